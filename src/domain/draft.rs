@@ -1,0 +1,143 @@
+//! A draft: the document plus the bookkeeping that local storage needs, and the drafts list.
+
+use serde::{Deserialize, Serialize};
+
+use super::document::Postmortem;
+
+/// What local storage holds for one postmortem being written.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Draft {
+    /// Random id, also used in the `?draft=` deep link.
+    pub id: String,
+    /// Revision counter, bumped on every write; a stale tab compares it before writing.
+    pub rev: u64,
+    /// Milliseconds since the epoch when the draft was created.
+    pub created_at: i64,
+    /// Milliseconds since the epoch of the last change.
+    pub updated_at: i64,
+    /// Milliseconds since the epoch of the last export, if any.
+    #[serde(default)]
+    pub last_exported_at: Option<i64>,
+    /// The postmortem itself.
+    pub doc: Postmortem,
+}
+
+impl Draft {
+    /// A new draft holding `doc`, created at `now_ms`.
+    pub fn new(id: String, doc: Postmortem, now_ms: i64) -> Self {
+        Self {
+            id,
+            rev: 0,
+            created_at: now_ms,
+            updated_at: now_ms,
+            last_exported_at: None,
+            doc,
+        }
+    }
+
+    /// The title as the drafts list shows it.
+    pub fn display_title(&self) -> &str {
+        display_title(&self.doc.header.title)
+    }
+
+    /// A copy under a new id, titled as a copy, with fresh bookkeeping.
+    pub fn duplicate(&self, id: String, now_ms: i64) -> Self {
+        let mut doc = self.doc.clone();
+        doc.header.title = format!("{} (copy)", self.display_title());
+        Self::new(id, doc, now_ms)
+    }
+
+    /// Whether the search text matches the title or a tag (case-insensitive, every word).
+    pub fn matches(&self, query: &str) -> bool {
+        let haystack = format!(
+            "{} {}",
+            self.doc.header.title,
+            self.doc.header.tags.join(" ")
+        )
+        .to_lowercase();
+        query
+            .split_whitespace()
+            .all(|word| haystack.contains(&word.to_lowercase()))
+    }
+}
+
+/// The title to show for a report, with a placeholder for an empty one.
+pub fn display_title(title: &str) -> &str {
+    let title = title.trim();
+    if title.is_empty() {
+        "Untitled postmortem"
+    } else {
+        title
+    }
+}
+
+/// The drafts that match `query`, newest change first (ties broken by id, so the order is stable).
+pub fn filtered_newest_first<'a>(drafts: &'a [Draft], query: &str) -> Vec<&'a Draft> {
+    let mut list: Vec<&Draft> = drafts.iter().filter(|d| d.matches(query)).collect();
+    list.sort_by(|a, b| {
+        b.updated_at
+            .cmp(&a.updated_at)
+            .then_with(|| a.id.cmp(&b.id))
+    });
+    list
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn draft(id: &str, title: &str, tags: &[&str], updated_at: i64) -> Draft {
+        let mut doc = Postmortem::default();
+        doc.header.title = title.into();
+        doc.header.tags = tags.iter().map(|t| (*t).to_owned()).collect();
+        let mut d = Draft::new(id.into(), doc, 0);
+        d.updated_at = updated_at;
+        d
+    }
+
+    #[test]
+    fn newest_change_comes_first_and_ties_are_stable() {
+        let drafts = vec![
+            draft("a", "Old", &[], 10),
+            draft("c", "Newest", &[], 30),
+            draft("b", "Tie one", &[], 20),
+            draft("a2", "Tie two", &[], 20),
+        ];
+        let ids: Vec<&str> = filtered_newest_first(&drafts, "")
+            .iter()
+            .map(|d| d.id.as_str())
+            .collect();
+        assert_eq!(ids, ["c", "a2", "b", "a"]);
+    }
+
+    #[test]
+    fn search_matches_title_and_tags_case_insensitively() {
+        let drafts = vec![
+            draft("1", "Redis cache leak", &["privacy"], 1),
+            draft("2", "DNS outage", &["network", "edge"], 2),
+            draft("3", "Disk full", &[], 3),
+        ];
+        let ids = |q: &str| -> Vec<String> {
+            filtered_newest_first(&drafts, q)
+                .iter()
+                .map(|d| d.id.clone())
+                .collect()
+        };
+        assert_eq!(ids("redis"), ["1"]);
+        assert_eq!(ids("EDGE"), ["2"]);
+        assert_eq!(ids("dns network"), ["2"]);
+        assert_eq!(ids("dns privacy"), Vec::<String>::new());
+        assert_eq!(ids("  "), ["3", "2", "1"]);
+    }
+
+    #[test]
+    fn duplicate_gets_new_identity_and_copy_title() {
+        let original = draft("x", "", &["t"], 5);
+        let copy = original.duplicate("y".into(), 99);
+        assert_eq!(copy.id, "y");
+        assert_eq!(copy.doc.header.title, "Untitled postmortem (copy)");
+        assert_eq!(copy.created_at, 99);
+        assert_eq!(copy.rev, 0);
+        assert_eq!(copy.doc.header.tags, ["t"]);
+    }
+}

@@ -1,0 +1,55 @@
+//! The browser's `localStorage` as a [`KeyValue`] backend.
+
+use gloo_storage::Storage as _;
+use wasm_bindgen::JsCast;
+
+use super::{KeyValue, WriteError};
+
+/// `window.localStorage`, found once at start-up.
+#[derive(Clone)]
+pub struct LocalStorageKv(web_sys::Storage);
+
+impl LocalStorageKv {
+    /// The page's local storage, or `None` when the browser disables or hides it.
+    ///
+    /// We ask `window.localStorage` ourselves, because `gloo_storage::LocalStorage::raw()`
+    /// aborts the program when storage is disabled; gloo then gets the checked handle.
+    pub fn open() -> Option<Self> {
+        let window = web_sys::window()?;
+        window.local_storage().ok()??;
+        let storage = gloo_storage::LocalStorage::raw();
+        // Some browsers hand out a storage whose every write throws; probe it once.
+        let probe = "hindsight:probe";
+        storage.set_item(probe, "1").ok()?;
+        let _ = storage.remove_item(probe);
+        Some(Self(storage))
+    }
+}
+
+fn write_error(err: wasm_bindgen::JsValue) -> WriteError {
+    if let Some(dom) = err.dyn_ref::<web_sys::DomException>() {
+        if dom.name() == "QuotaExceededError" || dom.code() == 22 {
+            return WriteError::QuotaExceeded;
+        }
+        return WriteError::Other(dom.message());
+    }
+    WriteError::Other(err.as_string().unwrap_or_else(|| "unknown error".into()))
+}
+
+impl KeyValue for LocalStorageKv {
+    fn keys(&self) -> Vec<String> {
+        let len = self.0.length().unwrap_or(0);
+        (0..len)
+            .filter_map(|i| self.0.key(i).ok().flatten())
+            .collect()
+    }
+    fn get(&self, key: &str) -> Option<String> {
+        self.0.get_item(key).ok().flatten()
+    }
+    fn set(&self, key: &str, value: &str) -> Result<(), WriteError> {
+        self.0.set_item(key, value).map_err(write_error)
+    }
+    fn remove(&self, key: &str) -> Result<(), WriteError> {
+        self.0.remove_item(key).map_err(write_error)
+    }
+}

@@ -1,0 +1,123 @@
+//! The drafts list: search, open, create, duplicate, delete.
+
+use leptos::prelude::*;
+
+use crate::domain::document::Template;
+use crate::domain::draft::filtered_newest_first;
+use crate::domain::markdown::severity_text;
+
+use super::platform;
+use super::state::Editor;
+
+/// The sidebar with every draft.
+#[component]
+pub fn DraftList() -> impl IntoView {
+    let ed = expect_context::<Editor>();
+    let query = RwSignal::new(String::new());
+    let dialog_open = RwSignal::new(false);
+    let items = move || {
+        let open = ed.open_id.get();
+        let q = query.get();
+        ed.drafts.with(|ds| {
+            filtered_newest_first(ds, &q)
+                .into_iter()
+                .map(|d| {
+                    let id = d.id.clone();
+                    let (id_open, id_dup, id_del) = (id.clone(), id.clone(), id.clone());
+                    let is_open = open.as_deref() == Some(id.as_str());
+                    let title = d.display_title().to_owned();
+                    let severity = d.doc.header.severity.map(severity_text);
+                    let status = d.doc.header.status.label();
+                    let updated = platform::format_local_ms(d.updated_at);
+                    view! {
+                        <li class="draft-item" class:open=is_open>
+                            <button type="button" class="draft-open" aria-current=is_open.then_some("page")
+                                on:click=move |_| ed.open(&id_open)>
+                                <span class="draft-title">{title.clone()}</span>
+                                <span class="draft-meta">
+                                    {severity.map(|s| view! { <span class="sev">{s}</span> })}
+                                    <span class="status">{status}</span>
+                                    <span class="updated">"Changed " {updated}</span>
+                                </span>
+                            </button>
+                            <div class="draft-actions">
+                                <button type="button" class="ghost small" aria-label=format!("Duplicate {title}")
+                                    on:click=move |_| ed.duplicate(&id_dup)>"Duplicate"</button>
+                                <button type="button" class="ghost small danger" aria-label=format!("Delete {title}")
+                                    on:click=move |_| ed.delete(&id_del)>"Delete"</button>
+                            </div>
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let empty = move || {
+        let q = query.get();
+        ed.drafts
+            .with(|ds| filtered_newest_first(ds, &q).is_empty())
+    };
+    view! {
+        <nav class="drafts" aria-label="Drafts">
+            <div class="drafts-head">
+                <h2>"Drafts"</h2>
+                <button type="button" class="primary" on:click=move |_| dialog_open.set(true)>"New draft"</button>
+            </div>
+            <button type="button" class="secondary wide" on:click=move |_| ed.open_example()>"Open example"</button>
+            <div class="field">
+                <label for="draft-search">"Search drafts"</label>
+                <input id="draft-search" type="search" placeholder="Title or tag"
+                    on:input=move |ev| query.set(event_target_value(&ev))/>
+            </div>
+            <ul class="draft-items">{items}</ul>
+            <Show when=empty>
+                <p class="hint">"No draft matches."</p>
+            </Show>
+            <Show when=move || dialog_open.get()>
+                <NewDraftDialog on_close=move || dialog_open.set(false)/>
+            </Show>
+        </nav>
+    }
+}
+
+/// The "New draft" dialog: pick a template.
+#[component]
+fn NewDraftDialog(
+    /// Closes the dialog.
+    on_close: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let ed = expect_context::<Editor>();
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Escape" {
+            on_close();
+        }
+    };
+    view! {
+        <div class="modal-backdrop" on:click=move |_| on_close()>
+            <div class="modal" role="dialog" aria-modal="true" aria-labelledby="new-draft-title"
+                on:click=|ev| ev.stop_propagation() on:keydown=on_key>
+                <h2 id="new-draft-title">"New draft"</h2>
+                <p>"Choose a template. It decides which sections are required and shown first; you can fill any section either way."</p>
+                <div class="templates">
+                    {Template::ALL
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, t)| {
+                            let desc_id = format!("template-desc-{i}");
+                            let described_by = desc_id.clone();
+                            view! {
+                                <button type="button" class="template" autofocus=i == 0
+                                    aria-label=t.label() aria-describedby=described_by
+                                    on:click=move |_| { ed.create(t); on_close(); }>
+                                    <strong>{t.label()}</strong>
+                                    <span id=desc_id>{t.description()}</span>
+                                </button>
+                            }
+                        })
+                        .collect_view()}
+                </div>
+                <button type="button" class="ghost" on:click=move |_| on_close()>"Cancel"</button>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,185 @@
+//! Small wrappers over browser APIs the UI needs: ids, clocks, the URL and time zones.
+//!
+//! Each is feature-detected, so the app also runs on plain-http intranet hosts.
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen::JsValue;
+
+use crate::domain::time::LocalDateTime;
+
+/// A random 96-bit id in hex, from `crypto.getRandomValues` (available without HTTPS).
+pub fn random_id() -> String {
+    let mut bytes = [0u8; 12];
+    let filled = web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .and_then(|c| c.get_random_values_with_u8_array(&mut bytes).ok())
+        .is_some();
+    if !filled {
+        // No crypto at all (very old browsers): fall back to Math.random.
+        for b in &mut bytes {
+            *b = (js_sys::Math::random() * 256.0) as u8;
+        }
+    }
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Milliseconds since the epoch.
+pub fn now_ms() -> i64 {
+    js_sys::Date::now() as i64
+}
+
+/// Today's local date, `YYYY-MM-DD`.
+pub fn today() -> String {
+    let d = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date()
+    )
+}
+
+/// A local, human date and time for an epoch millisecond count.
+pub fn format_local_ms(ms: i64) -> String {
+    let d = js_sys::Date::new(&JsValue::from_f64(ms as f64));
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date(),
+        d.get_hours(),
+        d.get_minutes()
+    )
+}
+
+/// The `draft` query parameter of the page's URL.
+pub fn draft_in_url() -> Option<String> {
+    let search = web_sys::window()?.location().search().ok()?;
+    let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
+    params.get("draft").filter(|id| !id.is_empty())
+}
+
+/// Puts `?draft=<id>` in the URL without reloading, keeping the path (any sub-path) and the
+/// fragment, which is reserved for share links and anchors.
+pub fn set_draft_in_url(id: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let location = window.location();
+    let path = location.pathname().unwrap_or_default();
+    let hash = location.hash().unwrap_or_default();
+    let url = format!("{path}?draft={id}{hash}");
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+    }
+}
+
+/// The browser's own IANA time zone, such as `Europe/Berlin`.
+pub fn browser_time_zone() -> String {
+    let options = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &js_sys::Object::new())
+        .resolved_options();
+    js_sys::Reflect::get(&options, &JsValue::from_str("timeZone"))
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_else(|| "UTC".into())
+}
+
+/// Whether the browser knows a time-zone name.
+pub fn is_valid_time_zone(zone: &str) -> bool {
+    zone_formatter(zone).is_some()
+}
+
+fn zone_formatter(zone: &str) -> Option<js_sys::Intl::DateTimeFormat> {
+    if zone.trim().is_empty() {
+        return None;
+    }
+    let options = js_sys::Object::new();
+    let set = |k: &str, v: &str| {
+        let _ = js_sys::Reflect::set(&options, &JsValue::from_str(k), &JsValue::from_str(v));
+    };
+    set("timeZone", zone.trim());
+    set("hourCycle", "h23");
+    for part in ["year", "month", "day", "hour", "minute", "second"] {
+        set(part, if part == "year" { "numeric" } else { "2-digit" });
+    }
+    let locales = js_sys::Array::of1(&JsValue::from_str("en-US"));
+    // An unknown zone makes the constructor throw a RangeError, so it is called through
+    // Reflect, which turns the exception into an error instead of a trap.
+    let intl = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("Intl")).ok()?;
+    let ctor: js_sys::Function = js_sys::Reflect::get(&intl, &JsValue::from_str("DateTimeFormat"))
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let made = js_sys::Reflect::construct(&ctor, &js_sys::Array::of2(&locales, &options)).ok()?;
+    Some(made.unchecked_into())
+}
+
+/// The offset in minutes east of UTC that `zone` has at the instant `utc` (seconds).
+///
+/// The domain has no zone database; the browser's `Intl` does. An unknown zone falls back to
+/// the browser's own offset.
+pub fn zone_offset_minutes(zone: &str, utc: i64) -> i32 {
+    let date = js_sys::Date::new(&JsValue::from_f64((utc * 1000) as f64));
+    let Some(format) = zone_formatter(zone) else {
+        return -(date.get_timezone_offset() as i32);
+    };
+    let parts = format.format_to_parts(&date);
+    let mut fields = [0i64; 6];
+    for part in parts.iter() {
+        let get = |k: &str| {
+            js_sys::Reflect::get(&part, &JsValue::from_str(k))
+                .ok()
+                .and_then(|v| v.as_string())
+                .unwrap_or_default()
+        };
+        let index = match get("type").as_str() {
+            "year" => 0,
+            "month" => 1,
+            "day" => 2,
+            "hour" => 3,
+            "minute" => 4,
+            "second" => 5,
+            _ => continue,
+        };
+        fields[index] = get("value").parse().unwrap_or(0);
+    }
+    let wall = LocalDateTime {
+        year: fields[0] as i32,
+        month: fields[1] as u32,
+        day: fields[2] as u32,
+        hour: (fields[3] % 24) as u32,
+        minute: fields[4] as u32,
+        second: fields[5] as u32,
+    };
+    ((wall.as_epoch_seconds() - utc) / 60) as i32
+}
+
+/// Scrolls an element into view, if it exists and is shown.
+pub fn scroll_into_view(id: &str) {
+    let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+    else {
+        return;
+    };
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_behavior(web_sys::ScrollBehavior::Smooth);
+    options.set_block(web_sys::ScrollLogicalPosition::Start);
+    el.scroll_into_view_with_scroll_into_view_options(&options);
+}
+
+/// Asks the browser to keep this site's storage under pressure, where it can.
+pub fn request_persistent_storage() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let navigator = window.navigator();
+    let has_storage =
+        js_sys::Reflect::has(&navigator, &JsValue::from_str("storage")).unwrap_or(false);
+    if has_storage {
+        if let Ok(promise) = navigator.storage().persist() {
+            // The answer only matters to the browser; nothing to do with it here.
+            drop(promise);
+        }
+    }
+}
