@@ -162,8 +162,10 @@ mod tests {
     fn drafts_round_trip_and_bad_values_are_reported_not_removed() {
         let kv = MemoryKv::default();
         let store = DraftStore::new(kv.clone());
-        let mut doc = Postmortem::default();
-        doc.summary = "Kept".into();
+        let doc = Postmortem {
+            summary: "Kept".into(),
+            ..Postmortem::default()
+        };
         let draft = Draft::new("abc".into(), doc, 5);
         store.save(&draft).expect("saves");
         kv.set("hindsight:draft:bad", "{not json").expect("sets");

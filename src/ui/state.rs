@@ -30,7 +30,7 @@ pub enum SaveState {
 #[derive(Clone, Debug)]
 pub enum Undoable {
     /// A deleted draft.
-    Draft(Draft),
+    Draft(Box<Draft>),
     /// A row removed from a list in the open document, with a way to put it back.
     Row {
         /// What the toast says was removed, such as "Event 2".
@@ -301,7 +301,7 @@ impl Editor {
             return;
         }
         self.drafts.update(|ds| ds.retain(|d| d.id != id));
-        self.undo.set(Some(Undoable::Draft(draft)));
+        self.undo.set(Some(Undoable::Draft(Box::new(draft))));
         if self.open_id.get_untracked().as_deref() == Some(id) {
             match self.newest_id() {
                 Some(next) => self.open(&next),
@@ -322,7 +322,7 @@ impl Editor {
         match self.undo.get_untracked() {
             Some(Undoable::Draft(draft)) => {
                 self.undo.set(None);
-                self.add_and_open(draft);
+                self.add_and_open(*draft);
             }
             Some(Undoable::Row { before, .. }) => {
                 self.undo.set(None);

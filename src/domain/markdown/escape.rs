@@ -314,7 +314,7 @@ pub fn escape_cell(text: &str) -> String {
     let mut out = String::with_capacity(inline.len() + 8);
     let mut slashes = 0usize;
     for c in inline.chars() {
-        if c == '|' && slashes % 2 == 0 {
+        if c == '|' && slashes.is_multiple_of(2) {
             out.push('\\');
         }
         slashes = if c == '\\' { slashes + 1 } else { 0 };

@@ -1,0 +1,148 @@
+//! Browser component tests: the real app mounted in headless Chromium.
+#![cfg(target_arch = "wasm32")]
+
+use hindsight::ui::App;
+use leptos::mount::mount_to;
+use leptos::task::tick;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlTextAreaElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a document")
+}
+
+fn by_id(id: &str) -> Element {
+    document()
+        .get_element_by_id(id)
+        .unwrap_or_else(|| panic!("no element #{id}"))
+}
+
+/// A fresh page state: no stored drafts, no draft in the URL, a new host element.
+fn fresh_host() -> HtmlElement {
+    let window = web_sys::window().expect("a window");
+    window
+        .local_storage()
+        .ok()
+        .flatten()
+        .expect("storage")
+        .clear()
+        .expect("clears");
+    let _ = window.history().expect("history").replace_state_with_url(
+        &wasm_bindgen::JsValue::NULL,
+        "",
+        Some("?"),
+    );
+    let host: HtmlElement = document()
+        .create_element("div")
+        .expect("div")
+        .unchecked_into();
+    document()
+        .body()
+        .expect("body")
+        .append_child(&host)
+        .expect("appends");
+    host
+}
+
+/// Types into a field as a user would: set the value, then fire `input`.
+fn type_into(id: &str, text: &str) {
+    let el = by_id(id);
+    if let Some(area) = el.dyn_ref::<HtmlTextAreaElement>() {
+        area.set_value(text);
+    } else {
+        el.dyn_ref::<HtmlInputElement>()
+            .expect("an input")
+            .set_value(text);
+    }
+    let event = web_sys::Event::new_with_event_init_dict("input", &{
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        init
+    })
+    .expect("an event");
+    el.dispatch_event(&event).expect("dispatches");
+}
+
+#[wasm_bindgen_test]
+async fn markdown_typed_into_the_summary_renders_as_markup() {
+    let host = fresh_host();
+    let handle = mount_to(host.clone(), App);
+    tick().await;
+
+    type_into(
+        "summary-summary",
+        "Users saw **wrong data** and `500` errors",
+    );
+    tick().await;
+
+    let html = by_id("preview-summary").inner_html();
+    assert!(html.contains("<h2>Summary</h2>"), "{html}");
+    assert!(html.contains("<strong>wrong data</strong>"), "{html}");
+    assert!(html.contains("<code>500</code>"), "{html}");
+
+    type_into("summary-summary", "<img src=x onerror=alert(1)>");
+    tick().await;
+    let html = by_id("preview-summary").inner_html();
+    assert!(!html.contains("<img"), "raw HTML must stay text: {html}");
+    assert!(html.contains("&lt;img"), "{html}");
+
+    drop(handle);
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_keystroke_replaces_only_its_own_sections_preview() {
+    let host = fresh_host();
+    let handle = mount_to(host.clone(), App);
+    tick().await;
+
+    type_into("summary-summary", "A first summary");
+    type_into("impact-impact", "Some impact");
+    tick().await;
+
+    let summary_before = by_id("preview-summary")
+        .first_element_child()
+        .expect("summary preview has content");
+    let impact_before = by_id("preview-impact")
+        .first_element_child()
+        .expect("impact preview has content");
+    let header_before = by_id("preview-header")
+        .first_element_child()
+        .expect("header preview has content");
+
+    type_into("summary-summary", "A second summary");
+    tick().await;
+
+    let summary_after = by_id("preview-summary")
+        .first_element_child()
+        .expect("content");
+    let impact_after = by_id("preview-impact")
+        .first_element_child()
+        .expect("content");
+    let header_after = by_id("preview-header")
+        .first_element_child()
+        .expect("content");
+    assert!(
+        !summary_after.is_same_node(Some(&summary_before)),
+        "the edited section is re-rendered"
+    );
+    assert!(by_id("preview-summary")
+        .inner_html()
+        .contains("A second summary"));
+    assert!(
+        impact_after.is_same_node(Some(&impact_before)),
+        "another section keeps its nodes"
+    );
+    assert!(
+        header_after.is_same_node(Some(&header_before)),
+        "the header keeps its nodes"
+    );
+
+    drop(handle);
+    host.remove();
+}
