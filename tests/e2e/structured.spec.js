@@ -64,8 +64,10 @@ test('a deleted row comes back with Undo, and rows move', async ({ page }) => {
   const app = new EditorPage(page);
   await app.open();
   const causes = app.section('Trigger and root causes');
-  for (const text of ['First why', 'Second why']) {
+  for (const [i, text] of ['First why', 'Second why'].entries()) {
     await causes.getByRole('button', { name: 'Add why' }).click();
+    // The new entry takes the focus, so typing goes straight into it.
+    await expect(app.row('Trigger and root causes', `Why ${i + 1}`).getByLabel('Why', { exact: true })).toBeFocused();
     await page.keyboard.type(text);
   }
   await app.row('Trigger and root causes', 'Why 2').getByRole('button', { name: 'Move up' }).click();

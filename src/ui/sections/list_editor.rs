@@ -16,9 +16,11 @@ pub fn move_row<T>(list: &mut [T], from: usize, step: isize) -> Option<usize> {
     Some(to)
 }
 
-/// Focuses an element by id after the next render, so keyboard users keep their place.
+/// Focuses an element by id once pending renders have run, so keyboard users keep their
+/// place when rows are added or moved.
 pub fn focus_after_render(id: String) {
-    request_animation_frame(move || {
+    leptos::task::spawn_local(async move {
+        leptos::task::tick().await;
         if let Some(el) = document().get_element_by_id(&id) {
             use wasm_bindgen::JsCast;
             if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
