@@ -2,10 +2,16 @@
 //!
 //! Plain Rust with no web dependency, so all of it is tested natively with `cargo test`.
 
+pub mod backup;
 pub mod document;
 pub mod draft;
 pub mod example;
+pub mod export;
+pub mod front_matter;
+pub mod import;
 pub mod markdown;
 pub mod metrics;
+pub mod normalize;
 pub mod sections;
+pub mod share;
 pub mod time;

@@ -144,9 +144,13 @@ impl LocalDateTime {
         format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
     }
 
-    /// `HH:MM`.
+    /// `HH:MM`, or `HH:MM:SS` when the seconds are not zero.
     pub fn time_string(&self) -> String {
-        format!("{:02}:{:02}", self.hour, self.minute)
+        if self.second == 0 {
+            format!("{:02}:{:02}", self.hour, self.minute)
+        } else {
+            format!("{:02}:{:02}:{:02}", self.hour, self.minute, self.second)
+        }
     }
 }
 

@@ -284,43 +284,138 @@ pub fn escape_inline(text: &str) -> String {
     escape_task_marker(&escape_closing_hashes(&escaped))
 }
 
-/// Text that starts like `[ ] ` or `[x] ` would turn our list item into a task item.
-fn escape_task_marker(text: &str) -> String {
-    let slashes = text.bytes().take_while(|c| *c == b'\\').count();
+/// Undoes [`escape_inline`] (for text that was already on one line and trimmed).
+pub fn unescape_inline(text: &str) -> String {
+    unescape_line(&unescape_closing_hashes(&unescape_task_marker(text)))
+}
+
+/// Where a leading task marker (`[ ]`, `[x]`, `[X]` then a space or the end) starts, after a
+/// run of backslashes: such text would turn our list item into a task item.
+fn task_marker_slashes(text: &str) -> Option<usize> {
+    let slashes = backslashes_at(text, 0);
     let rest = &text[slashes..];
     let marker = ["[ ]", "[x]", "[X]"].iter().any(|m| {
         rest.strip_prefix(m)
             .is_some_and(|after| after.is_empty() || after.starts_with([' ', '\t']))
     });
-    if marker {
-        format!("\\{text}")
-    } else {
-        text.to_owned()
+    marker.then_some(slashes)
+}
+
+fn escape_task_marker(text: &str) -> String {
+    match task_marker_slashes(text) {
+        Some(_) => format!("\\{text}"),
+        None => text.to_owned(),
     }
 }
 
-/// A trailing run of `#` after a space would be read as an ATX heading's closing sequence.
-fn escape_closing_hashes(text: &str) -> String {
-    let body = text.trim_end_matches('#');
-    if body.len() == text.len() || !(body.is_empty() || body.ends_with([' ', '\t'])) {
-        return text.to_owned();
+fn unescape_task_marker(text: &str) -> String {
+    match task_marker_slashes(text) {
+        Some(slashes) if slashes > 0 => text[1..].to_owned(),
+        _ => text.to_owned(),
     }
-    format!("{body}\\{}", &text[body.len()..])
+}
+
+/// Splits text ending in `#`s into (body, backslashes, hashes) when the hashes would be an
+/// ATX closing sequence: the body is not empty and ends in a space (an empty body is the
+/// line-start rule's business).
+fn closing_hashes(text: &str) -> Option<(&str, usize)> {
+    let without_hashes = text.trim_end_matches('#');
+    if without_hashes.len() == text.len() {
+        return None;
+    }
+    let body = without_hashes.trim_end_matches('\\');
+    let slashes = without_hashes.len() - body.len();
+    (!body.trim().is_empty() && body.ends_with([' ', '\t'])).then_some((body, slashes))
+}
+
+fn escape_closing_hashes(text: &str) -> String {
+    match closing_hashes(text) {
+        Some((body, _)) => format!("{body}\\{}", &text[body.len()..]),
+        None => text.to_owned(),
+    }
+}
+
+fn unescape_closing_hashes(text: &str) -> String {
+    match closing_hashes(text) {
+        Some((body, slashes)) if slashes > 0 => format!("{body}{}", &text[body.len() + 1..]),
+        _ => text.to_owned(),
+    }
 }
 
 /// Escapes text for a GFM table cell: one line, and every pipe escaped.
+///
+/// A pipe after `k` backslashes gets `2k + 1`: every backslash doubled, so it stays literal,
+/// plus one that escapes the pipe. The count is always odd, so the table never splits there,
+/// and it is undone exactly by [`unescape_cell`].
 pub fn escape_cell(text: &str) -> String {
     let inline = escape_inline(text);
     let mut out = String::with_capacity(inline.len() + 8);
     let mut slashes = 0usize;
     for c in inline.chars() {
-        if c == '|' && slashes.is_multiple_of(2) {
-            out.push('\\');
+        match c {
+            '\\' => slashes += 1,
+            '|' => {
+                out.push_str(&"\\".repeat(2 * slashes + 1));
+                out.push('|');
+                slashes = 0;
+            }
+            other => {
+                out.push_str(&"\\".repeat(slashes));
+                out.push(other);
+                slashes = 0;
+            }
         }
-        slashes = if c == '\\' { slashes + 1 } else { 0 };
-        out.push(c);
     }
+    out.push_str(&"\\".repeat(slashes));
     out
+}
+
+/// Undoes [`escape_cell`].
+pub fn unescape_cell(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut slashes = 0usize;
+    for c in text.chars() {
+        match c {
+            '\\' => slashes += 1,
+            '|' => {
+                out.push_str(&"\\".repeat(slashes.saturating_sub(1) / 2));
+                out.push('|');
+                slashes = 0;
+            }
+            other => {
+                out.push_str(&"\\".repeat(slashes));
+                out.push(other);
+                slashes = 0;
+            }
+        }
+    }
+    out.push_str(&"\\".repeat(slashes));
+    unescape_inline(&out)
+}
+
+/// Splits one of our table rows (`| a | b |`) into its raw cells, at unescaped pipes.
+pub fn split_row(row: &str) -> Vec<&str> {
+    let inner = row.trim();
+    let inner = inner.strip_prefix('|').unwrap_or(inner);
+    let mut cells = Vec::new();
+    let mut start = 0;
+    let mut slashes = 0usize;
+    for (i, c) in inner.char_indices() {
+        match c {
+            '\\' => slashes += 1,
+            '|' if slashes.is_multiple_of(2) => {
+                cells.push(inner[start..i].trim());
+                start = i + 1;
+                slashes = 0;
+            }
+            _ => slashes = 0,
+        }
+    }
+    let rest = inner[start..].trim();
+    if !rest.is_empty() {
+        cells.push(rest);
+    }
+    cells
 }
 
 #[cfg(test)]
@@ -361,17 +456,24 @@ mod tests {
     }
 
     #[test]
-    fn cells_escape_pipes_by_backslash_parity() {
+    fn cells_keep_every_pipe_escaped_and_undo_exactly() {
         assert_eq!(escape_cell("a|b"), "a\\|b");
-        assert_eq!(escape_cell("a\\|b"), "a\\|b");
-        assert_eq!(escape_cell("a\\\\|b"), "a\\\\\\|b");
+        assert_eq!(escape_cell("a\\|b"), "a\\\\\\|b");
         assert_eq!(escape_cell("line\r\nbreak"), "line break");
+        for text in ["a|b", "a\\|b", "\\\\|", "end\\", "x \\|\\| y", "[ ] task", "# h ##"] {
+            let cell = escape_cell(text);
+            assert_eq!(split_row(&format!("| {cell} | next |")), [cell.as_str(), "next"]);
+            assert_eq!(unescape_cell(&cell), text, "{cell}");
+        }
     }
 
     #[test]
-    fn trailing_hashes_are_not_a_closing_sequence() {
+    fn inline_escapes_undo_exactly() {
         assert_eq!(escape_inline("Outage ##"), "Outage \\##");
         assert_eq!(escape_inline("C#"), "C#");
         assert_eq!(escape_inline("#"), "\\#");
+        for text in ["Outage ##", "Outage \\##", "#", "\\#", "[ ] #", "\\[x] done", "[x]", "<b>", "---", "- x"] {
+            assert_eq!(unescape_inline(&escape_inline(text)), text, "{text}");
+        }
     }
 }

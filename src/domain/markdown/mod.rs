@@ -155,14 +155,17 @@ fn timeline(doc: &Postmortem, w: &mut SectionWriter) {
         .filter_map(|e| e.time.map(|t| t.offset_minutes));
     let first_offset = offsets.next();
     let mixed_offsets = offsets.any(|o| Some(o) != first_offset);
-    let zone = doc.header.time_zone.trim();
-    let zone_note = match (zone.is_empty(), first_offset) {
-        (false, _) => Some(format!("Times are in {zone}.")),
-        (true, Some(o)) if !mixed_offsets => {
-            Some(format!("Times are in {}.", format_offset(o, false)))
-        }
-        _ => None,
-    };
+    let single_offset = first_offset.filter(|_| !mixed_offsets);
+    let first_day = events
+        .iter()
+        .filter_map(|e| e.time)
+        .min()
+        .map(|t| t.local().date_string());
+    let zone_note = timeline_note(
+        doc.header.time_zone.trim(),
+        single_offset,
+        first_day.filter(|_| !with_dates).as_deref(),
+    );
     let rows = sorted_by_time(events).into_iter().map(|e| {
         let time = match e.time {
             None => "\u{2014}".to_owned(),
@@ -190,6 +193,8 @@ fn timeline(doc: &Postmortem, w: &mut SectionWriter) {
     if let Some(note) = zone_note {
         w.paragraph(format!("_{}_", escape_inline(&note)));
     }
+    // The rows above may leave out the date or the offset; the note carries them, so the
+    // table and the note together give every instant exactly (the Markdown import reads them).
     let m = TimelineMetrics::of(events);
     let show = |v: Option<i64>| v.map(format_duration).unwrap_or_else(|| "\u{2014}".into());
     let metrics = [
@@ -202,6 +207,31 @@ fn timeline(doc: &Postmortem, w: &mut SectionWriter) {
         &["Metric", "Duration"],
         metrics.into_iter().map(|(k, v)| vec![k.to_owned(), v]),
     ));
+}
+
+/// "Times are in {zone} (UTC−07:00), on 2023-03-20." with the parts that apply: the offset
+/// when every event shares it, the day when they all fall on it.
+pub fn timeline_note(zone: &str, offset: Option<i32>, day: Option<&str>) -> Option<String> {
+    let mut note = String::from("Times are");
+    match (zone.is_empty(), offset) {
+        (false, Some(o)) => {
+            let _ = write!(note, " in {zone} ({})", format_offset(o, false));
+        }
+        (false, None) => {
+            let _ = write!(note, " in {zone}");
+        }
+        (true, Some(o)) => {
+            let _ = write!(note, " in {}", format_offset(o, false));
+        }
+        (true, None) => {}
+    }
+    if let Some(day) = day {
+        if note.len() > "Times are".len() {
+            note.push(',');
+        }
+        let _ = write!(note, " on {day}");
+    }
+    (note.len() > "Times are".len()).then(|| format!("{note}."))
 }
 
 fn action_items(doc: &Postmortem, w: &mut SectionWriter) {
@@ -261,12 +291,23 @@ fn link_cell(url: &str) -> String {
     if url.is_empty() {
         return String::new();
     }
-    let writable = !url.contains(['<', '>', '\n', '\r', ' ', '|', '\\']);
-    if writable {
+    if is_writable_url(url) {
         format!("[{}](<{}>)", escape_cell(url), url)
     } else {
-        escape_cell(url)
+        // Plain text must not pass for our link form on import: a leading `[` (after any
+        // backslashes) gets one more backslash.
+        let text = escape_cell(url);
+        if text.trim_start_matches('\\').starts_with('[') {
+            format!("\\{text}")
+        } else {
+            text
+        }
     }
+}
+
+/// Whether a URL can be written as a link destination in angle brackets.
+pub fn is_writable_url(url: &str) -> bool {
+    !url.is_empty() && !url.contains(['<', '>', '\n', '\r', ' ', '|', '\\'])
 }
 
 /// A GFM table whose cells are user text, every cell escaped.
