@@ -13,9 +13,48 @@ use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
 
 /// Text that Markdown, tables and YAML all treat specially, and text from far away.
 const PIECES: &[&str] = &[
-    "|", "`", "```", "~~~", "#", "## ", "---", "===", "\r\n", "\n", "\n\n", "<", ">", "<!--",
-    "[", "]", "(", ")", "[ ] ", "  ", " ", "\\", "*", "_", "- ", "1. ", "> ", "a", "Z", "word",
-    "😀", "🔥 deploy", "資料", "外洩事件", "日本語", "&amp;", ":", "\"", "'", "\t", "{", "}",
+    "|",
+    "`",
+    "```",
+    "~~~",
+    "#",
+    "## ",
+    "---",
+    "===",
+    "\r\n",
+    "\n",
+    "\n\n",
+    "<",
+    ">",
+    "<!--",
+    "[",
+    "]",
+    "(",
+    ")",
+    "[ ] ",
+    "  ",
+    " ",
+    "\\",
+    "*",
+    "_",
+    "- ",
+    "1. ",
+    "> ",
+    "a",
+    "Z",
+    "word",
+    "😀",
+    "🔥 deploy",
+    "資料",
+    "外洩事件",
+    "日本語",
+    "&amp;",
+    ":",
+    "\"",
+    "'",
+    "\t",
+    "{",
+    "}",
 ];
 
 fn text() -> impl Strategy<Value = String> {
@@ -39,7 +78,11 @@ fn timestamp() -> impl Strategy<Value = Option<Timestamp>> {
             prop::bool::weighted(0.2),
         )
             .prop_map(|(utc, offset_minutes, seconds)| Timestamp {
-                utc: if seconds { utc } else { utc - utc.rem_euclid(60) },
+                utc: if seconds {
+                    utc
+                } else {
+                    utc - utc.rem_euclid(60)
+                },
                 offset_minutes,
             }),
     )
@@ -47,21 +90,36 @@ fn timestamp() -> impl Strategy<Value = Option<Timestamp>> {
 
 fn event() -> impl Strategy<Value = TimelineEvent> {
     (timestamp(), text(), pick(&EventKind::ALL), text()).prop_map(|(time, event, kind, link)| {
-        TimelineEvent { time, event, kind, link }
+        TimelineEvent {
+            time,
+            event,
+            kind,
+            link,
+        }
     })
 }
 
 fn action() -> impl Strategy<Value = ActionItem> {
-    (text(), pick(&ActionType::ALL), text(), pick(&Priority::ALL), text(), text(), any::<bool>())
-        .prop_map(|(action, kind, owner, priority, due_date, tracking_link, done)| ActionItem {
-            action,
-            kind,
-            owner,
-            priority,
-            due_date,
-            tracking_link,
-            done,
-        })
+    (
+        text(),
+        pick(&ActionType::ALL),
+        text(),
+        pick(&Priority::ALL),
+        text(),
+        text(),
+        any::<bool>(),
+    )
+        .prop_map(
+            |(action, kind, owner, priority, due_date, tracking_link, done)| ActionItem {
+                action,
+                kind,
+                owner,
+                priority,
+                due_date,
+                tracking_link,
+                done,
+            },
+        )
 }
 
 fn yes_no() -> impl Strategy<Value = Option<bool>> {
@@ -70,34 +128,60 @@ fn yes_no() -> impl Strategy<Value = Option<bool>> {
 
 fn document() -> impl Strategy<Value = Postmortem> {
     let header = (
-        (text(), text(), prop::option::of(pick(&Severity::ALL)), pick(&Status::ALL), text()),
-        (pick(&["", "UTC", "America/Los_Angeles", "Asia/Taipei", "Europe/Berlin"]), texts(3), texts(3), text(), texts(4), text()),
+        (
+            text(),
+            text(),
+            prop::option::of(pick(&Severity::ALL)),
+            pick(&Status::ALL),
+            text(),
+        ),
+        (
+            pick(&[
+                "",
+                "UTC",
+                "America/Los_Angeles",
+                "Asia/Taipei",
+                "Europe/Berlin",
+            ]),
+            texts(3),
+            texts(3),
+            text(),
+            texts(4),
+            text(),
+        ),
     )
-        .prop_map(|((title, incident_id, severity, status, incident_date), (zone, authors, reviewers, owner, tags, review_meeting))| Header {
-            title,
-            incident_id,
-            severity,
-            status,
-            incident_date,
-            time_zone: zone.to_owned(),
-            authors,
-            reviewers,
-            owner,
-            tags,
-            review_meeting,
-        });
-    let impact = (prop::collection::vec(text(), 8), yes_no(), yes_no()).prop_map(|(f, customer_visible, data_exposed)| Impact {
-        description: f[0].clone(),
-        users_affected: f[1].clone(),
-        failed_requests: f[2].clone(),
-        error_budget_consumed: f[3].clone(),
-        revenue_impact: f[4].clone(),
-        support_tickets: f[5].clone(),
-        customer_visible,
-        data_exposed,
-        kinds_of_data: f[6].clone(),
-        people_affected: f[7].clone(),
-    });
+        .prop_map(
+            |(
+                (title, incident_id, severity, status, incident_date),
+                (zone, authors, reviewers, owner, tags, review_meeting),
+            )| Header {
+                title,
+                incident_id,
+                severity,
+                status,
+                incident_date,
+                time_zone: zone.to_owned(),
+                authors,
+                reviewers,
+                owner,
+                tags,
+                review_meeting,
+            },
+        );
+    let impact = (prop::collection::vec(text(), 8), yes_no(), yes_no()).prop_map(
+        |(f, customer_visible, data_exposed)| Impact {
+            description: f[0].clone(),
+            users_affected: f[1].clone(),
+            failed_requests: f[2].clone(),
+            error_budget_consumed: f[3].clone(),
+            revenue_impact: f[4].clone(),
+            support_tickets: f[5].clone(),
+            customer_visible,
+            data_exposed,
+            kinds_of_data: f[6].clone(),
+            people_affected: f[7].clone(),
+        },
+    );
     let body = (
         prop::collection::vec(text(), 14),
         prop::option::of(pick(&DetectedBy::ALL)),
@@ -112,49 +196,73 @@ fn document() -> impl Strategy<Value = Postmortem> {
         prop::collection::vec(action(), 0..4),
         body,
     )
-        .prop_map(|(header, template, impact, timeline, action_items, (f, detected_by, whys, (well, wrong, lucky)))| Postmortem {
-            template,
-            header,
-            summary: f[0].clone(),
-            impact,
-            timeline,
-            detection: Detection { detected_by, description: f[1].clone() },
-            causes: Causes {
-                trigger: f[2].clone(),
-                root_causes: f[3].clone(),
-                contributing_factors: f[4].clone(),
-                five_whys: whys,
-                recurrence: f[5].clone(),
+        .prop_map(
+            |(
+                header,
+                template,
+                impact,
+                timeline,
+                action_items,
+                (f, detected_by, whys, (well, wrong, lucky)),
+            )| Postmortem {
+                template,
+                header,
+                summary: f[0].clone(),
+                impact,
+                timeline,
+                detection: Detection {
+                    detected_by,
+                    description: f[1].clone(),
+                },
+                causes: Causes {
+                    trigger: f[2].clone(),
+                    root_causes: f[3].clone(),
+                    contributing_factors: f[4].clone(),
+                    five_whys: whys,
+                    recurrence: f[5].clone(),
+                },
+                response: Response {
+                    responders: f[6].clone(),
+                    mitigation: f[7].clone(),
+                    resolution: f[8].clone(),
+                    long_term_fix: f[9].clone(),
+                },
+                action_items,
+                lessons: Lessons {
+                    went_well: well,
+                    went_wrong: wrong,
+                    got_lucky: lucky,
+                },
+                communication: Communication {
+                    internal_notice: f[10].clone(),
+                    customer_notice: f[11].clone(),
+                    notified: f[12].clone(),
+                    regulator_deadline: f[13].clone(),
+                },
+                supporting_info: f[13].clone(),
+                ..Postmortem::default()
             },
-            response: Response {
-                responders: f[6].clone(),
-                mitigation: f[7].clone(),
-                resolution: f[8].clone(),
-                long_term_fix: f[9].clone(),
-            },
-            action_items,
-            lessons: Lessons { went_well: well, went_wrong: wrong, got_lucky: lucky },
-            communication: Communication {
-                internal_notice: f[10].clone(),
-                customer_notice: f[11].clone(),
-                notified: f[12].clone(),
-                regulator_deadline: f[13].clone(),
-            },
-            supporting_info: f[13].clone(),
-            ..Postmortem::default()
-        })
+        )
 }
 
 fn runner(cases: u32, seed: u8) -> TestRunner {
-    let config = Config { cases, failure_persistence: None, ..Config::default() };
-    TestRunner::new_with_rng(config, TestRng::from_seed(RngAlgorithm::ChaCha, &[seed; 32]))
+    let config = Config {
+        cases,
+        failure_persistence: None,
+        ..Config::default()
+    };
+    TestRunner::new_with_rng(
+        config,
+        TestRng::from_seed(RngAlgorithm::ChaCha, &[seed; 32]),
+    )
 }
 
 #[test]
 fn json_round_trips_exactly() {
     runner(300, 11)
         .run(&document(), |d| {
-            let back = import_json(&export_json(&d)).map_err(|e| TestCaseError::fail(e.to_string()))?;
+            let back =
+                import_json(&export_json(&d)).map_err(|e| TestCaseError::fail(e.to_string()))?;
             prop_assert_eq!(back, d);
             Ok(())
         })
@@ -179,7 +287,8 @@ fn a_normalised_document_survives_markdown_exactly() {
     runner(200, 13)
         .run(&document(), |d| {
             let n = d.normalized();
-            let back = import_markdown(&export_markdown(&n)).map_err(|e| TestCaseError::fail(e.to_string()))?;
+            let back = import_markdown(&export_markdown(&n))
+                .map_err(|e| TestCaseError::fail(e.to_string()))?;
             prop_assert_eq!(back, n);
             Ok(())
         })
@@ -205,22 +314,36 @@ fn golden(name: &str, actual: &str) {
     if std::env::var_os("UPDATE_GOLDENS").is_some() {
         std::fs::write(&path, actual).expect("writes golden");
     }
-    let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("missing golden {path}"));
-    assert_eq!(actual, expected, "{name} differs from its golden; rerun with UPDATE_GOLDENS=1 and review the diff");
+    let expected =
+        std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("missing golden {path}"));
+    assert_eq!(
+        actual, expected,
+        "{name} differs from its golden; rerun with UPDATE_GOLDENS=1 and review the diff"
+    );
 }
 
 #[test]
 fn example_markdown_export_golden() {
     let doc = chatgpt_2023_03_20();
+    assert_eq!(
+        doc.normalized(),
+        doc,
+        "the example is in the shape Markdown carries"
+    );
     let md = export_markdown(&doc);
     golden("example.export.md", &md);
     assert!(md.starts_with("---\nschema_version: 1\n"));
-    assert!(md.contains("\ntitle: \"ChatGPT showed some users other users' chat titles and payment details\"\n"));
+    assert!(md.contains(
+        "\ntitle: \"ChatGPT showed some users other users' chat titles and payment details\"\n"
+    ));
     assert!(md.contains("\nauthors: [\"Incident commander\",\"API platform lead\"]\n"));
     assert!(md.contains("```mermaid\ntimeline\n"));
     assert!(md.contains("    2023-03-20 01\u{2236}00 : Impact started — "));
     assert_eq!(import_markdown(&md).expect("imports"), doc.normalized());
-    assert_eq!(file_stem(&doc), "2023-03-20-chatgpt-showed-some-users-other-users-chat-titles-and-paymen");
+    assert_eq!(
+        file_stem(&doc),
+        "2023-03-20-chatgpt-showed-some-users-other-users-chat-titles-and-paymen"
+    );
 }
 
 #[test]
@@ -231,10 +354,30 @@ fn example_json_export_golden() {
     let value: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
     assert_eq!(value["schema_version"], 1);
     // Keys come in the model's order, so exports of equal documents are equal byte for byte.
-    let at = |key: &str| json.find(&format!("\n  \"{key}\":")).unwrap_or_else(|| panic!("{key}"));
-    let order = ["schema_version", "template", "language", "header", "summary", "impact", "timeline",
-        "detection", "causes", "response", "action_items", "lessons", "communication", "supporting_info"];
-    assert!(order.windows(2).all(|w| at(w[0]) < at(w[1])), "stable key order");
+    let at = |key: &str| {
+        json.find(&format!("\n  \"{key}\":"))
+            .unwrap_or_else(|| panic!("{key}"))
+    };
+    let order = [
+        "schema_version",
+        "template",
+        "language",
+        "header",
+        "summary",
+        "impact",
+        "timeline",
+        "detection",
+        "causes",
+        "response",
+        "action_items",
+        "lessons",
+        "communication",
+        "supporting_info",
+    ];
+    assert!(
+        order.windows(2).all(|w| at(w[0]) < at(w[1])),
+        "stable key order"
+    );
     assert_eq!(import_json(&json).expect("imports"), doc);
 }
 
@@ -283,7 +426,9 @@ fn example_html_export_golden_is_standalone_and_safe() {
     let html = export_html(&doc);
     golden("example.export.html", &html);
     let elements = check_html_structure(&html).expect("well formed");
-    assert!(!elements.iter().any(|e| e == "script" || e == "iframe" || e == "img"));
+    assert!(!elements
+        .iter()
+        .any(|e| e == "script" || e == "iframe" || e == "img"));
     assert!(html.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline';"));
     assert!(html.contains("<title>ChatGPT showed some users other users&#39; chat titles and payment details</title>")
         || html.contains("<title>ChatGPT showed some users other users' chat titles and payment details</title>"));
@@ -311,28 +456,46 @@ fn hand_edits_to_the_body_survive_an_import() {
         )
         .replace("| 2023-03-20 08:50 | Users report", "| 2023-03-20 08:45 | Users report");
     let back = import_markdown(&edited).expect("imports");
-    assert!(back.causes.root_causes.contains("Nothing downstream verified"));
+    assert!(back
+        .causes
+        .root_causes
+        .contains("Nothing downstream verified"));
     assert_eq!(back.action_items.len(), 5);
     let added = &back.action_items[4];
-    assert_eq!(added.action, "Page the security on-call for any cross-user data report");
+    assert_eq!(
+        added.action,
+        "Page the security on-call for any cross-user data report"
+    );
     assert_eq!(added.kind, ActionType::Process);
     assert_eq!(added.priority, Priority::P0);
     assert_eq!(added.tracking_link, "https://tracker.example/SEC-7");
-    assert_eq!(back.timeline[1].time.map(|t| t.to_rfc3339()).as_deref(), Some("2023-03-20T08:45:00-07:00"));
+    assert_eq!(
+        back.timeline[1].time.map(|t| t.to_rfc3339()).as_deref(),
+        Some("2023-03-20T08:45:00-07:00")
+    );
 }
 
 #[test]
 fn bad_files_get_messages_that_name_the_problem() {
-    let err = |r: Result<Postmortem, hindsight::domain::import::ImportError>| r.expect_err("refused").to_string();
+    let err = |r: Result<Postmortem, hindsight::domain::import::ImportError>| {
+        r.expect_err("refused").to_string()
+    };
     assert!(err(import_json("{ \"schema_version\": 1, ")).contains("not valid JSON"));
     assert!(err(import_json("[1, \"x\", []]")).contains("not a JSON object"));
     assert!(err(import_json("{\"title\": \"x\"}")).contains("no schema_version"));
     assert!(err(import_json("{\"schema_version\": 7}")).contains("newer version"));
-    assert!(err(import_json("{\"schema_version\": 1, \"timeline\": 5}")).contains("not a complete Hindsight document"));
+    assert!(err(import_json("{\"schema_version\": 1, \"timeline\": 5}"))
+        .contains("not a complete Hindsight document"));
     assert!(err(import_markdown("# Just notes\n\nHello")).contains("front matter"));
     assert!(err(import_markdown("---\ntitle: \"x\"\n---\n")).contains("schema_version"));
-    assert!(err(import_markdown("---\nschema_version: 1\nseverity: \"SEV9\"\n---\n")).contains("severity"));
-    assert!(err(import_markdown("---\nschema_version: 1\n---\n\n## Mystery\n\nx\n")).contains("Mystery"));
+    assert!(err(import_markdown(
+        "---\nschema_version: 1\nseverity: \"SEV9\"\n---\n"
+    ))
+    .contains("severity"));
+    assert!(err(import_markdown(
+        "---\nschema_version: 1\n---\n\n## Mystery\n\nx\n"
+    ))
+    .contains("Mystery"));
     let bad_kind = "---\nschema_version: 1\n---\n\n## Timeline\n\n| Time | Event | Kind | Link |\n| --- | --- | --- | --- |\n| 2024-01-01 10:00 (UTC+00:00) | x | Explosion | |\n";
     assert!(err(import_markdown(bad_kind)).contains("Explosion"));
     // A byte-order mark is not a problem.

@@ -38,21 +38,32 @@ pub fn write_backup(drafts: &[Draft], now_ms: i64) -> String {
 /// Reads a backup file.
 pub fn read_backup(text: &str) -> Result<Vec<Draft>, ImportError> {
     if text.len() > MAX_IMPORT_BYTES * 4 {
-        return Err(ImportError::new("The backup file is too large to be a Hindsight backup."));
+        return Err(ImportError::new(
+            "The backup file is too large to be a Hindsight backup.",
+        ));
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text).trim_start();
     if !text.starts_with('{') {
-        return Err(ImportError::new("The file is not a JSON object, so it is not a Hindsight backup."));
+        return Err(ImportError::new(
+            "The file is not a JSON object, so it is not a Hindsight backup.",
+        ));
     }
     let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
-        ImportError::new(format!("The backup is not valid JSON (line {}, column {}).", e.line(), e.column()))
+        ImportError::new(format!(
+            "The backup is not valid JSON (line {}, column {}).",
+            e.line(),
+            e.column()
+        ))
     })?;
     if value.get("format").and_then(|f| f.as_str()) != Some(BACKUP_FORMAT) {
         return Err(ImportError::new(
             "The file is not a Hindsight backup. To open a single exported document, use “Import”.",
         ));
     }
-    let version = value.get("schema_version").and_then(serde_json::Value::as_u64).unwrap_or(0);
+    let version = value
+        .get("schema_version")
+        .and_then(serde_json::Value::as_u64)
+        .unwrap_or(0);
     if version > u64::from(SCHEMA_VERSION) {
         return Err(ImportError::new(format!(
             "The backup was made by a newer version of Hindsight (schema {version}). Update Hindsight to restore it."
@@ -70,8 +81,13 @@ pub fn read_backup(text: &str) -> Result<Vec<Draft>, ImportError> {
 /// The drafts to add when restoring: every one from the backup, and when an id is already
 /// taken (by a draft here or earlier in the backup), the restored copy gets a new id, so both
 /// are kept.
-pub fn restore(existing: &[Draft], incoming: Vec<Draft>, mut new_id: impl FnMut() -> String) -> Vec<Draft> {
-    let mut taken: std::collections::HashSet<String> = existing.iter().map(|d| d.id.clone()).collect();
+pub fn restore(
+    existing: &[Draft],
+    incoming: Vec<Draft>,
+    mut new_id: impl FnMut() -> String,
+) -> Vec<Draft> {
+    let mut taken: std::collections::HashSet<String> =
+        existing.iter().map(|d| d.id.clone()).collect();
     incoming
         .into_iter()
         .map(|mut d| {
@@ -102,10 +118,14 @@ mod tests {
         let text = write_backup(&drafts, 42);
         assert_eq!(read_backup(&text).expect("reads"), drafts);
         let mut n = 0;
-        let restored = restore(&[draft("a", "Local one")], read_backup(&text).expect("reads"), || {
-            n += 1;
-            format!("new{n}")
-        });
+        let restored = restore(
+            &[draft("a", "Local one")],
+            read_backup(&text).expect("reads"),
+            || {
+                n += 1;
+                format!("new{n}")
+            },
+        );
         let ids: Vec<&str> = restored.iter().map(|d| d.id.as_str()).collect();
         assert_eq!(ids, ["new1", "b"]);
         assert_eq!(restored[0].doc.header.title, "One");
@@ -113,8 +133,17 @@ mod tests {
 
     #[test]
     fn wrong_files_are_named() {
-        assert!(read_backup("[]").expect_err("array").message().contains("not a JSON object"));
-        assert!(read_backup("{\"schema_version\":1}").expect_err("doc").message().contains("Import"));
-        assert!(read_backup("{oops").expect_err("broken").message().contains("not valid JSON"));
+        assert!(read_backup("[]")
+            .expect_err("array")
+            .message()
+            .contains("not a JSON object"));
+        assert!(read_backup("{\"schema_version\":1}")
+            .expect_err("doc")
+            .message()
+            .contains("Import"));
+        assert!(read_backup("{oops")
+            .expect_err("broken")
+            .message()
+            .contains("not valid JSON"));
     }
 }

@@ -45,14 +45,15 @@ pub fn export_markdown(doc: &Postmortem) -> String {
 /// Removes what Mermaid's timeline syntax would read as structure (`:` separates periods
 /// from events, `#` and `;` start entities, `%%` comments, brackets and quotes shapes).
 fn mermaid_label(text: &str) -> String {
-    let cleaned: String = text
-        .chars()
-        .map(|c| match c {
-            ':' | ';' | '#' | '%' | '{' | '}' | '[' | ']' | '<' | '>' | '"' | '`' | '|' | '\\' => ' ',
-            c if c.is_control() => ' ',
-            c => c,
-        })
-        .collect();
+    let cleaned: String =
+        text.chars()
+            .map(|c| match c {
+                ':' | ';' | '#' | '%' | '{' | '}' | '[' | ']' | '<' | '>' | '"' | '`' | '|'
+                | '\\' => ' ',
+                c if c.is_control() => ' ',
+                c => c,
+            })
+            .collect();
     let words: Vec<&str> = cleaned.split_whitespace().collect();
     let mut label = words.join(" ");
     if label.chars().count() > 80 {

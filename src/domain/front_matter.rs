@@ -68,7 +68,11 @@ pub fn read(text: &str) -> Result<(FrontMatter, &str), ImportError> {
     let end = rest
         .find("\n---\n")
         .or_else(|| rest.strip_suffix("\n---").map(|r| r.len()))
-        .ok_or_else(|| ImportError::new("The front matter at the top of the file is never closed by a --- line."))?;
+        .ok_or_else(|| {
+            ImportError::new(
+                "The front matter at the top of the file is never closed by a --- line.",
+            )
+        })?;
     let (block, body) = rest.split_at(end);
     let body = body.strip_prefix("\n---").unwrap_or(body);
     let body = body.strip_prefix('\n').unwrap_or(body);
@@ -87,7 +91,9 @@ pub fn read(text: &str) -> Result<(FrontMatter, &str), ImportError> {
                 "The front matter value of “{key}” is not in the form Hindsight writes (a quoted string, a number or a [list])."
             ))
         })?;
-        let bad = |what: &str| ImportError::new(format!("The front matter value of “{key}” must be {what}."));
+        let bad = |what: &str| {
+            ImportError::new(format!("The front matter value of “{key}” must be {what}."))
+        };
         let h = &mut fm.header;
         match key {
             "schema_version" => {
@@ -97,19 +103,25 @@ pub fn read(text: &str) -> Result<(FrontMatter, &str), ImportError> {
                     .ok_or_else(|| bad("a whole number"))?;
                 seen_version = true;
             }
-            "template" => fm.template = typed(value).ok_or_else(|| bad("full, lightweight or security"))?,
+            "template" => {
+                fm.template = typed(value).ok_or_else(|| bad("full, lightweight or security"))?
+            }
             "language" => fm.language = typed(value).ok_or_else(|| bad("en or zh-TW"))?,
             "title" => h.title = typed(value).ok_or_else(|| bad("text"))?,
             "incident_id" => h.incident_id = typed(value).ok_or_else(|| bad("text"))?,
             "severity" => h.severity = typed(value).ok_or_else(|| bad("SEV1 to SEV5, or null"))?,
             "status" => h.status = typed(value).ok_or_else(|| bad("draft, in_review or final"))?,
-            "incident_date" => h.incident_date = typed(value).ok_or_else(|| bad("a date as text"))?,
+            "incident_date" => {
+                h.incident_date = typed(value).ok_or_else(|| bad("a date as text"))?
+            }
             "time_zone" => h.time_zone = typed(value).ok_or_else(|| bad("text"))?,
             "authors" => h.authors = typed(value).ok_or_else(|| bad("a list of names"))?,
             "reviewers" => h.reviewers = typed(value).ok_or_else(|| bad("a list of names"))?,
             "owner" => h.owner = typed(value).ok_or_else(|| bad("text"))?,
             "tags" => h.tags = typed(value).ok_or_else(|| bad("a list of tags"))?,
-            "review_meeting" => h.review_meeting = typed(value).ok_or_else(|| bad("a date as text"))?,
+            "review_meeting" => {
+                h.review_meeting = typed(value).ok_or_else(|| bad("a date as text"))?
+            }
             // Keys from a newer version are not an error; the version check speaks for them.
             _ => {}
         }

@@ -155,7 +155,9 @@ fn headings(text: &str, wanted: HeadingLevel) -> Vec<(String, usize, usize)> {
 
 /// Content between a heading's line and the next heading, without the blank lines around.
 fn between(text: &str, start: usize, end: usize) -> &str {
-    text[start..end].trim_start_matches('\n').trim_end_matches('\n')
+    text[start..end]
+        .trim_start_matches('\n')
+        .trim_end_matches('\n')
 }
 
 fn sections(body: &str) -> Result<Vec<Section<'_>>, ImportError> {
@@ -243,10 +245,21 @@ fn read_section(doc: &mut Postmortem, section: &Section<'_>) -> Result<(), Impor
         }
     }
     let known: &[&str] = match section.id {
-        SectionId::Causes => &["Trigger", "Root causes", "Contributing factors", "Five whys", "Recurrence"],
+        SectionId::Causes => &[
+            "Trigger",
+            "Root causes",
+            "Contributing factors",
+            "Five whys",
+            "Recurrence",
+        ],
         SectionId::Response => &["Responders", "Mitigation", "Resolution", "Long-term fix"],
         SectionId::Lessons => &["What went well", "What went wrong", "Where we got lucky"],
-        SectionId::Communication => &["Internal notice", "Customer notice", "Notified", "Regulator deadline"],
+        SectionId::Communication => &[
+            "Internal notice",
+            "Customer notice",
+            "Notified",
+            "Regulator deadline",
+        ],
         _ => &[],
     };
     if let Some((unknown, _)) = parts.iter().find(|(t, _)| !known.contains(&t.as_str())) {
@@ -263,10 +276,17 @@ fn list_entries(text: &str) -> Vec<String> {
     for line in text.lines() {
         let trimmed = line.trim_start();
         let digits = trimmed.bytes().take_while(u8::is_ascii_digit).count();
-        let item = if let Some(rest) = ["- ", "* ", "+ "].iter().find_map(|m| trimmed.strip_prefix(m)) {
+        let item = if let Some(rest) = ["- ", "* ", "+ "]
+            .iter()
+            .find_map(|m| trimmed.strip_prefix(m))
+        {
             Some(rest)
         } else if digits > 0 && trimmed[digits..].starts_with([')', '.']) {
-            Some(trimmed[digits + 1..].strip_prefix(' ').unwrap_or(&trimmed[digits + 1..]))
+            Some(
+                trimmed[digits + 1..]
+                    .strip_prefix(' ')
+                    .unwrap_or(&trimmed[digits + 1..]),
+            )
         } else {
             None
         };
@@ -398,7 +418,10 @@ fn parse_offset(text: &str) -> Option<i32> {
     let rest = text.strip_prefix("UTC")?;
     let (sign, rest) = if let Some(r) = rest.strip_prefix('+') {
         (1, r)
-    } else if let Some(r) = rest.strip_prefix('\u{2212}').or_else(|| rest.strip_prefix('-')) {
+    } else if let Some(r) = rest
+        .strip_prefix('\u{2212}')
+        .or_else(|| rest.strip_prefix('-'))
+    {
         (-1, r)
     } else {
         return None;
@@ -424,7 +447,10 @@ fn parse_time_cell(
         ))
     };
     let (clock_part, cell_offset) = match text.split_once(" (") {
-        Some((clock, off)) => (clock, Some(parse_offset(off.trim_end_matches(')')).ok_or_else(bad)?)),
+        Some((clock, off)) => (
+            clock,
+            Some(parse_offset(off.trim_end_matches(')')).ok_or_else(bad)?),
+        ),
         None => (text, None),
     };
     let (date, clock) = match clock_part.split_once(' ') {
@@ -435,7 +461,11 @@ fn parse_time_cell(
             clock_part,
         ),
     };
-    let clock = if clock.len() == 5 { format!("{clock}:00") } else { clock.to_owned() };
+    let clock = if clock.len() == 5 {
+        format!("{clock}:00")
+    } else {
+        clock.to_owned()
+    };
     let local = LocalDateTime::parse(&format!("{date}T{clock}")).ok_or_else(bad)?;
     let offset = cell_offset.or(offset).ok_or_else(|| {
         ImportError::new(format!(
@@ -491,7 +521,12 @@ fn read_timeline(intro: &str) -> Result<Vec<TimelineEvent>, ImportError> {
                     ))
                 })?;
             Ok(TimelineEvent {
-                time: parse_time_cell(row.first().map_or("", String::as_str), day.as_deref(), offset, n + 1)?,
+                time: parse_time_cell(
+                    row.first().map_or("", String::as_str),
+                    day.as_deref(),
+                    offset,
+                    n + 1,
+                )?,
                 event: cell(row, 1),
                 kind,
                 link: row.get(3).map(|c| read_link_cell(c)).unwrap_or_default(),
@@ -514,7 +549,10 @@ fn read_action_items(intro: &str) -> Result<Vec<ActionItem>, ImportError> {
         .enumerate()
         .map(|(n, row)| {
             let row_error = |what: &str, value: &str| {
-                ImportError::new(format!("Action item row {}: “{value}” is not {what}.", n + 1))
+                ImportError::new(format!(
+                    "Action item row {}: “{value}” is not {what}.",
+                    n + 1
+                ))
             };
             let kind_label = cell(row, 1);
             let priority_label = cell(row, 3);
@@ -524,7 +562,9 @@ fn read_action_items(intro: &str) -> Result<Vec<ActionItem>, ImportError> {
                 kind: ActionType::ALL
                     .into_iter()
                     .find(|k| k.label() == kind_label)
-                    .ok_or_else(|| row_error("a type (Prevent, Mitigate, Detect, Process)", &kind_label))?,
+                    .ok_or_else(|| {
+                        row_error("a type (Prevent, Mitigate, Detect, Process)", &kind_label)
+                    })?,
                 owner: cell(row, 2),
                 priority: Priority::ALL
                     .into_iter()

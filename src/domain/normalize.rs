@@ -117,7 +117,10 @@ mod tests {
     #[test]
     fn fields_take_the_shape_markdown_can_carry() {
         assert_eq!(inline("  two\r\nlines \n"), "two lines");
-        assert_eq!(block("\r\n\nPara one\r\n\r\nPara two  \n\n"), "Para one\n\nPara two  ");
+        assert_eq!(
+            block("\r\n\nPara one\r\n\r\nPara two  \n\n"),
+            "Para one\n\nPara two  "
+        );
         assert_eq!(block(" \n \t"), "");
         let mut d = Postmortem::default();
         d.lessons.went_well = vec![" a ".into(), "".into(), "b".into()];

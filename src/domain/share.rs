@@ -22,7 +22,10 @@ const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwx
 fn encode_base64url(bytes: &[u8]) -> String {
     let mut out = String::with_capacity(bytes.len() * 4 / 3 + 4);
     for chunk in bytes.chunks(3) {
-        let n = chunk.iter().enumerate().fold(0u32, |acc, (i, b)| acc | u32::from(*b) << (16 - 8 * i));
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |acc, (i, b)| acc | u32::from(*b) << (16 - 8 * i));
         for i in 0..=chunk.len() {
             out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
         }
@@ -63,13 +66,17 @@ pub fn encode(doc: &Postmortem) -> Result<String, ImportError> {
 pub fn decode(fragment: &str) -> Result<Postmortem, ImportError> {
     let payload = fragment.strip_prefix(SHARE_PREFIX).unwrap_or(fragment);
     if payload.len() > MAX_SHARE_CHARS * 2 {
-        return Err(ImportError::new("This share link is too long to be one Hindsight made."));
+        return Err(ImportError::new(
+            "This share link is too long to be one Hindsight made.",
+        ));
     }
-    let bytes = decode_base64url(payload)
-        .ok_or_else(|| ImportError::new("This share link is damaged: it has characters a share link never has."))?;
+    let bytes = decode_base64url(payload).ok_or_else(|| {
+        ImportError::new("This share link is damaged: it has characters a share link never has.")
+    })?;
     let json = decompress_to_vec_with_limit(&bytes, MAX_INFLATED_BYTES)
         .map_err(|_| ImportError::new("This share link is damaged or too large to open."))?;
-    let text = String::from_utf8(json).map_err(|_| ImportError::new("This share link is damaged: it is not text."))?;
+    let text = String::from_utf8(json)
+        .map_err(|_| ImportError::new("This share link is damaged: it is not text."))?;
     import_json(&text)
 }
 
@@ -106,7 +113,9 @@ mod tests {
     #[test]
     fn a_huge_document_suggests_file_export() {
         let mut doc = chatgpt_2023_03_20();
-        doc.supporting_info = (0..20_000u32).map(|i| format!("{:x}", i.wrapping_mul(2_654_435_761))).collect();
+        doc.supporting_info = (0..20_000u32)
+            .map(|i| format!("{:x}", i.wrapping_mul(2_654_435_761)))
+            .collect();
         let err = encode(&doc).expect_err("too long");
         assert!(err.message().contains("Export it as a file"));
     }

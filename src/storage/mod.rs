@@ -17,6 +17,9 @@ use crate::domain::draft::Draft;
 /// Prefix of every draft's key; the rest of the key is the draft id.
 pub const DRAFT_PREFIX: &str = "hindsight:draft:";
 
+/// Prefix of settings stored beside the drafts.
+pub const META_PREFIX: &str = "hindsight:meta:";
+
 /// Why a write did not happen.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum WriteError {
@@ -119,6 +122,16 @@ impl<K: KeyValue> DraftStore<K> {
     pub fn save(&self, draft: &Draft) -> Result<(), WriteError> {
         let text = serde_json::to_string(draft).map_err(|e| WriteError::Other(e.to_string()))?;
         self.kv.set(&draft_key(&draft.id), &text)
+    }
+
+    /// A small setting stored beside the drafts, such as when they were last backed up.
+    pub fn meta(&self, name: &str) -> Option<String> {
+        self.kv.get(&format!("{META_PREFIX}{name}"))
+    }
+
+    /// Writes a setting stored beside the drafts.
+    pub fn set_meta(&self, name: &str, value: &str) -> Result<(), WriteError> {
+        self.kv.set(&format!("{META_PREFIX}{name}"), value)
     }
 
     /// Removes one draft.

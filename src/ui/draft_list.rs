@@ -70,6 +70,26 @@ pub fn DraftList() -> impl IntoView {
                     on:input=move |ev| query.set(event_target_value(&ev))/>
             </div>
             <ul class="draft-items">{items}</ul>
+            <div class="file-actions">
+                <div class="file-button">
+                    <input type="file" id="import-file" class="visually-hidden"
+                        accept=".json,.md,.markdown,application/json,text/markdown,text/plain"
+                        on:change=move |ev| pick_file(ev, ed, false)/>
+                    <label for="import-file" class="secondary button-like">"Import"</label>
+                </div>
+                <button type="button" class="secondary" on:click=move |_| ed.backup_all()>"Back up all drafts"</button>
+                <div class="file-button">
+                    <input type="file" id="restore-file" class="visually-hidden" accept=".json,application/json"
+                        on:change=move |ev| pick_file(ev, ed, true)/>
+                    <label for="restore-file" class="secondary button-like">"Restore"</label>
+                </div>
+            </div>
+            <p class="hint backup-note">
+                {move || match ed.last_backup.get() {
+                    Some(ms) => format!("Last backed up {}.", platform::format_local_ms(ms)),
+                    None => "Not backed up yet. Drafts live only in this browser; clearing site data deletes them.".to_owned(),
+                }}
+            </p>
             <Show when=empty>
                 <p class="hint">"No draft matches."</p>
             </Show>
@@ -78,6 +98,22 @@ pub fn DraftList() -> impl IntoView {
             </Show>
         </nav>
     }
+}
+
+/// Hands the file chosen in a file input to the import, then clears the input so the same
+/// file can be chosen again.
+fn pick_file(ev: leptos::ev::Event, ed: Editor, as_backup: bool) {
+    use wasm_bindgen::JsCast;
+    let Some(input) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+    else {
+        return;
+    };
+    if let Some(file) = input.files().and_then(|f| f.get(0)) {
+        super::import_picked_file(ed, file, as_backup);
+    }
+    input.set_value("");
 }
 
 /// The "New draft" dialog: pick a template.

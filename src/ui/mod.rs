@@ -1,17 +1,22 @@
 //! The Leptos UI: the shell, one component per form section, the preview and the drafts list.
 
 pub mod draft_list;
+pub mod export_menu;
 pub mod fields;
+pub mod files;
 pub mod platform;
 pub mod preview;
 pub mod section_frame;
 pub mod sections;
+pub mod shared_view;
 pub mod state;
 
 use leptos::prelude::*;
 
 use draft_list::DraftList;
+use export_menu::ExportMenu;
 use preview::Preview;
+use shared_view::SharedView;
 use state::{Editor, SaveState, Undoable};
 
 /// The whole app.
@@ -40,9 +45,38 @@ pub fn App() -> impl IntoView {
         document().set_title(&format!("{title} · Hindsight"));
     });
 
+    // Dropping a file anywhere on the page imports it as a new draft.
+    let dragging = RwSignal::new(false);
+    let on_dragover = window_event_listener(leptos::ev::dragover, move |ev| {
+        ev.prevent_default();
+        dragging.set(true);
+    });
+    let on_dragleave = window_event_listener(leptos::ev::dragleave, move |ev| {
+        if ev.related_target().is_none() {
+            dragging.set(false);
+        }
+    });
+    let on_drop = window_event_listener(leptos::ev::drop, move |ev| {
+        ev.prevent_default();
+        dragging.set(false);
+        let Some(file) = ev
+            .data_transfer()
+            .and_then(|dt| dt.files())
+            .and_then(|f| f.get(0))
+        else {
+            return;
+        };
+        import_picked_file(ed, file, false);
+    });
+    on_cleanup(move || {
+        on_dragover.remove();
+        on_dragleave.remove();
+        on_drop.remove();
+    });
+
     let show_preview = RwSignal::new(false);
     view! {
-        <div class="app" class:show-preview=move || show_preview.get()>
+        <div class="app" class:show-preview=move || show_preview.get() class:dragging=move || dragging.get()>
             <header class="topbar">
                 <div class="brand">
                     <span class="logo" aria-hidden="true">"◐"</span>
@@ -51,6 +85,7 @@ pub fn App() -> impl IntoView {
                 </div>
                 <div class="topbar-right">
                     <SaveIndicator/>
+                    <ExportMenu/>
                     <button type="button" class="secondary preview-toggle"
                         aria-pressed=move || show_preview.get().to_string()
                         on:click=move |_| show_preview.update(|s| *s = !*s)>
@@ -59,21 +94,39 @@ pub fn App() -> impl IntoView {
                 </div>
             </header>
             <Alerts/>
-            <div class="layout">
-                <DraftList/>
-                <main class="form" aria-label="Postmortem form">
-                    {move || {
-                        ed.epoch.get();
-                        let order = ed.doc.with_untracked(|d| d.template.form_order());
-                        order.into_iter().map(sections::section_form).collect_view()
-                    }}
-                </main>
-                <aside class="preview" aria-label="Preview">
-                    <Preview/>
-                </aside>
-            </div>
+            {move || match ed.shared.get() {
+                Some(doc) => view! { <SharedView doc=doc/> }.into_any(),
+                None => view! {
+                    <div class="layout">
+                        <DraftList/>
+                        <main class="form" aria-label="Postmortem form">
+                            {move || {
+                                ed.epoch.get();
+                                let order = ed.doc.with_untracked(|d| d.template.form_order());
+                                order.into_iter().map(sections::section_form).collect_view()
+                            }}
+                        </main>
+                        <aside class="preview" aria-label="Preview">
+                            <Preview doc=ed.doc/>
+                        </aside>
+                    </div>
+                }.into_any(),
+            }}
+            <div class="drop-hint" aria-hidden="true">"Drop a Hindsight .md or .json file to import it as a new draft"</div>
         </div>
     }
+}
+
+/// Reads a picked or dropped file and imports it (or restores it, for a backup).
+pub fn import_picked_file(ed: Editor, file: web_sys::File, as_backup: bool) {
+    let name = file.name();
+    leptos::task::spawn_local(async move {
+        match files::read_text(&file).await {
+            Ok(text) if as_backup => ed.restore_backup(&name, &text),
+            Ok(text) => ed.import_file(&name, &text),
+            Err(why) => ed.file_unreadable(&name, &why),
+        }
+    });
 }
 
 /// "Saved" / "Saving…" / "Not saved", announced politely.
@@ -98,6 +151,7 @@ fn SaveIndicator() -> impl IntoView {
 #[component]
 fn Alerts() -> impl IntoView {
     let ed = expect_context::<Editor>();
+    let info_text = move || ed.info.get();
     let undo_text = move || {
         ed.undo.with(|u| match u {
             Some(Undoable::Draft(d)) => Some(format!("Deleted “{}”.", d.display_title())),
@@ -115,6 +169,12 @@ fn Alerts() -> impl IntoView {
             })}
         </div>
         <div class="toast-region" aria-live="polite">
+            {move || info_text().map(|text| view! {
+                <div class="toast">
+                    <span>{text}</span>
+                    <button type="button" class="ghost small" aria-label="Dismiss" on:click=move |_| ed.info.set(None)>"✕"</button>
+                </div>
+            })}
             {move || undo_text().map(|text| view! {
                 <div class="toast">
                     <span>{text}</span>

@@ -9,16 +9,18 @@ use crate::domain::markdown::section_markdown;
 use crate::domain::sections::SectionId;
 use crate::render::render_html;
 
-use super::state::Editor;
+use crate::domain::document::Postmortem;
 
-/// The rendered report.
+/// The rendered report of a document.
 #[component]
-pub fn Preview() -> impl IntoView {
-    let ed = expect_context::<Editor>();
+pub fn Preview(
+    /// The document to show.
+    doc: RwSignal<Postmortem>,
+) -> impl IntoView {
     let sections = SectionId::ALL
         .into_iter()
         .map(|section| {
-            let markdown = Memo::new(move |_| ed.doc.with(|d| section_markdown(d, section)));
+            let markdown = Memo::new(move |_| doc.with(|d| section_markdown(d, section)));
             let html = Memo::new(move |_| {
                 markdown.with(|md| {
                     if md.is_empty() {

@@ -5,12 +5,16 @@
 
 use leptos::prelude::*;
 
+use crate::domain::backup::{read_backup, restore, write_backup};
 use crate::domain::document::{Postmortem, Template};
 use crate::domain::draft::Draft;
+use crate::domain::export::{export_html, export_json, export_markdown, file_stem};
+use crate::domain::import::{import_json, import_markdown};
+use crate::domain::share;
 use crate::storage::local::LocalStorageKv;
 use crate::storage::{DraftStore, KeyValue, MemoryKv, WriteError};
 
-use super::platform;
+use super::{files, platform};
 
 /// Longest wait between the first unsaved edit and its write.
 pub const SAVE_DELAY_MS: u64 = 300;
@@ -38,6 +42,17 @@ pub enum Undoable {
         /// The document as it was before the removal.
         before: Box<Postmortem>,
     },
+}
+
+/// The file formats of the export menu.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportFormat {
+    /// Markdown with front matter.
+    Markdown,
+    /// A standalone HTML page.
+    Html,
+    /// The document as JSON.
+    Json,
 }
 
 /// A storage backend chosen at start-up.
@@ -75,6 +90,12 @@ pub struct Editor {
     pub alert: RwSignal<Option<String>>,
     /// The last thing that can be undone.
     pub undo: RwSignal<Option<Undoable>>,
+    /// A short confirmation for the toast, such as "Copied".
+    pub info: RwSignal<Option<String>>,
+    /// A shared document opened from a `#share=` link, shown read-only.
+    pub shared: RwSignal<Option<Postmortem>>,
+    /// When all drafts were last backed up, milliseconds since the epoch.
+    pub last_backup: RwSignal<Option<i64>>,
     /// Whether drafts survive a reload (false when storage is unavailable).
     pub persistent: bool,
     store: StoredValue<Backend, LocalStorage>,
@@ -110,7 +131,22 @@ impl Editor {
                 reasons.join("; ")
             ));
         }
+        let last_backup = store.meta("last-backup").and_then(|v| v.parse().ok());
+        let mut shared = None;
+        let fragment = files::fragment();
+        if fragment.starts_with(share::SHARE_PREFIX) {
+            match share::decode(&fragment) {
+                Ok(doc) => shared = Some(doc),
+                Err(e) => {
+                    alert = Some(format!("This share link could not be opened: {e}"));
+                    files::clear_fragment();
+                }
+            }
+        }
         let editor = Self {
+            info: RwSignal::new(None),
+            shared: RwSignal::new(shared),
+            last_backup: RwSignal::new(last_backup),
             drafts: RwSignal::new(loaded.drafts),
             open_id: RwSignal::new(None),
             doc: RwSignal::new(Postmortem::default()),
@@ -308,6 +344,202 @@ impl Editor {
                 None => self.create(Template::Full),
             }
         }
+    }
+
+    /// Imports a picked or dropped file's text as a new draft; on failure says why and
+    /// changes nothing.
+    pub fn import_file(&self, name: &str, text: &str) {
+        let lower = name.to_ascii_lowercase();
+        let as_json = lower.ends_with(".json")
+            || (!lower.ends_with(".md")
+                && !lower.ends_with(".markdown")
+                && text.trim_start().starts_with('{'));
+        let result = if as_json {
+            import_json(text)
+        } else {
+            import_markdown(text)
+        };
+        match result {
+            Ok(doc) => {
+                let title = crate::domain::draft::display_title(&doc.header.title).to_owned();
+                self.add_and_open(Draft::new(platform::random_id(), doc, platform::now_ms()));
+                self.alert.set(None);
+                self.info
+                    .set(Some(format!("Imported “{title}” as a new draft.")));
+            }
+            Err(e) => self
+                .alert
+                .set(Some(format!("Could not import “{name}”: {e}"))),
+        }
+    }
+
+    /// Says that a file could not be read at all.
+    pub fn file_unreadable(&self, name: &str, why: &str) {
+        self.alert
+            .set(Some(format!("Could not import “{name}”: {why}.")));
+    }
+
+    /// Downloads the open document in one of the export formats.
+    pub fn export(&self, format: ExportFormat) {
+        self.flush();
+        let doc = self.doc.get_untracked();
+        let stem = file_stem(&doc);
+        let (name, mime, text) = match format {
+            ExportFormat::Markdown => (
+                format!("{stem}.md"),
+                "text/markdown;charset=utf-8",
+                export_markdown(&doc),
+            ),
+            ExportFormat::Html => (
+                format!("{stem}.html"),
+                "text/html;charset=utf-8",
+                export_html(&doc),
+            ),
+            ExportFormat::Json => (
+                format!("{stem}.json"),
+                "application/json",
+                export_json(&doc),
+            ),
+        };
+        match files::download(&name, mime, &text) {
+            Ok(()) => self.mark_exported(),
+            Err(e) => self
+                .alert
+                .set(Some(format!("The export could not be downloaded: {e}."))),
+        }
+    }
+
+    /// Copies the Markdown export to the clipboard.
+    pub fn copy_markdown(&self) {
+        self.flush();
+        let text = export_markdown(&self.doc.get_untracked());
+        let this = *self;
+        leptos::task::spawn_local(async move {
+            match files::copy_text(&text).await {
+                Ok(()) => {
+                    this.mark_exported();
+                    this.info
+                        .set(Some("Markdown copied to the clipboard.".into()));
+                }
+                Err(e) => this.alert.set(Some(format!(
+                    "Could not copy: {e}. Use “Download Markdown” instead."
+                ))),
+            }
+        });
+    }
+
+    /// Makes a share link for the open document and copies it.
+    pub fn share_link(&self) -> Option<String> {
+        match share::encode(&self.doc.get_untracked()) {
+            Ok(fragment) => {
+                let link = format!("{}{fragment}", files::page_base_url());
+                let this = *self;
+                let copy = link.clone();
+                leptos::task::spawn_local(async move {
+                    if files::copy_text(&copy).await.is_ok() {
+                        this.info
+                            .set(Some("Share link copied to the clipboard.".into()));
+                    }
+                });
+                Some(link)
+            }
+            Err(e) => {
+                self.alert.set(Some(e.to_string()));
+                None
+            }
+        }
+    }
+
+    fn mark_exported(&self) {
+        let now = platform::now_ms();
+        let Some(id) = self.open_id.get_untracked() else {
+            return;
+        };
+        let mut written = None;
+        self.drafts.update(|ds| {
+            if let Some(d) = ds.iter_mut().find(|d| d.id == id) {
+                d.last_exported_at = Some(now);
+                written = Some(d.clone());
+            }
+        });
+        if let Some(d) = written {
+            // The document is already saved; a failure here only loses the export date.
+            let _ = self.store.with_value(|s| s.save(&d));
+        }
+    }
+
+    /// Downloads every draft in one backup file.
+    pub fn backup_all(&self) {
+        self.flush();
+        let now = platform::now_ms();
+        let text = self.drafts.with_untracked(|ds| write_backup(ds, now));
+        let day = platform::today();
+        match files::download(
+            &format!("hindsight-backup-{day}.json"),
+            "application/json",
+            &text,
+        ) {
+            Ok(()) => {
+                let _ = self
+                    .store
+                    .with_value(|s| s.set_meta("last-backup", &now.to_string()));
+                self.last_backup.set(Some(now));
+            }
+            Err(e) => self
+                .alert
+                .set(Some(format!("The backup could not be downloaded: {e}."))),
+        }
+    }
+
+    /// Adds the drafts of a backup file, keeping both where an id is already taken.
+    pub fn restore_backup(&self, name: &str, text: &str) {
+        let incoming = match read_backup(text) {
+            Ok(drafts) => drafts,
+            Err(e) => {
+                self.alert
+                    .set(Some(format!("Could not restore “{name}”: {e}")));
+                return;
+            }
+        };
+        self.flush();
+        let restored = self
+            .drafts
+            .with_untracked(|ds| restore(ds, incoming, platform::random_id));
+        let count = restored.len();
+        let mut failed = None;
+        for d in &restored {
+            if let Err(e) = self.store.with_value(|s| s.save(d)) {
+                failed = Some(e);
+            }
+        }
+        self.drafts.update(|ds| ds.extend(restored));
+        match failed {
+            Some(e) => self.alert.set(Some(format!(
+                "Restored {count} draft(s) into this tab, but not all could be stored: {e}."
+            ))),
+            None => {
+                self.alert.set(None);
+                self.info.set(Some(format!("Restored {count} draft(s).")));
+            }
+        }
+    }
+
+    /// Saves the shared document being viewed as a new draft of this browser.
+    pub fn save_shared(&self) {
+        if let Some(doc) = self.shared.get_untracked() {
+            self.shared.set(None);
+            files::clear_fragment();
+            let title = crate::domain::draft::display_title(&doc.header.title).to_owned();
+            self.add_and_open(Draft::new(platform::random_id(), doc, platform::now_ms()));
+            self.info
+                .set(Some(format!("Saved “{title}” as a new draft.")));
+        }
+    }
+
+    /// Leaves the shared view without saving.
+    pub fn close_shared(&self) {
+        self.shared.set(None);
+        files::clear_fragment();
     }
 
     /// Removes a row from the open document, keeping the document before it for Undo.

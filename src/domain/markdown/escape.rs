@@ -460,9 +460,20 @@ mod tests {
         assert_eq!(escape_cell("a|b"), "a\\|b");
         assert_eq!(escape_cell("a\\|b"), "a\\\\\\|b");
         assert_eq!(escape_cell("line\r\nbreak"), "line break");
-        for text in ["a|b", "a\\|b", "\\\\|", "end\\", "x \\|\\| y", "[ ] task", "# h ##"] {
+        for text in [
+            "a|b",
+            "a\\|b",
+            "\\\\|",
+            "end\\",
+            "x \\|\\| y",
+            "[ ] task",
+            "# h ##",
+        ] {
             let cell = escape_cell(text);
-            assert_eq!(split_row(&format!("| {cell} | next |")), [cell.as_str(), "next"]);
+            assert_eq!(
+                split_row(&format!("| {cell} | next |")),
+                [cell.as_str(), "next"]
+            );
             assert_eq!(unescape_cell(&cell), text, "{cell}");
         }
     }
@@ -472,7 +483,18 @@ mod tests {
         assert_eq!(escape_inline("Outage ##"), "Outage \\##");
         assert_eq!(escape_inline("C#"), "C#");
         assert_eq!(escape_inline("#"), "\\#");
-        for text in ["Outage ##", "Outage \\##", "#", "\\#", "[ ] #", "\\[x] done", "[x]", "<b>", "---", "- x"] {
+        for text in [
+            "Outage ##",
+            "Outage \\##",
+            "#",
+            "\\#",
+            "[ ] #",
+            "\\[x] done",
+            "[x]",
+            "<b>",
+            "---",
+            "- x",
+        ] {
             assert_eq!(unescape_inline(&escape_inline(text)), text, "{text}");
         }
     }

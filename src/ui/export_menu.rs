@@ -1,0 +1,58 @@
+//! The Export menu: Markdown (download and copy), HTML, JSON, print, share link.
+
+use leptos::prelude::*;
+
+use super::files;
+use super::state::{Editor, ExportFormat};
+
+/// The menu button and its panel.
+#[component]
+pub fn ExportMenu() -> impl IntoView {
+    let ed = expect_context::<Editor>();
+    let open = RwSignal::new(false);
+    let link = RwSignal::new(None::<String>);
+    let close = move || open.set(false);
+    let item = move |label: &'static str, action: Box<dyn Fn() + Send + Sync>| {
+        view! {
+            <button type="button" class="menu-item" on:click=move |_| { action(); close(); }>{label}</button>
+        }
+    };
+    view! {
+        <div class="menu" on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { close() }>
+            <button type="button" class="secondary" id="export-button" aria-haspopup="true"
+                aria-expanded=move || open.get().to_string() aria-controls="export-panel"
+                on:click=move |_| open.update(|o| *o = !*o)>"Export ▾"</button>
+            <div class="menu-panel" id="export-panel" role="group" aria-label="Export" hidden=move || !open.get()>
+                {item("Download Markdown", Box::new(move || ed.export(ExportFormat::Markdown)))}
+                {item("Copy Markdown", Box::new(move || ed.copy_markdown()))}
+                {item("Download HTML", Box::new(move || ed.export(ExportFormat::Html)))}
+                {item("Download JSON", Box::new(move || ed.export(ExportFormat::Json)))}
+                {item("Print / PDF", Box::new(files::print))}
+                {item("Share link", Box::new(move || link.set(ed.share_link())))}
+            </div>
+            <Show when=move || link.get().is_some()>
+                <div class="modal-backdrop" on:click=move |_| link.set(None)>
+                    <div class="modal" role="dialog" aria-modal="true" aria-labelledby="share-title"
+                        on:click=|ev| ev.stop_propagation()
+                        on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { link.set(None) }>
+                        <h2 id="share-title">"Share link"</h2>
+                        <p>"The whole postmortem is inside this link; no server keeps a copy. Anyone with the link can read it, so share it as you would the document."</p>
+                        <div class="field">
+                            <label for="share-link">"Link"</label>
+                            <input id="share-link" type="text" readonly prop:value=move || link.get().unwrap_or_default()
+                                on:focus=move |ev| {
+                                    use wasm_bindgen::JsCast;
+                                    if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                                        input.select();
+                                    }
+                                }/>
+                        </div>
+                        <div class="actions">
+                            <button type="button" class="primary" autofocus on:click=move |_| link.set(None)>"Done"</button>
+                        </div>
+                    </div>
+                </div>
+            </Show>
+        </div>
+    }
+}
