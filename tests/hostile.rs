@@ -92,8 +92,11 @@ fn safe_href(href: &str) -> bool {
     }
 }
 
-/// Every tag of the output: its name and its attributes (name, value).
-fn tags(html: &str) -> Result<Vec<(String, Vec<(String, String)>)>, String> {
+/// An opening tag: its element name and its attributes (name, value).
+type Tag = (String, Vec<(String, String)>);
+
+/// Every opening tag of the output.
+fn tags(html: &str) -> Result<Vec<Tag>, String> {
     let mut out = Vec::new();
     let mut rest = html;
     while let Some(at) = rest.find('<') {
