@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::document::SCHEMA_VERSION;
-use super::draft::Draft;
+use super::draft::{draft_from_value, Draft};
 use super::import::{ImportError, MAX_IMPORT_BYTES};
 
 /// The `format` value that marks a Hindsight backup file.
@@ -42,19 +42,8 @@ pub fn read_backup(text: &str) -> Result<Vec<Draft>, ImportError> {
             "The backup file is too large to be a Hindsight backup.",
         ));
     }
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text).trim_start();
-    if !text.starts_with('{') {
-        return Err(ImportError::new(
-            "The file is not a JSON object, so it is not a Hindsight backup.",
-        ));
-    }
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
-        ImportError::new(format!(
-            "The backup is not valid JSON (line {}, column {}).",
-            e.line(),
-            e.column()
-        ))
-    })?;
+    let mut value = super::strict_json::parse_object(text)
+        .map_err(|e| ImportError::new(format!("The file {e}, so it is not a Hindsight backup.")))?;
     if value.get("format").and_then(|f| f.as_str()) != Some(BACKUP_FORMAT) {
         return Err(ImportError::new(
             "The file is not a Hindsight backup. To open a single exported document, use “Import”.",
@@ -69,13 +58,30 @@ pub fn read_backup(text: &str) -> Result<Vec<Draft>, ImportError> {
             "The backup was made by a newer version of Hindsight (schema {version}). Update Hindsight to restore it."
         )));
     }
-    let backup: Backup = serde_json::from_value(value).map_err(|e| {
-        ImportError::new(format!(
-            "The backup is damaged: {}.",
-            e.to_string().split(" at line").next().unwrap_or_default()
-        ))
-    })?;
-    Ok(backup.drafts)
+    let drafts = match value.get_mut("drafts").map(serde_json::Value::take) {
+        Some(serde_json::Value::Array(items)) => items,
+        _ => {
+            return Err(ImportError::new(
+                "The backup is damaged: it has no list of drafts.",
+            ))
+        }
+    };
+    drafts
+        .into_iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let read = draft_from_value(item)
+                .map_err(|e| ImportError::new(format!("The backup is damaged: draft {} {e}.", i + 1)))?;
+            if read.draft.read_only {
+                // Restoring would rewrite it in this version's shape and lose what it adds.
+                return Err(ImportError::new(format!(
+                    "Draft {} of the backup was written by a newer version of Hindsight. Update Hindsight to restore it.",
+                    i + 1
+                )));
+            }
+            Ok(read.draft)
+        })
+        .collect()
 }
 
 /// The drafts to add when restoring: every one from the backup, and when an id is already

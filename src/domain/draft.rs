@@ -20,6 +20,52 @@ pub struct Draft {
     pub last_exported_at: Option<i64>,
     /// The postmortem itself.
     pub doc: Postmortem,
+    /// Written by a newer Hindsight: shown, never written back.
+    #[serde(skip)]
+    pub read_only: bool,
+}
+
+/// A draft read from outside, and what reading it involved.
+#[derive(Debug)]
+pub struct ReadDraft {
+    /// The draft.
+    pub draft: Draft,
+    /// The schema version it had, when a migration brought it up to date.
+    pub migrated_from: Option<u32>,
+}
+
+/// Reads a draft from a parsed JSON value: migrates its document, or marks it read-only when
+/// a newer Hindsight wrote it. The error completes "it …".
+pub fn draft_from_value(mut value: serde_json::Value) -> Result<ReadDraft, String> {
+    use super::migrate::{migrate, Migrated};
+    let doc = value
+        .get_mut("doc")
+        .map(serde_json::Value::take)
+        .ok_or("has no document")?;
+    let (doc, read_only, migrated_from) = match migrate(doc.clone())? {
+        Migrated::Current { value, from } => (
+            value,
+            false,
+            (from != super::document::SCHEMA_VERSION).then_some(from),
+        ),
+        // Read what this version understands; unknown fields are ignored, never dropped,
+        // because a read-only draft is never written back.
+        Migrated::Newer { .. } => (doc, true, None),
+    };
+    if let Some(object) = value.as_object_mut() {
+        object.insert("doc".into(), doc);
+    }
+    let mut draft: Draft = serde_json::from_value(value).map_err(|e| {
+        format!(
+            "is not a complete draft ({})",
+            e.to_string().split(" at line").next().unwrap_or_default()
+        )
+    })?;
+    draft.read_only = read_only;
+    Ok(ReadDraft {
+        draft,
+        migrated_from,
+    })
 }
 
 impl Draft {
@@ -32,6 +78,7 @@ impl Draft {
             updated_at: now_ms,
             last_exported_at: None,
             doc,
+            read_only: false,
         }
     }
 

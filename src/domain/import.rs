@@ -50,42 +50,41 @@ fn prepare(text: &str) -> Result<&str, ImportError> {
     Ok(text.strip_prefix('\u{feff}').unwrap_or(text))
 }
 
+fn newer_version(version: u64) -> ImportError {
+    ImportError::new(format!(
+        "The file was written by a newer version of Hindsight (schema {version}); this version reads schema {SCHEMA_VERSION}. Update Hindsight to open it."
+    ))
+}
+
 fn check_version(version: u64) -> Result<(), ImportError> {
     if version > u64::from(SCHEMA_VERSION) {
-        return Err(ImportError::new(format!(
-            "The file was written by a newer version of Hindsight (schema {version}); this version reads schema {SCHEMA_VERSION}. Update Hindsight to open it."
-        )));
+        return Err(newer_version(version));
     }
     Ok(())
 }
 
 /// Reads a Hindsight JSON document.
 pub fn import_json(text: &str) -> Result<Postmortem, ImportError> {
-    let text = prepare(text)?.trim_start();
-    if !text.starts_with('{') {
-        return Err(ImportError::new(
-            "The file is not a JSON object, so it is not a Hindsight document.",
-        ));
-    }
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
-        ImportError::new(format!(
-            "The file is not valid JSON (line {}, column {}).",
-            e.line(),
-            e.column()
-        ))
+    let text = prepare(text)?;
+    let value = super::strict_json::parse_object(text).map_err(|e| {
+        ImportError::new(format!("The file {e}, so it is not a Hindsight document."))
     })?;
     if value.get("format").and_then(|f| f.as_str()) == Some(super::backup::BACKUP_FORMAT) {
         return Err(ImportError::new(
             "This is a backup of all drafts. Use “Restore” to bring its drafts back.",
         ));
     }
-    let version = value
-        .get("schema_version")
-        .and_then(serde_json::Value::as_u64)
-        .ok_or_else(|| {
-            ImportError::new("The JSON has no schema_version, so it is not a Hindsight document.")
-        })?;
-    check_version(version)?;
+    let value = match super::migrate::migrate(value) {
+        Ok(super::migrate::Migrated::Current { value, .. }) => value,
+        Ok(super::migrate::Migrated::Newer { version }) => {
+            return Err(newer_version(u64::from(version)))
+        }
+        Err(why) => {
+            return Err(ImportError::new(format!(
+                "The JSON is not a Hindsight document: {why}."
+            )))
+        }
+    };
     serde_json::from_value(value).map_err(|e| {
         ImportError::new(format!(
             "The JSON is not a complete Hindsight document: {}.",

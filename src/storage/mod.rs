@@ -11,14 +11,18 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::rc::Rc;
 
-use crate::domain::document::SCHEMA_VERSION;
-use crate::domain::draft::Draft;
+use crate::domain::draft::{draft_from_value, Draft, ReadDraft};
+use crate::domain::strict_json;
 
 /// Prefix of every draft's key; the rest of the key is the draft id.
 pub const DRAFT_PREFIX: &str = "hindsight:draft:";
 
 /// Prefix of settings stored beside the drafts.
 pub const META_PREFIX: &str = "hindsight:meta:";
+/// Prefix under which unreadable stored values are set aside, unchanged.
+pub const QUARANTINE_PREFIX: &str = "hindsight:quarantine:";
+/// Prefix of the copies kept of drafts' values from before a schema migration.
+pub const PREMIGRATION_PREFIX: &str = "hindsight:premigration:";
 
 /// Why a write did not happen.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -83,9 +87,9 @@ pub struct Unreadable {
 /// What loading found: the drafts, and the values that could not be read.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Loaded {
-    /// Every readable draft.
+    /// Every readable draft, read-only ones (from a newer Hindsight) included.
     pub drafts: Vec<Draft>,
-    /// Values that were left alone because they could not be read.
+    /// Values found unreadable by this load and set aside under [`QUARANTINE_PREFIX`].
     pub unreadable: Vec<Unreadable>,
 }
 
@@ -100,22 +104,68 @@ impl<K: KeyValue> DraftStore<K> {
         Self { kv }
     }
 
-    /// Reads every draft; a value that does not parse is reported, never removed.
+    /// Reads every draft. A value that cannot be read is moved, unchanged, under
+    /// [`QUARANTINE_PREFIX`] (or left where it is if that write fails) and reported; it is
+    /// never overwritten. A migrated draft's old value is kept under [`PREMIGRATION_PREFIX`].
     pub fn load_all(&self) -> Loaded {
         let mut loaded = Loaded::default();
         for key in self.kv.keys() {
-            if !key.starts_with(DRAFT_PREFIX) {
+            let Some(id) = key.strip_prefix(DRAFT_PREFIX) else {
                 continue;
-            }
+            };
             let Some(text) = self.kv.get(&key) else {
                 continue;
             };
             match parse_draft(&text) {
-                Ok(draft) => loaded.drafts.push(draft),
-                Err(reason) => loaded.unreadable.push(Unreadable { key, reason }),
+                Ok(read) => {
+                    if let Some(version) = read.migrated_from {
+                        let copy = format!("{PREMIGRATION_PREFIX}{id}:v{version}");
+                        if self.kv.get(&copy).is_none() {
+                            let _ = self.kv.set(&copy, &text);
+                        }
+                    }
+                    loaded.drafts.push(read.draft);
+                }
+                Err(reason) => {
+                    let aside = format!("{QUARANTINE_PREFIX}{id}");
+                    let moved = self.kv.get(&aside).is_none()
+                        && self.kv.set(&aside, &text).is_ok()
+                        && self.kv.remove(&key).is_ok();
+                    let reason = if moved {
+                        reason
+                    } else {
+                        format!("{reason}; it was left where it is")
+                    };
+                    loaded.unreadable.push(Unreadable { key, reason });
+                }
             }
         }
         loaded
+    }
+
+    /// Reads one draft as stored now, for the revision check before a write.
+    pub fn load(&self, id: &str) -> Option<Result<Draft, String>> {
+        self.kv
+            .get(&draft_key(id))
+            .map(|text| parse_draft(&text).map(|read| read.draft))
+    }
+
+    /// Every value set aside as unreadable, by key.
+    pub fn set_aside(&self) -> Vec<(String, String)> {
+        self.kv
+            .keys()
+            .into_iter()
+            .filter(|k| k.starts_with(QUARANTINE_PREFIX))
+            .filter_map(|k| self.kv.get(&k).map(|v| (k, v)))
+            .collect()
+    }
+
+    /// Deletes the values set aside as unreadable, once the user has chosen to.
+    pub fn discard_set_aside(&self) -> Result<(), WriteError> {
+        for (key, _) in self.set_aside() {
+            self.kv.remove(&key)?;
+        }
+        Ok(())
     }
 
     /// Writes one draft under its id.
@@ -145,25 +195,10 @@ pub fn draft_key(id: &str) -> String {
     format!("{DRAFT_PREFIX}{id}")
 }
 
-/// Parses a stored draft, saying in plain words what is wrong when it cannot.
-pub fn parse_draft(text: &str) -> Result<Draft, String> {
-    let value: serde_json::Value =
-        serde_json::from_str(text).map_err(|e| format!("it is not valid JSON ({e})"))?;
-    if !value.is_object() {
-        return Err("it is not a draft object".into());
-    }
-    let version = value
-        .get("doc")
-        .and_then(|d| d.get("schema_version"))
-        .and_then(serde_json::Value::as_u64);
-    if let Some(v) = version {
-        if v > u64::from(SCHEMA_VERSION) {
-            return Err(format!(
-                "it was written by a newer version of Hindsight (schema {v})"
-            ));
-        }
-    }
-    serde_json::from_value(value).map_err(|e| format!("it is not a complete draft ({e})"))
+/// Parses a stored draft, saying in plain words what is wrong when it cannot ("it …").
+pub fn parse_draft(text: &str) -> Result<ReadDraft, String> {
+    let value = strict_json::parse_object(text).map_err(|e| format!("it {e}"))?;
+    draft_from_value(value).map_err(|e| format!("it {e}"))
 }
 
 #[cfg(test)]
@@ -187,16 +222,42 @@ mod tests {
         assert_eq!(loaded.drafts, vec![draft]);
         assert_eq!(loaded.unreadable.len(), 1);
         assert_eq!(loaded.unreadable[0].key, "hindsight:draft:bad");
-        assert!(kv.get("hindsight:draft:bad").is_some());
+        assert_eq!(kv.get("hindsight:draft:bad"), None, "moved aside");
+        assert_eq!(
+            kv.get("hindsight:quarantine:bad").as_deref(),
+            Some("{not json")
+        );
+        assert_eq!(store.set_aside().len(), 1);
+        assert!(store.load_all().unreadable.is_empty(), "reported once");
+        store.discard_set_aside().expect("discards");
+        assert!(store.set_aside().is_empty());
         store.remove("abc").expect("removes");
         assert!(store.load_all().drafts.is_empty());
     }
 
     #[test]
-    fn newer_schema_is_named_in_the_reason() {
-        let text = r#"{"id":"x","rev":1,"created_at":0,"updated_at":0,"doc":{"schema_version":9}}"#;
-        let err = parse_draft(text).expect_err("refused");
-        assert!(err.contains("newer version"), "{err}");
+    fn a_newer_schema_opens_read_only_and_duplicates_are_refused() {
+        let text = r#"{"id":"x","rev":1,"created_at":0,"updated_at":0,"doc":{"schema_version":9,"summary":"From the future","new_field":[1]}}"#;
+        let read = parse_draft(text).expect("readable");
+        assert!(read.draft.read_only);
+        assert_eq!(read.draft.doc.summary, "From the future");
         assert!(parse_draft("[1,2]").is_err());
+        let dup = r#"{"id":"x","id":"y","rev":1,"created_at":0,"updated_at":0,"doc":{"schema_version":1}}"#;
+        assert!(parse_draft(dup)
+            .expect_err("duplicate")
+            .contains("duplicate key"));
+    }
+
+    #[test]
+    fn the_schema_1_fixture_still_loads() {
+        let text = include_str!("../../tests/fixtures/draft-schema-1.json");
+        let read = parse_draft(text).expect("schema 1 stays readable");
+        assert!(!read.draft.read_only);
+        assert_eq!(read.migrated_from, None);
+        assert_eq!(
+            read.draft.doc.header.title,
+            "Checkout errors after config push"
+        );
+        assert_eq!(read.draft.doc.timeline.len(), 2);
     }
 }

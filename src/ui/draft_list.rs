@@ -29,6 +29,8 @@ pub fn DraftList() -> impl IntoView {
                     let severity = d.doc.header.severity.map(severity_text);
                     let status = d.doc.header.status.label();
                     let updated = platform::format_local_ms(d.updated_at);
+                    let exported = d.last_exported_at.map(platform::format_local_ms);
+                    let read_only = d.read_only;
                     view! {
                         <li class="draft-item" class:open=is_open>
                             <button type="button" class="draft-open" aria-current=is_open.then_some("page")
@@ -38,6 +40,8 @@ pub fn DraftList() -> impl IntoView {
                                     {severity.map(|s| view! { <span class="sev">{s}</span> })}
                                     <span class="status">{status}</span>
                                     <span class="updated">"Changed " {updated}</span>
+                                    {exported.map(|e| view! { <span class="exported">"Exported " {e}</span> })}
+                                    {read_only.then(|| view! { <span class="badge optional">"Read-only"</span> })}
                                 </span>
                             </button>
                             <div class="draft-actions">

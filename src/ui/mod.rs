@@ -1,6 +1,7 @@
 //! The Leptos UI: the shell, one component per form section, the preview and the drafts list.
 
 pub mod draft_list;
+mod exchange;
 pub mod export_menu;
 pub mod fields;
 pub mod files;
@@ -10,6 +11,7 @@ pub mod section_frame;
 pub mod sections;
 pub mod shared_view;
 pub mod state;
+mod sync;
 
 use leptos::prelude::*;
 
@@ -17,13 +19,14 @@ use draft_list::DraftList;
 use export_menu::ExportMenu;
 use preview::Preview;
 use shared_view::SharedView;
-use state::{Editor, SaveState, Undoable};
+use state::{AlertKind, Editor, SaveState, Undoable};
 
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
     let ed = Editor::start();
     provide_context(ed);
+    ed.watch_other_tabs();
 
     // Write pending edits the moment the page may go away.
     let flush_on_hide = window_event_listener(leptos::ev::pagehide, move |_| ed.flush());
@@ -100,11 +103,23 @@ pub fn App() -> impl IntoView {
                     <div class="layout">
                         <DraftList/>
                         <main class="form" aria-label="Postmortem form">
-                            {move || {
-                                ed.epoch.get();
-                                let order = ed.doc.with_untracked(|d| d.template.form_order());
-                                order.into_iter().map(sections::section_form).collect_view()
-                            }}
+                            <Show when=move || ed.is_read_only()>
+                                <p class="read-only-note" role="note">
+                                    {move || format!(
+                                        "This draft was written by a newer version of Hindsight (schema {}). It is open read-only, so nothing in it can be lost; update Hindsight to edit it.",
+                                        ed.doc.with(|d| d.schema_version)
+                                    )}
+                                </p>
+                            </Show>
+                            // A disabled fieldset disables every control inside it at once.
+                            <fieldset class="form-fields" disabled=move || ed.is_read_only()>
+                                <legend class="visually-hidden">"Postmortem sections"</legend>
+                                {move || {
+                                    ed.epoch.get();
+                                    let order = ed.doc.with_untracked(|d| d.template.form_order());
+                                    order.into_iter().map(sections::section_form).collect_view()
+                                }}
+                            </fieldset>
                         </main>
                         <aside class="preview" aria-label="Preview">
                             <Preview doc=ed.doc/>
@@ -161,11 +176,23 @@ fn Alerts() -> impl IntoView {
     };
     view! {
         <div class="alert" role="alert">
-            {move || ed.alert.get().map(|message| view! {
-                <div class="alert-box">
-                    <span>{message}</span>
-                    <button type="button" class="ghost small" on:click=move |_| ed.alert.set(None)>"Dismiss"</button>
-                </div>
+            {move || ed.alert.get().map(|alert| {
+                let conflict = alert.kind == AlertKind::Conflict;
+                view! {
+                    <div class="alert-box">
+                        <span class="alert-text">{alert.message}</span>
+                        <span class="alert-actions">
+                            {alert.actions.into_iter().map(|action| view! {
+                                <button type="button" class="secondary small"
+                                    on:click=move |_| ed.run_alert_action(action)>{action.label()}</button>
+                            }).collect_view()}
+                            // A conflict needs an answer; anything else can be dismissed.
+                            {(!conflict).then(|| view! {
+                                <button type="button" class="ghost small" on:click=move |_| ed.alert.set(None)>"Dismiss"</button>
+                            })}
+                        </span>
+                    </div>
+                }
             })}
         </div>
         <div class="toast-region" aria-live="polite">

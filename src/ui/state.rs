@@ -2,14 +2,12 @@
 //!
 //! The open document lives in one signal; the form writes to it through [`Editor::edit`], and
 //! the preview, the drafts list and storage read it. Nothing keeps a second copy of it.
+//! File actions live in `exchange.rs`, and keeping up with other tabs in `sync.rs`.
 
 use leptos::prelude::*;
 
-use crate::domain::backup::{read_backup, restore, write_backup};
 use crate::domain::document::{Postmortem, Template};
 use crate::domain::draft::Draft;
-use crate::domain::export::{export_html, export_json, export_markdown, file_stem};
-use crate::domain::import::{import_json, import_markdown};
 use crate::domain::share;
 use crate::storage::local::LocalStorageKv;
 use crate::storage::{DraftStore, KeyValue, MemoryKv, WriteError};
@@ -26,7 +24,7 @@ pub enum SaveState {
     Saved,
     /// An edit waits for its write.
     Saving,
-    /// The last write failed; the text is only in memory.
+    /// The last write failed, or waits for a decision; the text is only in memory.
     NotSaved,
 }
 
@@ -53,6 +51,59 @@ pub enum ExportFormat {
     Html,
     /// The document as JSON.
     Json,
+}
+
+/// What kind of trouble an alert reports, so the right event can clear it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AlertKind {
+    /// A write failed; cleared by the next successful write.
+    NotSaved,
+    /// Another tab changed the open draft; cleared by the user's choice.
+    Conflict,
+    /// Anything else; cleared by the user.
+    Other,
+}
+
+/// A button offered inside an alert.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AlertAction {
+    /// Download the open document as JSON.
+    ExportJson,
+    /// Download every draft.
+    BackupAll,
+    /// Download the values set aside as unreadable.
+    DownloadSetAside,
+    /// Delete the values set aside as unreadable.
+    DiscardSetAside,
+    /// Take the other tab's version of the open draft.
+    ReloadOther,
+    /// Keep this tab's text as a new draft, and the other tab's under the old one.
+    KeepBoth,
+}
+
+impl AlertAction {
+    /// The button's text.
+    pub fn label(self) -> &'static str {
+        match self {
+            AlertAction::ExportJson => "Download JSON",
+            AlertAction::BackupAll => "Back up all drafts",
+            AlertAction::DownloadSetAside => "Download unreadable data",
+            AlertAction::DiscardSetAside => "Discard it",
+            AlertAction::ReloadOther => "Load the other tab's version",
+            AlertAction::KeepBoth => "Keep both",
+        }
+    }
+}
+
+/// The content of the alert region.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Alert {
+    /// What it is about.
+    pub kind: AlertKind,
+    /// What happened and what to do, in plain words.
+    pub message: String,
+    /// Buttons that do it.
+    pub actions: Vec<AlertAction>,
 }
 
 /// A storage backend chosen at start-up.
@@ -86,8 +137,8 @@ pub struct Editor {
     pub epoch: RwSignal<u64>,
     /// What the save indicator says.
     pub save_state: RwSignal<SaveState>,
-    /// The message of the alert region, if any.
-    pub alert: RwSignal<Option<String>>,
+    /// The alert region's content, if any.
+    pub alert: RwSignal<Option<Alert>>,
     /// The last thing that can be undone.
     pub undo: RwSignal<Option<Undoable>>,
     /// A short confirmation for the toast, such as "Copied".
@@ -96,10 +147,12 @@ pub struct Editor {
     pub shared: RwSignal<Option<Postmortem>>,
     /// When all drafts were last backed up, milliseconds since the epoch.
     pub last_backup: RwSignal<Option<i64>>,
+    /// Another tab's newer version of the open draft, while the user decides what to keep.
+    pub conflict: RwSignal<Option<Box<Draft>>>,
     /// Whether drafts survive a reload (false when storage is unavailable).
     pub persistent: bool,
-    store: StoredValue<Backend, LocalStorage>,
-    dirty: StoredValue<bool>,
+    pub(super) store: StoredValue<Backend, LocalStorage>,
+    pub(super) dirty: StoredValue<bool>,
     timer: StoredValue<Option<TimeoutHandle>>,
 }
 
@@ -113,23 +166,32 @@ impl Editor {
         };
         let store = DraftStore::new(backend);
         let loaded = store.load_all();
+        let set_aside = store.set_aside().len();
         let mut alert = None;
         if !persistent {
-            alert = Some(
-                "This browser does not let Hindsight use local storage, so drafts will not survive a reload. Export your work before you close the page."
-                    .to_owned(),
-            );
-        } else if !loaded.unreadable.is_empty() {
+            alert = Some(Alert {
+                kind: AlertKind::Other,
+                message: "This browser does not let Hindsight use its storage, so drafts are kept in this tab only and will not survive a reload. Back up or export your work before you close the page.".into(),
+                actions: vec![AlertAction::BackupAll],
+            });
+        } else if set_aside > 0 {
             let reasons: Vec<String> = loaded
                 .unreadable
                 .iter()
                 .map(|u| format!("{}: {}", u.key, u.reason))
                 .collect();
-            alert = Some(format!(
-                "{} stored draft(s) could not be opened and were left untouched: {}",
-                loaded.unreadable.len(),
-                reasons.join("; ")
-            ));
+            let found = if reasons.is_empty() {
+                String::new()
+            } else {
+                format!(" Found now: {}.", reasons.join("; "))
+            };
+            alert = Some(Alert {
+                kind: AlertKind::Other,
+                message: format!(
+                    "{set_aside} stored value(s) could not be read as drafts, so Hindsight set them aside unchanged instead of overwriting them.{found} Download them to recover their text."
+                ),
+                actions: vec![AlertAction::DownloadSetAside, AlertAction::DiscardSetAside],
+            });
         }
         let last_backup = store.meta("last-backup").and_then(|v| v.parse().ok());
         let mut shared = None;
@@ -138,15 +200,16 @@ impl Editor {
             match share::decode(&fragment) {
                 Ok(doc) => shared = Some(doc),
                 Err(e) => {
-                    alert = Some(format!("This share link could not be opened: {e}"));
+                    alert = Some(Alert {
+                        kind: AlertKind::Other,
+                        message: format!("This share link could not be opened: {e}"),
+                        actions: Vec::new(),
+                    });
                     files::clear_fragment();
                 }
             }
         }
         let editor = Self {
-            info: RwSignal::new(None),
-            shared: RwSignal::new(shared),
-            last_backup: RwSignal::new(last_backup),
             drafts: RwSignal::new(loaded.drafts),
             open_id: RwSignal::new(None),
             doc: RwSignal::new(Postmortem::default()),
@@ -154,6 +217,10 @@ impl Editor {
             save_state: RwSignal::new(SaveState::Saved),
             alert: RwSignal::new(alert),
             undo: RwSignal::new(None),
+            info: RwSignal::new(None),
+            shared: RwSignal::new(shared),
+            last_backup: RwSignal::new(last_backup),
+            conflict: RwSignal::new(None),
             persistent,
             store: StoredValue::new_local(store),
             dirty: StoredValue::new(false),
@@ -175,6 +242,25 @@ impl Editor {
         editor
     }
 
+    /// Shows a message in the alert region.
+    pub fn warn(&self, kind: AlertKind, message: impl Into<String>, actions: Vec<AlertAction>) {
+        self.alert.set(Some(Alert {
+            kind,
+            message: message.into(),
+            actions,
+        }));
+    }
+
+    /// Clears the alert if it is of this kind.
+    fn clear_alert(&self, kind: AlertKind) {
+        if self
+            .alert
+            .with_untracked(|a| a.as_ref().is_some_and(|a| a.kind == kind))
+        {
+            self.alert.set(None);
+        }
+    }
+
     fn newest_id(&self) -> Option<String> {
         self.drafts.with_untracked(|ds| {
             ds.iter()
@@ -183,8 +269,25 @@ impl Editor {
         })
     }
 
+    fn find(&self, id: &str) -> Option<Draft> {
+        self.drafts
+            .with_untracked(|ds| ds.iter().find(|d| d.id == id).cloned())
+    }
+
+    /// Whether the open draft was written by a newer Hindsight and so cannot be edited.
+    pub fn is_read_only(&self) -> bool {
+        let Some(id) = self.open_id.get() else {
+            return false;
+        };
+        self.drafts
+            .with(|ds| ds.iter().any(|d| d.id == id && d.read_only))
+    }
+
     /// Applies an edit to the open document and schedules its write.
     pub fn edit(&self, change: impl FnOnce(&mut Postmortem)) {
+        if self.is_read_only_untracked() {
+            return;
+        }
         self.doc.update(change);
         self.dirty.set_value(true);
         if self.save_state.get_untracked() != SaveState::NotSaved {
@@ -204,13 +307,17 @@ impl Editor {
         }
     }
 
+    fn is_read_only_untracked(&self) -> bool {
+        untrack(|| self.is_read_only())
+    }
+
     /// Replaces the open document from outside the form (undo, sort) and refreshes the inputs.
     pub fn replace_doc(&self, doc: Postmortem) {
         self.edit(move |d| *d = doc);
         self.epoch.update(|e| *e += 1);
     }
 
-    /// Writes the open draft now if it has unsaved edits.
+    /// Writes the open draft now if it has unsaved edits, unless another tab wrote it first.
     pub fn flush(&self) {
         if !self.dirty.get_value() {
             return;
@@ -222,48 +329,102 @@ impl Editor {
         let Some(id) = self.open_id.get_untracked() else {
             return;
         };
-        let doc = self.doc.get_untracked();
-        let now = platform::now_ms();
-        let mut written = None;
-        self.drafts.update(|ds| {
-            if let Some(d) = ds.iter_mut().find(|d| d.id == id) {
-                d.doc = doc;
-                d.updated_at = now;
-                d.rev += 1;
-                written = Some(d.clone());
-            }
-        });
-        let Some(draft) = written else {
+        if self.conflict.with_untracked(Option::is_some) || self.is_read_only_untracked() {
+            return;
+        }
+        let Some(known) = self.find(&id) else {
             return;
         };
-        match self.store.with_value(|s| s.save(&draft)) {
+        // A stale tab must never overwrite newer text: compare revisions before writing.
+        if let Some(Ok(stored)) = self.store.with_value(|s| s.load(&id)) {
+            if stored.rev > known.rev {
+                self.raise_conflict(stored);
+                return;
+            }
+        }
+        let mut draft = known;
+        draft.doc = self.doc.get_untracked();
+        draft.updated_at = platform::now_ms();
+        draft.rev += 1;
+        let result = self.store.with_value(|s| s.save(&draft));
+        let saved = result.is_ok();
+        if !saved {
+            // Keep the list's copy current in memory, but not its revision: nothing was written.
+            draft.rev -= 1;
+        }
+        self.drafts.update(|ds| {
+            if let Some(d) = ds.iter_mut().find(|d| d.id == id) {
+                *d = draft;
+            }
+        });
+        match result {
             Ok(()) => {
                 self.dirty.set_value(false);
                 self.save_state.set(SaveState::Saved);
-                if self.save_state.get_untracked() == SaveState::Saved
-                    && self.alert.with_untracked(|a| {
-                        a.as_deref().is_some_and(|m| m.starts_with("Not saved"))
-                    })
-                {
-                    self.alert.set(None);
-                }
+                self.clear_alert(AlertKind::NotSaved);
             }
             Err(err) => {
                 self.save_state.set(SaveState::NotSaved);
-                self.alert.set(Some(format!(
-                    "Not saved: {err}. Your text is kept in this tab; export it before closing the page, or free space by deleting old drafts."
-                )));
+                self.warn(
+                    AlertKind::NotSaved,
+                    format!("Not saved: {err}. Your text is safe in this tab for now, but will be lost if you close it. Download it or back up all drafts, then free space by deleting old drafts; Hindsight keeps trying to save as you type."),
+                    vec![AlertAction::ExportJson, AlertAction::BackupAll],
+                );
             }
         }
+    }
+
+    /// Stops writing the open draft and asks what to keep, because another tab changed it.
+    pub fn raise_conflict(&self, theirs: Draft) {
+        self.conflict.set(Some(Box::new(theirs)));
+        self.save_state.set(SaveState::NotSaved);
+        self.warn(
+            AlertKind::Conflict,
+            "This draft was changed in another tab while you were editing it here. Nothing has been overwritten: choose which text to keep.",
+            vec![AlertAction::ReloadOther, AlertAction::KeepBoth],
+        );
+    }
+
+    /// Resolves a conflict: `keep_both` saves this tab's text as a new draft first.
+    pub fn resolve_conflict(&self, keep_both: bool) {
+        let Some(theirs) = self.conflict.get_untracked() else {
+            return;
+        };
+        let mine = self.doc.get_untracked();
+        self.conflict.set(None);
+        self.dirty.set_value(false);
+        self.save_state.set(SaveState::Saved);
+        self.clear_alert(AlertKind::Conflict);
+        let theirs = *theirs;
+        self.drafts.update(|ds| {
+            if let Some(d) = ds.iter_mut().find(|d| d.id == theirs.id) {
+                *d = theirs.clone();
+            }
+        });
+        if keep_both {
+            let mut copy = Draft::new(platform::random_id(), mine, platform::now_ms());
+            copy.doc.header.title = format!(
+                "{} (kept from another tab)",
+                crate::domain::draft::display_title(&copy.doc.header.title)
+            );
+            self.add_and_open(copy);
+        } else {
+            self.show(&theirs);
+        }
+    }
+
+    /// Puts a stored draft in the editor without writing anything.
+    pub(super) fn show(&self, draft: &Draft) {
+        self.open_id.set(Some(draft.id.clone()));
+        self.doc.set(draft.doc.clone());
+        self.epoch.update(|e| *e += 1);
+        platform::set_draft_in_url(&draft.id);
     }
 
     /// Opens a draft by id, writing the current one first.
     pub fn open(&self, id: &str) {
         self.flush();
-        let Some(draft) = self
-            .drafts
-            .with_untracked(|ds| ds.iter().find(|d| d.id == id).cloned())
-        else {
+        let Some(draft) = self.find(id) else {
             return;
         };
         // A row's undo belongs to the document it was removed from.
@@ -273,19 +434,23 @@ impl Editor {
         {
             self.undo.set(None);
         }
-        self.open_id.set(Some(draft.id.clone()));
-        self.doc.set(draft.doc);
-        self.epoch.update(|e| *e += 1);
-        platform::set_draft_in_url(&draft.id);
+        if self.conflict.with_untracked(Option::is_some) {
+            // Leaving a conflicted draft keeps this tab's text as its own draft.
+            self.resolve_conflict(true);
+        }
+        self.dirty.set_value(false);
+        self.show(&draft);
     }
 
     /// Adds a new draft and opens it.
     pub fn add_and_open(&self, draft: Draft) {
         let id = draft.id.clone();
         if let Err(err) = self.store.with_value(|s| s.save(&draft)) {
-            self.alert.set(Some(format!(
-                "The new draft could not be stored: {err}. It stays open in this tab only."
-            )));
+            self.warn(
+                AlertKind::NotSaved,
+                format!("The new draft could not be stored: {err}. It stays open in this tab only; download it or back up all drafts before you close the page."),
+                vec![AlertAction::ExportJson, AlertAction::BackupAll],
+            );
         }
         self.drafts.update(|ds| ds.push(draft));
         self.open(&id);
@@ -313,10 +478,7 @@ impl Editor {
     /// Duplicates a draft and opens the copy.
     pub fn duplicate(&self, id: &str) {
         self.flush();
-        let Some(source) = self
-            .drafts
-            .with_untracked(|ds| ds.iter().find(|d| d.id == id).cloned())
-        else {
+        let Some(source) = self.find(id) else {
             return;
         };
         self.add_and_open(source.duplicate(platform::random_id(), platform::now_ms()));
@@ -325,221 +487,26 @@ impl Editor {
     /// Deletes a draft, keeping it for Undo; opens another one if it was open.
     pub fn delete(&self, id: &str) {
         self.flush();
-        let Some(draft) = self
-            .drafts
-            .with_untracked(|ds| ds.iter().find(|d| d.id == id).cloned())
-        else {
+        let Some(draft) = self.find(id) else {
             return;
         };
         if let Err(err) = self.store.with_value(|s| s.remove(id)) {
-            self.alert
-                .set(Some(format!("The draft could not be deleted: {err}.")));
+            self.warn(
+                AlertKind::Other,
+                format!("The draft could not be deleted: {err}."),
+                Vec::new(),
+            );
             return;
         }
         self.drafts.update(|ds| ds.retain(|d| d.id != id));
         self.undo.set(Some(Undoable::Draft(Box::new(draft))));
         if self.open_id.get_untracked().as_deref() == Some(id) {
+            self.dirty.set_value(false);
             match self.newest_id() {
                 Some(next) => self.open(&next),
                 None => self.create(Template::Full),
             }
         }
-    }
-
-    /// Imports a picked or dropped file's text as a new draft; on failure says why and
-    /// changes nothing.
-    pub fn import_file(&self, name: &str, text: &str) {
-        let lower = name.to_ascii_lowercase();
-        let as_json = lower.ends_with(".json")
-            || (!lower.ends_with(".md")
-                && !lower.ends_with(".markdown")
-                && text.trim_start().starts_with('{'));
-        let result = if as_json {
-            import_json(text)
-        } else {
-            import_markdown(text)
-        };
-        match result {
-            Ok(doc) => {
-                let title = crate::domain::draft::display_title(&doc.header.title).to_owned();
-                self.add_and_open(Draft::new(platform::random_id(), doc, platform::now_ms()));
-                self.alert.set(None);
-                self.info
-                    .set(Some(format!("Imported “{title}” as a new draft.")));
-            }
-            Err(e) => self
-                .alert
-                .set(Some(format!("Could not import “{name}”: {e}"))),
-        }
-    }
-
-    /// Says that a file could not be read at all.
-    pub fn file_unreadable(&self, name: &str, why: &str) {
-        self.alert
-            .set(Some(format!("Could not import “{name}”: {why}.")));
-    }
-
-    /// Downloads the open document in one of the export formats.
-    pub fn export(&self, format: ExportFormat) {
-        self.flush();
-        let doc = self.doc.get_untracked();
-        let stem = file_stem(&doc);
-        let (name, mime, text) = match format {
-            ExportFormat::Markdown => (
-                format!("{stem}.md"),
-                "text/markdown;charset=utf-8",
-                export_markdown(&doc),
-            ),
-            ExportFormat::Html => (
-                format!("{stem}.html"),
-                "text/html;charset=utf-8",
-                export_html(&doc),
-            ),
-            ExportFormat::Json => (
-                format!("{stem}.json"),
-                "application/json",
-                export_json(&doc),
-            ),
-        };
-        match files::download(&name, mime, &text) {
-            Ok(()) => self.mark_exported(),
-            Err(e) => self
-                .alert
-                .set(Some(format!("The export could not be downloaded: {e}."))),
-        }
-    }
-
-    /// Copies the Markdown export to the clipboard.
-    pub fn copy_markdown(&self) {
-        self.flush();
-        let text = export_markdown(&self.doc.get_untracked());
-        let this = *self;
-        leptos::task::spawn_local(async move {
-            match files::copy_text(&text).await {
-                Ok(()) => {
-                    this.mark_exported();
-                    this.info
-                        .set(Some("Markdown copied to the clipboard.".into()));
-                }
-                Err(e) => this.alert.set(Some(format!(
-                    "Could not copy: {e}. Use “Download Markdown” instead."
-                ))),
-            }
-        });
-    }
-
-    /// Makes a share link for the open document and copies it.
-    pub fn share_link(&self) -> Option<String> {
-        match share::encode(&self.doc.get_untracked()) {
-            Ok(fragment) => {
-                let link = format!("{}{fragment}", files::page_base_url());
-                let this = *self;
-                let copy = link.clone();
-                leptos::task::spawn_local(async move {
-                    if files::copy_text(&copy).await.is_ok() {
-                        this.info
-                            .set(Some("Share link copied to the clipboard.".into()));
-                    }
-                });
-                Some(link)
-            }
-            Err(e) => {
-                self.alert.set(Some(e.to_string()));
-                None
-            }
-        }
-    }
-
-    fn mark_exported(&self) {
-        let now = platform::now_ms();
-        let Some(id) = self.open_id.get_untracked() else {
-            return;
-        };
-        let mut written = None;
-        self.drafts.update(|ds| {
-            if let Some(d) = ds.iter_mut().find(|d| d.id == id) {
-                d.last_exported_at = Some(now);
-                written = Some(d.clone());
-            }
-        });
-        if let Some(d) = written {
-            // The document is already saved; a failure here only loses the export date.
-            let _ = self.store.with_value(|s| s.save(&d));
-        }
-    }
-
-    /// Downloads every draft in one backup file.
-    pub fn backup_all(&self) {
-        self.flush();
-        let now = platform::now_ms();
-        let text = self.drafts.with_untracked(|ds| write_backup(ds, now));
-        let day = platform::today();
-        match files::download(
-            &format!("hindsight-backup-{day}.json"),
-            "application/json",
-            &text,
-        ) {
-            Ok(()) => {
-                let _ = self
-                    .store
-                    .with_value(|s| s.set_meta("last-backup", &now.to_string()));
-                self.last_backup.set(Some(now));
-            }
-            Err(e) => self
-                .alert
-                .set(Some(format!("The backup could not be downloaded: {e}."))),
-        }
-    }
-
-    /// Adds the drafts of a backup file, keeping both where an id is already taken.
-    pub fn restore_backup(&self, name: &str, text: &str) {
-        let incoming = match read_backup(text) {
-            Ok(drafts) => drafts,
-            Err(e) => {
-                self.alert
-                    .set(Some(format!("Could not restore “{name}”: {e}")));
-                return;
-            }
-        };
-        self.flush();
-        let restored = self
-            .drafts
-            .with_untracked(|ds| restore(ds, incoming, platform::random_id));
-        let count = restored.len();
-        let mut failed = None;
-        for d in &restored {
-            if let Err(e) = self.store.with_value(|s| s.save(d)) {
-                failed = Some(e);
-            }
-        }
-        self.drafts.update(|ds| ds.extend(restored));
-        match failed {
-            Some(e) => self.alert.set(Some(format!(
-                "Restored {count} draft(s) into this tab, but not all could be stored: {e}."
-            ))),
-            None => {
-                self.alert.set(None);
-                self.info.set(Some(format!("Restored {count} draft(s).")));
-            }
-        }
-    }
-
-    /// Saves the shared document being viewed as a new draft of this browser.
-    pub fn save_shared(&self) {
-        if let Some(doc) = self.shared.get_untracked() {
-            self.shared.set(None);
-            files::clear_fragment();
-            let title = crate::domain::draft::display_title(&doc.header.title).to_owned();
-            self.add_and_open(Draft::new(platform::random_id(), doc, platform::now_ms()));
-            self.info
-                .set(Some(format!("Saved “{title}” as a new draft.")));
-        }
-    }
-
-    /// Leaves the shared view without saving.
-    pub fn close_shared(&self) {
-        self.shared.set(None);
-        files::clear_fragment();
     }
 
     /// Removes a row from the open document, keeping the document before it for Undo.
@@ -561,6 +528,27 @@ impl Editor {
                 self.replace_doc(*before);
             }
             None => {}
+        }
+    }
+
+    /// Runs the action of an alert's button.
+    pub fn run_alert_action(&self, action: AlertAction) {
+        match action {
+            AlertAction::ExportJson => self.export(ExportFormat::Json),
+            AlertAction::BackupAll => self.backup_all(),
+            AlertAction::DownloadSetAside => self.download_set_aside(),
+            AlertAction::DiscardSetAside => {
+                match self.store.with_value(|s| s.discard_set_aside()) {
+                    Ok(()) => self.alert.set(None),
+                    Err(e) => self.warn(
+                        AlertKind::Other,
+                        format!("The set-aside data could not be deleted: {e}."),
+                        Vec::new(),
+                    ),
+                }
+            }
+            AlertAction::ReloadOther => self.resolve_conflict(false),
+            AlertAction::KeepBoth => self.resolve_conflict(true),
         }
     }
 }
