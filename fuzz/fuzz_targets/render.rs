@@ -1,0 +1,14 @@
+//! Fuzzes the render pipeline: no panic, bounded output, and no markup from user text.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let html = hindsight::render::render_html(text);
+    assert!(html.len() <= 10 * text.len() + 200, "output grew too much");
+    assert!(!html.contains("<script"), "a script element came from user text");
+    assert_eq!(hindsight::render::render_html(text), html, "rendering is deterministic");
+});

@@ -1,0 +1,158 @@
+// Storage faults: each gets a clear alert, and no draft text is lost.
+import { test, expect } from '@playwright/test';
+import fs from 'node:fs/promises';
+import { EditorPage } from './editor-page.js';
+
+const alert = (page) => page.getByRole('alert');
+
+test('a full storage quota keeps the text, says so, and offers a way out', async ({ page }) => {
+  const app = new EditorPage(page);
+  await app.open();
+  await app.field('Summary', 'Summary').fill('Saved before the disk filled');
+  await app.expectSaved();
+  await page.evaluate(() => {
+    window.__realSetItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function () {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+  await app.field('Summary', 'Summary').fill('Typed while storage is full');
+  await expect(alert(page)).toContainText("Not saved: the browser's storage is full");
+  await expect(app.status()).toHaveText('Not saved');
+  await expect(alert(page).getByRole('button', { name: 'Download JSON' })).toBeVisible();
+  await expect(alert(page).getByRole('button', { name: 'Back up all drafts' })).toBeVisible();
+  await expect(app.field('Summary', 'Summary')).toHaveValue('Typed while storage is full');
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    alert(page).getByRole('button', { name: 'Download JSON' }).click(),
+  ]);
+  expect(JSON.parse(await fs.readFile(await download.path(), 'utf8')).summary).toBe('Typed while storage is full');
+
+  // Once space is back, the next keystroke saves everything and the alert goes.
+  await page.evaluate(() => { Storage.prototype.setItem = window.__realSetItem; });
+  await app.field('Summary', 'Summary').fill('Typed while storage is full, then saved');
+  await app.expectSaved();
+  await expect(alert(page)).toBeEmpty();
+  await page.reload();
+  await expect(app.field('Summary', 'Summary')).toHaveValue('Typed while storage is full, then saved');
+});
+
+test('any other exception from setItem also counts as not saved', async ({ page }) => {
+  const app = new EditorPage(page);
+  await app.open();
+  await page.evaluate(() => {
+    Storage.prototype.setItem = function () { throw new Error('disk on fire'); };
+  });
+  await app.field('Summary', 'Summary').fill('Still here');
+  await expect(alert(page)).toContainText('Not saved: the browser refused to store it');
+  await expect(app.field('Summary', 'Summary')).toHaveValue('Still here');
+  await expect(app.preview('Summary')).toContainText('Still here');
+});
+
+test('without local storage the app runs in memory and says drafts will not survive', async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      configurable: true,
+      get() { throw new DOMException('Storage is disabled', 'SecurityError'); },
+    });
+  });
+  const app = new EditorPage(page);
+  await app.open();
+  await expect(alert(page)).toContainText('will not survive a reload');
+  await expect(alert(page).getByRole('button', { name: 'Back up all drafts' })).toBeVisible();
+  await app.field('Summary', 'Summary').fill('Works **in memory**');
+  await expect(app.preview('Summary').locator('strong')).toHaveText('in memory');
+  await expect(app.status()).toHaveText('Kept in this tab only');
+});
+
+test('a corrupt stored value is set aside, offered for download and never overwritten', async ({ page }) => {
+  const app = new EditorPage(page);
+  await app.open();
+  await app.field('Header', 'Title').fill('Healthy draft');
+  await app.expectSaved();
+  await page.evaluate(() => {
+    localStorage.setItem('hindsight:draft:broken1', '{"id":"broken1","doc":{"summary":"half a dra');
+    localStorage.setItem('hindsight:draft:broken2', '[1, "x", []]');
+  });
+  await page.reload();
+  await expect(alert(page)).toContainText('2 stored value(s) could not be read as drafts');
+  await expect(app.draftItems('Healthy draft')).toHaveCount(1);
+  const stored = await page.evaluate(() => ({
+    original: localStorage.getItem('hindsight:draft:broken1'),
+    aside: localStorage.getItem('hindsight:quarantine:broken1'),
+  }));
+  expect(stored.original).toBeNull();
+  expect(stored.aside).toBe('{"id":"broken1","doc":{"summary":"half a dra');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    alert(page).getByRole('button', { name: 'Download unreadable data' }).click(),
+  ]);
+  const saved = JSON.parse(await fs.readFile(await download.path(), 'utf8'));
+  expect(saved['hindsight:quarantine:broken1']).toBe('{"id":"broken1","doc":{"summary":"half a dra');
+  expect(saved['hindsight:quarantine:broken2']).toBe('[1, "x", []]');
+  await alert(page).getByRole('button', { name: 'Discard it' }).click();
+  await page.reload();
+  await expect(alert(page)).toBeEmpty();
+});
+
+test('a draft from a newer schema opens read-only and is never rewritten', async ({ page }) => {
+  const future = JSON.stringify({
+    id: 'future1', rev: 4, created_at: 1, updated_at: 9_999_999_999_999,
+    doc: { schema_version: 2, header: { title: 'From the future' }, summary: 'Written by **v2**', hologram: { fancy: true } },
+  });
+  const app = new EditorPage(page);
+  await app.open();
+  await page.evaluate((value) => localStorage.setItem('hindsight:draft:future1', value), future);
+  await page.goto('./?draft=future1');
+  await expect(page.getByRole('note')).toContainText('written by a newer version of Hindsight (schema 2)');
+  await expect(app.field('Header', 'Title')).toHaveValue('From the future');
+  await expect(app.field('Header', 'Title')).toBeDisabled();
+  await expect(app.preview('Summary').locator('strong')).toHaveText('v2');
+  await expect(app.draftItems('From the future')).toContainText('Read-only');
+  await page.waitForTimeout(500);
+  expect(await page.evaluate(() => localStorage.getItem('hindsight:draft:future1'))).toBe(future);
+});
+
+test('two tabs editing one draft: the stale one asks, and both texts are kept', async ({ context }) => {
+  const a = new EditorPage(await context.newPage());
+  await a.open();
+  await a.field('Header', 'Title').fill('Shared incident');
+  await a.field('Summary', 'Summary').fill('Original text');
+  await a.expectSaved();
+  const id = a.draftId();
+  const b = new EditorPage(await context.newPage());
+  await b.open(`?draft=${id}`);
+  await expect(b.field('Summary', 'Summary')).toHaveValue('Original text');
+
+  // A tab with no unsaved edits follows the other tab's writes.
+  await a.field('Summary', 'Summary').fill('Original text, edited in A');
+  await a.expectSaved();
+  await expect(b.field('Summary', 'Summary')).toHaveValue('Original text, edited in A');
+
+  // Both type at once: whichever writes second must not overwrite the other.
+  await Promise.all([
+    a.field('Summary', 'Summary').fill('Text from tab A'),
+    b.field('Summary', 'Summary').fill('Text from tab B'),
+  ]);
+  const conflicted = async (p) => (await p.page.getByRole('alert').textContent()).includes('changed in another tab');
+  await expect.poll(async () => (await conflicted(a)) || (await conflicted(b))).toBe(true);
+  const stale = (await conflicted(a)) ? a : b;
+  const fresh = stale === a ? b : a;
+  const staleText = stale === a ? 'Text from tab A' : 'Text from tab B';
+  const freshText = stale === a ? 'Text from tab B' : 'Text from tab A';
+  await expect(stale.status()).toHaveText('Not saved');
+  await expect(stale.field('Summary', 'Summary')).toHaveValue(staleText);
+
+  await stale.page.getByRole('alert').getByRole('button', { name: 'Keep both' }).click();
+  await expect(stale.field('Header', 'Title')).toHaveValue('Shared incident (kept from another tab)');
+  await expect(stale.field('Summary', 'Summary')).toHaveValue(staleText);
+  await stale.expectSaved();
+  const summaries = await fresh.page.evaluate(() => Object.entries(localStorage)
+    .filter(([k]) => k.startsWith('hindsight:draft:'))
+    .map(([, v]) => JSON.parse(v).doc.summary));
+  expect(summaries).toContain('Text from tab A');
+  expect(summaries).toContain('Text from tab B');
+  await expect(fresh.draftItems('Shared incident (kept from another tab)')).toHaveCount(1);
+  expect(freshText).not.toBe(staleText);
+});
