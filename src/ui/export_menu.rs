@@ -21,7 +21,10 @@ pub fn ExportMenu() -> impl IntoView {
         <div class="menu" on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { close() }>
             <button type="button" class="secondary" id="export-button" aria-haspopup="true"
                 aria-expanded=move || open.get().to_string() aria-controls="export-panel"
-                on:click=move |_| open.update(|o| *o = !*o)>"Export ▾"</button>
+                on:click=move |_| open.update(|o| *o = !*o)>
+                "Export"
+                <span aria-hidden="true">" ▾"</span>
+            </button>
             <div class="menu-panel" id="export-panel" role="group" aria-label="Export" hidden=move || !open.get()>
                 {item("Download Markdown", Box::new(move || ed.export(ExportFormat::Markdown)))}
                 {item("Copy Markdown", Box::new(move || ed.copy_markdown()))}

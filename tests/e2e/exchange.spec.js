@@ -12,7 +12,7 @@ async function openExample(page) {
 }
 
 async function exportAs(page, item) {
-  await page.getByRole('button', { name: 'Export' }).click();
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('group', { name: 'Export' }).getByRole('button', { name: item }).click(),
@@ -57,7 +57,7 @@ test('Copy Markdown puts the same text on the clipboard', async ({ page, context
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await openExample(page);
   const md = await exportAs(page, 'Download Markdown');
-  await page.getByRole('button', { name: 'Export' }).click();
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
   await page.getByRole('button', { name: 'Copy Markdown' }).click();
   await expect(page.getByText('Markdown copied to the clipboard.')).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(md.text);
@@ -141,7 +141,7 @@ test('a backup restored into a fresh browser brings back every draft', async ({ 
 
 test('a share link opens read-only in a fresh browser and saves as a new draft', async ({ page, browser }) => {
   await openExample(page);
-  await page.getByRole('button', { name: 'Export' }).click();
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
   await page.getByRole('button', { name: 'Share link' }).click();
   const link = await page.getByRole('dialog', { name: 'Share link' }).getByLabel('Link').inputValue();
   expect(link).toMatch(/\/hindsight\/#share=[A-Za-z0-9_-]+$/);
@@ -174,5 +174,5 @@ test('printing shows the report alone', async ({ page }) => {
   await expect(page.getByRole('main', { name: 'Postmortem form' })).toBeHidden();
   await expect(app.draftList()).toBeHidden();
   await expect(app.preview('Summary')).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Export' })).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Export', exact: true })).toBeHidden();
 });
