@@ -476,6 +476,27 @@ fn hand_edits_to_the_body_survive_an_import() {
 }
 
 #[test]
+fn text_that_looks_like_the_exports_own_parts_survives() {
+    let mut doc = Postmortem::default();
+    doc.detection.description = "**Detected by:** Alert\n\nreally just text".into();
+    doc.impact.description = "| Measure | Value |\n|---|---|\n| Cost | high |".into();
+    doc.summary = "- foo\n# bar\n  ```\n## Impact".into();
+    doc.causes.root_causes = "```\n    ```".into();
+    doc.supporting_info = "```hindsight-raw\nnot ours\n```".into();
+    let md = export_markdown(&doc);
+    let back = import_markdown(&md).unwrap_or_else(|e| panic!("{e}\n{md}"));
+    assert_eq!(back, doc.normalized(), "\n{md}");
+    assert_eq!(back.detection.detected_by, None);
+    doc.impact.users_affected = "12".into();
+    let md = export_markdown(&doc);
+    assert_eq!(
+        import_markdown(&md).expect("imports"),
+        doc.normalized(),
+        "\n{md}"
+    );
+}
+
+#[test]
 fn bad_files_get_messages_that_name_the_problem() {
     let err = |r: Result<Postmortem, hindsight::domain::import::ImportError>| {
         r.expect_err("refused").to_string()

@@ -8,6 +8,7 @@ use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 use super::document::*;
 use super::front_matter;
 use super::markdown::escape::{split_row, unescape_block, unescape_cell, unescape_inline};
+use super::markdown::{DETECTED_BY_PREFIX, MEASURES_HEADER};
 use super::sections::SectionId;
 use super::time::{parse_date, LocalDateTime, Timestamp};
 use crate::render::markdown_options;
@@ -335,15 +336,33 @@ fn cell(row: &[String], i: usize) -> String {
     row.get(i).map(|c| unescape_cell(c)).unwrap_or_default()
 }
 
-const MEASURES_HEADER: &str = "| Measure | Value |";
+/// Where the last top-level block of `text` starts, when it is a table headed `header`.
+fn trailing_table(text: &str, header: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut last_block = None;
+    for (event, range) in Parser::new_ext(text, markdown_options()).into_offset_iter() {
+        match event {
+            Event::Start(tag) => {
+                if depth == 0 {
+                    last_block = Some((matches!(tag, Tag::Table(_)), range.start));
+                }
+                depth += 1;
+            }
+            Event::End(_) => depth = depth.saturating_sub(1),
+            _ if depth == 0 => last_block = Some((false, range.start)),
+            _ => {}
+        }
+    }
+    match last_block {
+        Some((true, start)) if text[start..].starts_with(header) => Some(start),
+        _ => None,
+    }
+}
 
 fn read_impact(doc: &mut Postmortem, intro: &str) -> Result<(), ImportError> {
-    let (description, table) = if intro.starts_with(MEASURES_HEADER) {
-        ("", intro)
-    } else if let Some(at) = intro.rfind(&format!("\n\n{MEASURES_HEADER}\n")) {
-        (&intro[..at], &intro[at + 2..])
-    } else {
-        (intro, "")
+    let (description, table) = match trailing_table(intro, MEASURES_HEADER) {
+        Some(start) => (intro[..start].trim_end_matches('\n'), &intro[start..]),
+        None => (intro, ""),
     };
     let i = &mut doc.impact;
     i.description = unescape_block(description);
@@ -381,9 +400,8 @@ fn read_impact(doc: &mut Postmortem, intro: &str) -> Result<(), ImportError> {
 }
 
 fn read_detection(doc: &mut Postmortem, intro: &str) -> Result<(), ImportError> {
-    const PREFIX: &str = "**Detected by:** ";
     let mut rest = intro;
-    if let Some(after) = intro.strip_prefix(PREFIX) {
+    if let Some(after) = intro.strip_prefix(DETECTED_BY_PREFIX) {
         let (label, tail) = after.split_once("\n\n").unwrap_or((after, ""));
         doc.detection.detected_by = Some(
             DetectedBy::ALL

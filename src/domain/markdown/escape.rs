@@ -109,13 +109,50 @@ fn danger_at(line: &str) -> Option<usize> {
     }
     let start = container_prefix(line);
     let rest = &line[start + backslashes_at(line, start)..];
-    if rest.starts_with('#') || rest.starts_with('<') || is_setext_underline(rest) {
+    if rest.starts_with('#') || may_start_html(rest) || is_setext_underline(rest) {
         return Some(start);
     }
     match fence_backslash_pos(line) {
         Some((indent, slashes)) if slashes > 0 => Some(indent),
         _ => None,
     }
+}
+
+/// Whether text at a line start could open an HTML block: `<` then a letter, `/`, `!` or `?`.
+/// An autolink such as `<https://example.com>` cannot, and stays a link.
+fn may_start_html(rest: &str) -> bool {
+    let Some(after) = rest.strip_prefix('<') else {
+        return false;
+    };
+    let Some(first) = after.chars().next() else {
+        return false;
+    };
+    if !(first.is_ascii_alphabetic() || matches!(first, '/' | '!' | '?')) {
+        return false;
+    }
+    !is_autolink(after)
+}
+
+/// Whether text after a `<` is a URI or email autolink up to its `>`.
+fn is_autolink(after: &str) -> bool {
+    let Some(end) = after.find('>') else {
+        return false;
+    };
+    let inner = &after[..end];
+    if inner.is_empty() || inner.contains(|c: char| c.is_whitespace() || c == '<') {
+        return false;
+    }
+    let uri = inner.split_once(':').is_some_and(|(scheme, _)| {
+        (2..=32).contains(&scheme.len())
+            && scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+            && scheme
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '.' | '-'))
+    });
+    let email = inner.split_once('@').is_some_and(|(local, domain)| {
+        !local.is_empty() && !domain.is_empty() && !inner.contains(':') && !domain.contains('@')
+    });
+    uri || email
 }
 
 /// Escapes one line by the prefix rules; returns it unchanged when nothing is dangerous.
@@ -145,7 +182,7 @@ fn code_lines(text: &str) -> Vec<bool> {
             let start = container_prefix(line);
             let rest = &line[start..];
             let slashes = rest.bytes().take_while(|c| *c == b'\\').count();
-            if rest[slashes..].starts_with('<') {
+            if may_start_html(&rest[slashes..]) {
                 format!("{}\\{}", &line[..start], rest)
             } else {
                 (*line).to_owned()
@@ -159,10 +196,15 @@ fn code_lines(text: &str) -> Vec<bool> {
     let line_of = |offset: usize| line_starts.partition_point(|s| *s <= offset) - 1;
     let mut code = vec![false; all.len()];
     for (event, range) in Parser::new_ext(&neutral, markdown_options()).into_offset_iter() {
-        if let Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(_))) = event {
+        if let Event::Start(Tag::CodeBlock(kind)) = event {
             let first = line_of(range.start);
             let last = line_of(range.end.saturating_sub(1).max(range.start));
-            for flag in &mut code[first + 1..=last.max(first)] {
+            // A fence's own opening line is not code; every line of an indented block is.
+            let from = match kind {
+                CodeBlockKind::Fenced(_) => first + 1,
+                CodeBlockKind::Indented => first,
+            };
+            for flag in code.iter_mut().take(last.max(first) + 1).skip(from) {
                 *flag = true;
             }
         }
@@ -199,13 +241,90 @@ fn unclosed_top_level_fence(text: &str) -> Option<usize> {
     None
 }
 
+/// The info string of the verbatim form, used when escaping cannot be proven safe.
+const RAW_INFO: &str = "hindsight-raw";
+
 /// Escapes a multi-line Markdown field so it stays inside its section. Line endings become `\n`.
+///
+/// The result is checked with the parser: followed by a blank line and a heading, that
+/// heading must be the only one. When it is not (text built to defeat the line rules), the
+/// field is written verbatim in a code fence instead, which nothing can escape.
 pub fn escape_block(text: &str) -> String {
+    match escape_lines(text) {
+        Some(out) if stays_inside(&out) && !starts_raw(&out) => out,
+        _ => raw_block(text),
+    }
+}
+
+/// Writes a field verbatim inside a fence longer than any backtick run in it.
+pub fn raw_block(text: &str) -> String {
+    let body = lines(text).join("\n");
+    let longest = body.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest.max(2) + 1);
+    format!("{fence}{RAW_INFO}\n{body}\n{fence}")
+}
+
+/// Whether a text's first line opens the verbatim form.
+fn starts_raw(text: &str) -> bool {
+    let first = text.split('\n').next().unwrap_or("");
+    first.trim_start_matches('`').trim() == RAW_INFO && first.starts_with("```")
+}
+
+/// The verbatim form's content, if `text` is exactly one verbatim block.
+fn raw_content(text: &str) -> Option<&str> {
+    if !starts_raw(text) {
+        return None;
+    }
+    let (first, rest) = text.split_once('\n')?;
+    let fence = &first[..first.len() - RAW_INFO.len()];
+    let body = rest.strip_suffix(fence)?;
+    Some(body.strip_suffix('\n').unwrap_or(body))
+}
+
+/// Whether escaped text, followed by a blank line and a heading, leaves that heading as the
+/// only one: no heading forged inside, nothing left open to swallow what follows.
+fn stays_inside(out: &str) -> bool {
+    let probe = format!("{out}\n\n## hindsight-end");
+    let mut headings = Vec::new();
+    let mut depth = 0usize;
+    let mut current: Option<String> = None;
+    for event in Parser::new_ext(&probe, markdown_options()) {
+        match event {
+            Event::Start(Tag::Heading { .. }) => {
+                headings.push(depth);
+                current = Some(String::new());
+                depth += 1;
+            }
+            Event::End(pulldown_cmark::TagEnd::Heading(_)) => {
+                if let Some(text) = current.take() {
+                    if let Some(last) = headings.last_mut() {
+                        if text != "hindsight-end" {
+                            *last = usize::MAX;
+                        }
+                    }
+                }
+                depth = depth.saturating_sub(1);
+            }
+            Event::Text(t) => {
+                if let Some(c) = &mut current {
+                    c.push_str(&t);
+                }
+            }
+            Event::Start(_) => depth += 1,
+            Event::End(_) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    headings == [0]
+}
+
+/// The line rules: headings, HTML starts and setext lines escaped outside code, and top-level
+/// fences that never close made text. `None` when hostile input needs too many passes.
+fn escape_lines(text: &str) -> Option<String> {
     let original: Vec<&str> = lines(text);
     let mut fence_openers: Vec<usize> = Vec::new();
-    // An unclosed fence at the top level runs to the end of the report: make its opener text
-    // and escape what it had hidden. Each pass fixes one opener; the cap is for hostile input.
-    for _ in 0..=original.len().min(64) {
+    // Each pass makes one unclosed opener text and escapes what it had hidden.
+    for _ in 0..16 {
         let base: Vec<String> = original
             .iter()
             .enumerate()
@@ -240,28 +359,18 @@ pub fn escape_block(text: &str) -> String {
             Some(index) if fence_backslash_pos(original[index]).is_some() => {
                 fence_openers.push(index)
             }
-            _ => return out,
+            Some(_) => return None,
+            None => return Some(out),
         }
     }
-    // Past the cap, every line is escaped as text.
-    original
-        .iter()
-        .map(|line| match fence_backslash_pos(line) {
-            Some((indent, _)) => {
-                let mut l = escape_line(line);
-                if l == *line {
-                    l.insert(indent, '\\');
-                }
-                l
-            }
-            None => escape_line(line),
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+    None
 }
 
 /// Undoes [`escape_block`].
 pub fn unescape_block(text: &str) -> String {
+    if let Some(raw) = raw_content(text) {
+        return raw.to_owned();
+    }
     let code = code_lines(text);
     lines(text)
         .into_iter()
@@ -453,6 +562,40 @@ mod tests {
         let escaped = escape_block(nested);
         assert_eq!(unclosed_top_level_fence(&escaped), None);
         assert_eq!(unescape_block(&escaped), nested);
+    }
+
+    #[test]
+    fn text_built_to_defeat_the_line_rules_is_written_verbatim() {
+        let hostile = [
+            "```\n    ```\n# forged",
+            "```\n\t```\n## forged",
+            "- foo\n# bar\n  ```\n## Impact",
+            "```hindsight-raw\nlooks like ours\n```",
+            "````\n```\n``\n~~~",
+            &"```\n".repeat(40),
+        ];
+        for text in hostile {
+            // Fields reach the escape without blank lines at their ends (see normalize).
+            let text = text.trim_end_matches('\n');
+            let out = escape_block(text);
+            assert!(stays_inside(&out), "{text:?} escaped to {out:?}");
+            assert_eq!(unescape_block(&out), text, "{text:?}");
+        }
+        assert!(escape_block("```\n    ```").starts_with("````hindsight-raw\n"));
+    }
+
+    #[test]
+    fn autolinks_and_indented_code_keep_their_look() {
+        assert_eq!(
+            escape_block("<https://example.com/runbook>"),
+            "<https://example.com/runbook>"
+        );
+        assert_eq!(escape_block("<oncall@example.com>"), "<oncall@example.com>");
+        assert_eq!(escape_block("<div>"), "\\<div>");
+        assert_eq!(
+            escape_block("Log:\n\n    # not a heading\n    <tag>"),
+            "Log:\n\n    # not a heading\n    <tag>"
+        );
     }
 
     #[test]

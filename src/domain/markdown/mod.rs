@@ -37,9 +37,12 @@ pub fn section_markdown(doc: &Postmortem, section: SectionId) -> String {
         SectionId::Timeline => timeline(doc, &mut w),
         SectionId::Detection => {
             if let Some(by) = doc.detection.detected_by {
-                w.paragraph(format!("**Detected by:** {}", by.label()));
+                w.paragraph(format!("{DETECTED_BY_PREFIX}{}", by.label()));
             }
-            w.block(None, &doc.detection.description);
+            // The import reads a leading "**Detected by:**" line as the choice above.
+            w.guarded_block(&doc.detection.description, |out| {
+                out.starts_with(DETECTED_BY_PREFIX)
+            });
         }
         SectionId::Causes => {
             let c = &doc.causes;
@@ -79,6 +82,11 @@ pub fn section_markdown(doc: &Postmortem, section: SectionId) -> String {
     w.finish()
 }
 
+/// The paragraph that carries the Detected by choice.
+pub const DETECTED_BY_PREFIX: &str = "**Detected by:** ";
+/// The header row of the Impact section's measures table.
+pub const MEASURES_HEADER: &str = "| Measure | Value |";
+
 /// Severity as the report shows it: `SEV1 (critical)`.
 pub fn severity_text(severity: Severity) -> String {
     format!("{} ({})", severity.code(), severity.name())
@@ -115,7 +123,10 @@ fn header(doc: &Postmortem) -> String {
 
 fn impact(doc: &Postmortem, w: &mut SectionWriter) {
     let i = &doc.impact;
-    w.block(None, &i.description);
+    // The import reads a table headed like the measures table as the measures.
+    w.guarded_block(&i.description, |out| {
+        out.lines().any(|l| l.trim() == MEASURES_HEADER)
+    });
     let yes_no = |v: Option<bool>| match v {
         Some(true) => "Yes".to_owned(),
         Some(false) => "No".to_owned(),
@@ -371,6 +382,21 @@ impl SectionWriter {
         self.parts.push(match subheading {
             Some(h) => format!("### {h}\n\n{body}"),
             None => body,
+        });
+    }
+
+    /// A block that must not look like the part the import expects next to it; when it
+    /// would, it is written in the verbatim form.
+    fn guarded_block(&mut self, text: &str, looks_reserved: impl Fn(&str) -> bool) {
+        if text.trim().is_empty() {
+            return;
+        }
+        let trimmed = text.trim_matches(['\n', '\r']);
+        let body = escape_block(trimmed);
+        self.parts.push(if looks_reserved(&body) {
+            escape::raw_block(trimmed)
+        } else {
+            body
         });
     }
 
