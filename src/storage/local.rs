@@ -18,10 +18,16 @@ impl LocalStorageKv {
         let window = web_sys::window()?;
         window.local_storage().ok()??;
         let storage = gloo_storage::LocalStorage::raw();
-        // Some browsers hand out a storage whose every write throws; probe it once.
+        // Some browsers hand out a storage whose every write throws; probe it once. A full
+        // storage is still storage: its drafts can be read, and saving reports the quota.
         let probe = "hindsight:probe";
-        storage.set_item(probe, "1").ok()?;
-        let _ = storage.remove_item(probe);
+        match storage.set_item(probe, "1") {
+            Ok(()) => {
+                let _ = storage.remove_item(probe);
+            }
+            Err(e) if write_error(e.clone()) == WriteError::QuotaExceeded => {}
+            Err(_) => return None,
+        }
         Some(Self(storage))
     }
 }

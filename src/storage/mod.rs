@@ -150,6 +150,22 @@ impl<K: KeyValue> DraftStore<K> {
             .map(|text| parse_draft(&text).map(|read| read.draft))
     }
 
+    /// Moves an unreadable value stored under a draft's id aside, unchanged, so a write can
+    /// take its place without destroying it.
+    pub fn set_aside_draft(&self, id: &str) -> Result<(), WriteError> {
+        let key = draft_key(id);
+        let Some(text) = self.kv.get(&key) else {
+            return Ok(());
+        };
+        let mut aside = format!("{QUARANTINE_PREFIX}{id}");
+        let mut n = 1;
+        while self.kv.get(&aside).is_some() {
+            n += 1;
+            aside = format!("{QUARANTINE_PREFIX}{id}-{n}");
+        }
+        self.kv.set(&aside, &text)
+    }
+
     /// Every value set aside as unreadable, by key.
     pub fn set_aside(&self) -> Vec<(String, String)> {
         self.kv

@@ -124,22 +124,22 @@ impl Editor {
         }
     }
 
+    /// Records the export date on the open draft, through the same checked write as edits.
     fn mark_exported(&self) {
-        let now = platform::now_ms();
+        if self.is_read_only_untracked() || self.conflict.with_untracked(Option::is_some) {
+            return;
+        }
         let Some(id) = self.open_id.get_untracked() else {
             return;
         };
-        let mut written = None;
+        let now = platform::now_ms();
         self.drafts.update(|ds| {
             if let Some(d) = ds.iter_mut().find(|d| d.id == id) {
                 d.last_exported_at = Some(now);
-                written = Some(d.clone());
             }
         });
-        if let Some(d) = written {
-            // The document is already saved; a failure here only loses the export date.
-            let _ = self.store.with_value(|s| s.save(&d));
-        }
+        self.dirty.set_value(true);
+        self.flush();
     }
 
     /// Downloads the values set aside as unreadable, exactly as they were stored.

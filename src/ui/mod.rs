@@ -28,11 +28,13 @@ pub fn App() -> impl IntoView {
     provide_context(ed);
     ed.watch_other_tabs();
 
-    // Write pending edits the moment the page may go away.
-    let flush_on_hide = window_event_listener(leptos::ev::pagehide, move |_| ed.flush());
+    // Write pending edits the moment the page may go away. A tab closed in the middle of a
+    // conflict keeps its text as a separate draft rather than losing it.
+    let flush_on_hide =
+        window_event_listener(leptos::ev::pagehide, move |_| ed.save_before_leaving());
     let flush_on_hidden = window_event_listener_untyped("visibilitychange", move |_| {
         if document().visibility_state() == web_sys::VisibilityState::Hidden {
-            ed.flush();
+            ed.save_before_leaving();
         }
     });
     on_cleanup(move || {

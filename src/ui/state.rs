@@ -6,7 +6,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::document::{Postmortem, Template};
+use crate::domain::document::{ActionItem, Postmortem, Template, TimelineEvent};
 use crate::domain::draft::Draft;
 use crate::domain::share;
 use crate::storage::local::LocalStorageKv;
@@ -33,13 +33,35 @@ pub enum SaveState {
 pub enum Undoable {
     /// A deleted draft.
     Draft(Box<Draft>),
-    /// A row removed from a list in the open document, with a way to put it back.
+    /// A row removed from a list in the open document.
     Row {
         /// What the toast says was removed, such as "Event 2".
         what: String,
-        /// The document as it was before the removal.
-        before: Box<Postmortem>,
+        /// The row and where it was, so Undo puts back only the row.
+        row: RemovedRow,
     },
+}
+
+/// Which row of the open document to remove.
+#[derive(Clone, Copy, Debug)]
+pub enum RowRef {
+    /// A timeline event, by position.
+    Event(usize),
+    /// An action item, by position.
+    Action(usize),
+    /// An entry of a list of one-line entries (five whys, lessons), by position.
+    Entry(fn(&mut Postmortem) -> &mut Vec<String>, usize),
+}
+
+/// A removed row, kept for Undo.
+#[derive(Clone, Debug)]
+pub enum RemovedRow {
+    /// A timeline event and its position.
+    Event(usize, TimelineEvent),
+    /// An action item and its position.
+    Action(usize, ActionItem),
+    /// A list entry, its list and its position.
+    Entry(fn(&mut Postmortem) -> &mut Vec<String>, usize, String),
 }
 
 /// The file formats of the export menu.
@@ -106,6 +128,17 @@ pub struct Alert {
     pub actions: Vec<AlertAction>,
 }
 
+/// How a checked write went.
+enum Write {
+    /// Written.
+    Done,
+    /// Storage holds a newer revision, written by another tab: nothing was written.
+    Stale(Box<Draft>),
+    /// The write failed; it was reported, the text stays in the list, and the draft is
+    /// remembered for another try.
+    Failed,
+}
+
 /// A storage backend chosen at start-up.
 type Backend = DraftStore<Box<dyn KeyValue>>;
 
@@ -153,6 +186,8 @@ pub struct Editor {
     pub persistent: bool,
     pub(super) store: StoredValue<Backend, LocalStorage>,
     pub(super) dirty: StoredValue<bool>,
+    /// Drafts whose latest text is in `drafts` but not in storage (a write failed).
+    unsaved: StoredValue<Vec<String>>,
     timer: StoredValue<Option<TimeoutHandle>>,
 }
 
@@ -224,6 +259,7 @@ impl Editor {
             persistent,
             store: StoredValue::new_local(store),
             dirty: StoredValue::new(false),
+            unsaved: StoredValue::new(Vec::new()),
             timer: StoredValue::new(None),
         };
         let wanted = platform::draft_in_url();
@@ -269,7 +305,8 @@ impl Editor {
         })
     }
 
-    fn find(&self, id: &str) -> Option<Draft> {
+    /// The list's copy of a draft.
+    pub(super) fn find(&self, id: &str) -> Option<Draft> {
         self.drafts
             .with_untracked(|ds| ds.iter().find(|d| d.id == id).cloned())
     }
@@ -307,14 +344,9 @@ impl Editor {
         }
     }
 
-    fn is_read_only_untracked(&self) -> bool {
+    /// [`Editor::is_read_only`] without subscribing to changes.
+    pub(super) fn is_read_only_untracked(&self) -> bool {
         untrack(|| self.is_read_only())
-    }
-
-    /// Replaces the open document from outside the form (undo, sort) and refreshes the inputs.
-    pub fn replace_doc(&self, doc: Postmortem) {
-        self.edit(move |d| *d = doc);
-        self.epoch.update(|e| *e += 1);
     }
 
     /// Writes the open draft now if it has unsaved edits, unless another tab wrote it first.
@@ -335,21 +367,34 @@ impl Editor {
         let Some(known) = self.find(&id) else {
             return;
         };
-        // A stale tab must never overwrite newer text: compare revisions before writing.
-        if let Some(Ok(stored)) = self.store.with_value(|s| s.load(&id)) {
-            if stored.rev > known.rev {
-                self.raise_conflict(stored);
-                return;
-            }
-        }
         let mut draft = known;
         draft.doc = self.doc.get_untracked();
         draft.updated_at = platform::now_ms();
+        match self.write_checked(draft) {
+            Write::Done => {
+                self.dirty.set_value(false);
+                self.retry_unsaved();
+            }
+            Write::Stale(theirs) => self.raise_conflict(*theirs),
+            Write::Failed => {}
+        }
+    }
+
+    /// Writes a draft if storage does not hold a newer revision of it: the revision counter
+    /// is how a stale tab is kept from overwriting newer text.
+    fn write_checked(&self, mut draft: Draft) -> Write {
+        let id = draft.id.clone();
+        match self.store.with_value(|s| s.load(&id)) {
+            Some(Ok(stored)) if stored.rev > draft.rev => return Write::Stale(Box::new(stored)),
+            Some(Err(_)) => {
+                // Something unreadable sits under this id: set it aside, never overwrite it.
+                let _ = self.store.with_value(|s| s.set_aside_draft(&id));
+            }
+            _ => {}
+        }
         draft.rev += 1;
         let result = self.store.with_value(|s| s.save(&draft));
-        let saved = result.is_ok();
-        if !saved {
-            // Keep the list's copy current in memory, but not its revision: nothing was written.
+        if result.is_err() {
             draft.rev -= 1;
         }
         self.drafts.update(|ds| {
@@ -357,21 +402,56 @@ impl Editor {
                 *d = draft;
             }
         });
+        self.unsaved.update_value(|u| u.retain(|x| *x != id));
         match result {
             Ok(()) => {
-                self.dirty.set_value(false);
-                self.save_state.set(SaveState::Saved);
-                self.clear_alert(AlertKind::NotSaved);
+                if self.unsaved.with_value(Vec::is_empty) {
+                    self.save_state.set(SaveState::Saved);
+                    self.clear_alert(AlertKind::NotSaved);
+                }
+                Write::Done
             }
             Err(err) => {
+                self.unsaved.update_value(|u| u.push(id));
                 self.save_state.set(SaveState::NotSaved);
                 self.warn(
                     AlertKind::NotSaved,
                     format!("Not saved: {err}. Your text is safe in this tab for now, but will be lost if you close it. Download it or back up all drafts, then free space by deleting old drafts; Hindsight keeps trying to save as you type."),
                     vec![AlertAction::ExportJson, AlertAction::BackupAll],
                 );
+                Write::Failed
             }
         }
+    }
+
+    /// Tries again to write drafts whose earlier write failed, once a write has succeeded.
+    fn retry_unsaved(&self) {
+        for id in self.unsaved.get_value() {
+            let Some(draft) = self.find(&id) else {
+                self.unsaved.update_value(|u| u.retain(|x| *x != id));
+                continue;
+            };
+            if let Write::Stale(_) = self.write_checked(draft.clone()) {
+                // Another tab wrote that draft meanwhile: keep this text beside it.
+                let mut copy = Draft::new(platform::random_id(), draft.doc, platform::now_ms());
+                copy.doc.header.title = format!(
+                    "{} (kept from another tab)",
+                    crate::domain::draft::display_title(&copy.doc.header.title)
+                );
+                if self.store.with_value(|s| s.save(&copy)).is_ok() {
+                    self.unsaved.update_value(|u| u.retain(|x| *x != id));
+                    self.drafts.update(|ds| ds.push(copy));
+                }
+            }
+        }
+    }
+
+    /// Writes everything that can be written now, because the page may be going away.
+    pub fn save_before_leaving(&self) {
+        if self.conflict.with_untracked(Option::is_some) && self.dirty.get_value() {
+            self.resolve_conflict(true);
+        }
+        self.flush();
     }
 
     /// Stops writing the open draft and asks what to keep, because another tab changed it.
@@ -423,7 +503,12 @@ impl Editor {
 
     /// Opens a draft by id, writing the current one first.
     pub fn open(&self, id: &str) {
+        if self.conflict.with_untracked(Option::is_some) {
+            // Leaving a conflicted draft keeps this tab's text as its own draft first.
+            self.resolve_conflict(true);
+        }
         self.flush();
+        // Looked up only now: resolving a conflict may have replaced the list's copy.
         let Some(draft) = self.find(id) else {
             return;
         };
@@ -433,10 +518,6 @@ impl Editor {
             .with_untracked(|u| matches!(u, Some(Undoable::Row { .. })))
         {
             self.undo.set(None);
-        }
-        if self.conflict.with_untracked(Option::is_some) {
-            // Leaving a conflicted draft keeps this tab's text as its own draft.
-            self.resolve_conflict(true);
         }
         self.dirty.set_value(false);
         self.show(&draft);
@@ -509,11 +590,26 @@ impl Editor {
         }
     }
 
-    /// Removes a row from the open document, keeping the document before it for Undo.
-    pub fn remove_row(&self, what: String, change: impl FnOnce(&mut Postmortem)) {
-        let before = Box::new(self.doc.get_untracked());
-        self.edit(change);
-        self.undo.set(Some(Undoable::Row { what, before }));
+    /// Removes a row from the open document, keeping it for Undo.
+    pub fn remove_row(&self, what: String, row: RowRef) {
+        let mut removed = None;
+        self.edit(|d| {
+            removed = match row {
+                RowRef::Event(i) if i < d.timeline.len() => {
+                    Some(RemovedRow::Event(i, d.timeline.remove(i)))
+                }
+                RowRef::Action(i) if i < d.action_items.len() => {
+                    Some(RemovedRow::Action(i, d.action_items.remove(i)))
+                }
+                RowRef::Entry(list, i) if i < list(d).len() => {
+                    Some(RemovedRow::Entry(list, i, list(d).remove(i)))
+                }
+                _ => None,
+            }
+        });
+        if let Some(row) = removed {
+            self.undo.set(Some(Undoable::Row { what, row }));
+        }
     }
 
     /// Takes back the last undoable action.
@@ -521,11 +617,30 @@ impl Editor {
         match self.undo.get_untracked() {
             Some(Undoable::Draft(draft)) => {
                 self.undo.set(None);
-                self.add_and_open(*draft);
+                let mut draft = *draft;
+                // If the id came back meanwhile (another tab wrote it), keep both.
+                let taken = self.find(&draft.id).is_some()
+                    || self.store.with_value(|s| s.load(&draft.id)).is_some();
+                if taken {
+                    draft.id = platform::random_id();
+                    draft.rev = 0;
+                }
+                self.add_and_open(draft);
             }
-            Some(Undoable::Row { before, .. }) => {
+            Some(Undoable::Row { row, .. }) => {
                 self.undo.set(None);
-                self.replace_doc(*before);
+                // Only the row goes back; everything typed since stays.
+                self.edit(|d| match row {
+                    RemovedRow::Event(i, e) => d.timeline.insert(i.min(d.timeline.len()), e),
+                    RemovedRow::Action(i, a) => {
+                        d.action_items.insert(i.min(d.action_items.len()), a)
+                    }
+                    RemovedRow::Entry(list, i, text) => {
+                        let entries = list(d);
+                        entries.insert(i.min(entries.len()), text)
+                    }
+                });
+                self.epoch.update(|e| *e += 1);
             }
             None => {}
         }

@@ -29,8 +29,24 @@ impl Editor {
     }
 
     fn reload_list(&self) {
-        let loaded = self.store.with_value(|s| s.load_all());
-        self.drafts.set(loaded.drafts);
+        let mut drafts = self.store.with_value(|s| s.load_all()).drafts;
+        // The open draft stays, even if storage was cleared: its text is still here, and it
+        // is written again as a new start.
+        let mut rewrite = false;
+        if let Some(id) = self.open_id.get_untracked() {
+            if !drafts.iter().any(|d| d.id == id) {
+                if let Some(mut open) = self.find(&id) {
+                    open.rev = 0;
+                    drafts.push(open);
+                    rewrite = true;
+                }
+            }
+        }
+        self.drafts.set(drafts);
+        if rewrite {
+            self.dirty.set_value(true);
+            self.flush();
+        }
     }
 
     fn other_tab_wrote(&self, id: &str, value: Option<String>) {

@@ -75,8 +75,11 @@ test('a deleted row comes back with Undo, and rows move', async ({ page }) => {
   await app.row('Trigger and root causes', 'Why 1').getByRole('button', { name: 'Delete' }).click();
   await expect(causes.getByLabel('Why', { exact: true })).toHaveCount(1);
   await expect(app.preview('Trigger and root causes')).not.toContainText('Second why');
+  // Text typed after the deletion stays when the row comes back.
+  await app.field('Summary', 'Summary').fill('Typed after the delete');
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(causes.getByLabel('Why', { exact: true })).toHaveCount(2);
+  await expect(app.field('Summary', 'Summary')).toHaveValue('Typed after the delete');
   await expect(app.row('Trigger and root causes', 'Why 1').getByLabel('Why', { exact: true })).toHaveValue('Second why');
   await expect(app.preview('Trigger and root causes').locator('ol li')).toHaveText(['Second why', 'First why']);
 });

@@ -7,7 +7,7 @@ use crate::domain::sections::SectionId;
 use crate::ui::fields::{CheckField, SelectField, TextField};
 use crate::ui::platform;
 use crate::ui::section_frame::SectionFrame;
-use crate::ui::state::Editor;
+use crate::ui::state::{Editor, RowRef};
 
 use super::list_editor::{focus_after_render, move_row, RowControls};
 
@@ -59,7 +59,7 @@ pub fn ActionItemsSection() -> impl IntoView {
                                     }
                                 }
                                 on_delete=move |_| {
-                                    ed.remove_row(removed.clone(), |d| { d.action_items.remove(i); });
+                                    ed.remove_row(removed.clone(), RowRef::Action(i));
                                     version.update(|v| *v += 1);
                                 }/>
                         </div>

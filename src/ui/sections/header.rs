@@ -9,6 +9,21 @@ use crate::ui::platform;
 use crate::ui::section_frame::SectionFrame;
 use crate::ui::state::Editor;
 
+/// Sets the draft's zone; instants stay, only how they are shown follows the zone.
+fn set_zone(ed: Editor, zone: String) {
+    if ed.doc.with_untracked(|d| d.header.time_zone == zone) {
+        return;
+    }
+    ed.edit(|d| {
+        for e in &mut d.timeline {
+            if let Some(t) = &mut e.time {
+                t.offset_minutes = platform::zone_offset_minutes(&zone, t.utc);
+            }
+        }
+        d.header.time_zone = zone;
+    });
+}
+
 /// The header form.
 #[component]
 pub fn HeaderSection() -> impl IntoView {
@@ -52,20 +67,17 @@ pub fn HeaderSection() -> impl IntoView {
                     <label for="header-time-zone">"Time zone"</label>
                     <input id="header-time-zone" type="text" list="time-zones" prop:value=h.time_zone
                         aria-describedby="header-time-zone-hint"
-                        on:change=move |ev| {
+                        on:input=move |ev| {
+                            // Saved as soon as it names a zone, like every other field.
                             let zone = event_target_value(&ev).trim().to_owned();
                             if platform::is_valid_time_zone(&zone) {
                                 zone_error.set(None);
-                                ed.edit(|d| {
-                                    // Instants stay; only how they are shown follows the zone.
-                                    for e in &mut d.timeline {
-                                        if let Some(t) = &mut e.time {
-                                            t.offset_minutes = platform::zone_offset_minutes(&zone, t.utc);
-                                        }
-                                    }
-                                    d.header.time_zone = zone;
-                                });
-                            } else {
+                                set_zone(ed, zone);
+                            }
+                        }
+                        on:change=move |ev| {
+                            let zone = event_target_value(&ev).trim().to_owned();
+                            if !platform::is_valid_time_zone(&zone) {
                                 zone_error.set(Some(format!("“{zone}” is not a time zone this browser knows. Use a name such as Europe/Berlin or America/Los_Angeles.")));
                             }
                         }/>

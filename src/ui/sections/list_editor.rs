@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::domain::document::Postmortem;
-use crate::ui::state::Editor;
+use crate::ui::state::{Editor, RowRef};
 
 /// Moves element `from` of a list one place up (`-1`) or down (`1`); returns the new index.
 pub fn move_row<T>(list: &mut [T], from: usize, step: isize) -> Option<usize> {
@@ -118,7 +118,7 @@ pub fn StringListEditor(
                                 }
                             }
                             on_delete=move |_| {
-                                ed.remove_row(removed.clone(), |d| { get_mut(d).remove(i); });
+                                ed.remove_row(removed.clone(), RowRef::Entry(get_mut, i));
                                 version.update(|v| *v += 1);
                             }/>
                     </div>

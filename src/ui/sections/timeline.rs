@@ -9,7 +9,7 @@ use crate::domain::time::{LocalDateTime, Timestamp};
 use crate::ui::fields::{SelectField, TextField};
 use crate::ui::platform;
 use crate::ui::section_frame::SectionFrame;
-use crate::ui::state::Editor;
+use crate::ui::state::{Editor, RowRef};
 
 use super::list_editor::{focus_after_render, move_row, RowControls};
 
@@ -50,7 +50,7 @@ pub fn TimelineSection() -> impl IntoView {
                                     }
                                 }
                                 on_delete=move |_| {
-                                    ed.remove_row(removed.clone(), |d| { d.timeline.remove(i); });
+                                    ed.remove_row(removed.clone(), RowRef::Event(i));
                                     version.update(|v| *v += 1);
                                 }/>
                         </div>
