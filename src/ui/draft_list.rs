@@ -145,13 +145,17 @@ fn NewDraftDialog(
                         .map(|(i, t)| {
                             let desc_id = format!("template-desc-{i}");
                             let described_by = desc_id.clone();
+                            // The button's name is its visible text; the description stays
+                            // outside it and is linked for assistive technology.
                             view! {
-                                <button type="button" class="template" autofocus=i == 0
-                                    aria-label=t.label() aria-describedby=described_by
-                                    on:click=move |_| { ed.create(t); on_close(); }>
-                                    <strong>{t.label()}</strong>
-                                    <span id=desc_id>{t.description()}</span>
-                                </button>
+                                <div class="template-option">
+                                    <button type="button" class="template" autofocus=i == 0
+                                        aria-describedby=described_by
+                                        on:click=move |_| { ed.create(t); on_close(); }>
+                                        {t.label()}
+                                    </button>
+                                    <p class="hint" id=desc_id>{t.description()}</p>
+                                </div>
                             }
                         })
                         .collect_view()}

@@ -1,0 +1,63 @@
+// Accessibility: an axe-core scan of the main views finds no serious or critical violation,
+// and the form can be used from the keyboard.
+import { test, expect } from '@playwright/test';
+import path from 'node:path';
+import { EditorPage } from './editor-page.js';
+
+// axe is injected as a script, which the app's own policy would rightly refuse.
+test.use({ bypassCSP: true });
+
+async function scan(page) {
+  await page.addScriptTag({ path: path.resolve('node_modules/axe-core/axe.min.js') });
+  const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+}
+
+test('the editor with the worked example has no serious accessibility violation', async ({ page }) => {
+  const app = new EditorPage(page);
+  await app.open();
+  await app.draftList().getByRole('button', { name: 'Open example' }).click();
+  await expect(app.field('Header', 'Title')).toHaveValue(/ChatGPT/);
+  expect(await scan(page)).toEqual([]);
+});
+
+test('dialogs, menus and alerts have no serious accessibility violation', async ({ page }) => {
+  const app = new EditorPage(page);
+  await app.open();
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  expect(await scan(page)).toEqual([]);
+  await page.keyboard.press('Escape');
+  await app.draftList().getByRole('button', { name: 'New draft' }).click();
+  await expect(page.getByRole('dialog', { name: 'New draft' })).toBeVisible();
+  expect(await scan(page)).toEqual([]);
+});
+
+test('the phone layout has no serious accessibility violation', async ({ browser }) => {
+  const context = await browser.newContext({ bypassCSP: true, viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  const app = new EditorPage(page);
+  await app.open();
+  expect(await scan(page)).toEqual([]);
+  await page.getByRole('button', { name: 'Show preview' }).click();
+  expect(await scan(page)).toEqual([]);
+  await context.close();
+});
+
+test('a new draft can be written from the keyboard alone', async ({ page }) => {
+  const app = new EditorPage(page);
+  await app.open();
+  await app.field('Header', 'Title').focus();
+  await page.keyboard.type('Keyboard only');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('INC-9');
+  await expect(app.field('Header', 'Incident ID')).toHaveValue('INC-9');
+  // Collapse and expand a section with the keyboard.
+  await app.section('Summary').getByRole('button', { name: 'Collapse Summary' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(app.field('Summary', 'Summary')).toBeHidden();
+  await page.keyboard.press('Enter');
+  await expect(app.field('Summary', 'Summary')).toBeVisible();
+  await expect(app.preview('Header').locator('h1')).toHaveText('Keyboard only');
+});
