@@ -2,6 +2,10 @@
 //! example's exports, hand edits that survive an import, and clear errors for bad files.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
+use common::{golden, seeded_runner as runner};
+
 use hindsight::domain::document::*;
 use hindsight::domain::example::chatgpt_2023_03_20;
 use hindsight::domain::export::{export_html, export_json, export_markdown, file_stem};
@@ -9,7 +13,6 @@ use hindsight::domain::import::{import_json, import_markdown};
 use hindsight::domain::share;
 use hindsight::domain::time::Timestamp;
 use proptest::prelude::*;
-use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
 
 /// Text that Markdown, tables and YAML all treat specially, and text from far away.
 const PIECES: &[&str] = &[
@@ -245,18 +248,6 @@ fn document() -> impl Strategy<Value = Postmortem> {
         )
 }
 
-fn runner(cases: u32, seed: u8) -> TestRunner {
-    let config = Config {
-        cases,
-        failure_persistence: None,
-        ..Config::default()
-    };
-    TestRunner::new_with_rng(
-        config,
-        TestRng::from_seed(RngAlgorithm::ChaCha, &[seed; 32]),
-    )
-}
-
 #[test]
 fn json_round_trips_exactly() {
     runner(300, 11)
@@ -307,19 +298,6 @@ fn share_links_round_trip() {
             Ok(())
         })
         .expect("property holds");
-}
-
-fn golden(name: &str, actual: &str) {
-    let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
-    if std::env::var_os("UPDATE_GOLDENS").is_some() {
-        std::fs::write(&path, actual).expect("writes golden");
-    }
-    let expected =
-        std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("missing golden {path}"));
-    assert_eq!(
-        actual, expected,
-        "{name} differs from its golden; rerun with UPDATE_GOLDENS=1 and review the diff"
-    );
 }
 
 #[test]
@@ -381,36 +359,22 @@ fn example_json_export_golden() {
     assert_eq!(import_json(&json).expect("imports"), doc);
 }
 
-/// A small HTML checker: every non-void element closes in order, and only known elements
-/// appear.
+/// Every non-void element closes in order; returns the element names in order.
 fn check_html_structure(html: &str) -> Result<Vec<String>, String> {
     const VOID: &[&str] = &["meta", "br", "hr", "img", "input", "link"];
     let mut stack: Vec<String> = Vec::new();
     let mut seen = Vec::new();
-    let mut rest = html;
-    while let Some(at) = rest.find('<') {
-        rest = &rest[at + 1..];
-        let end = rest.find('>').ok_or("unclosed tag")?;
-        let tag = &rest[..end];
-        rest = &rest[end + 1..];
-        if tag.starts_with('!') {
-            continue;
-        }
-        let closing = tag.starts_with('/');
-        let name: String = tag
-            .trim_start_matches('/')
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric())
-            .collect::<String>()
-            .to_ascii_lowercase();
-        seen.push(name.clone());
-        if closing {
-            let open = stack.pop().ok_or(format!("</{name}> closes nothing"))?;
-            if open != name {
-                return Err(format!("</{name}> closes <{open}>"));
+    for (name, _) in common::tags(html)? {
+        if let Some(closed) = name.strip_prefix('/') {
+            let open = stack.pop().ok_or(format!("</{closed}> closes nothing"))?;
+            if open != closed {
+                return Err(format!("</{closed}> closes <{open}>"));
             }
-        } else if !VOID.contains(&name.as_str()) && !tag.ends_with('/') {
-            stack.push(name);
+        } else {
+            seen.push(name.clone());
+            if !VOID.contains(&name.as_str()) {
+                stack.push(name);
+            }
         }
     }
     if stack.is_empty() {

@@ -3,13 +3,14 @@
 //! render and both imports.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use hindsight::domain::document::Postmortem;
 use hindsight::domain::export::export_html;
 use hindsight::domain::import::{import_json, import_markdown};
 use hindsight::domain::markdown::to_markdown;
 use hindsight::render::{render_html, MAX_NESTING};
 use proptest::prelude::*;
-use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
 
 /// The corpus: `@@@ name` lines, each followed by its input.
 fn corpus() -> Vec<(String, String)> {
@@ -92,52 +93,9 @@ fn safe_href(href: &str) -> bool {
     }
 }
 
-/// An opening tag: its element name and its attributes (name, value).
-type Tag = (String, Vec<(String, String)>);
-
-/// Every opening tag of the output.
-fn tags(html: &str) -> Result<Vec<Tag>, String> {
-    let mut out = Vec::new();
-    let mut rest = html;
-    while let Some(at) = rest.find('<') {
-        rest = &rest[at + 1..];
-        let end = rest.find('>').ok_or("a tag never closes")?;
-        let tag = &rest[..end];
-        rest = &rest[end + 1..];
-        if tag.starts_with('/') {
-            continue;
-        }
-        let name: String = tag
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric())
-            .collect();
-        let mut attrs = Vec::new();
-        let mut a = tag[name.len()..].trim_start();
-        while !a.is_empty() && a != "/" {
-            let key: String = a
-                .chars()
-                .take_while(|c| *c != '=' && !c.is_whitespace() && *c != '/')
-                .collect();
-            if key.is_empty() {
-                return Err(format!("odd attribute text in <{tag}>"));
-            }
-            a = &a[key.len()..];
-            let mut value = String::new();
-            if let Some(after) = a.strip_prefix("=\"") {
-                let close = after.find('"').ok_or("unterminated attribute")?;
-                value = after[..close].to_owned();
-                a = &after[close + 1..];
-            }
-            attrs.push((key, value));
-            a = a.trim_start();
-        }
-        out.push((name.to_ascii_lowercase(), attrs));
-    }
-    Ok(out)
-}
-
 fn check_invariants(name: &str, input: &str, html: &str) {
-    for (element, attrs) in tags(html).unwrap_or_else(|e| panic!("{name}: {e}\n{html}")) {
+    let opening = common::tags(html).unwrap_or_else(|e| panic!("{name}: {e}\n{html}"));
+    for (element, attrs) in opening.into_iter().filter(|(n, _)| !n.starts_with('/')) {
         assert!(
             ELEMENTS.contains(&element.as_str()),
             "{name}: <{element}> from user text\n{html}"
@@ -300,13 +258,7 @@ const FUZZ: &[&str] = &[
 
 #[test]
 fn fuzz_render_and_imports_never_panic_and_stay_bounded() {
-    let config = Config {
-        cases: 2_000,
-        failure_persistence: None,
-        ..Config::default()
-    };
-    let mut runner =
-        TestRunner::new_with_rng(config, TestRng::from_seed(RngAlgorithm::ChaCha, &[21; 32]));
+    let mut runner = common::seeded_runner(2_000, 21);
     let input = prop::collection::vec(prop::sample::select(FUZZ), 0..60).prop_map(|p| p.concat());
     runner
         .run(&input, |text| {

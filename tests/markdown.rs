@@ -2,13 +2,16 @@
 //! user text can never break a table, forge a heading or end a section early.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
+use common::golden;
+
 use hindsight::domain::document::*;
 use hindsight::domain::example::chatgpt_2023_03_20;
 use hindsight::domain::markdown::to_markdown;
 use hindsight::domain::time::Timestamp;
 use hindsight::render::markdown_options;
 use proptest::prelude::*;
-use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 
 /// What a report looks like to a Markdown parser: its headings, tables and task items.
@@ -147,19 +150,6 @@ fn full_document() -> Postmortem {
         supporting_info: "[Dashboard](https://grafana.example/d/1)".into(),
         ..Postmortem::default()
     }
-}
-
-fn golden(name: &str, actual: &str) {
-    let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
-    if std::env::var_os("UPDATE_GOLDENS").is_some() {
-        std::fs::write(&path, actual).expect("writes golden");
-    }
-    let expected =
-        std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("missing golden {path}"));
-    assert_eq!(
-        actual, expected,
-        "{name} differs from its golden; rerun with UPDATE_GOLDENS=1 and review the diff"
-    );
 }
 
 const SECTION_HEADINGS: [&str; 10] = [
@@ -357,14 +347,7 @@ fn awkward_document() -> impl Strategy<Value = Postmortem> {
 
 #[test]
 fn user_text_never_breaks_tables_forges_headings_or_ends_sections() {
-    let config = Config {
-        cases: 400,
-        failure_persistence: None,
-        ..Config::default()
-    };
-    let rng = TestRng::from_seed(RngAlgorithm::ChaCha, &[7; 32]);
-    let mut runner = TestRunner::new_with_rng(config, rng);
-    runner
+    common::seeded_runner(400, 7)
         .run(&awkward_document(), |doc| {
             let md = to_markdown(&doc);
             let s = structure(&md);

@@ -457,49 +457,31 @@ fn unescape_closing_hashes(text: &str) -> String {
 /// plus one that escapes the pipe. The count is always odd, so the table never splits there,
 /// and it is undone exactly by [`unescape_cell`].
 pub fn escape_cell(text: &str) -> String {
-    let inline = escape_inline(text);
-    let mut out = String::with_capacity(inline.len() + 8);
-    let mut slashes = 0usize;
-    for c in inline.chars() {
-        match c {
-            '\\' => slashes += 1,
-            '|' => {
-                out.push_str(&"\\".repeat(2 * slashes + 1));
-                out.push('|');
-                slashes = 0;
-            }
-            other => {
-                out.push_str(&"\\".repeat(slashes));
-                out.push(other);
-                slashes = 0;
-            }
-        }
-    }
-    out.push_str(&"\\".repeat(slashes));
-    out
+    map_pipe_backslashes(&escape_inline(text), |k| 2 * k + 1)
 }
 
 /// Undoes [`escape_cell`].
 pub fn unescape_cell(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
+    unescape_inline(&map_pipe_backslashes(text, |c| c.saturating_sub(1) / 2))
+}
+
+/// Rewrites the run of backslashes before each pipe, from `k` backslashes to `count(k)`;
+/// other backslashes stay as they are.
+fn map_pipe_backslashes(text: &str, count: impl Fn(usize) -> usize) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
     let mut slashes = 0usize;
     for c in text.chars() {
-        match c {
-            '\\' => slashes += 1,
-            '|' => {
-                out.push_str(&"\\".repeat(slashes.saturating_sub(1) / 2));
-                out.push('|');
-                slashes = 0;
-            }
-            other => {
-                out.push_str(&"\\".repeat(slashes));
-                out.push(other);
-                slashes = 0;
-            }
+        if c == '\\' {
+            slashes += 1;
+            continue;
         }
+        let run = if c == '|' { count(slashes) } else { slashes };
+        out.push_str(&"\\".repeat(run));
+        out.push(c);
+        slashes = 0;
     }
     out.push_str(&"\\".repeat(slashes));
-    unescape_inline(&out)
+    out
 }
 
 /// Splits one of our table rows (`| a | b |`) into its raw cells, at unescaped pipes.
