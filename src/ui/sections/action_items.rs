@@ -9,7 +9,7 @@ use crate::ui::platform;
 use crate::ui::section_frame::SectionFrame;
 use crate::ui::state::{Editor, RowRef};
 
-use super::list_editor::{focus_after_render, move_row, RowControls};
+use super::list_editor::{focus_after_render, row_actions, RowControls};
 
 /// The action-items form.
 #[component]
@@ -35,7 +35,14 @@ pub fn ActionItemsSection() -> impl IntoView {
             .map(|(i, a)| {
                 let row_id = format!("action-{i}");
                 let name = format!("Action item {}", i + 1);
-                let removed = name.clone();
+                let (on_move, on_delete) = row_actions(
+                    ed,
+                    version,
+                    "action",
+                    i,
+                    |d| &mut d.action_items,
+                    (name.clone(), RowRef::Action(i)),
+                );
                 let group = name.clone();
                 let today = today.clone();
                 let overdue = Memo::new(move |_| {
@@ -48,20 +55,7 @@ pub fn ActionItemsSection() -> impl IntoView {
                             <Show when=move || overdue.get()>
                                 <span class="badge overdue">"Overdue"</span>
                             </Show>
-                            <RowControls row_id=row_id.clone() index=i len=len
-                                on_move=move |step| {
-                                    let mut to = None;
-                                    ed.edit(|d| to = move_row(&mut d.action_items, i, step));
-                                    version.update(|v| *v += 1);
-                                    if let Some(to) = to {
-                                        let which = if step < 0 { "up" } else { "down" };
-                                        focus_after_render(format!("action-{to}-{which}"));
-                                    }
-                                }
-                                on_delete=move |_| {
-                                    ed.remove_row(removed.clone(), RowRef::Action(i));
-                                    version.update(|v| *v += 1);
-                                }/>
+                            <RowControls row_id=row_id.clone() index=i len=len on_move=on_move on_delete=on_delete/>
                         </div>
                         <TextField label="Action" id=format!("{row_id}-action") value=a.action.clone()
                             on_input=move |v| ed.edit(|d| if let Some(a) = d.action_items.get_mut(i) { a.action = v })/>

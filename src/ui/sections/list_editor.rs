@@ -30,6 +30,32 @@ pub fn focus_after_render(id: String) {
     });
 }
 
+/// What a row's up, down and delete buttons do: move the row within `list` (keeping the
+/// focus on the button pressed) or remove it with Undo, then re-render the rows.
+pub fn row_actions<T: 'static>(
+    ed: Editor,
+    version: RwSignal<u64>,
+    id_prefix: &'static str,
+    index: usize,
+    list: fn(&mut Postmortem) -> &mut Vec<T>,
+    removed: (String, RowRef),
+) -> (Callback<isize>, Callback<()>) {
+    let on_move = Callback::new(move |step: isize| {
+        let mut to = None;
+        ed.edit(|d| to = move_row(list(d), index, step));
+        version.update(|v| *v += 1);
+        if let Some(to) = to {
+            let which = if step < 0 { "up" } else { "down" };
+            focus_after_render(format!("{id_prefix}-{to}-{which}"));
+        }
+    });
+    let on_delete = Callback::new(move |_| {
+        ed.remove_row(removed.0.clone(), removed.1);
+        version.update(|v| *v += 1);
+    });
+    (on_move, on_delete)
+}
+
 /// Up, down and delete buttons of one row; ids are `{row_id}-up` and so on.
 #[component]
 pub fn RowControls(
@@ -95,7 +121,14 @@ pub fn StringListEditor(
                 let row_id = format!("{id_prefix}-{i}");
                 let input_id = format!("{row_id}-text");
                 let name = format!("{group_name} {}", i + 1);
-                let removed = name.clone();
+                let (on_move, on_delete) = row_actions(
+                    ed,
+                    version,
+                    id_prefix,
+                    i,
+                    get_mut,
+                    (name.clone(), RowRef::Entry(get_mut, i)),
+                );
                 view! {
                     <div class="row list-row" role="group" aria-label=name>
                         <span class="row-num" aria-hidden="true">{i + 1}"."</span>
@@ -107,20 +140,7 @@ pub fn StringListEditor(
                                     ed.edit(|d| if let Some(e) = get_mut(d).get_mut(i) { *e = v });
                                 }/>
                         </div>
-                        <RowControls row_id=row_id index=i len=len
-                            on_move=move |step| {
-                                let mut to = None;
-                                ed.edit(|d| to = move_row(get_mut(d), i, step));
-                                version.update(|v| *v += 1);
-                                if let Some(to) = to {
-                                    let which = if step < 0 { "up" } else { "down" };
-                                    focus_after_render(format!("{id_prefix}-{to}-{which}"));
-                                }
-                            }
-                            on_delete=move |_| {
-                                ed.remove_row(removed.clone(), RowRef::Entry(get_mut, i));
-                                version.update(|v| *v += 1);
-                            }/>
+                        <RowControls row_id=row_id index=i len=len on_move=on_move on_delete=on_delete/>
                     </div>
                 }
             })

@@ -11,7 +11,7 @@ use crate::ui::platform;
 use crate::ui::section_frame::SectionFrame;
 use crate::ui::state::{Editor, RowRef};
 
-use super::list_editor::{focus_after_render, move_row, RowControls};
+use super::list_editor::{focus_after_render, row_actions, RowControls};
 
 /// The timeline form.
 #[component]
@@ -32,27 +32,21 @@ pub fn TimelineSection() -> impl IntoView {
             .map(|(i, e)| {
                 let row_id = format!("timeline-{i}");
                 let name = format!("Event {}", i + 1);
-                let removed = name.clone();
+                let (on_move, on_delete) = row_actions(
+                    ed,
+                    version,
+                    "timeline",
+                    i,
+                    |d| &mut d.timeline,
+                    (name.clone(), RowRef::Event(i)),
+                );
                 let group = name.clone();
                 let time_value = e.time.map(|t| t.local().to_input_value()).unwrap_or_default();
                 view! {
                     <div class="row card" role="group" aria-label=group>
                         <div class="row-title">
                             <span>{name}</span>
-                            <RowControls row_id=row_id.clone() index=i len=len
-                                on_move=move |step| {
-                                    let mut to = None;
-                                    ed.edit(|d| to = move_row(&mut d.timeline, i, step));
-                                    version.update(|v| *v += 1);
-                                    if let Some(to) = to {
-                                        let which = if step < 0 { "up" } else { "down" };
-                                        focus_after_render(format!("timeline-{to}-{which}"));
-                                    }
-                                }
-                                on_delete=move |_| {
-                                    ed.remove_row(removed.clone(), RowRef::Event(i));
-                                    version.update(|v| *v += 1);
-                                }/>
+                            <RowControls row_id=row_id.clone() index=i len=len on_move=on_move on_delete=on_delete/>
                         </div>
                         <div class="grid">
                             <TextField label="Time" id=format!("{row_id}-time") kind="datetime-local" value=time_value
