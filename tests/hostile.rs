@@ -93,6 +93,12 @@ fn safe_href(href: &str) -> bool {
     }
 }
 
+/// How large rendered output may be: a small multiple of the input, plus a fixed amount of
+/// markup per nesting level (which is capped).
+fn output_bound(input_len: usize) -> usize {
+    10 * input_len + 64 * MAX_NESTING
+}
+
 fn check_invariants(name: &str, input: &str, html: &str) {
     let opening = common::tags(html).unwrap_or_else(|e| panic!("{name}: {e}\n{html}"));
     for (element, attrs) in opening.into_iter().filter(|(n, _)| !n.starts_with('/')) {
@@ -113,7 +119,7 @@ fn check_invariants(name: &str, input: &str, html: &str) {
     assert!(!html.contains("<script"), "{name}\n{html}");
     assert_eq!(render_html(input), html, "{name}: rendering twice differs");
     assert!(
-        html.len() <= 10 * input.len() + 200,
+        html.len() <= output_bound(input.len()),
         "{name}: output grew {} → {}",
         input.len(),
         html.len()
@@ -199,6 +205,15 @@ fn deeply_nested_lists_are_flattened() {
 }
 
 #[test]
+fn short_deep_quotes_found_by_the_fuzzer_stay_bounded() {
+    for input in [">".repeat(18) + "x", ">".repeat(17) + "\\\n>\\\n"] {
+        let html = render_html(&input);
+        assert!(html.len() <= output_bound(input.len()), "{} → {}", input.len(), html.len());
+        assert!(html.len() > 10 * input.len(), "the case the old bound got wrong");
+    }
+}
+
+#[test]
 fn deeply_nested_emphasis_and_brackets_stay_bounded() {
     for input in [
         "*a ".repeat(20_000),
@@ -263,7 +278,7 @@ fn fuzz_render_and_imports_never_panic_and_stay_bounded() {
     runner
         .run(&input, |text| {
             let html = render_html(&text);
-            prop_assert!(html.len() <= 10 * text.len() + 200);
+            prop_assert!(html.len() <= output_bound(text.len()));
             prop_assert!(!html.contains("<script"));
             // Imports either succeed or say why; neither panics.
             let _ = import_json(&text);
