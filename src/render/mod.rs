@@ -55,6 +55,8 @@ enum Opened {
     Dropped,
     /// Written as our own `<a>`; an image also shows its URL after the link.
     Anchor { shown_url: Option<String> },
+    /// A table, inside our scrolling box.
+    Table,
 }
 
 /// The event filter that makes pulldown-cmark's output safe.
@@ -132,9 +134,16 @@ impl<'a, I: Iterator<Item = Event<'a>>> SafeEvents<'a, I> {
             // Raw HTML blocks are shown as text in a paragraph.
             Tag::HtmlBlock => (Opened::Kept, Some(Event::Start(Tag::Paragraph))),
             // Alignment would become a style attribute; tables keep their default alignment.
+            // A wide table scrolls inside its own box, which the keyboard can reach.
             Tag::Table(aligns) => {
                 let plain = vec![pulldown_cmark::Alignment::None; aligns.len()];
-                (Opened::Kept, Some(Event::Start(Tag::Table(plain))))
+                self.pending = Some(Event::Start(Tag::Table(plain)));
+                (
+                    Opened::Table,
+                    Some(Event::Html(CowStr::Borrowed(
+                        "<div class=\"table-wrap\" tabindex=\"0\" role=\"group\" aria-label=\"Table\">\n",
+                    ))),
+                )
             }
             other => (Opened::Kept, Some(Event::Start(other))),
         };
@@ -160,6 +169,11 @@ impl<'a, I: Iterator<Item = Event<'a>>> SafeEvents<'a, I> {
                     self.pending = Some(Event::Text(CowStr::from(format!(" ({url})"))));
                 }
                 Some(Event::InlineHtml(CowStr::Borrowed("</a>")))
+            }
+            Some(Opened::Table) => {
+                self.kept_depth -= 1;
+                self.pending = Some(Event::Html(CowStr::Borrowed("</div>\n")));
+                Some(Event::End(TagEnd::Table))
             }
             Some(Opened::Dropped) | None => None,
         }
