@@ -35,3 +35,7 @@ test-wasm:
 
 test-e2e: build
 	npx playwright test
+
+## Measure the performance goals in headless Chromium (results go in the README).
+bench: build
+	node scripts/bench.mjs

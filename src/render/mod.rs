@@ -28,6 +28,13 @@ pub fn render_html(markdown: &str) -> String {
     out
 }
 
+/// [`render_html`] for JavaScript, so the benchmark can time the pipeline against others.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = renderMarkdown)]
+pub fn render_markdown(markdown: &str) -> String {
+    render_html(markdown)
+}
+
 /// Whether a link destination may be followed: http, https, mailto, relative or an anchor.
 ///
 /// Browsers ignore ASCII whitespace and control characters inside a scheme, so they are
