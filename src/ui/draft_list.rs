@@ -6,6 +6,7 @@ use crate::domain::document::Template;
 use crate::domain::draft::filtered_newest_first;
 use crate::domain::markdown::severity_text;
 
+use super::modal::Modal;
 use super::platform;
 use super::state::Editor;
 
@@ -127,15 +128,8 @@ fn NewDraftDialog(
     on_close: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let ed = expect_context::<Editor>();
-    let on_key = move |ev: leptos::ev::KeyboardEvent| {
-        if ev.key() == "Escape" {
-            on_close();
-        }
-    };
     view! {
-        <div class="modal-backdrop" on:click=move |_| on_close()>
-            <div class="modal" role="dialog" aria-modal="true" aria-labelledby="new-draft-title"
-                on:click=|ev| ev.stop_propagation() on:keydown=on_key>
+        <Modal labelled_by="new-draft-title" on_close=move |_| on_close()>
                 <h2 id="new-draft-title">"New draft"</h2>
                 <p>"Choose a template. It decides which sections are required and shown first; you can fill any section either way."</p>
                 <div class="templates">
@@ -161,7 +155,6 @@ fn NewDraftDialog(
                         .collect_view()}
                 </div>
                 <button type="button" class="ghost" on:click=move |_| on_close()>"Cancel"</button>
-            </div>
-        </div>
+        </Modal>
     }
 }

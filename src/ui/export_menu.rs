@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::files;
+use super::modal::Modal;
 use super::state::{Editor, ExportFormat};
 
 /// The menu button and its panel.
@@ -34,10 +35,7 @@ pub fn ExportMenu() -> impl IntoView {
                 {item("Share link", Box::new(move || link.set(ed.share_link())))}
             </div>
             <Show when=move || link.get().is_some()>
-                <div class="modal-backdrop" on:click=move |_| link.set(None)>
-                    <div class="modal" role="dialog" aria-modal="true" aria-labelledby="share-title"
-                        on:click=|ev| ev.stop_propagation()
-                        on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { link.set(None) }>
+                <Modal labelled_by="share-title" on_close=move |_| link.set(None)>
                         <h2 id="share-title">"Share link"</h2>
                         <p>"The whole postmortem is inside this link; no server keeps a copy. Anyone with the link can read it, so share it as you would the document."</p>
                         <div class="field">
@@ -53,8 +51,7 @@ pub fn ExportMenu() -> impl IntoView {
                         <div class="actions">
                             <button type="button" class="primary" autofocus on:click=move |_| link.set(None)>"Done"</button>
                         </div>
-                    </div>
-                </div>
+                </Modal>
             </Show>
         </div>
     }

@@ -5,6 +5,7 @@ mod exchange;
 pub mod export_menu;
 pub mod fields;
 pub mod files;
+pub mod modal;
 pub mod platform;
 pub mod preview;
 pub mod section_frame;

@@ -61,3 +61,24 @@ test('a new draft can be written from the keyboard alone', async ({ page }) => {
   await expect(app.field('Summary', 'Summary')).toBeVisible();
   await expect(app.preview('Header').locator('h1')).toHaveText('Keyboard only');
 });
+
+test('dialogs take the focus, close on Escape and give the focus back', async ({ page }) => {
+  const app = new EditorPage(page);
+  await app.open();
+  const opener = app.draftList().getByRole('button', { name: 'New draft' });
+  await opener.focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'New draft' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Full', exact: true })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await expect(opener).toBeFocused();
+  // From the keyboard alone: open the dialog and pick a template.
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  await expect(dialog.getByRole('button', { name: 'Lightweight', exact: true })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(dialog).toHaveCount(0);
+  await expect(app.section('Detection').locator('.badge').first()).toHaveText('Optional');
+});
