@@ -588,7 +588,7 @@ fn read_action_items(intro: &str) -> Result<Vec<ActionItem>, ImportError> {
                     .find(|p| p.label() == priority_label)
                     .ok_or_else(|| row_error("a priority (P0 to P3)", &priority_label))?,
                 due_date: cell(row, 4),
-                tracking_link: cell(row, 5),
+                tracking_link: row.get(5).map(|c| read_link_cell(c)).unwrap_or_default(),
                 done: match done_label.as_str() {
                     "Yes" => true,
                     "No" | "" => false,

@@ -49,7 +49,11 @@ pub fn DraftList() -> impl IntoView {
                                 <button type="button" class="ghost small" aria-label=format!("Duplicate {title}")
                                     on:click=move |_| ed.duplicate(&id_dup)>"Duplicate"</button>
                                 <button type="button" class="ghost small danger" aria-label=format!("Delete {title}")
-                                    on:click=move |_| ed.delete(&id_del)>"Delete"</button>
+                                    on:click=move |_| {
+                                        ed.delete(&id_del);
+                                        // Never leave the focus on the next draft's Delete.
+                                        super::sections::focus_after_render("undo-button".into());
+                                    }>"Delete"</button>
                             </div>
                         </li>
                     }

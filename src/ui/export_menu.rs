@@ -12,14 +12,40 @@ pub fn ExportMenu() -> impl IntoView {
     let ed = expect_context::<Editor>();
     let open = RwSignal::new(false);
     let link = RwSignal::new(None::<String>);
-    let close = move || open.set(false);
+    let close = move || {
+        if open.get_untracked() {
+            open.set(false);
+            super::sections::focus_after_render("export-button".into());
+        }
+    };
+    // A click anywhere outside the menu, or Escape anywhere, closes it.
+    let outside = window_event_listener(leptos::ev::click, move |ev| {
+        use wasm_bindgen::JsCast;
+        let inside = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest(".menu").ok().flatten())
+            .is_some();
+        if !inside && open.get_untracked() {
+            open.set(false);
+        }
+    });
+    let escape = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "Escape" {
+            close();
+        }
+    });
+    on_cleanup(move || {
+        outside.remove();
+        escape.remove();
+    });
     let item = move |label: &'static str, action: Box<dyn Fn() + Send + Sync>| {
         view! {
             <button type="button" class="menu-item" on:click=move |_| { action(); close(); }>{label}</button>
         }
     };
     view! {
-        <div class="menu" on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { close() }>
+        <div class="menu">
             <button type="button" class="secondary" id="export-button" aria-haspopup="true"
                 aria-expanded=move || open.get().to_string() aria-controls="export-panel"
                 on:click=move |_| open.update(|o| *o = !*o)>

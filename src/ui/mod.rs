@@ -45,9 +45,12 @@ pub fn App() -> impl IntoView {
 
     // Keep the tab's title on the open report, so tabs and history say which one it is.
     Effect::new(move |_| {
-        let title = ed
-            .doc
-            .with(|d| crate::domain::draft::display_title(&d.header.title).to_owned());
+        let title = match ed.shared.get() {
+            Some(shared) => crate::domain::draft::display_title(&shared.header.title).to_owned(),
+            None => ed
+                .doc
+                .with(|d| crate::domain::draft::display_title(&d.header.title).to_owned()),
+        };
         document().set_title(&format!("{title} · Hindsight"));
     });
 
@@ -90,10 +93,12 @@ pub fn App() -> impl IntoView {
                     <span class="tagline">"Postmortems that never make the same mistake twice"</span>
                 </div>
                 <div class="topbar-right">
-                    <SaveIndicator/>
+                    <Show when=move || ed.shared.with(Option::is_none)>
+                        <SaveIndicator/>
+                    </Show>
                     <ExportMenu/>
                     <button type="button" class="secondary preview-toggle"
-                        aria-pressed=move || show_preview.get().to_string()
+                        aria-controls="preview-pane"
                         on:click=move |_| show_preview.update(|s| *s = !*s)>
                         {move || if show_preview.get() { "Show form" } else { "Show preview" }}
                     </button>
@@ -124,7 +129,7 @@ pub fn App() -> impl IntoView {
                                 }}
                             </fieldset>
                         </main>
-                        <aside class="preview" aria-label="Preview">
+                        <aside class="preview" id="preview-pane" aria-label="Preview">
                             <Preview doc=ed.doc/>
                         </aside>
                     </div>
@@ -171,10 +176,15 @@ fn Alerts() -> impl IntoView {
     let ed = expect_context::<Editor>();
     let info_text = move || ed.info.get();
     let undo_text = move || {
-        ed.undo.with(|u| match u {
-            Some(Undoable::Draft(d)) => Some(format!("Deleted “{}”.", d.display_title())),
-            Some(Undoable::Row { what, .. }) => Some(format!("Deleted {what}.")),
-            None => None,
+        ed.undo.with(|u| {
+            let latest = match u.last()? {
+                Undoable::Draft(d) => format!("Deleted “{}”.", d.display_title()),
+                Undoable::Row { what, .. } => format!("Deleted {what}."),
+            };
+            Some(match u.len() {
+                1 => latest,
+                n => format!("{latest} ({} more to undo)", n - 1),
+            })
         })
     };
     view! {
@@ -208,8 +218,8 @@ fn Alerts() -> impl IntoView {
             {move || undo_text().map(|text| view! {
                 <div class="toast">
                     <span>{text}</span>
-                    <button type="button" class="secondary small" on:click=move |_| ed.undo_last()>"Undo"</button>
-                    <button type="button" class="ghost small" aria-label="Dismiss" on:click=move |_| ed.undo.set(None)>"✕"</button>
+                    <button type="button" class="secondary small" id="undo-button" on:click=move |_| ed.undo_last()>"Undo"</button>
+                    <button type="button" class="ghost small" aria-label="Dismiss" on:click=move |_| ed.undo.set(Vec::new())>"✕"</button>
                 </div>
             })}
         </div>

@@ -172,8 +172,8 @@ pub struct Editor {
     pub save_state: RwSignal<SaveState>,
     /// The alert region's content, if any.
     pub alert: RwSignal<Option<Alert>>,
-    /// The last thing that can be undone.
-    pub undo: RwSignal<Option<Undoable>>,
+    /// What can be undone, the latest last: several deletions in a row can all come back.
+    pub undo: RwSignal<Vec<Undoable>>,
     /// A short confirmation for the toast, such as "Copied".
     pub info: RwSignal<Option<String>>,
     /// A shared document opened from a `#share=` link, shown read-only.
@@ -251,7 +251,7 @@ impl Editor {
             epoch: RwSignal::new(0),
             save_state: RwSignal::new(SaveState::Saved),
             alert: RwSignal::new(alert),
-            undo: RwSignal::new(None),
+            undo: RwSignal::new(Vec::new()),
             info: RwSignal::new(None),
             shared: RwSignal::new(shared),
             last_backup: RwSignal::new(last_backup),
@@ -513,12 +513,8 @@ impl Editor {
             return;
         };
         // A row's undo belongs to the document it was removed from.
-        if self
-            .undo
-            .with_untracked(|u| matches!(u, Some(Undoable::Row { .. })))
-        {
-            self.undo.set(None);
-        }
+        self.undo
+            .update(|u| u.retain(|x| matches!(x, Undoable::Draft(_))));
         self.dirty.set_value(false);
         self.show(&draft);
     }
@@ -580,7 +576,8 @@ impl Editor {
             return;
         }
         self.drafts.update(|ds| ds.retain(|d| d.id != id));
-        self.undo.set(Some(Undoable::Draft(Box::new(draft))));
+        self.undo
+            .update(|u| u.push(Undoable::Draft(Box::new(draft))));
         if self.open_id.get_untracked().as_deref() == Some(id) {
             self.dirty.set_value(false);
             match self.newest_id() {
@@ -608,15 +605,16 @@ impl Editor {
             }
         });
         if let Some(row) = removed {
-            self.undo.set(Some(Undoable::Row { what, row }));
+            self.undo.update(|u| u.push(Undoable::Row { what, row }));
         }
     }
 
     /// Takes back the last undoable action.
     pub fn undo_last(&self) {
-        match self.undo.get_untracked() {
+        let mut last = None;
+        self.undo.update(|u| last = u.pop());
+        match last {
             Some(Undoable::Draft(draft)) => {
-                self.undo.set(None);
                 let mut draft = *draft;
                 // If the id came back meanwhile (another tab wrote it), keep both.
                 let taken = self.find(&draft.id).is_some()
@@ -628,7 +626,6 @@ impl Editor {
                 self.add_and_open(draft);
             }
             Some(Undoable::Row { row, .. }) => {
-                self.undo.set(None);
                 // Only the row goes back; everything typed since stays.
                 self.edit(|d| match row {
                     RemovedRow::Event(i, e) => d.timeline.insert(i.min(d.timeline.len()), e),

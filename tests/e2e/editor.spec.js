@@ -191,3 +191,24 @@ test('links in the preview open in a new tab', async ({ page }) => {
   await expect(link).toHaveAttribute('target', '_blank');
   await expect(link).toHaveAttribute('rel', 'noopener noreferrer');
 });
+
+test('two drafts deleted in a row both come back, and focus never lands on another Delete', async ({ page }) => {
+  const app = new EditorPage(page);
+  await app.open();
+  await app.field('Header', 'Title').fill('Keep one');
+  await app.newDraft('Full');
+  await app.field('Header', 'Title').fill('Keep two');
+  await app.newDraft('Full');
+  await app.field('Header', 'Title').fill('Stays');
+  await app.expectSaved();
+  await app.draftList().getByRole('button', { name: 'Delete Keep one' }).click();
+  await expect(page.getByRole('button', { name: 'Undo' })).toBeFocused();
+  await app.draftList().getByRole('button', { name: 'Delete Keep two' }).click();
+  await expect(page.getByText('(1 more to undo)')).toBeVisible();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(app.draftItems('Keep one')).toHaveCount(1);
+  await expect(app.draftItems('Keep two')).toHaveCount(1);
+  await page.reload();
+  await expect(app.draftList().getByRole('listitem')).toHaveCount(3);
+});

@@ -176,3 +176,19 @@ test('printing shows the report alone', async ({ page }) => {
   await expect(app.preview('Summary')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Export', exact: true })).toBeHidden();
 });
+
+test('the Export menu closes on an outside click or Escape and gives the focus back', async ({ page }) => {
+  const app = new EditorPage(page);
+  await app.open();
+  const button = page.getByRole('button', { name: 'Export', exact: true });
+  const menu = page.getByRole('group', { name: 'Export' });
+  await button.click();
+  await expect(menu).toBeVisible();
+  await app.field('Header', 'Title').click();
+  await expect(menu).toBeHidden();
+  await button.click();
+  await app.field('Summary', 'Summary').focus();
+  await page.keyboard.press('Escape');
+  await expect(menu).toBeHidden();
+  await expect(button).toBeFocused();
+});

@@ -120,3 +120,21 @@ test('the worked example tells the ChatGPT incident', async ({ page }) => {
   await expect(app.preview('Timeline')).toContainText('2023-03-20 01:00');
   await expect(app.row('Timeline', 'Event 1').getByLabel('Time', { exact: true })).toHaveValue('2023-03-20T01:00');
 });
+
+test('changing the time zone redraws the time boxes, and a skipped wall time is explained', async ({ page }) => {
+  const app = new EditorPage(page);
+  await app.open();
+  await app.field('Header', 'Time zone').fill('UTC');
+  await app.field('Header', 'Time zone').press('Tab');
+  await app.section('Timeline').getByRole('button', { name: 'Add timeline event' }).click();
+  const time = app.row('Timeline', 'Event 1').getByLabel('Time', { exact: true });
+  await time.fill('2024-06-01T10:00');
+  await app.field('Header', 'Time zone').fill('Asia/Tokyo');
+  await expect(time).toHaveValue('2024-06-01T19:00');
+  await expect(app.preview('Timeline')).toContainText('19:00');
+
+  await app.field('Header', 'Time zone').fill('Europe/Berlin');
+  await time.fill('2024-03-31T02:30');
+  await expect(app.row('Timeline', 'Event 1').getByRole('alert')).toContainText('02:30 does not exist in Europe/Berlin');
+  await expect(app.preview('Timeline')).toContainText('03:30');
+});

@@ -200,7 +200,7 @@ fn timeline(doc: &Postmortem, w: &mut SectionWriter) {
             link_cell(&e.link),
         ]
     });
-    w.paragraph(table_raw_last(&["Time", "Event", "Kind", "Link"], rows));
+    w.paragraph(table_with(&["Time", "Event", "Kind", "Link"], rows, &[3]));
     if let Some(note) = zone_note {
         w.paragraph(format!("_{}_", escape_inline(&note)));
     }
@@ -257,11 +257,11 @@ fn action_items(doc: &Postmortem, w: &mut SectionWriter) {
             a.owner.clone(),
             a.priority.label().to_owned(),
             a.due_date.clone(),
-            a.tracking_link.clone(),
+            link_cell(&a.tracking_link),
             if a.done { "Yes" } else { "No" }.to_owned(),
         ]
     });
-    w.paragraph(table(
+    w.paragraph(table_with(
         &[
             "Action",
             "Type",
@@ -272,6 +272,7 @@ fn action_items(doc: &Postmortem, w: &mut SectionWriter) {
             "Done",
         ],
         rows,
+        &[5],
     ));
     let tasks: Vec<String> = items
         .iter()
@@ -323,15 +324,11 @@ pub fn is_writable_url(url: &str) -> bool {
 
 /// A GFM table whose cells are user text, every cell escaped.
 fn table(headers: &[&str], rows: impl Iterator<Item = Vec<String>>) -> String {
-    table_with(headers, rows, false)
+    table_with(headers, rows, &[])
 }
 
-/// A GFM table whose last column is already Markdown (built by [`link_cell`]).
-fn table_raw_last(headers: &[&str], rows: impl Iterator<Item = Vec<String>>) -> String {
-    table_with(headers, rows, true)
-}
-
-fn table_with(headers: &[&str], rows: impl Iterator<Item = Vec<String>>, raw_last: bool) -> String {
+/// A GFM table; the columns in `raw` are already Markdown (built by [`link_cell`]).
+fn table_with(headers: &[&str], rows: impl Iterator<Item = Vec<String>>, raw: &[usize]) -> String {
     let mut out = format!("| {} |\n", headers.join(" | "));
     out.push('|');
     for _ in headers {
@@ -339,9 +336,8 @@ fn table_with(headers: &[&str], rows: impl Iterator<Item = Vec<String>>, raw_las
     }
     for row in rows {
         out.push_str("\n|");
-        let last = row.len().saturating_sub(1);
         for (i, cell) in row.iter().enumerate() {
-            let text = if raw_last && i == last {
+            let text = if raw.contains(&i) {
                 cell.clone()
             } else {
                 escape_cell(cell)

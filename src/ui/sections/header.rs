@@ -66,6 +66,7 @@ pub fn HeaderSection() -> impl IntoView {
                 <div class="field">
                     <label for="header-time-zone">"Time zone"</label>
                     <input id="header-time-zone" type="text" list="time-zones" prop:value=h.time_zone
+                        aria-invalid=move || zone_error.with(Option::is_some).then_some("true")
                         aria-describedby="header-time-zone-hint"
                         on:input=move |ev| {
                             // Saved as soon as it names a zone, like every other field.

@@ -15,6 +15,8 @@ mod timeline;
 
 use leptos::prelude::*;
 
+pub use list_editor::focus_after_render;
+
 use crate::domain::sections::SectionId;
 
 /// The form of one section.

@@ -22,8 +22,12 @@ pub fn TimelineSection() -> impl IntoView {
         .iter()
         .map(|k| (format!("{k:?}"), k.label().to_owned()))
         .collect();
+    // The time boxes show wall times in the draft's zone, so a new zone redraws them.
+    let zone = Memo::new(move |_| ed.doc.with(|d| d.header.time_zone.clone()));
     let rows = move || {
         version.get();
+        // Reading (not just tracking) the memo makes it compute, and so follow the document.
+        zone.with(|_| {});
         let events = ed.doc.with_untracked(|d| d.timeline.clone());
         let len = events.len();
         events
@@ -42,6 +46,7 @@ pub fn TimelineSection() -> impl IntoView {
                 );
                 let group = name.clone();
                 let time_value = e.time.map(|t| t.local().to_input_value()).unwrap_or_default();
+                let shifted = RwSignal::new(None::<String>);
                 view! {
                     <div class="row card" role="group" aria-label=group>
                         <div class="row-title">
@@ -52,8 +57,18 @@ pub fn TimelineSection() -> impl IntoView {
                             <TextField label="Time" id=format!("{row_id}-time") kind="datetime-local" value=time_value
                                 on_input=move |v: String| {
                                     let zone = ed.doc.with_untracked(|d| d.header.time_zone.clone());
-                                    let time = LocalDateTime::parse(&v).map(|local| {
+                                    let parsed = LocalDateTime::parse(&v);
+                                    let time = parsed.map(|local| {
                                         Timestamp::from_local(local, |utc| platform::zone_offset_minutes(&zone, utc))
+                                    });
+                                    // A wall time skipped by a clock change is moved; say so.
+                                    shifted.set(match (parsed, time) {
+                                        (Some(typed), Some(t)) if t.local() != typed => Some(format!(
+                                            "{} does not exist in {zone} (the clocks moved forward); it is saved as {}.",
+                                            typed.time_string(),
+                                            t.local().time_string()
+                                        )),
+                                        _ => None,
                                     });
                                     // A half-typed value is not a time yet; keep the last good one.
                                     if time.is_some() || v.is_empty() {
@@ -66,6 +81,7 @@ pub fn TimelineSection() -> impl IntoView {
                                     e.kind = EventKind::ALL.into_iter().find(|k| format!("{k:?}") == v).unwrap_or_default();
                                 })/>
                         </div>
+                        {move || shifted.get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
                         <TextField label="Event" id=format!("{row_id}-event") value=e.event.clone()
                             on_input=move |v| ed.edit(|d| if let Some(e) = d.timeline.get_mut(i) { e.event = v })/>
                         <TextField label="Link" id=format!("{row_id}-link") kind="url" value=e.link.clone()
