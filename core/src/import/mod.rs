@@ -1,0 +1,61 @@
+//! Reading documents back: Hindsight JSON, and Hindsight's own Markdown parsed section by
+//! section (never a hidden copy of the JSON), so hand edits to the body survive.
+
+pub(crate) mod front_matter;
+mod markdown;
+pub(crate) mod strict_json;
+
+pub use markdown::import_markdown;
+
+use crate::backup::BACKUP_FORMAT;
+use crate::document::{Postmortem, SCHEMA_VERSION};
+use crate::error::{ImportError, MAX_IMPORT_BYTES};
+use crate::messages;
+use crate::migrate::{migrate, Migrated};
+use crate::words::Text;
+
+/// Strips a byte-order mark and checks the size.
+pub(crate) fn prepare(text: &str) -> Result<&str, ImportError> {
+    if text.len() > MAX_IMPORT_BYTES {
+        return Err(ImportError::new(
+            messages::TOO_LARGE,
+            &[&(MAX_IMPORT_BYTES / 1024 / 1024).to_string()],
+        ));
+    }
+    Ok(text.strip_prefix('\u{feff}').unwrap_or(text))
+}
+
+fn newer_version(version: u64) -> ImportError {
+    ImportError::new(
+        messages::NEWER_SCHEMA,
+        &[&version.to_string(), &SCHEMA_VERSION.to_string()],
+    )
+}
+
+/// Refuses a document written by a newer schema.
+pub(crate) fn check_version(version: u64) -> Result<(), ImportError> {
+    if version > u64::from(SCHEMA_VERSION) {
+        return Err(newer_version(version));
+    }
+    Ok(())
+}
+
+/// Reads a Hindsight JSON document.
+pub fn import_json(text: &str) -> Result<Postmortem, ImportError> {
+    let text = prepare(text)?;
+    let value = strict_json::parse_object(text)
+        .map_err(|e| ImportError::with(messages::NOT_A_DOCUMENT, &[&e]))?;
+    if value.get("format").and_then(|f| f.as_str()) == Some(BACKUP_FORMAT) {
+        return Err(ImportError::new(messages::IS_A_BACKUP, &[]));
+    }
+    let value = match migrate(value) {
+        Ok(Migrated::Current { value, .. }) => value,
+        Ok(Migrated::Newer { version }) => return Err(newer_version(u64::from(version))),
+        Err(why) => return Err(ImportError::with(messages::JSON_NOT_HINDSIGHT, &[&why])),
+    };
+    serde_json::from_value(value).map_err(|e| {
+        let detail = e.to_string();
+        let detail = Text::plain(detail.split(" at line").next().unwrap_or_default());
+        ImportError::with(messages::JSON_INCOMPLETE, &[&detail])
+    })
+}

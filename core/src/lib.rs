@@ -1,0 +1,83 @@
+//! Hindsight's core: everything of the postmortem editor that is not the browser.
+//!
+//! The document and its one table of fields, the report's words in English and Traditional
+//! Chinese, Markdown writing and reading, the safe render pipeline, the exchange formats, the
+//! drafts in key-value storage and the editing session. No leptos, web-sys or wasm-bindgen:
+//! the compiler keeps the layers apart, and all of it is tested natively.
+//!
+//! ```
+//! use hindsight_core::{render_html, to_markdown, Postmortem};
+//!
+//! let mut doc = Postmortem::default();
+//! doc.header.title = "Cache served <b>wrong</b> users".into();
+//! doc.summary = "A **bug** in the cache client.".into();
+//! let html = render_html(&to_markdown(&doc));
+//! assert!(html.contains("<strong>bug</strong>"));
+//! assert!(html.contains("&lt;b&gt;wrong&lt;/b&gt;"));
+//! ```
+
+#![forbid(unsafe_code)]
+
+mod backup;
+mod choice;
+mod document;
+mod draft;
+mod error;
+mod example;
+mod export;
+pub mod fields;
+mod import;
+mod markdown;
+pub mod messages;
+mod metrics;
+mod migrate;
+mod normalize;
+mod render;
+pub mod report;
+mod sections;
+pub mod session;
+mod share;
+mod storage;
+mod time;
+mod words;
+
+pub use backup::{read_backup, restore, write_backup, Backup, BACKUP_FORMAT};
+pub use choice::Choice;
+pub use document::{
+    split_list, ActionItem, ActionType, Causes, Communication, DetectedBy, Detection, Dismissal,
+    EventKind, Header, Impact, Language, Lessons, Postmortem, Priority, PublicVersion, Response,
+    Severity, Status, Template, TimelineEvent, SCHEMA_VERSION,
+};
+pub use draft::{draft_from_value, filtered_newest_first, Draft, ReadDraft};
+pub use error::{ImportError, MAX_IMPORT_BYTES};
+pub use example::chatgpt_2023_03_20;
+pub use export::{
+    export_html, export_json, export_markdown, file_stem, mermaid_timeline, REPORT_CSS,
+};
+pub use fields::{FieldId, Kind, Place};
+pub use import::{import_json, import_markdown};
+pub use markdown::{section_markdown, to_markdown};
+pub use metrics::{sorted_by_time, spans_days, TimelineMetrics};
+pub use migrate::{migrate, Migrated};
+pub use render::{is_safe_url, markdown_options, render_html, MAX_NESTING};
+pub use report::{display_title, format_duration, severity_text};
+pub use sections::{Guidance, SectionId};
+pub use session::{Env, Session};
+pub use share::{decode as decode_share, encode as encode_share, MAX_SHARE_CHARS, SHARE_PREFIX};
+pub use storage::{
+    draft_key, parse_draft, DraftStore, KeyValue, Loaded, MemoryKv, Unreadable, WriteError,
+    DRAFT_PREFIX, META_PREFIX, PREMIGRATION_PREFIX, QUARANTINE_PREFIX,
+};
+pub use time::{format_offset, parse_date, LocalDateTime, Timestamp};
+pub use words::{audit, fill, placeholders, w, Text, Words};
+
+/// Markdown escaping, for tests and tools that check what the exports write.
+pub mod escape {
+    pub use crate::markdown::escape::{
+        escape_block, escape_cell, escape_inline, lines, split_row, unescape_block, unescape_cell,
+        unescape_inline,
+    };
+}
+
+/// The normalized shape of fields that Markdown carries.
+pub use normalize::{block as normalize_block, inline as normalize_inline};

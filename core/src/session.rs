@@ -1,0 +1,941 @@
+//! The editing session: the drafts, the open document, and every rule about saving them.
+//!
+//! Writes are debounced by the app, which calls [`Session::flush`]; every write compares the
+//! draft's revision with storage first, so a stale tab never overwrites newer text, and is
+//! read back, so a storage that drops writes is caught. A failed write keeps the text here,
+//! raises the Not saved alert and is retried after the next write that works. Deleted drafts
+//! and rows can be undone. The clock and the id source are injected, so all of it is tested
+//! natively against [`MemoryKv`](crate::MemoryKv) with faults.
+
+use crate::backup::{read_backup, restore, write_backup};
+use crate::document::{Header, Language, Postmortem, Template};
+use crate::draft::Draft;
+use crate::export::file_stem;
+use crate::fields::{doc_field, Access, FieldId};
+use crate::import::{import_json, import_markdown};
+use crate::report::{display_title, KEPT_FROM_OTHER_TAB};
+use crate::storage::{parse_draft, DraftStore, KeyValue, Unreadable, WriteError};
+use crate::words::Text;
+
+/// The clock and the id source of a session.
+pub trait Env {
+    /// Milliseconds since the epoch.
+    fn now_ms(&self) -> i64;
+    /// A new random id for a draft.
+    fn new_id(&self) -> String;
+    /// Today's local date, `YYYY-MM-DD`.
+    fn today(&self) -> String;
+}
+
+/// What the save indicator says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SaveState {
+    /// Everything is written.
+    Saved,
+    /// An edit waits for its write.
+    Saving,
+    /// The last write failed, or waits for a decision; the text is only in memory.
+    NotSaved,
+}
+
+/// What kind of trouble an alert reports, so the right event can clear it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AlertKind {
+    /// A write failed; cleared by the next successful write.
+    NotSaved,
+    /// Another tab changed the open draft; cleared by the user's choice.
+    Conflict,
+    /// Anything else; cleared by the user.
+    Other,
+}
+
+/// A button offered inside an alert.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AlertAction {
+    /// Download the open document as JSON.
+    ExportJson,
+    /// Download every draft.
+    BackupAll,
+    /// Download the values set aside as unreadable.
+    DownloadSetAside,
+    /// Delete the values set aside as unreadable.
+    DiscardSetAside,
+    /// Take the other tab's version of the open draft.
+    ReloadOther,
+    /// Keep this tab's text as a new draft, and the other tab's under the old one.
+    KeepBoth,
+}
+
+/// What an alert says; the app words it in the UI language.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Notice {
+    /// No local storage: drafts live in this tab only.
+    NoStorage,
+    /// Stored values that could not be read were set aside.
+    SetAside {
+        /// How many values are set aside now.
+        count: usize,
+        /// The ones found by this load, with what is wrong with each.
+        found: Vec<(String, Text)>,
+    },
+    /// A write of the open draft (or a retry) failed.
+    NotSaved(WriteError),
+    /// A new draft could not be stored.
+    NewDraftNotStored(WriteError),
+    /// Another tab changed the open draft while this one had unsaved edits.
+    Conflict,
+    /// Another tab deleted the open draft.
+    DeletedElsewhere,
+    /// A draft could not be deleted.
+    DeleteFailed(WriteError),
+    /// The set-aside values could not be deleted.
+    DiscardFailed(WriteError),
+    /// A file could not be imported.
+    ImportFailed {
+        /// The file's name.
+        name: String,
+        /// Why.
+        error: Text,
+    },
+    /// A backup could not be restored.
+    RestoreFailed {
+        /// The file's name.
+        name: String,
+        /// Why.
+        error: Text,
+    },
+    /// A backup was restored into this tab, but not every draft could be stored.
+    RestorePartial {
+        /// How many drafts came back.
+        count: usize,
+        /// Why a write failed.
+        error: WriteError,
+    },
+    /// Anything the app words itself (a download the browser refused, …).
+    Other(Text),
+}
+
+/// The content of the alert region.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Alert {
+    /// What it is about.
+    pub kind: AlertKind,
+    /// What happened.
+    pub notice: Notice,
+    /// Buttons that act on it.
+    pub actions: Vec<AlertAction>,
+}
+
+/// A list of rows in the open document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum RowList {
+    /// The timeline's events.
+    Timeline,
+    /// The action items.
+    Actions,
+    /// A list of one-line entries (five whys, lessons), by its field.
+    Entries(FieldId),
+}
+
+impl RowList {
+    fn entries(field: FieldId, doc: &mut Postmortem) -> Option<&mut Vec<String>> {
+        match &doc_field(field)?.access {
+            Access::List(_, get_mut) => Some(get_mut(doc)),
+            _ => None,
+        }
+    }
+
+    /// How many rows the list has in `doc`.
+    pub fn len(self, doc: &Postmortem) -> usize {
+        match self {
+            RowList::Timeline => doc.timeline.len(),
+            RowList::Actions => doc.action_items.len(),
+            RowList::Entries(field) => match doc_field(field).map(|f| &f.access) {
+                Some(Access::List(get, _)) => get(doc).len(),
+                _ => 0,
+            },
+        }
+    }
+}
+
+/// A removed row, kept for Undo.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RemovedRow {
+    /// A timeline event.
+    Event(crate::TimelineEvent),
+    /// An action item.
+    Action(crate::ActionItem),
+    /// A list entry.
+    Entry(String),
+}
+
+/// Something the user can take back with Undo.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Undoable {
+    /// A deleted draft.
+    Draft(Box<Draft>),
+    /// A row removed from a list of the open document, and where it was.
+    Row {
+        /// Its list.
+        list: RowList,
+        /// Its position.
+        index: usize,
+        /// The row.
+        row: RemovedRow,
+    },
+}
+
+/// What Undo brought back.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Undone {
+    /// Nothing was left to undo.
+    Nothing,
+    /// A draft, now open.
+    Draft,
+    /// A row, at this position of its list.
+    Row(RowList, usize),
+}
+
+/// How a checked write went.
+enum Write {
+    Done,
+    /// Storage holds a newer revision, written by another tab: nothing was written.
+    Stale(Box<Draft>),
+    /// The write failed; it was reported, and the draft is remembered for another try.
+    Failed,
+}
+
+/// The editing session over a key-value store.
+pub struct Session<K: KeyValue, E: Env> {
+    store: DraftStore<K>,
+    env: E,
+    persistent: bool,
+    drafts: Vec<Draft>,
+    open_id: Option<String>,
+    doc: Postmortem,
+    dirty: bool,
+    unsaved: Vec<String>,
+    conflict: Option<Box<Draft>>,
+    undo: Vec<Undoable>,
+    save_state: SaveState,
+    alert: Option<Alert>,
+    last_backup: Option<i64>,
+    generation: u64,
+}
+
+/// What a new session needs to know of its surroundings.
+pub struct Start {
+    /// Whether the store survives a reload (false for the in-memory fallback).
+    pub persistent: bool,
+    /// The draft the URL asks for.
+    pub wanted: Option<String>,
+    /// The time zone new drafts start in.
+    pub zone: String,
+    /// The language new drafts start in.
+    pub language: Language,
+}
+
+impl<K: KeyValue, E: Env> Session<K, E> {
+    /// Loads every draft and opens the one asked for (or the newest, or a new one).
+    pub fn start(kv: K, env: E, start: Start) -> Self {
+        let store = DraftStore::new(kv);
+        let loaded = store.load_all();
+        let set_aside = store.set_aside().len();
+        let alert = if !start.persistent {
+            Some(Alert {
+                kind: AlertKind::Other,
+                notice: Notice::NoStorage,
+                actions: vec![AlertAction::BackupAll],
+            })
+        } else if set_aside > 0 {
+            Some(Alert {
+                kind: AlertKind::Other,
+                notice: Notice::SetAside {
+                    count: set_aside,
+                    found: loaded
+                        .unreadable
+                        .iter()
+                        .map(|Unreadable { key, reason }| (key.clone(), reason.clone()))
+                        .collect(),
+                },
+                actions: vec![AlertAction::DownloadSetAside, AlertAction::DiscardSetAside],
+            })
+        } else {
+            None
+        };
+        let last_backup = store.meta("last-backup").and_then(|v| v.parse().ok());
+        let mut session = Self {
+            store,
+            env,
+            persistent: start.persistent,
+            drafts: loaded.drafts,
+            open_id: None,
+            doc: Postmortem::default(),
+            dirty: false,
+            unsaved: Vec::new(),
+            conflict: None,
+            undo: Vec::new(),
+            save_state: SaveState::Saved,
+            alert,
+            last_backup,
+            generation: 0,
+        };
+        let wanted = start
+            .wanted
+            .filter(|id| session.drafts.iter().any(|d| &d.id == id));
+        match wanted.or_else(|| session.newest_id()) {
+            Some(id) => session.open(&id),
+            None => session.create(Template::Full, start.language, start.zone),
+        }
+        session
+    }
+
+    /// The open document: the single source of truth for the form, preview and exports.
+    pub fn doc(&self) -> &Postmortem {
+        &self.doc
+    }
+
+    /// The open draft's id.
+    pub fn open_id(&self) -> Option<&str> {
+        self.open_id.as_deref()
+    }
+
+    /// Every draft, as last written.
+    pub fn drafts(&self) -> &[Draft] {
+        &self.drafts
+    }
+
+    /// What the save indicator says.
+    pub fn save_state(&self) -> SaveState {
+        self.save_state
+    }
+
+    /// The alert, if any.
+    pub fn alert(&self) -> Option<&Alert> {
+        self.alert.as_ref()
+    }
+
+    /// Clears the alert (the user dismissed it).
+    pub fn dismiss_alert(&mut self) {
+        self.alert = None;
+    }
+
+    /// Shows an alert the app words itself.
+    pub fn warn(&mut self, notice: Notice, actions: Vec<AlertAction>) {
+        self.alert = Some(Alert {
+            kind: AlertKind::Other,
+            notice,
+            actions,
+        });
+    }
+
+    /// What can be undone, the latest last.
+    pub fn undo_stack(&self) -> &[Undoable] {
+        &self.undo
+    }
+
+    /// Forgets everything that could be undone (the user dismissed the toast).
+    pub fn clear_undo(&mut self) {
+        self.undo.clear();
+    }
+
+    /// Whether another tab's newer version waits for the user's choice.
+    pub fn in_conflict(&self) -> bool {
+        self.conflict.is_some()
+    }
+
+    /// Whether drafts survive a reload.
+    pub fn is_persistent(&self) -> bool {
+        self.persistent
+    }
+
+    /// When all drafts were last backed up.
+    pub fn last_backup(&self) -> Option<i64> {
+        self.last_backup
+    }
+
+    /// Bumped whenever the open document is replaced from outside (opened, reloaded from
+    /// another tab, a row put back): the form then takes its values again.
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
+    /// Whether an edit waits for its write.
+    pub fn is_dirty(&self) -> bool {
+        self.dirty
+    }
+
+    /// The storage underneath.
+    pub fn store(&self) -> &DraftStore<K> {
+        &self.store
+    }
+
+    /// Whether the open draft was written by a newer Hindsight and so cannot be edited.
+    pub fn is_read_only(&self) -> bool {
+        self.open_id
+            .as_ref()
+            .is_some_and(|id| self.drafts.iter().any(|d| &d.id == id && d.read_only))
+    }
+
+    fn find(&self, id: &str) -> Option<&Draft> {
+        self.drafts.iter().find(|d| d.id == id)
+    }
+
+    fn newest_id(&self) -> Option<String> {
+        self.drafts
+            .iter()
+            .max_by(|a, b| a.updated_at.cmp(&b.updated_at).then(b.id.cmp(&a.id)))
+            .map(|d| d.id.clone())
+    }
+
+    fn clear_alert(&mut self, kind: AlertKind) {
+        if self.alert.as_ref().is_some_and(|a| a.kind == kind) {
+            self.alert = None;
+        }
+    }
+
+    /// Applies an edit to the open document; the app schedules [`Session::flush`].
+    /// Returns false, changing nothing, when the draft is read-only.
+    pub fn edit(&mut self, change: impl FnOnce(&mut Postmortem)) -> bool {
+        if self.is_read_only() {
+            return false;
+        }
+        change(&mut self.doc);
+        self.dirty = true;
+        if self.save_state != SaveState::NotSaved {
+            self.save_state = SaveState::Saving;
+        }
+        true
+    }
+
+    /// Writes the open draft now if it has unsaved edits, unless another tab wrote it first.
+    pub fn flush(&mut self) {
+        if !self.dirty || self.conflict.is_some() || self.is_read_only() {
+            return;
+        }
+        let Some(id) = self.open_id.clone() else {
+            return;
+        };
+        let Some(mut draft) = self.find(&id).cloned() else {
+            return;
+        };
+        draft.doc = self.doc.clone();
+        draft.updated_at = self.env.now_ms();
+        match self.write_checked(draft) {
+            Write::Done => {
+                self.dirty = false;
+                self.retry_unsaved();
+            }
+            Write::Stale(theirs) => self.raise_conflict(*theirs),
+            Write::Failed => {}
+        }
+    }
+
+    /// Writes a draft if storage does not hold a newer revision of it.
+    fn write_checked(&mut self, mut draft: Draft) -> Write {
+        let id = draft.id.clone();
+        match self.store.load(&id) {
+            Some(Ok(stored)) if stored.rev > draft.rev => return Write::Stale(Box::new(stored)),
+            Some(Err(_)) => {
+                // Something unreadable sits under this id: set it aside, never overwrite it.
+                let _ = self.store.set_aside_draft(&id);
+            }
+            _ => {}
+        }
+        draft.rev += 1;
+        let result = self.store.save(&draft);
+        if result.is_err() {
+            draft.rev -= 1;
+        }
+        if let Some(d) = self.drafts.iter_mut().find(|d| d.id == id) {
+            *d = draft;
+        }
+        self.unsaved.retain(|x| *x != id);
+        match result {
+            Ok(()) => {
+                if self.unsaved.is_empty() {
+                    self.save_state = SaveState::Saved;
+                    self.clear_alert(AlertKind::NotSaved);
+                }
+                Write::Done
+            }
+            Err(err) => {
+                self.unsaved.push(id);
+                self.save_state = SaveState::NotSaved;
+                self.alert = Some(Alert {
+                    kind: AlertKind::NotSaved,
+                    notice: Notice::NotSaved(err),
+                    actions: vec![AlertAction::ExportJson, AlertAction::BackupAll],
+                });
+                Write::Failed
+            }
+        }
+    }
+
+    /// A copy of a draft's text under a new id, titled as kept from another tab.
+    fn kept_copy(&self, doc: Postmortem) -> Draft {
+        let mut copy = Draft::new(self.env.new_id(), doc, self.env.now_ms());
+        let lang = copy.doc.language;
+        copy.doc.header.title =
+            KEPT_FROM_OTHER_TAB.fill(lang, &[display_title(&copy.doc.header.title, lang)]);
+        copy
+    }
+
+    /// Tries again to write drafts whose earlier write failed, once a write has succeeded.
+    fn retry_unsaved(&mut self) {
+        for id in self.unsaved.clone() {
+            let Some(draft) = self.find(&id).cloned() else {
+                self.unsaved.retain(|x| *x != id);
+                continue;
+            };
+            if let Write::Stale(_) = self.write_checked(draft.clone()) {
+                // Another tab wrote that draft meanwhile: keep this text beside it.
+                let copy = self.kept_copy(draft.doc);
+                if self.store.save(&copy).is_ok() {
+                    self.unsaved.retain(|x| *x != id);
+                    self.drafts.push(copy);
+                }
+            }
+        }
+    }
+
+    /// Writes everything that can be written now, because the page may be going away.
+    pub fn save_before_leaving(&mut self) {
+        if self.conflict.is_some() && self.dirty {
+            self.resolve_conflict(true);
+        }
+        self.flush();
+    }
+
+    /// Stops writing the open draft and asks what to keep, because another tab changed it.
+    pub fn raise_conflict(&mut self, theirs: Draft) {
+        self.conflict = Some(Box::new(theirs));
+        self.save_state = SaveState::NotSaved;
+        self.alert = Some(Alert {
+            kind: AlertKind::Conflict,
+            notice: Notice::Conflict,
+            actions: vec![AlertAction::ReloadOther, AlertAction::KeepBoth],
+        });
+    }
+
+    /// Resolves a conflict: `keep_both` saves this tab's text as a new draft first.
+    pub fn resolve_conflict(&mut self, keep_both: bool) {
+        let Some(theirs) = self.conflict.take() else {
+            return;
+        };
+        let mine = self.doc.clone();
+        self.dirty = false;
+        self.save_state = SaveState::Saved;
+        self.clear_alert(AlertKind::Conflict);
+        let theirs = *theirs;
+        if let Some(d) = self.drafts.iter_mut().find(|d| d.id == theirs.id) {
+            *d = theirs.clone();
+        }
+        if keep_both {
+            let copy = self.kept_copy(mine);
+            self.add_and_open(copy);
+        } else {
+            self.show(&theirs);
+        }
+    }
+
+    /// Puts a stored draft in the editor without writing anything.
+    fn show(&mut self, draft: &Draft) {
+        self.open_id = Some(draft.id.clone());
+        self.doc = draft.doc.clone();
+        self.generation += 1;
+    }
+
+    /// Opens a draft by id, writing the current one first.
+    pub fn open(&mut self, id: &str) {
+        if self.conflict.is_some() {
+            // Leaving a conflicted draft keeps this tab's text as its own draft first.
+            self.resolve_conflict(true);
+        }
+        self.flush();
+        // Looked up only now: resolving a conflict may have replaced the list's copy.
+        let Some(draft) = self.find(id).cloned() else {
+            return;
+        };
+        // A row's undo belongs to the document it was removed from.
+        self.undo.retain(|x| matches!(x, Undoable::Draft(_)));
+        self.dirty = false;
+        self.show(&draft);
+    }
+
+    /// Adds a new draft and opens it.
+    pub fn add_and_open(&mut self, draft: Draft) {
+        let id = draft.id.clone();
+        if let Err(err) = self.store.save(&draft) {
+            self.alert = Some(Alert {
+                kind: AlertKind::NotSaved,
+                notice: Notice::NewDraftNotStored(err),
+                actions: vec![AlertAction::ExportJson, AlertAction::BackupAll],
+            });
+        }
+        self.drafts.push(draft);
+        self.open(&id);
+    }
+
+    /// Creates an empty draft from a template, in a language and a time zone, and opens it.
+    pub fn create(&mut self, template: Template, language: Language, zone: String) {
+        let doc = Postmortem {
+            template,
+            language,
+            header: Header {
+                time_zone: zone,
+                ..Header::default()
+            },
+            ..Postmortem::default()
+        };
+        let draft = Draft::new(self.env.new_id(), doc, self.env.now_ms());
+        self.add_and_open(draft);
+    }
+
+    /// Opens a copy of a document (the worked example, an import) as a new draft.
+    pub fn open_new(&mut self, doc: Postmortem) {
+        let draft = Draft::new(self.env.new_id(), doc, self.env.now_ms());
+        self.add_and_open(draft);
+    }
+
+    /// Duplicates a draft and opens the copy.
+    pub fn duplicate(&mut self, id: &str) {
+        self.flush();
+        let Some(source) = self.find(id) else {
+            return;
+        };
+        let copy = source.duplicate(self.env.new_id(), self.env.now_ms());
+        self.add_and_open(copy);
+    }
+
+    /// Deletes a draft, keeping it for Undo; opens another one if it was open, or a new one
+    /// in `language` and `zone` when none is left.
+    pub fn delete(&mut self, id: &str, language: Language, zone: String) {
+        self.flush();
+        let Some(draft) = self.find(id).cloned() else {
+            return;
+        };
+        if let Err(err) = self.store.remove(id) {
+            self.warn(Notice::DeleteFailed(err), Vec::new());
+            return;
+        }
+        self.drafts.retain(|d| d.id != id);
+        self.undo.push(Undoable::Draft(Box::new(draft)));
+        if self.open_id.as_deref() == Some(id) {
+            self.dirty = false;
+            match self.newest_id() {
+                Some(next) => self.open(&next),
+                None => self.create(Template::Full, language, zone),
+            }
+        }
+    }
+
+    /// Adds an empty row at the end of a list; returns its position.
+    pub fn add_row(&mut self, list: RowList) -> Option<usize> {
+        let mut at = None;
+        self.edit(|d| {
+            at = match list {
+                RowList::Timeline => {
+                    d.timeline.push(Default::default());
+                    Some(d.timeline.len() - 1)
+                }
+                RowList::Actions => {
+                    d.action_items.push(Default::default());
+                    Some(d.action_items.len() - 1)
+                }
+                RowList::Entries(field) => RowList::entries(field, d).map(|e| {
+                    e.push(String::new());
+                    e.len() - 1
+                }),
+            }
+        });
+        at
+    }
+
+    /// Moves a row one place up (`-1`) or down (`1`); returns its new position.
+    pub fn move_row(&mut self, list: RowList, from: usize, step: isize) -> Option<usize> {
+        fn shift<T>(rows: &mut [T], from: usize, step: isize) -> Option<usize> {
+            let to = from.checked_add_signed(step)?;
+            if to >= rows.len() || from >= rows.len() {
+                return None;
+            }
+            rows.swap(from, to);
+            Some(to)
+        }
+        let mut to = None;
+        self.edit(|d| {
+            to = match list {
+                RowList::Timeline => shift(&mut d.timeline, from, step),
+                RowList::Actions => shift(&mut d.action_items, from, step),
+                RowList::Entries(field) => {
+                    RowList::entries(field, d).and_then(|e| shift(e, from, step))
+                }
+            }
+        });
+        to
+    }
+
+    /// Orders the timeline by time (untimed events last, ties in their order); returns the
+    /// old position of each row in its new place.
+    pub fn sort_timeline(&mut self) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..self.doc.timeline.len()).collect();
+        let timeline = &self.doc.timeline;
+        // A stable sort keeps the user's order among equal times, as `sorted_by_time` does.
+        order.sort_by_key(|&i| (timeline[i].time.is_none(), timeline[i].time.map(|t| t.utc)));
+        let order_ref = &order;
+        self.edit(|d| {
+            d.timeline = order_ref.iter().map(|&i| d.timeline[i].clone()).collect();
+        });
+        order
+    }
+
+    /// Removes a row, keeping it for Undo.
+    pub fn remove_row(&mut self, list: RowList, index: usize) -> bool {
+        let mut removed = None;
+        self.edit(|d| {
+            removed = match list {
+                RowList::Timeline if index < d.timeline.len() => {
+                    Some(RemovedRow::Event(d.timeline.remove(index)))
+                }
+                RowList::Actions if index < d.action_items.len() => {
+                    Some(RemovedRow::Action(d.action_items.remove(index)))
+                }
+                RowList::Entries(field) => RowList::entries(field, d)
+                    .filter(|e| index < e.len())
+                    .map(|e| RemovedRow::Entry(e.remove(index))),
+                _ => None,
+            }
+        });
+        match removed {
+            Some(row) => {
+                self.undo.push(Undoable::Row { list, index, row });
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Takes back the last undoable action.
+    pub fn undo_last(&mut self) -> Undone {
+        match self.undo.pop() {
+            Some(Undoable::Draft(draft)) => {
+                let mut draft = *draft;
+                // If the id came back meanwhile (another tab wrote it), keep both.
+                if self.find(&draft.id).is_some() || self.store.load(&draft.id).is_some() {
+                    draft.id = self.env.new_id();
+                    draft.rev = 0;
+                }
+                self.add_and_open(draft);
+                Undone::Draft
+            }
+            Some(Undoable::Row { list, index, row }) => {
+                // Only the row goes back; everything typed since stays.
+                let mut at = index;
+                self.edit(|d| match (list, row) {
+                    (RowList::Timeline, RemovedRow::Event(e)) => {
+                        at = index.min(d.timeline.len());
+                        d.timeline.insert(at, e);
+                    }
+                    (RowList::Actions, RemovedRow::Action(a)) => {
+                        at = index.min(d.action_items.len());
+                        d.action_items.insert(at, a);
+                    }
+                    (RowList::Entries(field), RemovedRow::Entry(text)) => {
+                        if let Some(entries) = RowList::entries(field, d) {
+                            at = index.min(entries.len());
+                            entries.insert(at, text);
+                        }
+                    }
+                    _ => {}
+                });
+                Undone::Row(list, at)
+            }
+            None => Undone::Nothing,
+        }
+    }
+
+    /// Imports a file's text as a new draft; on failure raises an alert that says why and
+    /// changes nothing. Returns the new draft's title.
+    pub fn import_file(&mut self, name: &str, text: &str) -> Option<String> {
+        let lower = name.to_ascii_lowercase();
+        let as_json = lower.ends_with(".json")
+            || (!lower.ends_with(".md")
+                && !lower.ends_with(".markdown")
+                && text.trim_start().starts_with('{'));
+        let result = if as_json {
+            import_json(text)
+        } else {
+            import_markdown(text)
+        };
+        match result {
+            Ok(doc) => {
+                let title = doc.header.title.clone();
+                self.open_new(doc);
+                Some(title)
+            }
+            Err(e) => {
+                self.warn(
+                    Notice::ImportFailed {
+                        name: name.to_owned(),
+                        error: e.text().clone(),
+                    },
+                    Vec::new(),
+                );
+                None
+            }
+        }
+    }
+
+    /// Adds the drafts of a backup file, keeping both where an id is already taken.
+    /// Returns how many came back.
+    pub fn restore_backup(&mut self, name: &str, text: &str) -> Option<usize> {
+        let incoming = match read_backup(text) {
+            Ok(drafts) => drafts,
+            Err(e) => {
+                self.warn(
+                    Notice::RestoreFailed {
+                        name: name.to_owned(),
+                        error: e.text().clone(),
+                    },
+                    Vec::new(),
+                );
+                return None;
+            }
+        };
+        self.flush();
+        let env = &self.env;
+        let restored = restore(&self.drafts, incoming, || env.new_id());
+        let count = restored.len();
+        let mut failed = None;
+        for d in &restored {
+            if let Err(e) = self.store.save(d) {
+                failed = Some(e);
+            }
+        }
+        self.drafts.extend(restored);
+        match failed {
+            Some(error) => self.warn(Notice::RestorePartial { count, error }, Vec::new()),
+            None => self.alert = None,
+        }
+        Some(count)
+    }
+
+    /// The backup file of every draft, and its name.
+    pub fn backup(&mut self) -> (String, String) {
+        self.flush();
+        let now = self.env.now_ms();
+        (
+            write_backup(&self.drafts, now),
+            format!("hindsight-backup-{}.json", self.env.today()),
+        )
+    }
+
+    /// Records that a backup was downloaded.
+    pub fn backed_up(&mut self) {
+        let now = self.env.now_ms();
+        let _ = self.store.set_meta("last-backup", &now.to_string());
+        self.last_backup = Some(now);
+    }
+
+    /// The open document, written first, with the stem of its export file names.
+    pub fn export_source(&mut self) -> (&Postmortem, String) {
+        self.flush();
+        let stem = file_stem(&self.doc);
+        (&self.doc, stem)
+    }
+
+    /// Records the export date on the open draft, through the same checked write as edits.
+    pub fn mark_exported(&mut self) {
+        if self.is_read_only() || self.conflict.is_some() {
+            return;
+        }
+        let Some(id) = self.open_id.clone() else {
+            return;
+        };
+        let now = self.env.now_ms();
+        if let Some(d) = self.drafts.iter_mut().find(|d| d.id == id) {
+            d.last_exported_at = Some(now);
+        }
+        self.dirty = true;
+        self.flush();
+    }
+
+    /// The values set aside as unreadable, as one JSON object, exactly as they were stored.
+    pub fn set_aside_json(&self) -> String {
+        let values: std::collections::BTreeMap<String, String> =
+            self.store.set_aside().into_iter().collect();
+        serde_json::to_string_pretty(&values).unwrap_or_default()
+    }
+
+    /// Deletes the values set aside as unreadable.
+    pub fn discard_set_aside(&mut self) {
+        match self.store.discard_set_aside() {
+            Ok(()) => self.alert = None,
+            Err(e) => self.warn(Notice::DiscardFailed(e), Vec::new()),
+        }
+    }
+
+    /// Another tab wrote (`Some`) or removed (`None`) a draft.
+    pub fn other_tab_wrote(&mut self, id: &str, value: Option<String>) {
+        let open = self.open_id.as_deref() == Some(id);
+        let Some(text) = value else {
+            if open {
+                self.warn(Notice::DeletedElsewhere, Vec::new());
+                // Writing it again is a new start, not a stale overwrite.
+                if let Some(d) = self.drafts.iter_mut().find(|d| d.id == id) {
+                    d.rev = 0;
+                }
+            } else {
+                self.drafts.retain(|d| d.id != id);
+            }
+            return;
+        };
+        // A value this tab cannot read is left to the next load, which sets it aside.
+        let Ok(read) = parse_draft(&text) else {
+            return;
+        };
+        let theirs = read.draft;
+        let newer = self.find(id).is_none_or(|d| theirs.rev > d.rev);
+        if !newer {
+            return;
+        }
+        if open && self.dirty {
+            self.raise_conflict(theirs);
+            return;
+        }
+        match self.drafts.iter_mut().find(|d| d.id == theirs.id) {
+            Some(d) => *d = theirs.clone(),
+            None => self.drafts.push(theirs.clone()),
+        }
+        if open && self.conflict.is_none() {
+            self.show(&theirs);
+        }
+    }
+
+    /// Another tab cleared storage: reload the list, keeping the open text.
+    pub fn reload_list(&mut self) {
+        let mut drafts = self.store.load_all().drafts;
+        // The open draft stays, even if storage was cleared: its text is still here, and it
+        // is written again as a new start.
+        let mut rewrite = false;
+        if let Some(id) = self.open_id.clone() {
+            if !drafts.iter().any(|d| d.id == id) {
+                if let Some(mut open) = self.find(&id).cloned() {
+                    open.rev = 0;
+                    drafts.push(open);
+                    rewrite = true;
+                }
+            }
+        }
+        self.drafts = drafts;
+        if rewrite {
+            self.dirty = true;
+            self.flush();
+        }
+    }
+
+    /// Another tab recorded a backup.
+    pub fn other_tab_backed_up(&mut self, value: Option<String>) {
+        self.last_backup = value.and_then(|v| v.parse().ok());
+    }
+}

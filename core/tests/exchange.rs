@@ -1,0 +1,519 @@
+//! Export and import: round trips over generated documents, golden files of the worked
+//! example's exports, hand edits that survive an import, and clear errors for bad files.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use common::{golden, seeded_runner as runner};
+
+use hindsight_core::chatgpt_2023_03_20;
+use hindsight_core::Timestamp;
+use hindsight_core::*;
+use hindsight_core::{decode_share, encode_share};
+use hindsight_core::{export_html, export_json, export_markdown, file_stem};
+use hindsight_core::{import_json, import_markdown};
+use proptest::prelude::*;
+
+/// Text that Markdown, tables and YAML all treat specially, and text from far away.
+const PIECES: &[&str] = &[
+    "|",
+    "`",
+    "```",
+    "~~~",
+    "#",
+    "## ",
+    "---",
+    "===",
+    "\r\n",
+    "\n",
+    "\n\n",
+    "<",
+    ">",
+    "<!--",
+    "[",
+    "]",
+    "(",
+    ")",
+    "[ ] ",
+    "  ",
+    " ",
+    "\\",
+    "*",
+    "_",
+    "- ",
+    "1. ",
+    "> ",
+    "a",
+    "Z",
+    "word",
+    "😀",
+    "🔥 deploy",
+    "資料",
+    "外洩事件",
+    "日本語",
+    "&amp;",
+    ":",
+    "\"",
+    "'",
+    "\t",
+    "{",
+    "}",
+];
+
+fn text() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(PIECES), 0..10).prop_map(|p| p.concat())
+}
+
+fn texts(max: usize) -> impl Strategy<Value = Vec<String>> {
+    prop::collection::vec(text(), 0..max)
+}
+
+fn pick<T: Clone + std::fmt::Debug + 'static>(all: &'static [T]) -> impl Strategy<Value = T> {
+    prop::sample::select(all)
+}
+
+fn timestamp() -> impl Strategy<Value = Option<Timestamp>> {
+    prop::option::weighted(
+        0.85,
+        (
+            1_600_000_000i64..1_600_400_000,
+            pick(&[-480, -420, 0, 60, 330, 765]),
+            prop::bool::weighted(0.2),
+        )
+            .prop_map(|(utc, offset_minutes, seconds)| Timestamp {
+                utc: if seconds {
+                    utc
+                } else {
+                    utc - utc.rem_euclid(60)
+                },
+                offset_minutes,
+            }),
+    )
+}
+
+fn event() -> impl Strategy<Value = TimelineEvent> {
+    (
+        timestamp(),
+        text(),
+        pick(&<EventKind as Choice>::ALL),
+        text(),
+    )
+        .prop_map(|(time, event, kind, link)| TimelineEvent {
+            time,
+            event,
+            kind,
+            link,
+        })
+}
+
+fn action() -> impl Strategy<Value = ActionItem> {
+    (
+        text(),
+        pick(&<ActionType as Choice>::ALL),
+        text(),
+        pick(&<Priority as Choice>::ALL),
+        text(),
+        text(),
+        any::<bool>(),
+        prop::option::of(any::<bool>()),
+    )
+        .prop_map(
+            |(action, kind, owner, priority, due_date, tracking_link, done, public)| ActionItem {
+                action,
+                kind,
+                owner,
+                priority,
+                due_date,
+                tracking_link,
+                done,
+                public,
+            },
+        )
+}
+
+fn yes_no() -> impl Strategy<Value = Option<bool>> {
+    prop::option::of(any::<bool>())
+}
+
+fn document() -> impl Strategy<Value = Postmortem> {
+    let header = (
+        (
+            text(),
+            text(),
+            prop::option::of(pick(&<Severity as Choice>::ALL)),
+            pick(&<Status as Choice>::ALL),
+            text(),
+        ),
+        (
+            pick(&[
+                "",
+                "UTC",
+                "America/Los_Angeles",
+                "Asia/Taipei",
+                "Europe/Berlin",
+            ]),
+            texts(3),
+            texts(3),
+            text(),
+            texts(4),
+            text(),
+        ),
+    )
+        .prop_map(
+            |(
+                (title, incident_id, severity, status, incident_date),
+                (zone, authors, reviewers, owner, tags, review_meeting),
+            )| Header {
+                title,
+                incident_id,
+                severity,
+                status,
+                incident_date,
+                time_zone: zone.to_owned(),
+                authors,
+                reviewers,
+                owner,
+                tags,
+                review_meeting,
+            },
+        );
+    let impact = (prop::collection::vec(text(), 8), yes_no(), yes_no()).prop_map(
+        |(f, customer_visible, data_exposed)| Impact {
+            description: f[0].clone(),
+            users_affected: f[1].clone(),
+            failed_requests: f[2].clone(),
+            error_budget_consumed: f[3].clone(),
+            revenue_impact: f[4].clone(),
+            support_tickets: f[5].clone(),
+            customer_visible,
+            data_exposed,
+            kinds_of_data: f[6].clone(),
+            people_affected: f[7].clone(),
+        },
+    );
+    let body = (
+        prop::collection::vec(text(), 14),
+        prop::option::of(pick(&<DetectedBy as Choice>::ALL)),
+        texts(5),
+        (texts(4), texts(4), texts(4)),
+    );
+    let settings = (
+        pick(&<Template as Choice>::ALL),
+        pick(&<Language as Choice>::ALL),
+        prop::collection::vec((text(), text()), 0..3),
+        (
+            prop::collection::vec(prop::option::of(text()), 6),
+            texts(3),
+            texts(2),
+        ),
+    );
+    (
+        header,
+        settings,
+        impact,
+        prop::collection::vec(event(), 0..5),
+        prop::collection::vec(action(), 0..4),
+        body,
+    )
+        .prop_map(
+            |(
+                header,
+                (template, language, dismissed, (overrides, let_through, always_redact)),
+                impact,
+                timeline,
+                action_items,
+                (f, detected_by, whys, (well, wrong, lucky)),
+            )| Postmortem {
+                template,
+                language,
+                dismissed: dismissed
+                    .into_iter()
+                    .map(|(finding, reason)| Dismissal { finding, reason })
+                    .collect(),
+                public: PublicVersion {
+                    title: overrides[0].clone(),
+                    what_happened: overrides[1].clone(),
+                    who_was_affected: overrides[2].clone(),
+                    when: overrides[3].clone(),
+                    what_we_are_doing: overrides[4].clone(),
+                    notice: overrides[5].clone(),
+                    let_through,
+                    always_redact,
+                },
+                header,
+                summary: f[0].clone(),
+                impact,
+                timeline,
+                detection: Detection {
+                    detected_by,
+                    description: f[1].clone(),
+                },
+                causes: Causes {
+                    trigger: f[2].clone(),
+                    root_causes: f[3].clone(),
+                    contributing_factors: f[4].clone(),
+                    five_whys: whys,
+                    recurrence: f[5].clone(),
+                },
+                response: Response {
+                    responders: f[6].clone(),
+                    mitigation: f[7].clone(),
+                    resolution: f[8].clone(),
+                    long_term_fix: f[9].clone(),
+                },
+                action_items,
+                lessons: Lessons {
+                    went_well: well,
+                    went_wrong: wrong,
+                    got_lucky: lucky,
+                },
+                communication: Communication {
+                    internal_notice: f[10].clone(),
+                    customer_notice: f[11].clone(),
+                    notified: f[12].clone(),
+                    regulator_deadline: f[13].clone(),
+                },
+                supporting_info: f[13].clone(),
+                ..Postmortem::default()
+            },
+        )
+}
+
+#[test]
+fn json_round_trips_exactly() {
+    runner(300, 11)
+        .run(&document(), |d| {
+            let back =
+                import_json(&export_json(&d)).map_err(|e| TestCaseError::fail(e.to_string()))?;
+            prop_assert_eq!(back, d);
+            Ok(())
+        })
+        .expect("property holds");
+}
+
+#[test]
+fn markdown_round_trips_to_the_normalised_document_and_back_to_the_same_text() {
+    runner(500, 12)
+        .run(&document(), |d| {
+            let m = export_markdown(&d);
+            let back = import_markdown(&m).map_err(|e| TestCaseError::fail(format!("{e}\n{m}")))?;
+            prop_assert_eq!(&back, &d.normalized(), "\n{}", m);
+            prop_assert_eq!(export_markdown(&back), m);
+            Ok(())
+        })
+        .expect("property holds");
+}
+
+#[test]
+fn a_normalised_document_survives_markdown_exactly() {
+    runner(200, 13)
+        .run(&document(), |d| {
+            let n = d.normalized();
+            let back = import_markdown(&export_markdown(&n))
+                .map_err(|e| TestCaseError::fail(e.to_string()))?;
+            prop_assert_eq!(back, n);
+            Ok(())
+        })
+        .expect("property holds");
+}
+
+#[test]
+fn share_links_round_trip() {
+    runner(100, 14)
+        .run(&document(), |d| {
+            if let Ok(link) = encode_share(&d) {
+                prop_assert!(link.starts_with("#share="));
+                let back = decode_share(&link).map_err(|e| TestCaseError::fail(e.to_string()))?;
+                prop_assert_eq!(back, d);
+            }
+            Ok(())
+        })
+        .expect("property holds");
+}
+
+#[test]
+fn example_markdown_export_golden() {
+    let doc = chatgpt_2023_03_20();
+    assert_eq!(
+        doc.normalized(),
+        doc,
+        "the example is in the shape Markdown carries"
+    );
+    let md = export_markdown(&doc);
+    golden("example.export.md", &md);
+    assert!(md.starts_with("---\nschema_version: 2\n"));
+    assert!(md.contains(
+        "\ntitle: \"ChatGPT showed some users other users' chat titles and payment details\"\n"
+    ));
+    assert!(md.contains("\nauthors: [\"Incident commander\",\"API platform lead\"]\n"));
+    assert!(md.contains("```mermaid\ntimeline\n"));
+    assert!(md.contains("    2023-03-20 01\u{2236}00 : Impact started — "));
+    assert_eq!(import_markdown(&md).expect("imports"), doc.normalized());
+    assert_eq!(
+        file_stem(&doc),
+        "2023-03-20-chatgpt-showed-some-users-other-users-chat-titles-and-inc-2023-0320"
+    );
+}
+
+#[test]
+fn example_json_export_golden() {
+    let doc = chatgpt_2023_03_20();
+    let json = export_json(&doc);
+    golden("example.export.json", &json);
+    let value: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
+    assert_eq!(value["schema_version"], 2);
+    // Keys come in the model's order, so exports of equal documents are equal byte for byte.
+    let at = |key: &str| {
+        json.find(&format!("\n  \"{key}\":"))
+            .unwrap_or_else(|| panic!("{key}"))
+    };
+    let order = [
+        "schema_version",
+        "template",
+        "language",
+        "header",
+        "summary",
+        "impact",
+        "timeline",
+        "detection",
+        "causes",
+        "response",
+        "action_items",
+        "lessons",
+        "communication",
+        "supporting_info",
+    ];
+    assert!(
+        order.windows(2).all(|w| at(w[0]) < at(w[1])),
+        "stable key order"
+    );
+    assert_eq!(import_json(&json).expect("imports"), doc);
+}
+
+/// Every non-void element closes in order; returns the element names in order.
+fn check_html_structure(html: &str) -> Result<Vec<String>, String> {
+    const VOID: &[&str] = &["meta", "br", "hr", "img", "input", "link"];
+    let mut stack: Vec<String> = Vec::new();
+    let mut seen = Vec::new();
+    for (name, _) in common::tags(html)? {
+        if let Some(closed) = name.strip_prefix('/') {
+            let open = stack.pop().ok_or(format!("</{closed}> closes nothing"))?;
+            if open != closed {
+                return Err(format!("</{closed}> closes <{open}>"));
+            }
+        } else {
+            seen.push(name.clone());
+            if !VOID.contains(&name.as_str()) {
+                stack.push(name);
+            }
+        }
+    }
+    if stack.is_empty() {
+        Ok(seen)
+    } else {
+        Err(format!("never closed: {stack:?}"))
+    }
+}
+
+#[test]
+fn example_html_export_golden_is_standalone_and_safe() {
+    let mut doc = chatgpt_2023_03_20();
+    let html = export_html(&doc);
+    golden("example.export.html", &html);
+    let elements = check_html_structure(&html).expect("well formed");
+    assert!(!elements
+        .iter()
+        .any(|e| e == "script" || e == "iframe" || e == "img"));
+    assert!(html.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline';"));
+    assert!(html.contains("<title>ChatGPT showed some users other users&#39; chat titles and payment details</title>")
+        || html.contains("<title>ChatGPT showed some users other users' chat titles and payment details</title>"));
+    assert!(html.contains("<h2>Timeline</h2>"));
+    assert!(html.contains("redis-py"));
+    // A hostile title is escaped in <title> and in the heading.
+    doc.header.title = "</title><script>alert(1)</script>".into();
+    let html = export_html(&doc);
+    assert!(!html.contains("<script>"), "{}", &html[..400]);
+    check_html_structure(&html).expect("still well formed");
+}
+
+#[test]
+fn hand_edits_to_the_body_survive_an_import() {
+    let doc = chatgpt_2023_03_20();
+    let md = export_markdown(&doc);
+    let edited = md
+        .replace(
+            "Nothing downstream checked that cached data matched the requesting user",
+            "Nothing downstream verified that cached data matched the requesting user",
+        )
+        .replace(
+            "| Scale the Redis cluster more robustly to cut connection errors at peak load | Mitigate | Infrastructure | P1 | 2023-04-30 | | No |",
+            "| Scale the Redis cluster more robustly to cut connection errors at peak load | Mitigate | Infrastructure | P1 | 2023-04-30 | | No |\n| Page the security on-call for any cross-user data report | Process | Security | P0 | 2023-04-03 | https://tracker.example/SEC-7 | No |",
+        )
+        .replace("| 2023-03-20 08:50 | Users report", "| 2023-03-20 08:45 | Users report");
+    let back = import_markdown(&edited).expect("imports");
+    assert!(back
+        .causes
+        .root_causes
+        .contains("Nothing downstream verified"));
+    assert_eq!(back.action_items.len(), 5);
+    let added = &back.action_items[4];
+    assert_eq!(
+        added.action,
+        "Page the security on-call for any cross-user data report"
+    );
+    assert_eq!(added.kind, ActionType::Process);
+    assert_eq!(added.priority, Priority::P0);
+    assert_eq!(added.tracking_link, "https://tracker.example/SEC-7");
+    assert_eq!(
+        back.timeline[1].time.map(|t| t.to_rfc3339()).as_deref(),
+        Some("2023-03-20T08:45:00-07:00")
+    );
+}
+
+#[test]
+fn text_that_looks_like_the_exports_own_parts_survives() {
+    let mut doc = Postmortem::default();
+    doc.detection.description = "**Detected by:** Alert\n\nreally just text".into();
+    doc.impact.description = "| Measure | Value |\n|---|---|\n| Cost | high |".into();
+    doc.summary = "- foo\n# bar\n  ```\n## Impact".into();
+    doc.causes.root_causes = "```\n    ```".into();
+    doc.supporting_info = "```hindsight-raw\nnot ours\n```".into();
+    let md = export_markdown(&doc);
+    let back = import_markdown(&md).unwrap_or_else(|e| panic!("{e}\n{md}"));
+    assert_eq!(back, doc.normalized(), "\n{md}");
+    assert_eq!(back.detection.detected_by, None);
+    doc.impact.users_affected = "12".into();
+    let md = export_markdown(&doc);
+    assert_eq!(
+        import_markdown(&md).expect("imports"),
+        doc.normalized(),
+        "\n{md}"
+    );
+}
+
+#[test]
+fn bad_files_get_messages_that_name_the_problem() {
+    let err =
+        |r: Result<Postmortem, hindsight_core::ImportError>| r.expect_err("refused").to_string();
+    assert!(err(import_json("{ \"schema_version\": 1, ")).contains("not valid JSON"));
+    assert!(err(import_json("[1, \"x\", []]")).contains("not a JSON object"));
+    assert!(err(import_json("{\"title\": \"x\"}")).contains("no schema_version"));
+    assert!(err(import_json("{\"schema_version\": 7}")).contains("newer version"));
+    assert!(err(import_json("{\"schema_version\": 1, \"timeline\": 5}"))
+        .contains("not a complete Hindsight document"));
+    assert!(err(import_markdown("# Just notes\n\nHello")).contains("front matter"));
+    assert!(err(import_markdown("---\ntitle: \"x\"\n---\n")).contains("schema_version"));
+    assert!(err(import_markdown(
+        "---\nschema_version: 1\nseverity: \"SEV9\"\n---\n"
+    ))
+    .contains("severity"));
+    assert!(err(import_markdown(
+        "---\nschema_version: 1\n---\n\n## Mystery\n\nx\n"
+    ))
+    .contains("Mystery"));
+    let bad_kind = "---\nschema_version: 1\n---\n\n## Timeline\n\n| Time | Event | Kind | Link |\n| --- | --- | --- | --- |\n| 2024-01-01 10:00 (UTC+00:00) | x | Explosion | |\n";
+    assert!(err(import_markdown(bad_kind)).contains("Explosion"));
+    // A byte-order mark is not a problem.
+    let json = format!("\u{feff}{}", export_json(&Postmortem::default()));
+    assert_eq!(import_json(&json).expect("imports"), Postmortem::default());
+}
