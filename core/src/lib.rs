@@ -24,6 +24,7 @@ mod document;
 mod draft;
 mod error;
 mod example;
+mod example_zh;
 mod export;
 pub mod fields;
 mod import;
@@ -51,6 +52,7 @@ pub use document::{
 pub use draft::{draft_from_value, filtered_newest_first, Draft, ReadDraft};
 pub use error::{ImportError, MAX_IMPORT_BYTES};
 pub use example::chatgpt_2023_03_20;
+pub use example_zh::{chatgpt_2023_03_20_zh, worked_example};
 pub use export::{
     export_html, export_json, export_markdown, file_stem, mermaid_timeline, REPORT_CSS,
 };
