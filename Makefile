@@ -24,14 +24,14 @@ test: setup lint test-native test-wasm test-e2e
 
 lint:
 	cargo fmt --check
-	cargo clippy --all-targets -- -D warnings
-	cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
+	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy --workspace --all-targets --target wasm32-unknown-unknown -- -D warnings
 
 test-native:
-	cargo test
+	cargo test --workspace
 
 test-wasm:
-	cargo test --target wasm32-unknown-unknown --test web
+	cargo test -p hindsight --target wasm32-unknown-unknown --test web
 
 test-e2e: build
 	npx playwright test

@@ -1,23 +1,23 @@
 //! Hindsight: a postmortem editor that runs entirely in the browser.
 //!
-//! The domain (document, Markdown, metrics) and the render pipeline are plain Rust; only
-//! `storage` and `ui` touch the browser.
-//!
-//! ```
-//! use hindsight::domain::{document::Postmortem, markdown::to_markdown};
-//! use hindsight::render::render_html;
-//!
-//! let mut doc = Postmortem::default();
-//! doc.header.title = "Cache served <b>wrong</b> users".into();
-//! doc.summary = "A **bug** in the cache client.".into();
-//! let html = render_html(&to_markdown(&doc));
-//! assert!(html.contains("<strong>bug</strong>"));
-//! assert!(html.contains("&lt;b&gt;wrong&lt;/b&gt;"));
-//! ```
+//! This crate is the browser app: Leptos components (`ui`, `form`), the reactive wrapper over
+//! the core's session (`state`), the interface's words (`i18n`) and the browser adapters
+//! (`adapters`). Everything else (the document, its field table, Markdown, rendering,
+//! exchange formats, the session's rules) is in `hindsight-core`.
 
 #![forbid(unsafe_code)]
 
-pub mod domain;
-pub mod render;
-pub mod storage;
+pub mod adapters;
+pub mod form;
+pub mod i18n;
+pub mod state;
 pub mod ui;
+
+pub use ui::App;
+
+/// The render pipeline for JavaScript, so the benchmark can time it against others.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = renderMarkdown)]
+pub fn render_markdown(markdown: &str) -> String {
+    hindsight_core::render_html(markdown)
+}

@@ -193,6 +193,8 @@ pub struct Field<R: 'static> {
     pub shown_when: Option<fn(&R) -> bool>,
 }
 
+// Each argument is a column of the table; a builder would only spell them twice.
+#[allow(clippy::too_many_arguments)]
 const fn field<R>(
     id: FieldId,
     section: SectionId,
@@ -254,6 +256,42 @@ impl<R> Field<R> {
                 .map(|l| l.get(lang).to_owned())
                 .unwrap_or_default(),
             Access::Time(get, _) => get(record).map(|t| t.to_rfc3339()).unwrap_or_default(),
+        }
+    }
+
+    /// The value as a form control holds it: text as is, names joined by commas, a choice's
+    /// stored form, `yes`/`no`/`""` for yes-no, `true`/`false` for a checkbox. Times are the
+    /// app's to show (they need the zone), so they give `""`.
+    pub fn input_value(&self, record: &R) -> String {
+        match &self.access {
+            Access::Text(get, _) => get(record).clone(),
+            Access::List(get, _) => get(record).join(", "),
+            Access::Flag(get, _) => match get(record) {
+                Some(true) => "yes".into(),
+                Some(false) => "no".into(),
+                None => String::new(),
+            },
+            Access::Check(get, _) => get(record).to_string(),
+            Access::Choice { get, .. } => get(record).to_owned(),
+            Access::Time(..) => String::new(),
+        }
+    }
+
+    /// Sets the value from what a form control holds (see [`Field::input_value`]).
+    pub fn set_input(&self, record: &mut R, value: &str) {
+        match &self.access {
+            Access::Text(_, get_mut) => *get_mut(record) = value.to_owned(),
+            Access::List(_, get_mut) => *get_mut(record) = split_list(value),
+            Access::Flag(_, get_mut) => {
+                *get_mut(record) = match value {
+                    "yes" => Some(true),
+                    "no" => Some(false),
+                    _ => None,
+                }
+            }
+            Access::Check(_, get_mut) => *get_mut(record) = value == "true",
+            Access::Choice { set, .. } => set(record, value),
+            Access::Time(..) => {}
         }
     }
 

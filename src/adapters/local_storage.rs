@@ -1,9 +1,7 @@
 //! The browser's `localStorage` as a [`KeyValue`] backend.
 
-use gloo_storage::Storage as _;
+use hindsight_core::{KeyValue, WriteError};
 use wasm_bindgen::JsCast;
-
-use super::{KeyValue, WriteError};
 
 /// `window.localStorage`, found once at start-up.
 #[derive(Clone)]
@@ -11,13 +9,10 @@ pub struct LocalStorageKv(web_sys::Storage);
 
 impl LocalStorageKv {
     /// The page's local storage, or `None` when the browser disables or hides it.
-    ///
-    /// We ask `window.localStorage` ourselves, because `gloo_storage::LocalStorage::raw()`
-    /// aborts the program when storage is disabled; gloo then gets the checked handle.
     pub fn open() -> Option<Self> {
-        let window = web_sys::window()?;
-        window.local_storage().ok()??;
-        let storage = gloo_storage::LocalStorage::raw();
+        // Reading `window.localStorage` throws when storage is disabled; `local_storage()`
+        // turns that into an error instead of aborting.
+        let storage = web_sys::window()?.local_storage().ok()??;
         // Some browsers hand out a storage whose every write throws; probe it once. A full
         // storage is still storage: its drafts can be read, and saving reports the quota.
         let probe = "hindsight:probe";

@@ -1,59 +1,74 @@
-//! The drafts list: search, open, create, duplicate, delete.
+//! The drafts list: search, open, create, duplicate, delete, import, back up and restore.
 
+use hindsight_core::{display_title, severity_text, Choice, Template};
 use leptos::prelude::*;
 
-use crate::domain::document::Template;
-use crate::domain::draft::filtered_newest_first;
-use crate::domain::markdown::severity_text;
-
 use super::modal::Modal;
-use super::platform;
-use super::state::Editor;
+use crate::adapters::platform;
+use crate::form::focus_after_render;
+use crate::i18n::{self, Ui};
+use crate::state::{DraftItem, Editor};
+
+/// The drafts that match `query`, newest change first (ties broken by id, so the order is
+/// stable).
+fn newest_first<'a>(drafts: &'a [DraftItem], query: &str) -> Vec<&'a DraftItem> {
+    let mut list: Vec<&DraftItem> = drafts.iter().filter(|d| d.matches(query)).collect();
+    list.sort_by(|a, b| {
+        b.updated_at
+            .cmp(&a.updated_at)
+            .then_with(|| a.id.cmp(&b.id))
+    });
+    list
+}
 
 /// The sidebar with every draft.
 #[component]
 pub fn DraftList() -> impl IntoView {
+    let ui = Ui::get();
     let ed = expect_context::<Editor>();
     let query = RwSignal::new(String::new());
     let dialog_open = RwSignal::new(false);
     let items = move || {
-        let open = ed.open_id.get();
+        let open = ed.open_id().get();
         let q = query.get();
-        ed.drafts.with(|ds| {
-            filtered_newest_first(ds, &q)
+        let lang = ui.lang();
+        ed.drafts().with(|ds| {
+            newest_first(ds, &q)
                 .into_iter()
                 .map(|d| {
                     let id = d.id.clone();
                     let (id_open, id_dup, id_del) = (id.clone(), id.clone(), id.clone());
                     let is_open = open.as_deref() == Some(id.as_str());
-                    let title = d.display_title().to_owned();
-                    let severity = d.doc.header.severity.map(severity_text);
-                    let status = d.doc.header.status.label();
-                    let updated = platform::format_local_ms(d.updated_at);
-                    let exported = d.last_exported_at.map(platform::format_local_ms);
+                    let title = display_title(&d.title, lang).to_owned();
+                    let severity = d.severity.map(|s| severity_text(s, lang));
+                    let status = d.status.label(lang);
+                    let updated = ui.fill(i18n::CHANGED_AT, &[&platform::format_local_ms(d.updated_at)]);
+                    let exported = d
+                        .last_exported_at
+                        .map(|e| ui.fill(i18n::EXPORTED_AT, &[&platform::format_local_ms(e)]));
                     let read_only = d.read_only;
                     view! {
                         <li class="draft-item" class:open=is_open>
                             <button type="button" class="draft-open" aria-current=is_open.then_some("page")
                                 on:click=move |_| ed.open(&id_open)>
-                                <span class="draft-title">{title.clone()}</span>
+                                <bdi class="draft-title">{title.clone()}</bdi>
                                 <span class="draft-meta">
                                     {severity.map(|s| view! { <span class="sev">{s}</span> })}
                                     <span class="status">{status}</span>
-                                    <span class="updated">"Changed " {updated}</span>
-                                    {exported.map(|e| view! { <span class="exported">"Exported " {e}</span> })}
-                                    {read_only.then(|| view! { <span class="badge optional">"Read-only"</span> })}
+                                    <span class="updated">{updated}</span>
+                                    {exported.map(|e| view! { <span class="exported">{e}</span> })}
+                                    {read_only.then(|| view! { <span class="badge optional">{i18n::READ_ONLY.get(lang)}</span> })}
                                 </span>
                             </button>
                             <div class="draft-actions">
-                                <button type="button" class="ghost small" aria-label=format!("Duplicate {title}")
-                                    on:click=move |_| ed.duplicate(&id_dup)>"Duplicate"</button>
-                                <button type="button" class="ghost small danger" aria-label=format!("Delete {title}")
+                                <button type="button" class="ghost small" aria-label=ui.fill(i18n::DUPLICATE_NAMED, &[&title])
+                                    on:click=move |_| ed.duplicate(&id_dup)>{i18n::DUPLICATE.get(lang)}</button>
+                                <button type="button" class="ghost small danger" aria-label=ui.fill(i18n::DELETE_NAMED, &[&title])
                                     on:click=move |_| {
-                                        ed.delete(&id_del);
+                                        ed.delete(&id_del, ui.lang_untracked());
                                         // Never leave the focus on the next draft's Delete.
-                                        super::sections::focus_after_render("undo-button".into());
-                                    }>"Delete"</button>
+                                        focus_after_render("undo-button".into());
+                                    }>{i18n::DELETE.get(lang)}</button>
                             </div>
                         </li>
                     }
@@ -63,45 +78,46 @@ pub fn DraftList() -> impl IntoView {
     };
     let empty = move || {
         let q = query.get();
-        ed.drafts
-            .with(|ds| filtered_newest_first(ds, &q).is_empty())
+        ed.drafts().with(|ds| newest_first(ds, &q).is_empty())
     };
     view! {
-        <nav class="drafts" aria-label="Drafts">
+        <nav class="drafts" aria-label=ui.t(i18n::DRAFTS)>
             <div class="drafts-head">
-                <h2>"Drafts"</h2>
-                <button type="button" class="primary" on:click=move |_| dialog_open.set(true)>"New draft"</button>
+                <h2>{ui.t(i18n::DRAFTS)}</h2>
+                <button type="button" class="primary" on:click=move |_| dialog_open.set(true)>{ui.t(i18n::NEW_DRAFT)}</button>
             </div>
-            <button type="button" class="secondary wide" on:click=move |_| ed.open_example()>"Open example"</button>
+            <button type="button" class="secondary wide" on:click=move |_| ed.open_example(ui.lang_untracked())>
+                {ui.t(i18n::OPEN_EXAMPLE)}
+            </button>
             <div class="field">
-                <label for="draft-search">"Search drafts"</label>
-                <input id="draft-search" type="search" placeholder="Title or tag"
+                <label for="draft-search">{ui.t(i18n::SEARCH_DRAFTS)}</label>
+                <input id="draft-search" type="search" placeholder=ui.t(i18n::SEARCH_PLACEHOLDER)
                     on:input=move |ev| query.set(event_target_value(&ev))/>
             </div>
             <ul class="draft-items">{items}</ul>
+            <Show when=empty>
+                <p class="hint">{ui.t(i18n::NO_MATCH)}</p>
+            </Show>
             <div class="file-actions">
                 <div class="file-button">
                     <input type="file" id="import-file" class="visually-hidden"
                         accept=".json,.md,.markdown,application/json,text/markdown,text/plain"
-                        on:change=move |ev| pick_file(ev, ed, false)/>
-                    <label for="import-file" class="secondary button-like">"Import"</label>
+                        on:change=move |ev| pick_file(ev, ed, ui, false)/>
+                    <label for="import-file" class="secondary button-like">{ui.t(i18n::IMPORT)}</label>
                 </div>
-                <button type="button" class="secondary" on:click=move |_| ed.backup_all()>"Back up all drafts"</button>
+                <button type="button" class="secondary" on:click=move |_| ed.backup_all()>{ui.t(i18n::BACK_UP_ALL)}</button>
                 <div class="file-button">
                     <input type="file" id="restore-file" class="visually-hidden" accept=".json,application/json"
-                        on:change=move |ev| pick_file(ev, ed, true)/>
-                    <label for="restore-file" class="secondary button-like">"Restore"</label>
+                        on:change=move |ev| pick_file(ev, ed, ui, true)/>
+                    <label for="restore-file" class="secondary button-like">{ui.t(i18n::RESTORE)}</label>
                 </div>
             </div>
             <p class="hint backup-note">
-                {move || match ed.last_backup.get() {
-                    Some(ms) => format!("Last backed up {}.", platform::format_local_ms(ms)),
-                    None => "Not backed up yet. Drafts live only in this browser; clearing site data deletes them.".to_owned(),
+                {move || match ed.last_backup().get() {
+                    Some(ms) => ui.fill(i18n::LAST_BACKUP, &[&platform::format_local_ms(ms)]),
+                    None => i18n::NEVER_BACKED_UP.get(ui.lang()).to_owned(),
                 }}
             </p>
-            <Show when=empty>
-                <p class="hint">"No draft matches."</p>
-            </Show>
             <Show when=move || dialog_open.get()>
                 <NewDraftDialog on_close=move || dialog_open.set(false)/>
             </Show>
@@ -111,7 +127,7 @@ pub fn DraftList() -> impl IntoView {
 
 /// Hands the file chosen in a file input to the import, then clears the input so the same
 /// file can be chosen again.
-fn pick_file(ev: leptos::ev::Event, ed: Editor, as_backup: bool) {
+fn pick_file(ev: leptos::ev::Event, ed: Editor, ui: Ui, as_backup: bool) {
     use wasm_bindgen::JsCast;
     let Some(input) = ev
         .target()
@@ -120,7 +136,7 @@ fn pick_file(ev: leptos::ev::Event, ed: Editor, as_backup: bool) {
         return;
     };
     if let Some(file) = input.files().and_then(|f| f.get(0)) {
-        super::import_picked_file(ed, file, as_backup);
+        super::import_picked_file(ed, ui, file, as_backup);
     }
     input.set_value("");
 }
@@ -131,34 +147,40 @@ fn NewDraftDialog(
     /// Closes the dialog.
     on_close: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
+    let ui = Ui::get();
     let ed = expect_context::<Editor>();
     view! {
         <Modal labelled_by="new-draft-title" on_close=move |_| on_close()>
-                <h2 id="new-draft-title">"New draft"</h2>
-                <p>"Choose a template. It decides which sections are required and shown first; you can fill any section either way."</p>
-                <div class="templates">
-                    {Template::ALL
-                        .into_iter()
-                        .enumerate()
-                        .map(|(i, t)| {
-                            let desc_id = format!("template-desc-{i}");
-                            let described_by = desc_id.clone();
-                            // The button's name is its visible text; the description stays
-                            // outside it and is linked for assistive technology.
-                            view! {
-                                <div class="template-option">
-                                    <button type="button" class="template" autofocus=i == 0
-                                        aria-describedby=described_by
-                                        on:click=move |_| { ed.create(t); on_close(); }>
-                                        {t.label()}
-                                    </button>
-                                    <p class="hint" id=desc_id>{t.description()}</p>
-                                </div>
-                            }
-                        })
-                        .collect_view()}
-                </div>
-                <button type="button" class="ghost" on:click=move |_| on_close()>"Cancel"</button>
+            <h2 id="new-draft-title">{ui.t(i18n::NEW_DRAFT)}</h2>
+            <p>{ui.t(i18n::CHOOSE_TEMPLATE)}</p>
+            <div class="templates">
+                {Template::ALL
+                    .iter()
+                    .enumerate()
+                    .map(|(i, t)| {
+                        let t = *t;
+                        let desc_id = format!("template-desc-{i}");
+                        // The button's name is its visible text; the description stays
+                        // outside it and is linked for assistive technology.
+                        view! {
+                            <div class="template-option">
+                                <button type="button" class="template" autofocus=i == 0
+                                    aria-describedby=desc_id.clone()
+                                    on:click=move |_| {
+                                        ed.create(t, ui.lang_untracked());
+                                        on_close();
+                                        // The work starts at the title, not back at "New draft".
+                                        focus_after_render("header-title".into());
+                                    }>
+                                    {ui.t(t.words())}
+                                </button>
+                                <p class="hint" id=desc_id>{ui.t(t.description())}</p>
+                            </div>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+            <button type="button" class="ghost" on:click=move |_| on_close()>{ui.t(i18n::CANCEL)}</button>
         </Modal>
     }
 }

@@ -1,31 +1,58 @@
-//! The Leptos UI: the shell, one component per form section, the preview and the drafts list.
+//! The Leptos UI: the shell with its top bar, the drafts list, the form, the preview and the
+//! alerts.
 
-pub mod draft_list;
-mod exchange;
-pub mod export_menu;
-pub mod fields;
-pub mod files;
-pub mod modal;
-pub mod platform;
-pub mod preview;
-pub mod section_frame;
-pub mod sections;
-pub mod shared_view;
-pub mod state;
-mod sync;
+mod alerts;
+mod draft_list;
+mod export_menu;
+mod modal;
+mod preview;
+mod shared_view;
 
+use hindsight_core::{display_title, Choice, Language, SectionId, META_PREFIX};
 use leptos::prelude::*;
 
+use crate::adapters::{files, platform};
+use crate::form::FormSections;
+use crate::i18n::{self, Ui};
+use crate::state::Editor;
+use alerts::{Alerts, SaveIndicator};
 use draft_list::DraftList;
 use export_menu::ExportMenu;
-use preview::Preview;
+use preview::{Preview, Source};
 use shared_view::SharedView;
-use state::{AlertKind, Editor, SaveState, Undoable};
+
+/// Where the UI language is remembered.
+const UI_LANGUAGE_KEY: &str = "ui-language";
+
+/// The UI language: the one chosen before, else the browser's.
+fn initial_language() -> Language {
+    let stored = web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .and_then(|s| {
+            s.get_item(&format!("{META_PREFIX}{UI_LANGUAGE_KEY}"))
+                .ok()
+                .flatten()
+        });
+    stored
+        .as_deref()
+        .and_then(Language::parse)
+        .unwrap_or_else(|| Language::from_browser(&platform::browser_languages()))
+}
+
+fn remember_language(lang: Language) {
+    if let Some(s) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+        let _ = s.set_item(&format!("{META_PREFIX}{UI_LANGUAGE_KEY}"), lang.value());
+    }
+}
 
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
-    let ed = Editor::start();
+    let lang = RwSignal::new(initial_language());
+    let ui = Ui(lang);
+    provide_context(ui);
+    Effect::new(move |_| platform::set_html_lang(lang.get().html_lang()));
+    let ed = Editor::start(lang.get_untracked());
     provide_context(ed);
     ed.watch_other_tabs();
 
@@ -45,13 +72,14 @@ pub fn App() -> impl IntoView {
 
     // Keep the tab's title on the open report, so tabs and history say which one it is.
     Effect::new(move |_| {
-        let title = match ed.shared.get() {
-            Some(shared) => crate::domain::draft::display_title(&shared.header.title).to_owned(),
-            None => ed
-                .doc
-                .with(|d| crate::domain::draft::display_title(&d.header.title).to_owned()),
+        let lang = lang.get();
+        let title = match ed.shared().get() {
+            Some(shared) => display_title(&shared.header.title, lang).to_owned(),
+            None => ed.read(SectionId::Header, |d| {
+                display_title(&d.header.title, lang).to_owned()
+            }),
         };
-        document().set_title(&format!("{title} · Hindsight"));
+        document().set_title(&format!("\u{2068}{title}\u{2069} · Hindsight"));
     });
 
     // Dropping a file anywhere on the page imports it as a new draft.
@@ -75,7 +103,7 @@ pub fn App() -> impl IntoView {
         else {
             return;
         };
-        import_picked_file(ed, file, false);
+        import_picked_file(ed, ui, file, false);
     });
     on_cleanup(move || {
         on_dragover.remove();
@@ -90,138 +118,81 @@ pub fn App() -> impl IntoView {
                 <div class="brand">
                     <span class="logo" aria-hidden="true">"◐"</span>
                     <span class="name">"Hindsight"</span>
-                    <span class="tagline">"Postmortems that never make the same mistake twice"</span>
+                    <span class="tagline">{ui.t(i18n::APP_TAGLINE)}</span>
                 </div>
                 <div class="topbar-right">
-                    <Show when=move || ed.shared.with(Option::is_none)>
+                    <Show when=move || ed.shared().with(Option::is_none)>
                         <SaveIndicator/>
                     </Show>
+                    <LanguageSelect/>
                     <ExportMenu/>
                     <button type="button" class="secondary preview-toggle"
                         aria-controls="preview-pane"
                         on:click=move |_| show_preview.update(|s| *s = !*s)>
-                        {move || if show_preview.get() { "Show form" } else { "Show preview" }}
+                        {move || if show_preview.get() { i18n::SHOW_FORM.get(ui.lang()) } else { i18n::SHOW_PREVIEW.get(ui.lang()) }}
                     </button>
                 </div>
             </header>
             <Alerts/>
-            {move || match ed.shared.get() {
+            {move || match ed.shared().get() {
                 Some(doc) => view! { <SharedView doc=doc/> }.into_any(),
                 None => view! {
                     <div class="layout">
                         <DraftList/>
-                        <main class="form" aria-label="Postmortem form">
-                            <Show when=move || ed.is_read_only()>
+                        <main class="form" aria-label=ui.t(i18n::FORM)>
+                            <Show when=move || ed.read_only().get()>
                                 <p class="read-only-note" role="note">
-                                    {move || format!(
-                                        "This draft was written by a newer version of Hindsight (schema {}). It is open read-only, so nothing in it can be lost; update Hindsight to edit it.",
-                                        ed.doc.with(|d| d.schema_version)
-                                    )}
+                                    {move || ui.fill(i18n::READ_ONLY_NOTE, &[&ed.read(SectionId::Header, |d| d.schema_version).to_string()])}
                                 </p>
                             </Show>
                             // A disabled fieldset disables every control inside it at once.
-                            <fieldset class="form-fields" disabled=move || ed.is_read_only()>
-                                <legend class="visually-hidden">"Postmortem sections"</legend>
-                                {move || {
-                                    ed.epoch.get();
-                                    let order = ed.doc.with_untracked(|d| d.template.form_order());
-                                    order.into_iter().map(sections::section_form).collect_view()
-                                }}
+                            <fieldset class="form-fields" disabled=move || ed.read_only().get()>
+                                <legend class="visually-hidden">{ui.t(i18n::FORM_SECTIONS)}</legend>
+                                <FormSections/>
                             </fieldset>
                         </main>
-                        <aside class="preview" id="preview-pane" aria-label="Preview">
-                            <Preview doc=ed.doc/>
+                        <aside class="preview" id="preview-pane" aria-label=ui.t(i18n::PREVIEW)>
+                            <Preview source=Source::Editor(ed)/>
                         </aside>
                     </div>
                 }.into_any(),
             }}
-            <div class="drop-hint" aria-hidden="true">"Drop a Hindsight .md or .json file to import it as a new draft"</div>
+            <div class="drop-hint" aria-hidden="true">{ui.t(i18n::DROP_HINT)}</div>
+        </div>
+    }
+}
+
+/// The UI language control of the top bar; each option is named in its own language.
+#[component]
+fn LanguageSelect() -> impl IntoView {
+    let ui = Ui::get();
+    view! {
+        <div class="language">
+            <label for="ui-language">{ui.t(i18n::LANGUAGE)}</label>
+            <select id="ui-language"
+                on:change=move |ev| {
+                    if let Some(lang) = Language::parse(&event_target_value(&ev)) {
+                        remember_language(lang);
+                        ui.0.set(lang);
+                    }
+                }>
+                {Language::ALL.iter().map(|l| view! {
+                    <option value=l.value() selected=move || ui.lang() == *l>{l.words().en}</option>
+                }).collect_view()}
+            </select>
         </div>
     }
 }
 
 /// Reads a picked or dropped file and imports it (or restores it, for a backup).
-pub fn import_picked_file(ed: Editor, file: web_sys::File, as_backup: bool) {
+pub fn import_picked_file(ed: Editor, ui: Ui, file: web_sys::File, as_backup: bool) {
     let name = file.name();
+    let lang = ui.lang_untracked();
     leptos::task::spawn_local(async move {
         match files::read_text(&file).await {
             Ok(text) if as_backup => ed.restore_backup(&name, &text),
-            Ok(text) => ed.import_file(&name, &text),
+            Ok(text) => ed.import_file(&name, &text, lang),
             Err(why) => ed.file_unreadable(&name, &why),
         }
     });
-}
-
-/// "Saved" / "Saving…" / "Not saved", announced politely.
-#[component]
-fn SaveIndicator() -> impl IntoView {
-    let ed = expect_context::<Editor>();
-    let text = move || match ed.save_state.get() {
-        SaveState::Saved if !ed.persistent => "Kept in this tab only",
-        SaveState::Saved => "Saved",
-        SaveState::Saving => "Saving…",
-        SaveState::NotSaved => "Not saved",
-    };
-    let class = move || match ed.save_state.get() {
-        SaveState::Saved => "save-state saved",
-        SaveState::Saving => "save-state saving",
-        SaveState::NotSaved => "save-state failed",
-    };
-    view! { <p class=class role="status">{text}</p> }
-}
-
-/// The alert region for errors, and the undo toast.
-#[component]
-fn Alerts() -> impl IntoView {
-    let ed = expect_context::<Editor>();
-    let info_text = move || ed.info.get();
-    let undo_text = move || {
-        ed.undo.with(|u| {
-            let latest = match u.last()? {
-                Undoable::Draft(d) => format!("Deleted “{}”.", d.display_title()),
-                Undoable::Row { what, .. } => format!("Deleted {what}."),
-            };
-            Some(match u.len() {
-                1 => latest,
-                n => format!("{latest} ({} more to undo)", n - 1),
-            })
-        })
-    };
-    view! {
-        <div class="alert" role="alert">
-            {move || ed.alert.get().map(|alert| {
-                let conflict = alert.kind == AlertKind::Conflict;
-                view! {
-                    <div class="alert-box">
-                        <span class="alert-text">{alert.message}</span>
-                        <span class="alert-actions">
-                            {alert.actions.into_iter().map(|action| view! {
-                                <button type="button" class="secondary small"
-                                    on:click=move |_| ed.run_alert_action(action)>{action.label()}</button>
-                            }).collect_view()}
-                            // A conflict needs an answer; anything else can be dismissed.
-                            {(!conflict).then(|| view! {
-                                <button type="button" class="ghost small" on:click=move |_| ed.alert.set(None)>"Dismiss"</button>
-                            })}
-                        </span>
-                    </div>
-                }
-            })}
-        </div>
-        <div class="toast-region" aria-live="polite">
-            {move || info_text().map(|text| view! {
-                <div class="toast">
-                    <span>{text}</span>
-                    <button type="button" class="ghost small" aria-label="Dismiss" on:click=move |_| ed.info.set(None)>"✕"</button>
-                </div>
-            })}
-            {move || undo_text().map(|text| view! {
-                <div class="toast">
-                    <span>{text}</span>
-                    <button type="button" class="secondary small" id="undo-button" on:click=move |_| ed.undo_last()>"Undo"</button>
-                    <button type="button" class="ghost small" aria-label="Dismiss" on:click=move |_| ed.undo.set(Vec::new())>"✕"</button>
-                </div>
-            })}
-        </div>
-    }
 }

@@ -1,33 +1,47 @@
-//! The live preview: the report rendered section by section.
+//! The live preview: the report rendered section by section, in the report's language.
 //!
-//! Each section has a memo of its Markdown and a memo of its HTML. A keystroke changes one
-//! section's Markdown; memo equality stops the others, so only that section's DOM is replaced.
+//! Each section has a memo of its Markdown and one of its HTML, and reads only its own part
+//! of the document: a keystroke re-runs one section's Markdown and replaces one section's DOM.
 
+use hindsight_core::{render_html, report, section_markdown, Postmortem, SectionId};
 use leptos::prelude::*;
 
-use crate::domain::markdown::section_markdown;
-use crate::domain::sections::SectionId;
-use crate::render::render_html;
+use crate::i18n::{self, Ui};
+use crate::state::Editor;
 
-use crate::domain::document::Postmortem;
+/// Where the preview reads its document: the open draft, or a fixed one (a shared link).
+#[derive(Clone)]
+pub enum Source {
+    /// The editor's open draft, section by section.
+    Editor(Editor),
+    /// A document shown as it is.
+    Fixed(Box<Postmortem>),
+}
 
 /// The rendered report of a document.
 #[component]
-pub fn Preview(
-    /// The document to show.
-    doc: RwSignal<Postmortem>,
-) -> impl IntoView {
+pub fn Preview(source: Source) -> impl IntoView {
+    let ui = Ui::get();
+    let source = StoredValue::new(source);
+    let read = move |section: SectionId, f: &dyn Fn(&Postmortem) -> String| match source.get_value()
+    {
+        Source::Editor(ed) => ed.read(section, |d| f(d)),
+        Source::Fixed(doc) => f(&doc),
+    };
+    let lang = Memo::new(move |_| match source.get_value() {
+        Source::Editor(ed) => ed.read(SectionId::Header, |d| d.language),
+        Source::Fixed(doc) => doc.language,
+    });
     let sections = SectionId::ALL
         .into_iter()
         .map(|section| {
-            let markdown = Memo::new(move |_| doc.with(|d| section_markdown(d, section)));
+            let markdown = Memo::new(move |_| read(section, &|d| section_markdown(d, section)));
             let html = Memo::new(move |_| {
                 markdown.with(|md| {
                     if md.is_empty() {
-                        format!(
-                            "<p class=\"placeholder\">{}: nothing written yet.</p>",
-                            section.heading()
-                        )
+                        let lang = lang.get();
+                        let text = report::NOTHING_YET.fill(lang, &[section.heading().get(lang)]);
+                        format!("<p class=\"placeholder\">{text}</p>")
                     } else {
                         render_html(md)
                     }
@@ -39,5 +53,9 @@ pub fn Preview(
             }
         })
         .collect_view();
-    view! { <article class="report" aria-label="Report preview">{sections}</article> }
+    view! {
+        <article class="report" aria-label=ui.t(i18n::REPORT_PREVIEW) lang=move || lang.get().html_lang()>
+            {sections}
+        </article>
+    }
 }

@@ -19,9 +19,9 @@ const DATE_FIELDS = {
   Communication: { 'Regulator deadline': '2024-05-10' },
 };
 const SELECTS = {
-  Header: { Severity: ['SEV2', 'SEV2 (major)'], Status: ['InReview', 'In review'] },
+  Header: { Severity: ['SEV2', 'SEV2 (major)'], Status: ['in_review', 'In review'] },
   Impact: { 'Customer visible': ['yes', 'Yes'] },
-  Detection: { 'Detected by': ['Alert', 'Alert'] },
+  Detection: { 'Detected by': ['alert', 'Alert'] },
 };
 
 const token = (label) => `tok-${label.toLowerCase().replace(/[^a-z]+/g, '-')}`;

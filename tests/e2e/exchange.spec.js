@@ -28,7 +28,7 @@ test('the Markdown, HTML and JSON downloads carry the report', async ({ page }) 
   await openExample(page);
   const md = await exportAs(page, 'Download Markdown');
   expect(md.name).toMatch(/^2023-03-20-chatgpt-showed-some-users.*\.md$/);
-  expect(md.text.startsWith('---\nschema_version: 1\n')).toBe(true);
+  expect(md.text.startsWith('---\nschema_version: 2\n')).toBe(true);
   expect(md.text).toContain('| Time | Event | Kind | Link |');
   expect(md.text).toContain('```mermaid\ntimeline');
   expect(md.text).toMatch(/- \[x\] Test the redis-py fix/);
@@ -42,7 +42,7 @@ test('the Markdown, HTML and JSON downloads carry the report', async ({ page }) 
   const json = await exportAs(page, 'Download JSON');
   expect(json.name).toMatch(/\.json$/);
   const doc = JSON.parse(json.text);
-  expect(doc.schema_version).toBe(1);
+  expect(doc.schema_version).toBe(2);
   expect(doc.header.time_zone).toBe('America/Los_Angeles');
   expect(doc.timeline[0].time).toBe('2023-03-20T01:00:00-07:00');
 

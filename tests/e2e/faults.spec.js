@@ -99,13 +99,13 @@ test('a corrupt stored value is set aside, offered for download and never overwr
 test('a draft from a newer schema opens read-only and is never rewritten', async ({ page }) => {
   const future = JSON.stringify({
     id: 'future1', rev: 4, created_at: 1, updated_at: 9_999_999_999_999,
-    doc: { schema_version: 2, header: { title: 'From the future' }, summary: 'Written by **v2**', hologram: { fancy: true } },
+    doc: { schema_version: 99, header: { title: 'From the future' }, summary: 'Written by **v2**', hologram: { fancy: true } },
   });
   const app = new EditorPage(page);
   await app.open();
   await page.evaluate((value) => localStorage.setItem('hindsight:draft:future1', value), future);
   await page.goto('./?draft=future1');
-  await expect(page.getByRole('note')).toContainText('written by a newer version of Hindsight (schema 2)');
+  await expect(page.getByRole('note')).toContainText('written by a newer version of Hindsight (schema 99)');
   await expect(app.field('Header', 'Title')).toHaveValue('From the future');
   await expect(app.field('Header', 'Title')).toBeDisabled();
   await expect(app.preview('Summary').locator('strong')).toHaveText('v2');

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { EditorPage } from './editor-page.js';
 
 // Playwright runs from the repository root.
-const corpusPath = path.resolve('tests/fixtures/hostile.txt');
+const corpusPath = path.resolve('core/tests/fixtures/hostile.txt');
 const corpus = [];
 for (const line of fs.readFileSync(corpusPath, 'utf8').split('\n')) {
   if (line.startsWith('@@@ ')) corpus.push({ name: line.slice(4), text: '' });

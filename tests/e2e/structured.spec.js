@@ -9,9 +9,9 @@ test('timeline events added out of order sort by time and give the metrics', asy
   await app.field('Header', 'Time zone').press('Tab');
   const timeline = app.section('Timeline');
   const events = [
-    ['2024-03-01T10:30', 'Rolled back', 'Mitigated'],
-    ['2024-03-01T09:00', 'Bad deploy', 'ImpactStarted'],
-    ['2024-03-01T09:20', 'Pager fired', 'Detected'],
+    ['2024-03-01T10:30', 'Rolled back', 'mitigated'],
+    ['2024-03-01T09:00', 'Bad deploy', 'impact_started'],
+    ['2024-03-01T09:20', 'Pager fired', 'detected'],
   ];
   for (const [i, [time, text, kind]] of events.entries()) {
     await timeline.getByRole('button', { name: 'Add timeline event' }).click();
@@ -43,7 +43,7 @@ test('an action item with every field appears as a table row and a task', async 
   await app.section('Action items').getByRole('button', { name: 'Add action item' }).click();
   const row = app.row('Action items', 'Action item 1');
   await row.getByLabel('Action', { exact: true }).fill('Add a cache ownership check');
-  await row.getByLabel('Type', { exact: true }).selectOption('Detect');
+  await row.getByLabel('Type', { exact: true }).selectOption('detect');
   await row.getByLabel('Owner', { exact: true }).fill('Cache team');
   await row.getByLabel('Priority', { exact: true }).selectOption('P0');
   await row.getByLabel('Due date', { exact: true }).fill('2020-01-31');

@@ -1,12 +1,12 @@
 //! The frame every form section shares: a named region with its heading, a required or
 //! optional badge, a collapse toggle and the section's guidance.
 
+use hindsight_core::SectionId;
 use leptos::prelude::*;
 
-use crate::domain::sections::SectionId;
-
-use super::platform;
-use super::state::Editor;
+use crate::adapters::platform;
+use crate::i18n::{self, Ui};
+use crate::state::Editor;
 
 /// Wraps one form section.
 #[component]
@@ -16,14 +16,13 @@ pub fn SectionFrame(
     /// The section's fields.
     children: Children,
 ) -> impl IntoView {
-    let editor = expect_context::<Editor>();
-    let template = editor.doc.with_untracked(|d| d.template);
-    let required = template.requires(section);
+    let ui = Ui::get();
+    let ed = expect_context::<Editor>();
+    let required = Memo::new(move |_| ed.template().get().requires(section));
     // Optional sections start collapsed, so the template's essentials come first.
-    let collapsed = RwSignal::new(!required);
+    let collapsed = RwSignal::new(!required.get_untracked());
     let slug = section.slug();
     let heading_id = format!("form-h-{slug}");
-    let labelled_by = heading_id.clone();
     let body_id = format!("form-body-{slug}");
     let guidance = section.guidance();
     let heading = section.heading();
@@ -32,38 +31,40 @@ pub fn SectionFrame(
             class="form-section"
             class:collapsed=move || collapsed.get()
             id=format!("form-{slug}")
-            aria-labelledby=labelled_by
+            aria-labelledby=heading_id.clone()
             on:focusin=move |_| platform::scroll_into_view(&format!("preview-{slug}"))
         >
             <div class="section-head">
-                <h2 id=heading_id>{heading}</h2>
-                {if required {
-                    view! { <span class="badge required">"Required"</span> }.into_any()
-                } else {
-                    view! { <span class="badge optional">"Optional"</span> }.into_any()
-                }}
+                <h2 id=heading_id.clone()>{ui.t(heading)}</h2>
+                <span class="badge" class:required=required class:optional=move || !required.get()>
+                    {move || if required.get() { i18n::REQUIRED.get(ui.lang()) } else { i18n::OPTIONAL.get(ui.lang()) }}
+                </span>
                 <button
                     type="button"
                     class="ghost collapse"
                     aria-expanded=move || (!collapsed.get()).to_string()
                     aria-controls=body_id.clone()
                     aria-label=move || {
-                        format!("{} {heading}", if collapsed.get() { "Expand" } else { "Collapse" })
+                        let words = if collapsed.get() { i18n::EXPAND_SECTION } else { i18n::COLLAPSE_SECTION };
+                        ui.fill(words, &[heading.get(ui.lang())])
                     }
                     on:click=move |_| collapsed.update(|c| *c = !*c)
                 >
-                    {move || if collapsed.get() { "▸ Expand" } else { "▾ Collapse" }}
+                    {move || {
+                        let (mark, words) = if collapsed.get() { ("▸ ", i18n::EXPAND) } else { ("▾ ", i18n::COLLAPSE) };
+                        format!("{mark}{}", words.get(ui.lang()))
+                    }}
                 </button>
             </div>
             <div class="section-body" id=body_id hidden=move || collapsed.get()>
-                <details class="guidance" open=required>
-                    <summary>"Questions to answer"</summary>
+                <details class="guidance" open=required.get_untracked()>
+                    <summary>{ui.t(i18n::QUESTIONS)}</summary>
                     <ul>
-                        {guidance.questions.iter().map(|q| view! { <li>{*q}</li> }).collect_view()}
+                        {guidance.questions.iter().map(|q| view! { <li>{ui.t(*q)}</li> }).collect_view()}
                     </ul>
                     <p class="example">
-                        <strong>"Example: "</strong>
-                        {guidance.example}
+                        <strong>{ui.t(i18n::EXAMPLE)}</strong>
+                        {ui.t(guidance.example)}
                     </p>
                 </details>
                 {children()}

@@ -5,7 +5,7 @@
 use wasm_bindgen::JsCast;
 use wasm_bindgen::JsValue;
 
-use crate::domain::time::LocalDateTime;
+use hindsight_core::LocalDateTime;
 
 /// A random 96-bit id in hex, from `crypto.getRandomValues` (available without HTTPS).
 pub fn random_id() -> String {
@@ -181,5 +181,45 @@ pub fn request_persistent_storage() {
             // The answer only matters to the browser; nothing to do with it here.
             drop(promise);
         }
+    }
+}
+
+/// The browser's preferred languages, most preferred first.
+pub fn browser_languages() -> Vec<String> {
+    web_sys::window()
+        .map(|w| {
+            let navigator = w.navigator();
+            let list: Vec<String> = navigator
+                .languages()
+                .iter()
+                .filter_map(|v| v.as_string())
+                .collect();
+            if list.is_empty() {
+                navigator.language().into_iter().collect()
+            } else {
+                list
+            }
+        })
+        .unwrap_or_default()
+}
+
+/// Sets the page's `<html lang>`.
+pub fn set_html_lang(tag: &str) {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute("lang", tag);
+    }
+}
+
+/// Focuses an element by id, if it exists.
+pub fn focus(id: &str) {
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
     }
 }

@@ -1,0 +1,255 @@
+//! One form control for any field of the table: its label, its input of the right kind, its
+//! hint and its message.
+//!
+//! A control takes its value when it is created and again only when the document is
+//! replaced from outside (open, another tab); while the user types it owns its value, because
+//! re-setting `value` on every keystroke breaks input methods (zh-TW, ja). Every change goes
+//! to the document through `set`.
+
+use hindsight_core::fields::{Field, Kind, TEXT_HINT};
+use hindsight_core::{Text, Words};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::i18n::{self, Ui};
+use crate::state::Editor;
+
+/// What a control shows, read from the field table.
+#[derive(Clone, Copy)]
+pub struct Spec {
+    /// What it holds.
+    pub kind: Kind,
+    /// Its label.
+    pub label: Words,
+    /// Its hint, if any.
+    pub hint: Option<Words>,
+    /// Its placeholder, if any.
+    pub placeholder: Option<Words>,
+    /// A choice's values and labels.
+    pub options: &'static [(&'static str, Words)],
+}
+
+impl Spec {
+    /// The spec of a field of the table.
+    pub fn of<R>(f: &Field<R>) -> Self {
+        let options = match &f.access {
+            hindsight_core::fields::Access::Choice { options, .. } => *options,
+            _ => &[],
+        };
+        Self {
+            kind: f.kind,
+            label: f.label,
+            hint: f.hint,
+            placeholder: f.placeholder,
+            options,
+        }
+    }
+}
+
+const YES_NO: &[(&str, Words)] = &[
+    ("", i18n::NOT_ANSWERED),
+    ("yes", hindsight_core::fields::YES),
+    ("no", hindsight_core::fields::NO),
+];
+
+/// Reads the value a control holds now.
+fn dom_value(el: &web_sys::Element) -> Option<String> {
+    if let Some(i) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+        return Some(if i.type_() == "checkbox" {
+            i.checked().to_string()
+        } else {
+            i.value()
+        });
+    }
+    if let Some(t) = el.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        return Some(t.value());
+    }
+    el.dyn_ref::<web_sys::HtmlSelectElement>()
+        .map(|s| s.value())
+}
+
+/// Puts a value into a control, only when it differs (so a caret is never moved for nothing).
+fn set_dom_value(el: &web_sys::Element, value: &str) {
+    if dom_value(el).as_deref() == Some(value) {
+        return;
+    }
+    if let Some(i) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+        if i.type_() == "checkbox" {
+            i.set_checked(value == "true");
+        } else {
+            i.set_value(value);
+        }
+    } else if let Some(t) = el.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        t.set_value(value);
+        grow(t);
+    } else if let Some(s) = el.dyn_ref::<web_sys::HtmlSelectElement>() {
+        s.set_value(value);
+    }
+}
+
+/// Lets a text area grow with its text, up to a limit the stylesheet sets.
+fn grow(area: &web_sys::HtmlTextAreaElement) {
+    let style = web_sys::HtmlElement::style(area);
+    let _ = style.set_property("height", "auto");
+    let height = area.scroll_height() + 2;
+    let _ = style.set_property("height", &format!("{height}px"));
+}
+
+/// A labelled control bound to one value of the document.
+#[component]
+pub fn Control(
+    /// What it shows.
+    spec: Spec,
+    /// The element id, unique on the page.
+    id: String,
+    /// The value now, as the control holds it.
+    #[prop(into)]
+    get: Callback<(), String>,
+    /// Takes a new value from the control.
+    #[prop(into)]
+    set: Callback<String>,
+    /// Whether the template requires it.
+    #[prop(optional, into)]
+    required: Signal<bool>,
+    /// Read again, besides on document replacement (the time boxes follow the zone).
+    #[prop(optional, into)]
+    follow: Option<Callback<()>>,
+    /// A message about the value, shown under it.
+    #[prop(optional, into)]
+    message: Option<RwSignal<Option<Text>>>,
+    /// Extra classes of the wrapper.
+    #[prop(optional)]
+    class: &'static str,
+) -> impl IntoView {
+    let ui = Ui::get();
+    let ed = expect_context::<Editor>();
+    let node = NodeRef::<leptos::html::Div>::new();
+    let message = message.unwrap_or_else(|| RwSignal::new(None));
+    let input_id = id.clone();
+    Effect::new(move |_| {
+        ed.track_replaced();
+        if let Some(f) = follow {
+            f.run(());
+        }
+        let value = untrack(|| get.run(()));
+        let Some(wrapper) = node.get() else { return };
+        if let Ok(Some(el)) = wrapper.query_selector("input, textarea, select") {
+            set_dom_value(&el, &value);
+        }
+    });
+    let hint_id = format!("{id}-hint");
+    let message_id = format!("{id}-message");
+    let kind = spec.kind;
+    let hint = match kind {
+        Kind::Text | Kind::Lines => Some(spec.hint.unwrap_or(TEXT_HINT)),
+        _ => spec.hint,
+    };
+    let described = move || {
+        let mut ids = Vec::new();
+        if hint.is_some() {
+            ids.push(hint_id.clone());
+        }
+        if message.with(Option::is_some) {
+            ids.push(message_id.clone());
+        }
+        (!ids.is_empty()).then(|| ids.join(" "))
+    };
+    let placeholder = move || spec.placeholder.map(|p| p.get(ui.lang()));
+    let on_input = move |ev: leptos::ev::Event| {
+        if let Some(area) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+        {
+            grow(&area);
+        }
+        set.run(event_target_value(&ev));
+    };
+    let aria_required = move || required.get().then_some("true");
+    let input = match kind {
+        Kind::Text | Kind::Lines => view! {
+            <textarea id=input_id rows=4 placeholder=placeholder aria-required=aria_required
+                aria-describedby=described on:input=on_input></textarea>
+        }
+        .into_any(),
+        Kind::Choice { .. } | Kind::YesNo => {
+            let options = if kind == Kind::YesNo {
+                YES_NO
+            } else {
+                spec.options
+            };
+            let optional = matches!(kind, Kind::Choice { optional: true });
+            view! {
+                <select id=input_id aria-required=aria_required aria-describedby=described
+                    on:change=move |ev| set.run(event_target_value(&ev))>
+                    {optional.then(|| view! { <option value="">{ui.t(i18n::NOT_SET)}</option> })}
+                    {options.iter().map(|(value, words)| view! {
+                        <option value=*value>{ui.t(*words)}</option>
+                    }).collect_view()}
+                </select>
+            }
+            .into_any()
+        }
+        Kind::Check => view! {
+            <input type="checkbox" id=input_id aria-describedby=described
+                on:change=move |ev| set.run(event_target_checked(&ev).to_string())/>
+        }
+        .into_any(),
+        _ => {
+            let input_type = match kind {
+                Kind::Date => "date",
+                Kind::Url => "url",
+                Kind::Time => "datetime-local",
+                _ => "text",
+            };
+            let list = (kind == Kind::Zone).then_some("time-zones");
+            view! {
+                <input type=input_type id=input_id list=list placeholder=placeholder
+                    aria-required=aria_required aria-describedby=described
+                    aria-invalid=move || message.with(Option::is_some).then_some("true")
+                    on:input=on_input
+                    on:change=move |ev| {
+                        if kind == Kind::Zone {
+                            zone_changed(&event_target_value(&ev), message);
+                        }
+                    }/>
+            }
+            .into_any()
+        }
+    };
+    let check = kind == Kind::Check;
+    view! {
+        <div class=format!("field {class}") class:check=check node_ref=node>
+            {(!check).then(|| view! { <label for=id.clone()>{ui.t(spec.label)}</label> })}
+            <Show when=move || required.get()>
+                <span class="req" aria-hidden="true" title=ui.t(i18n::REQUIRED_BY_TEMPLATE)>"*"</span>
+            </Show>
+            {input}
+            {check.then(|| view! { <label for=id.clone()>{ui.t(spec.label)}</label> })}
+            {(kind == Kind::Zone).then(zone_list)}
+            {hint.map(|h| view! { <p class="hint" id=format!("{id}-hint")>{ui.t(h)}</p> })}
+            {move || message.get().map(|m| view! {
+                <p class="field-error" role="alert" id=format!("{id}-message")>{ui.text(&m)}</p>
+            })}
+        </div>
+    }
+}
+
+/// Says so when the zone typed is not one the browser knows.
+fn zone_changed(zone: &str, message: RwSignal<Option<Text>>) {
+    let zone = zone.trim();
+    if crate::adapters::platform::is_valid_time_zone(zone) {
+        message.set(None);
+    } else {
+        message.set(Some(Text::new(i18n::UNKNOWN_ZONE, &[zone])));
+    }
+}
+
+fn zone_list() -> impl IntoView {
+    view! {
+        <datalist id="time-zones">
+            {["UTC", "America/Los_Angeles", "America/New_York", "Europe/London", "Europe/Berlin",
+              "Asia/Taipei", "Asia/Tokyo", "Australia/Sydney"]
+                .into_iter().map(|z| view! { <option value=z></option> }).collect_view()}
+        </datalist>
+    }
+}

@@ -1,0 +1,297 @@
+//! The timeline's events and the action items: keyed rows whose fields come from the
+//! table's row fields, with move, delete (with Undo) and, for the timeline, sorting.
+
+use hindsight_core::fields::{Field, Kind, ACTION_FIELDS, EVENT_FIELDS};
+use hindsight_core::session::RowList;
+use hindsight_core::{
+    ActionItem, LocalDateTime, Postmortem, SectionId, Text, TimelineEvent, Timestamp, Words,
+};
+use leptos::prelude::*;
+
+use super::{focus_after_render, Control, Spec};
+use crate::adapters::platform;
+use crate::i18n::{self, Ui};
+use crate::state::Editor;
+
+/// What differs between the lists of rows.
+struct RowKind<R: 'static> {
+    list: RowList,
+    section: SectionId,
+    fields: &'static [Field<R>],
+    rows: fn(&Postmortem) -> &Vec<R>,
+    rows_mut: fn(&mut Postmortem) -> &mut Vec<R>,
+    /// "Event {0}".
+    name: Words,
+    /// Prefix of element ids.
+    prefix: &'static str,
+    /// Whether a row is past its due date, for the badge.
+    overdue: Option<fn(&R, &str) -> bool>,
+}
+
+static TIMELINE: RowKind<TimelineEvent> = RowKind {
+    list: RowList::Timeline,
+    section: SectionId::Timeline,
+    fields: EVENT_FIELDS,
+    rows: |d| &d.timeline,
+    rows_mut: |d| &mut d.timeline,
+    name: i18n::EVENT_N,
+    prefix: "timeline",
+    overdue: None,
+};
+
+static ACTIONS: RowKind<ActionItem> = RowKind {
+    list: RowList::Actions,
+    section: SectionId::ActionItems,
+    fields: ACTION_FIELDS,
+    rows: |d| &d.action_items,
+    rows_mut: |d| &mut d.action_items,
+    name: i18n::ACTION_ITEM_N,
+    prefix: "action",
+    overdue: Some(|a, today| a.is_overdue(today)),
+};
+
+/// The timeline form.
+#[component]
+pub fn TimelineRows() -> impl IntoView {
+    let ui = Ui::get();
+    let ed = expect_context::<Editor>();
+    let zone = Memo::new(move |_| ed.read(SectionId::Header, |d| d.header.time_zone.clone()));
+    view! {
+        <p class="hint">{move || ui.fill(i18n::TIMELINE_HINT, &[&zone.get()])}</p>
+        <Rows kind=&TIMELINE/>
+        <div class="actions">
+            <AddRow kind=&TIMELINE label=i18n::ADD_EVENT/>
+            <button type="button" class="secondary" on:click=move |_| ed.sort_timeline()>
+                {ui.t(i18n::SORT_BY_TIME)}
+            </button>
+        </div>
+    }
+}
+
+/// The action-items form.
+#[component]
+pub fn ActionRows() -> impl IntoView {
+    view! {
+        <Rows kind=&ACTIONS/>
+        <div class="actions">
+            <AddRow kind=&ACTIONS label=i18n::ADD_ACTION/>
+        </div>
+    }
+}
+
+/// The button that adds a row and puts the focus in it.
+#[component]
+fn AddRow<R: 'static>(kind: &'static RowKind<R>, label: Words) -> impl IntoView {
+    let ui = Ui::get();
+    let ed = expect_context::<Editor>();
+    let first = kind.fields.first().map_or("", |f| f.slug);
+    view! {
+        <button type="button" class="secondary" id=format!("{}-add", kind.prefix)
+            on:click=move |_| {
+                if let Some(key) = ed.add_row(kind.list) {
+                    focus_after_render(format!("{}-{key}-{first}", kind.prefix));
+                }
+            }>{ui.t(label)}</button>
+    }
+}
+
+#[component]
+fn Rows<R: 'static>(kind: &'static RowKind<R>) -> impl IntoView {
+    let ed = expect_context::<Editor>();
+    let keys = ed.rows().keys(kind.list);
+    view! {
+        <div class="rows">
+            <For each=move || keys.get() key=|k| *k let:key>
+                <Row kind=kind key=key/>
+            </For>
+        </div>
+    }
+}
+
+/// One row: a group named "Event 2" with its controls and its fields.
+#[component]
+fn Row<R: 'static>(kind: &'static RowKind<R>, key: u32) -> impl IntoView {
+    let ui = Ui::get();
+    let ed = expect_context::<Editor>();
+    let keys = ed.rows().keys(kind.list);
+    let index = Memo::new(move |_| keys.with(|k| k.iter().position(|x| *x == key).unwrap_or(0)));
+    let name = move || ui.fill(kind.name, &[&(index.get() + 1).to_string()]);
+    let row_id = format!("{}-{key}", kind.prefix);
+    let overdue = Memo::new(move |_| {
+        let Some(is_overdue) = kind.overdue else {
+            return false;
+        };
+        let today = platform::today();
+        ed.read(kind.section, |d| {
+            (kind.rows)(d)
+                .get(index.get())
+                .is_some_and(|r| is_overdue(r, &today))
+        })
+    });
+    let fields = kind
+        .fields
+        .iter()
+        .map(|f| row_field(kind, f, key, index, &row_id))
+        .collect_view();
+    view! {
+        <div class="row card" class:overdue=move || overdue.get() role="group" aria-label=name>
+            <div class="row-title">
+                <span>{name}</span>
+                <Show when=move || overdue.get()>
+                    <span class="badge overdue">{ui.t(hindsight_core::report::OVERDUE)}</span>
+                </Show>
+                <RowControls list=kind.list key=key row_id=row_id.clone() name=Signal::derive(name)
+                    first=kind.fields.first().map_or("", |f| f.slug) add_id=format!("{}-add", kind.prefix)/>
+            </div>
+            <div class="grid">{fields}</div>
+        </div>
+    }
+}
+
+fn row_field<R: 'static>(
+    kind: &'static RowKind<R>,
+    f: &'static Field<R>,
+    key: u32,
+    index: Memo<usize>,
+    row_id: &str,
+) -> AnyView {
+    let ed = expect_context::<Editor>();
+    let id = format!("{row_id}-{}", f.slug);
+    if f.kind == Kind::Time {
+        return time_field(ed, f, index, id).into_any();
+    }
+    let _ = key;
+    let get = Callback::new(move |_: ()| {
+        ed.peek(|d| {
+            (kind.rows)(d)
+                .get(index.get_untracked())
+                .map(|r| f.input_value(r))
+                .unwrap_or_default()
+        })
+    });
+    let set = Callback::new(move |value: String| {
+        let i = index.get_untracked();
+        ed.edit(f.id, |d| {
+            if let Some(r) = (kind.rows_mut)(d).get_mut(i) {
+                f.set_input(r, &value);
+            }
+        });
+    });
+    let wide = f.kind == Kind::Line
+        && matches!(
+            f.id,
+            hindsight_core::FieldId::EventText | hindsight_core::FieldId::Action
+        );
+    view! { <Control spec=Spec::of(f) id=id get=get set=set class=if wide { "wide" } else { "" }/> }
+        .into_any()
+}
+
+/// The time of a timeline row: typed in the draft's zone, stored as an instant with that
+/// zone's offset; a wall time skipped by a clock change is moved, and the row says so.
+fn time_field<R: 'static>(
+    ed: Editor,
+    f: &'static Field<R>,
+    index: Memo<usize>,
+    id: String,
+) -> impl IntoView {
+    let message = RwSignal::new(None::<Text>);
+    let zone = move || ed.peek(|d| d.header.time_zone.clone());
+    let get = Callback::new(move |_: ()| {
+        ed.peek(|d| {
+            d.timeline
+                .get(index.get_untracked())
+                .and_then(|e| e.time)
+                .map(|t| t.local().to_input_value())
+                .unwrap_or_default()
+        })
+    });
+    // The boxes show wall times in the draft's zone, so a new zone redraws them.
+    let follow = Callback::new(move |_: ()| {
+        ed.read(SectionId::Header, |d| d.header.time_zone.len());
+    });
+    let set = Callback::new(move |value: String| {
+        let zone = zone();
+        let parsed = LocalDateTime::parse(&value);
+        let time = parsed.map(|local| {
+            Timestamp::from_local(local, |utc| platform::zone_offset_minutes(&zone, utc))
+        });
+        message.set(match (parsed, time) {
+            (Some(typed), Some(t)) if t.local() != typed => Some(Text::new(
+                i18n::SKIPPED_TIME,
+                &[&typed.time_string(), &zone, &t.local().time_string()],
+            )),
+            _ => None,
+        });
+        // A half-typed value is not a time yet; keep the last good one.
+        if time.is_some() || value.is_empty() {
+            let i = index.get_untracked();
+            ed.edit(f.id, |d| {
+                if let Some(e) = d.timeline.get_mut(i) {
+                    e.time = time;
+                }
+            });
+        }
+    });
+    view! { <Control spec=Spec::of(f) id=id get=get set=set follow=follow message=message/> }
+}
+
+/// Up, down and delete buttons of one row, named with their row ("Delete event 2").
+#[component]
+pub fn RowControls(
+    /// The row's list.
+    list: RowList,
+    /// The row's key.
+    key: u32,
+    /// The row's element id prefix.
+    row_id: String,
+    /// The row's name with its number: "Event 2".
+    #[prop(into)]
+    name: Signal<String>,
+    /// The slug of the row's first field, for the focus after a delete.
+    first: &'static str,
+    /// The id of the list's add button, for the focus when no row is left.
+    add_id: String,
+) -> impl IntoView {
+    let ui = Ui::get();
+    let ed = expect_context::<Editor>();
+    let keys = ed.rows().keys(list);
+    let position = Memo::new(move |_| keys.with(|k| (k.iter().position(|x| *x == key), k.len())));
+    let label = move |verb: Words| {
+        let row = name.get();
+        let row = match ui.lang() {
+            hindsight_core::Language::En => row.to_lowercase(),
+            hindsight_core::Language::ZhTw => row,
+        };
+        ui.fill(i18n::ROW_BUTTON, &[verb.get(ui.lang()), &row])
+    };
+    let prefix = row_id
+        .rsplit_once('-')
+        .map_or(row_id.clone(), |(p, _)| p.to_owned());
+    let moved = move |step: isize, which: &'static str| {
+        if ed.move_row(list, key, step) {
+            focus_after_render(format!("{prefix}-{key}-{which}"));
+        }
+    };
+    let moved_down = moved.clone();
+    let prefix_delete = row_id
+        .rsplit_once('-')
+        .map_or(row_id.clone(), |(p, _)| p.to_owned());
+    view! {
+        <div class="row-controls">
+            <button type="button" class="icon" id=format!("{row_id}-up") aria-label=move || label(i18n::MOVE_UP)
+                title=ui.t(i18n::MOVE_UP) disabled=move || position.get().0 == Some(0)
+                on:click=move |_| moved(-1, "up")>"↑"</button>
+            <button type="button" class="icon" id=format!("{row_id}-down") aria-label=move || label(i18n::MOVE_DOWN)
+                title=ui.t(i18n::MOVE_DOWN) disabled=move || { let (i, n) = position.get(); i.is_none_or(|i| i + 1 >= n) }
+                on:click=move |_| moved_down(1, "down")>"↓"</button>
+            <button type="button" class="icon danger" id=format!("{row_id}-delete") aria-label=move || label(i18n::DELETE)
+                title=ui.t(i18n::DELETE)
+                on:click=move |_| {
+                    match ed.remove_row(list, key) {
+                        Some(next) => focus_after_render(format!("{prefix_delete}-{next}-{first}")),
+                        None => focus_after_render(add_id.clone()),
+                    }
+                }>"✕"</button>
+        </div>
+    }
+}

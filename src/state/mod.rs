@@ -1,0 +1,478 @@
+//! App-wide state: a thin reactive wrapper over the core's editing [`Session`].
+//!
+//! The session holds the drafts and the open document and decides every rule about saving
+//! them; this wrapper mirrors what the views show into signals, and says which part of the
+//! document changed: one trigger per section, so a keystroke re-runs the Markdown, HTML and
+//! checks of its own section only. Rows have stable keys that live here, never in the
+//! document. File actions live in `exchange.rs`, other tabs in `sync.rs`.
+
+mod exchange;
+mod rows;
+mod sync;
+
+use hindsight_core::session::{Alert, AlertAction, RowList, SaveState, Start, Undoable, Undone};
+use hindsight_core::{
+    Draft, FieldId, Language, Postmortem, SectionId, Session, Severity, Status, Template, Text,
+};
+use leptos::prelude::*;
+
+use crate::adapters::{files, platform, Backend, BrowserEnv};
+pub use exchange::ExportFormat;
+pub use rows::RowKeys;
+
+/// Longest wait between the first unsaved edit and its write.
+pub const SAVE_DELAY_MS: u64 = 300;
+
+/// The session the app runs.
+pub type AppSession = Session<Backend, BrowserEnv>;
+
+/// What the drafts list shows of a draft.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DraftItem {
+    /// Its id.
+    pub id: String,
+    /// Its title as typed (may be empty).
+    pub title: String,
+    /// Its severity.
+    pub severity: Option<Severity>,
+    /// Its status.
+    pub status: Status,
+    /// Its tags, for the search.
+    pub tags: Vec<String>,
+    /// When it last changed.
+    pub updated_at: i64,
+    /// When it was last exported.
+    pub last_exported_at: Option<i64>,
+    /// Written by a newer Hindsight.
+    pub read_only: bool,
+}
+
+impl DraftItem {
+    fn of(d: &Draft) -> Self {
+        Self {
+            id: d.id.clone(),
+            title: d.doc.header.title.clone(),
+            severity: d.doc.header.severity,
+            status: d.doc.header.status,
+            tags: d.doc.header.tags.clone(),
+            updated_at: d.updated_at,
+            last_exported_at: d.last_exported_at,
+            read_only: d.read_only,
+        }
+    }
+
+    /// Whether every word of the search matches the title or a tag (case-insensitive).
+    pub fn matches(&self, query: &str) -> bool {
+        let haystack = format!("{} {}", self.title, self.tags.join(" ")).to_lowercase();
+        query
+            .split_whitespace()
+            .all(|word| haystack.contains(&word.to_lowercase()))
+    }
+}
+
+/// What the undo toast says: the latest thing that can be undone, and how many more.
+#[derive(Clone, Debug, PartialEq)]
+pub enum UndoTop {
+    /// A deleted draft, by title.
+    Draft(String),
+    /// A removed row: its list and its number.
+    Row(RowList, usize),
+}
+
+/// The handle to app-wide state; two arena keys, cheap to copy into any closure.
+#[derive(Clone, Copy)]
+pub struct Editor {
+    session: StoredValue<AppSession, LocalStorage>,
+    h: StoredValue<Handles>,
+}
+
+/// The signals and triggers the views read; handles only, so copying them is cheap.
+#[derive(Clone, Copy)]
+struct Handles {
+    changed: [Trigger; 11],
+    replaced: Trigger,
+    drafts: RwSignal<Vec<DraftItem>>,
+    open_id: RwSignal<Option<String>>,
+    save_state: RwSignal<SaveState>,
+    alert: RwSignal<Option<Alert>>,
+    undo: RwSignal<Option<(UndoTop, usize)>>,
+    info: RwSignal<Option<Text>>,
+    shared: RwSignal<Option<Postmortem>>,
+    last_backup: RwSignal<Option<i64>>,
+    read_only: RwSignal<bool>,
+    template: RwSignal<Template>,
+    rows: RowKeys,
+    persistent: bool,
+    seen_generation: StoredValue<u64>,
+    timer: StoredValue<Option<TimeoutHandle>>,
+}
+
+macro_rules! handles {
+    ($($(#[$doc:meta])* $name:ident: $ty:ty;)*) => {
+        impl Editor {
+            $(
+                $(#[$doc])*
+                pub fn $name(&self) -> $ty {
+                    self.h.with_value(|h| h.$name)
+                }
+            )*
+        }
+    };
+}
+
+handles! {
+    /// What the drafts list shows.
+    drafts: RwSignal<Vec<DraftItem>>;
+    /// The open draft's id.
+    open_id: RwSignal<Option<String>>;
+    /// What the save indicator says.
+    save_state: RwSignal<SaveState>;
+    /// The alert region's content.
+    alert: RwSignal<Option<Alert>>;
+    /// The undo toast: the latest undoable thing and how many there are.
+    undo: RwSignal<Option<(UndoTop, usize)>>;
+    /// A short confirmation for the toast.
+    info: RwSignal<Option<Text>>;
+    /// A document opened from a share link, shown read-only.
+    shared: RwSignal<Option<Postmortem>>;
+    /// When all drafts were last backed up.
+    last_backup: RwSignal<Option<i64>>;
+    /// Whether the open draft was written by a newer Hindsight.
+    read_only: RwSignal<bool>;
+    /// The open draft's template: it orders the form.
+    template: RwSignal<Template>;
+    /// Stable keys of every list's rows.
+    rows: RowKeys;
+    /// Whether drafts survive a reload.
+    persistent: bool;
+}
+
+impl Editor {
+    /// Opens storage, loads the drafts and opens the one named in the URL (or the newest,
+    /// or a new one in `lang`).
+    pub fn start(lang: Language) -> Self {
+        let (backend, persistent) = Backend::open();
+        let session = Session::start(
+            backend,
+            BrowserEnv,
+            Start {
+                persistent,
+                wanted: platform::draft_in_url(),
+                zone: platform::browser_time_zone(),
+                language: lang,
+            },
+        );
+        let mut shared = None;
+        let mut broken_link = None;
+        let fragment = files::fragment();
+        if fragment.starts_with(hindsight_core::SHARE_PREFIX) {
+            match hindsight_core::decode_share(&fragment) {
+                Ok(doc) => shared = Some(doc),
+                Err(e) => {
+                    broken_link = Some(e);
+                    files::clear_fragment();
+                }
+            }
+        }
+        let handles = Handles {
+            changed: std::array::from_fn(|_| Trigger::new()),
+            replaced: Trigger::new(),
+            drafts: RwSignal::new(Vec::new()),
+            open_id: RwSignal::new(None),
+            save_state: RwSignal::new(SaveState::Saved),
+            alert: RwSignal::new(None),
+            undo: RwSignal::new(None),
+            info: RwSignal::new(None),
+            shared: RwSignal::new(shared),
+            last_backup: RwSignal::new(None),
+            read_only: RwSignal::new(false),
+            template: RwSignal::new(Template::Full),
+            rows: RowKeys::new(),
+            persistent,
+            seen_generation: StoredValue::new(u64::MAX),
+            timer: StoredValue::new(None),
+        };
+        let ed = Self {
+            session: StoredValue::new_local(session),
+            h: StoredValue::new(handles),
+        };
+        ed.sync();
+        if let Some(e) = broken_link {
+            ed.warn_text(Text::with(crate::i18n::SHARE_LINK_BROKEN, &[e.text()]));
+        }
+        if persistent {
+            platform::request_persistent_storage();
+        }
+        ed
+    }
+
+    /// Reads the open document, subscribing to changes of one section.
+    pub fn read<T>(&self, section: SectionId, f: impl FnOnce(&Postmortem) -> T) -> T {
+        self.h.with_value(|h| h.changed[section.index()]).track();
+        self.session.with_value(|s| f(s.doc()))
+    }
+
+    /// Reads the open document without subscribing.
+    pub fn peek<T>(&self, f: impl FnOnce(&Postmortem) -> T) -> T {
+        self.session.with_value(|s| f(s.doc()))
+    }
+
+    /// Subscribes to the document being replaced from outside (opened, reloaded from
+    /// another tab), after which form controls take their values again.
+    pub fn track_replaced(&self) {
+        self.h.with_value(|h| h.replaced).track();
+    }
+
+    /// The sections an edit of `field` changes the report of: its own, plus the timeline
+    /// for the time zone, plus every section for the report's language.
+    fn affected(field: FieldId) -> Vec<SectionId> {
+        match field {
+            FieldId::ReportLanguage => SectionId::ALL.to_vec(),
+            FieldId::TimeZone => vec![SectionId::Header, SectionId::Timeline],
+            other => vec![other.section()],
+        }
+    }
+
+    /// Applies an edit of one field (or of its row) and schedules its write.
+    pub fn edit(&self, field: FieldId, change: impl FnOnce(&mut Postmortem)) {
+        self.edit_sections(&Self::affected(field), change);
+    }
+
+    /// Applies an edit that touches the given sections and schedules its write.
+    pub fn edit_sections(&self, sections: &[SectionId], change: impl FnOnce(&mut Postmortem)) {
+        let mut applied = false;
+        self.session.update_value(|s| applied = s.edit(change));
+        if !applied {
+            return;
+        }
+        let changed = self.h.with_value(|h| h.changed);
+        for s in sections {
+            changed[s.index()].notify();
+        }
+        self.sync_save_state();
+        self.schedule_flush();
+    }
+
+    fn schedule_flush(&self) {
+        let timer = self.h.with_value(|h| h.timer);
+        if timer.with_value(Option::is_some) {
+            return;
+        }
+        let this = *self;
+        let handle = set_timeout_with_handle(
+            move || {
+                timer.set_value(None);
+                this.flush();
+            },
+            std::time::Duration::from_millis(SAVE_DELAY_MS),
+        )
+        .ok();
+        timer.set_value(handle);
+    }
+
+    /// Writes the open draft now if it has unsaved edits.
+    pub fn flush(&self) {
+        let timer = self.h.with_value(|h| h.timer);
+        if let Some(handle) = timer.get_value() {
+            handle.clear();
+            timer.set_value(None);
+        }
+        self.session.update_value(|s| s.flush());
+        self.sync();
+    }
+
+    /// Writes everything that can be written now, because the page may be going away.
+    pub fn save_before_leaving(&self) {
+        self.session.update_value(|s| s.save_before_leaving());
+        self.sync();
+    }
+
+    fn sync_save_state(&self) {
+        let state = self.session.with_value(|s| s.save_state());
+        let save_state = self.save_state();
+        if save_state.get_untracked() != state {
+            save_state.set(state);
+        }
+    }
+
+    /// Mirrors the session into the signals the views read, touching only what changed.
+    fn sync(&self) {
+        let (generation, open, drafts, alert, undo, read_only, template, backup, lens) =
+            self.session.with_value(|s| {
+                let undo = s.undo_stack().last().map(|u| {
+                    let top = match u {
+                        Undoable::Draft(d) => UndoTop::Draft(d.doc.header.title.clone()),
+                        Undoable::Row { list, index, .. } => UndoTop::Row(*list, *index),
+                    };
+                    (top, s.undo_stack().len())
+                });
+                (
+                    s.generation(),
+                    s.open_id().map(str::to_owned),
+                    s.drafts().iter().map(DraftItem::of).collect::<Vec<_>>(),
+                    s.alert().cloned(),
+                    undo,
+                    s.is_read_only(),
+                    s.doc().template,
+                    s.last_backup(),
+                    RowKeys::lengths(s.doc()),
+                )
+            });
+        self.sync_save_state();
+        let h = self.h.get_value();
+        set_if_changed(h.open_id, open);
+        set_if_changed(h.drafts, drafts);
+        set_if_changed(h.alert, alert);
+        set_if_changed(h.undo, undo);
+        set_if_changed(h.read_only, read_only);
+        set_if_changed(h.template, template);
+        set_if_changed(h.last_backup, backup);
+        if h.seen_generation.get_value() != generation {
+            h.seen_generation.set_value(generation);
+            h.rows.reset(&lens);
+            for t in &h.changed {
+                t.notify();
+            }
+            h.replaced.notify();
+            if let Some(id) = h.open_id.get_untracked() {
+                platform::set_draft_in_url(&id);
+            }
+        }
+    }
+
+    /// Runs an action on the session, then mirrors it.
+    fn act<T>(&self, f: impl FnOnce(&mut AppSession) -> T) -> T {
+        let mut out = None;
+        self.session.update_value(|s| out = Some(f(s)));
+        self.sync();
+        // `update_value` always runs its closure, so `out` is set.
+        out.unwrap_or_else(|| unreachable!("the session action ran"))
+    }
+
+    /// Shows a message the app words itself.
+    pub fn warn_text(&self, text: Text) {
+        self.act(|s| s.warn(hindsight_core::session::Notice::Other(text), Vec::new()));
+    }
+
+    /// Clears the alert.
+    pub fn dismiss_alert(&self) {
+        self.act(|s| s.dismiss_alert());
+    }
+
+    /// Opens a draft by id, writing the current one first.
+    pub fn open(&self, id: &str) {
+        self.flush();
+        self.act(|s| s.open(id));
+    }
+
+    /// Creates an empty draft from a template, in the UI language, and opens it.
+    pub fn create(&self, template: Template, lang: Language) {
+        self.flush();
+        let zone = platform::browser_time_zone();
+        self.act(|s| s.create(template, lang, zone));
+    }
+
+    /// Opens a copy of the worked example, in `lang`, as a new draft.
+    pub fn open_example(&self, lang: Language) {
+        self.flush();
+        self.act(|s| s.open_new(hindsight_core::worked_example(lang)));
+    }
+
+    /// Duplicates a draft and opens the copy.
+    pub fn duplicate(&self, id: &str) {
+        self.act(|s| s.duplicate(id));
+    }
+
+    /// Deletes a draft, keeping it for Undo.
+    pub fn delete(&self, id: &str, lang: Language) {
+        let zone = platform::browser_time_zone();
+        self.act(|s| s.delete(id, lang, zone));
+    }
+
+    /// Forgets what could be undone.
+    pub fn clear_undo(&self) {
+        self.act(|s| s.clear_undo());
+    }
+
+    /// Takes back the last undoable action.
+    pub fn undo_last(&self) {
+        let undone = self.act(|s| s.undo_last());
+        if let Undone::Row(list, at) = undone {
+            self.rows().insert(list, at);
+            self.notify_list(list);
+        }
+    }
+
+    fn notify_list(&self, list: RowList) {
+        let section = match list {
+            RowList::Timeline => SectionId::Timeline,
+            RowList::Actions => SectionId::ActionItems,
+            RowList::Entries(field) => field.section(),
+        };
+        self.h.with_value(|h| h.changed[section.index()]).notify();
+        self.sync_save_state();
+        self.schedule_flush();
+    }
+
+    /// Adds an empty row at the end of a list; returns its key.
+    pub fn add_row(&self, list: RowList) -> Option<u32> {
+        let at = self.act(|s| s.add_row(list))?;
+        let key = self.rows().insert(list, at);
+        self.notify_list(list);
+        Some(key)
+    }
+
+    /// Moves a row one place; returns whether it moved.
+    pub fn move_row(&self, list: RowList, key: u32, step: isize) -> bool {
+        let Some(from) = self.rows().index_of(list, key) else {
+            return false;
+        };
+        let moved = self.act(|s| s.move_row(list, from, step));
+        if let Some(to) = moved {
+            self.rows().swap(list, from, to);
+            self.notify_list(list);
+        }
+        moved.is_some()
+    }
+
+    /// Removes a row, keeping it for Undo; returns the key of the row now in its place (or
+    /// before it), for the focus.
+    pub fn remove_row(&self, list: RowList, key: u32) -> Option<u32> {
+        let index = self.rows().index_of(list, key)?;
+        if self.act(|s| s.remove_row(list, index)) {
+            self.rows().remove(list, index);
+            self.notify_list(list);
+        }
+        self.rows().near(list, index)
+    }
+
+    /// Orders the timeline by time.
+    pub fn sort_timeline(&self) {
+        let order = self.act(|s| s.sort_timeline());
+        self.rows().reorder(RowList::Timeline, &order);
+        self.notify_list(RowList::Timeline);
+    }
+
+    /// Resolves a conflict with another tab.
+    pub fn resolve_conflict(&self, keep_both: bool) {
+        self.act(|s| s.resolve_conflict(keep_both));
+    }
+
+    /// Runs the action of an alert's button.
+    pub fn run_alert_action(&self, action: AlertAction) {
+        match action {
+            AlertAction::ExportJson => self.export(ExportFormat::Json),
+            AlertAction::BackupAll => self.backup_all(),
+            AlertAction::DownloadSetAside => self.download_set_aside(),
+            AlertAction::DiscardSetAside => self.act(|s| s.discard_set_aside()),
+            AlertAction::ReloadOther => self.resolve_conflict(false),
+            AlertAction::KeepBoth => self.resolve_conflict(true),
+        }
+    }
+}
+
+fn set_if_changed<T: PartialEq + Send + Sync + 'static>(signal: RwSignal<T>, value: T) {
+    if signal.with_untracked(|v| *v != value) {
+        signal.set(value);
+    }
+}

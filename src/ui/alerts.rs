@@ -1,0 +1,181 @@
+//! The alert region, the save indicator and the toasts, worded in the UI language.
+
+use hindsight_core::session::{AlertAction, AlertKind, Notice, RowList, SaveState};
+use hindsight_core::{display_title, Language, Text, Words};
+use leptos::prelude::*;
+
+use crate::i18n::{self, Ui};
+use crate::state::{Editor, UndoTop};
+
+/// The words of an alert's button.
+fn action_words(action: AlertAction) -> Words {
+    match action {
+        AlertAction::ExportJson => i18n::DOWNLOAD_JSON,
+        AlertAction::BackupAll => i18n::BACK_UP_ALL,
+        AlertAction::DownloadSetAside => i18n::DOWNLOAD_UNREADABLE,
+        AlertAction::DiscardSetAside => i18n::DISCARD_IT,
+        AlertAction::ReloadOther => i18n::LOAD_OTHER_TAB,
+        AlertAction::KeepBoth => i18n::KEEP_BOTH,
+    }
+}
+
+/// What a notice says, in both languages.
+pub fn notice_text(notice: &Notice) -> Text {
+    let plain = |w: Words| Text::new(w, &[]);
+    match notice {
+        Notice::NoStorage => plain(i18n::NO_STORAGE),
+        Notice::SetAside { count, found } => {
+            let found = if found.is_empty() {
+                Text::plain("")
+            } else {
+                let parts: Vec<Text> = found
+                    .iter()
+                    .map(|(key, why)| {
+                        Text::with(i18n::KEY_REASON, &[&Text::plain(key.as_str()), why])
+                    })
+                    .collect();
+                let joined = Text {
+                    en: parts
+                        .iter()
+                        .map(|p| p.en.as_str())
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                    zh: parts
+                        .iter()
+                        .map(|p| p.zh.as_str())
+                        .collect::<Vec<_>>()
+                        .join("；"),
+                };
+                Text::with(i18n::FOUND_NOW, &[&joined])
+            };
+            Text::with(i18n::SET_ASIDE, &[&Text::plain(count.to_string()), &found])
+        }
+        Notice::NotSaved(e) => Text::with(i18n::NOT_SAVED_BECAUSE, &[&e.text()]),
+        Notice::NewDraftNotStored(e) => Text::with(i18n::NEW_DRAFT_NOT_STORED, &[&e.text()]),
+        Notice::Conflict => plain(i18n::CONFLICT),
+        Notice::DeletedElsewhere => plain(i18n::DELETED_ELSEWHERE),
+        Notice::DeleteFailed(e) => Text::with(i18n::DELETE_FAILED, &[&e.text()]),
+        Notice::DiscardFailed(e) => Text::with(i18n::DISCARD_FAILED, &[&e.text()]),
+        Notice::ImportFailed { name, error } => {
+            Text::with(i18n::IMPORT_FAILED, &[&Text::plain(name.as_str()), error])
+        }
+        Notice::RestoreFailed { name, error } => {
+            Text::with(i18n::RESTORE_FAILED, &[&Text::plain(name.as_str()), error])
+        }
+        Notice::RestorePartial { count, error } => Text::with(
+            i18n::RESTORE_PARTIAL,
+            &[&Text::plain(count.to_string()), &error.text()],
+        ),
+        Notice::Other(text) => text.clone(),
+    }
+}
+
+/// The name of a removed row, for the undo toast: "event 2".
+fn row_name(list: RowList, index: usize, lang: Language) -> String {
+    let n = (index + 1).to_string();
+    match list {
+        RowList::Timeline => i18n::EVENT_N.fill(lang, &[&n]),
+        RowList::Actions => i18n::ACTION_ITEM_N.fill(lang, &[&n]),
+        RowList::Entries(field) => {
+            let group = match field.info().kind {
+                hindsight_core::Kind::Entries(e) => e.group,
+                _ => field.info().label,
+            };
+            i18n::GROUP_N.fill(lang, &[group.get(lang), &n])
+        }
+    }
+}
+
+/// "Saved" / "Saving…" / "Not saved", announced politely.
+#[component]
+pub fn SaveIndicator() -> impl IntoView {
+    let ui = Ui::get();
+    let ed = expect_context::<Editor>();
+    let text = move || {
+        let words = match ed.save_state().get() {
+            SaveState::Saved if !ed.persistent() => i18n::TAB_ONLY,
+            SaveState::Saved => i18n::SAVED,
+            SaveState::Saving => i18n::SAVING,
+            SaveState::NotSaved => i18n::NOT_SAVED,
+        };
+        words.get(ui.lang())
+    };
+    let class = move || match ed.save_state().get() {
+        SaveState::Saved => "save-state saved",
+        SaveState::Saving => "save-state saving",
+        SaveState::NotSaved => "save-state failed",
+    };
+    view! { <p class=class role="status">{text}</p> }
+}
+
+/// The alert region for errors, and the toasts.
+#[component]
+pub fn Alerts() -> impl IntoView {
+    let ui = Ui::get();
+    let ed = expect_context::<Editor>();
+    let undo_text = move || {
+        let lang = ui.lang();
+        ed.undo().with(|u| {
+            let (top, count) = u.as_ref()?;
+            let latest = match top {
+                UndoTop::Draft(title) => {
+                    ui.fill(i18n::DELETED_DRAFT, &[display_title(title, lang)])
+                }
+                UndoTop::Row(list, index) => {
+                    ui.fill(i18n::DELETED_ROW, &[&row_name(*list, *index, lang)])
+                }
+            };
+            Some(match count {
+                1 => latest,
+                n => format!(
+                    "{latest}{}",
+                    ui.fill(i18n::MORE_TO_UNDO, &[&(n - 1).to_string()])
+                ),
+            })
+        })
+    };
+    view! {
+        <div class="alert" role="alert">
+            {move || ed.alert().get().map(|alert| {
+                let conflict = alert.kind == AlertKind::Conflict;
+                let message = notice_text(&alert.notice);
+                view! {
+                    <div class="alert-box">
+                        <span class="alert-text">{move || ui.text(&message)}</span>
+                        <span class="alert-actions">
+                            {alert.actions.into_iter().map(|action| view! {
+                                <button type="button" class="secondary small"
+                                    on:click=move |_| ed.run_alert_action(action)>{ui.t(action_words(action))}</button>
+                            }).collect_view()}
+                            // A conflict needs an answer; anything else can be dismissed.
+                            {(!conflict).then(|| view! {
+                                <button type="button" class="ghost small" on:click=move |_| ed.dismiss_alert()>
+                                    {ui.t(i18n::DISMISS)}
+                                </button>
+                            })}
+                        </span>
+                    </div>
+                }
+            })}
+        </div>
+        <div class="toast-region" aria-live="polite">
+            {move || ed.info().get().map(|text| view! {
+                <div class="toast">
+                    <span>{move || ui.text(&text)}</span>
+                    <button type="button" class="ghost small" aria-label=ui.t(i18n::DISMISS)
+                        on:click=move |_| ed.info().set(None)>"✕"</button>
+                </div>
+            })}
+            {move || undo_text().map(|text| view! {
+                <div class="toast">
+                    <span>{text}</span>
+                    <button type="button" class="secondary small" id="undo-button" on:click=move |_| ed.undo_last()>
+                        {ui.t(i18n::UNDO)}
+                    </button>
+                    <button type="button" class="ghost small" aria-label=ui.t(i18n::DISMISS)
+                        on:click=move |_| ed.clear_undo()>"✕"</button>
+                </div>
+            })}
+        </div>
+    }
+}
