@@ -38,6 +38,26 @@ test('a full storage quota keeps the text, says so, and offers a way out', async
   await expect(app.field('Summary', 'Summary')).toHaveValue('Typed while storage is full, then saved');
 });
 
+test('a storage that accepts writes but keeps nothing is caught by reading back', async ({ page }) => {
+  const app = new EditorPage(page);
+  await app.open();
+  await app.field('Summary', 'Summary').fill('Kept before');
+  await app.expectSaved();
+  await page.evaluate(() => {
+    window.__realSetItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function () { /* says yes, keeps nothing */ };
+  });
+  await app.field('Summary', 'Summary').fill('Typed into a storage that drops writes');
+  await expect(alert(page)).toContainText('Not saved: the browser accepted the text but did not keep it');
+  await expect(app.status()).toHaveText('Not saved');
+  await expect(app.field('Summary', 'Summary')).toHaveValue('Typed into a storage that drops writes');
+  await page.evaluate(() => { Storage.prototype.setItem = window.__realSetItem; });
+  await app.field('Summary', 'Summary').fill('Typed into a storage that drops writes, then kept');
+  await app.expectSaved();
+  await page.reload();
+  await expect(app.field('Summary', 'Summary')).toHaveValue('Typed into a storage that drops writes, then kept');
+});
+
 test('any other exception from setItem also counts as not saved', async ({ page }) => {
   const app = new EditorPage(page);
   await app.open();

@@ -1,0 +1,359 @@
+//! The editing session, natively: saving, read-back, revision checks across tabs, conflicts,
+//! retries after failed writes, undo, imports and restores, against an in-memory store with
+//! injected faults, a fixed clock and counted ids.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use hindsight_core::session::{AlertKind, Notice, RowList, SaveState, Start, Undone};
+use hindsight_core::*;
+
+/// A clock that moves a second per reading, and ids `id1`, `id2`, …
+#[derive(Clone, Default)]
+struct TestEnv {
+    clock: Rc<Cell<i64>>,
+    ids: Rc<Cell<u32>>,
+}
+
+impl Env for TestEnv {
+    fn now_ms(&self) -> i64 {
+        self.clock.set(self.clock.get() + 1000);
+        self.clock.get()
+    }
+    fn new_id(&self) -> String {
+        self.ids.set(self.ids.get() + 1);
+        format!("id{}", self.ids.get())
+    }
+    fn today(&self) -> String {
+        "2024-05-06".into()
+    }
+}
+
+/// What the store does wrong.
+#[derive(Clone, Copy, PartialEq)]
+enum Fault {
+    None,
+    /// Every write fails as a full quota.
+    Full,
+    /// Writes report success but keep nothing.
+    Drops,
+}
+
+/// A memory store whose writes can fail or vanish.
+#[derive(Clone)]
+struct FaultyKv {
+    inner: MemoryKv,
+    fault: Rc<RefCell<Fault>>,
+}
+
+impl FaultyKv {
+    fn new() -> Self {
+        Self {
+            inner: MemoryKv::default(),
+            fault: Rc::new(RefCell::new(Fault::None)),
+        }
+    }
+    fn set_fault(&self, fault: Fault) {
+        *self.fault.borrow_mut() = fault;
+    }
+}
+
+impl KeyValue for FaultyKv {
+    fn keys(&self) -> Vec<String> {
+        self.inner.keys()
+    }
+    fn get(&self, key: &str) -> Option<String> {
+        self.inner.get(key)
+    }
+    fn set(&self, key: &str, value: &str) -> Result<(), WriteError> {
+        match *self.fault.borrow() {
+            Fault::None => self.inner.set(key, value),
+            Fault::Full => Err(WriteError::QuotaExceeded),
+            Fault::Drops => Ok(()),
+        }
+    }
+    fn remove(&self, key: &str) -> Result<(), WriteError> {
+        self.inner.remove(key)
+    }
+}
+
+fn start(kv: &FaultyKv, env: &TestEnv, wanted: Option<&str>) -> Session<FaultyKv, TestEnv> {
+    Session::start(
+        kv.clone(),
+        env.clone(),
+        Start {
+            persistent: true,
+            wanted: wanted.map(str::to_owned),
+            zone: "Europe/Berlin".into(),
+            language: Language::En,
+        },
+    )
+}
+
+fn summary(s: &Session<FaultyKv, TestEnv>) -> String {
+    s.doc().summary.clone()
+}
+
+#[test]
+fn a_first_start_creates_a_draft_and_an_edit_survives_a_reload() {
+    let (kv, env) = (FaultyKv::new(), TestEnv::default());
+    let mut s = start(&kv, &env, None);
+    assert_eq!(s.drafts().len(), 1);
+    assert_eq!(s.doc().header.time_zone, "Europe/Berlin");
+    assert!(s.edit(|d| d.summary = "Typed".into()));
+    assert_eq!(s.save_state(), SaveState::Saving);
+    s.flush();
+    assert_eq!(s.save_state(), SaveState::Saved);
+    let again = start(&kv, &env, None);
+    assert_eq!(summary(&again), "Typed");
+    assert_eq!(again.drafts()[0].rev, 1);
+}
+
+#[test]
+fn a_full_quota_keeps_the_text_says_why_and_retries_on_the_next_edit() {
+    let (kv, env) = (FaultyKv::new(), TestEnv::default());
+    let mut s = start(&kv, &env, None);
+    kv.set_fault(Fault::Full);
+    s.edit(|d| d.summary = "While full".into());
+    s.flush();
+    assert_eq!(s.save_state(), SaveState::NotSaved);
+    let alert = s.alert().expect("an alert");
+    assert_eq!(alert.kind, AlertKind::NotSaved);
+    assert_eq!(alert.notice, Notice::NotSaved(WriteError::QuotaExceeded));
+    assert_eq!(summary(&s), "While full", "the text stays in the tab");
+    assert!(start(&kv, &env, None).doc().summary.is_empty(), "nothing half-written");
+    kv.set_fault(Fault::None);
+    s.edit(|d| d.summary.push_str(", then saved"));
+    assert_eq!(s.save_state(), SaveState::NotSaved, "still not saved until a write works");
+    s.flush();
+    assert_eq!(s.save_state(), SaveState::Saved);
+    assert!(s.alert().is_none(), "the Not saved alert clears");
+    assert_eq!(summary(&start(&kv, &env, None)), "While full, then saved");
+}
+
+#[test]
+fn a_storage_that_drops_writes_is_caught_by_reading_back() {
+    let (kv, env) = (FaultyKv::new(), TestEnv::default());
+    let mut s = start(&kv, &env, None);
+    kv.set_fault(Fault::Drops);
+    s.edit(|d| d.summary = "Vanishes".into());
+    s.flush();
+    assert_eq!(s.save_state(), SaveState::NotSaved);
+    assert_eq!(
+        s.alert().map(|a| a.notice.clone()),
+        Some(Notice::NotSaved(WriteError::NotReadBack))
+    );
+    kv.set_fault(Fault::None);
+    s.edit(|d| d.summary.push('!'));
+    s.flush();
+    assert_eq!(summary(&start(&kv, &env, None)), "Vanishes!");
+}
+
+#[test]
+fn a_stale_tab_never_overwrites_newer_text_and_keep_both_keeps_both() {
+    let (kv, env) = (FaultyKv::new(), TestEnv::default());
+    let mut a = start(&kv, &env, None);
+    let id = a.open_id().expect("open").to_owned();
+    let mut b = start(&kv, &env, Some(&id));
+    b.edit(|d| d.summary = "From B".into());
+    b.flush();
+    a.edit(|d| d.summary = "From A".into());
+    a.flush();
+    assert!(a.in_conflict());
+    assert_eq!(a.alert().map(|x| x.kind), Some(AlertKind::Conflict));
+    assert_eq!(summary(&start(&kv, &env, Some(&id))), "From B", "not overwritten");
+    a.resolve_conflict(true);
+    assert!(!a.in_conflict());
+    assert_eq!(summary(&a), "From A");
+    assert_ne!(a.open_id(), Some(id.as_str()), "A's text is a new draft");
+    assert!(a.doc().header.title.ends_with("(kept from another tab)"));
+    a.flush();
+    let fresh = start(&kv, &env, None);
+    let texts: Vec<String> = fresh.drafts().iter().map(|d| d.doc.summary.clone()).collect();
+    assert!(texts.contains(&"From A".into()) && texts.contains(&"From B".into()));
+}
+
+#[test]
+fn loading_the_other_tabs_version_replaces_this_tabs_text() {
+    let (kv, env) = (FaultyKv::new(), TestEnv::default());
+    let mut a = start(&kv, &env, None);
+    let id = a.open_id().expect("open").to_owned();
+    let mut b = start(&kv, &env, Some(&id));
+    b.edit(|d| d.summary = "Theirs".into());
+    b.flush();
+    a.edit(|d| d.summary = "Mine".into());
+    let generation = a.generation();
+    a.flush();
+    a.resolve_conflict(false);
+    assert_eq!(summary(&a), "Theirs");
+    assert!(a.generation() > generation, "the form takes the values again");
+    assert_eq!(a.save_state(), SaveState::Saved);
+}
+
+#[test]
+fn other_tabs_writes_follow_through_the_storage_event() {
+    let (kv, env) = (FaultyKv::new(), TestEnv::default());
+    let mut a = start(&kv, &env, None);
+    let id = a.open_id().expect("open").to_owned();
+    let mut b = start(&kv, &env, Some(&id));
+    b.edit(|d| d.summary = "Newer".into());
+    b.flush();
+    let value = kv.get(&draft_key(&id));
+    a.other_tab_wrote(&id, value.clone());
+    assert_eq!(summary(&a), "Newer", "a clean tab follows");
+    b.edit(|d| d.summary = "Newest".into());
+    b.flush();
+    a.edit(|d| d.summary = "Dirty".into());
+    a.other_tab_wrote(&id, kv.get(&draft_key(&id)));
+    assert!(a.in_conflict(), "a tab with unsaved edits asks");
+    a.resolve_conflict(false);
+    a.other_tab_wrote(&id, None);
+    assert_eq!(a.alert().map(|x| x.notice.clone()), Some(Notice::DeletedElsewhere));
+    assert_eq!(summary(&a), "Newest", "the text stays open");
+}
+
+#[test]
+fn deleted_drafts_and_rows_come_back_with_undo() {
+    let (kv, env) = (FaultyKv::new(), TestEnv::default());
+    let mut s = start(&kv, &env, None);
+    s.edit(|d| d.header.title = "Keep me".into());
+    let first = s.open_id().expect("open").to_owned();
+    s.create(Template::Full, Language::En, "UTC".into());
+    s.delete(&first, Language::En, "UTC".into());
+    assert_eq!(s.drafts().len(), 1);
+    assert_eq!(s.undo_last(), Undone::Draft);
+    assert_eq!(s.drafts().len(), 2);
+    assert_eq!(s.doc().header.title, "Keep me");
+
+    let why = RowList::Entries(FieldId::FiveWhys);
+    for text in ["First", "Second", "Third"] {
+        let at = s.add_row(why).expect("added");
+        s.edit(|d| d.causes.five_whys[at] = text.into());
+    }
+    assert_eq!(s.move_row(why, 2, -1), Some(1));
+    assert_eq!(s.doc().causes.five_whys, ["First", "Third", "Second"]);
+    assert!(s.remove_row(why, 0));
+    s.edit(|d| d.summary = "Typed after".into());
+    assert_eq!(s.undo_last(), Undone::Row(why, 0));
+    assert_eq!(s.doc().causes.five_whys, ["First", "Third", "Second"]);
+    assert_eq!(summary(&s), "Typed after", "later typing stays");
+    assert_eq!(s.undo_last(), Undone::Nothing);
+}
+
+#[test]
+fn undoing_a_draft_whose_id_came_back_keeps_both() {
+    let (kv, env) = (FaultyKv::new(), TestEnv::default());
+    let mut s = start(&kv, &env, None);
+    let id = s.open_id().expect("open").to_owned();
+    s.edit(|d| d.summary = "Original".into());
+    s.flush();
+    let stored = kv.get(&draft_key(&id)).expect("stored");
+    s.delete(&id, Language::En, "UTC".into());
+    kv.set(&draft_key(&id), &stored).expect("another tab writes it back");
+    s.undo_last();
+    assert_ne!(s.open_id(), Some(id.as_str()));
+    assert_eq!(summary(&s), "Original");
+}
+
+#[test]
+fn sorting_the_timeline_reports_the_new_order() {
+    let (kv, env) = (FaultyKv::new(), TestEnv::default());
+    let mut s = start(&kv, &env, None);
+    for (t, text) in [(300, "c"), (100, "a"), (200, "b")] {
+        let at = s.add_row(RowList::Timeline).expect("added");
+        s.edit(|d| {
+            d.timeline[at].time = Some(Timestamp {
+                utc: t,
+                offset_minutes: 0,
+            });
+            d.timeline[at].event = text.into();
+        });
+    }
+    s.add_row(RowList::Timeline);
+    assert_eq!(s.sort_timeline(), [1, 2, 0, 3]);
+    let order: Vec<&str> = s.doc().timeline.iter().map(|e| e.event.as_str()).collect();
+    assert_eq!(order, ["a", "b", "c", ""]);
+}
+
+#[test]
+fn unreadable_values_are_set_aside_and_reported_at_start() {
+    let (kv, env) = (FaultyKv::new(), TestEnv::default());
+    kv.set("hindsight:draft:broken", "{not json").expect("writes");
+    let mut s = start(&kv, &env, None);
+    match s.alert().map(|a| a.notice.clone()) {
+        Some(Notice::SetAside { count: 1, found }) => assert_eq!(found[0].0, "hindsight:draft:broken"),
+        other => panic!("expected the set-aside notice, got {other:?}"),
+    }
+    assert!(s.set_aside_json().contains("{not json"));
+    s.discard_set_aside();
+    assert!(kv.get("hindsight:quarantine:broken").is_none());
+}
+
+#[test]
+fn a_draft_from_a_newer_schema_is_read_only_and_never_written() {
+    let (kv, env) = (FaultyKv::new(), TestEnv::default());
+    let future = r#"{"id":"f","rev":3,"created_at":0,"updated_at":99999999,"doc":{"schema_version":99,"summary":"Future","extra":1}}"#;
+    kv.set("hindsight:draft:f", future).expect("writes");
+    let mut s = start(&kv, &env, Some("f"));
+    assert!(s.is_read_only());
+    assert!(!s.edit(|d| d.summary = "Changed".into()));
+    s.flush();
+    s.mark_exported();
+    assert_eq!(kv.get("hindsight:draft:f").as_deref(), Some(future));
+}
+
+#[test]
+fn a_bad_import_says_why_and_changes_nothing_and_a_good_one_opens() {
+    let (kv, env) = (FaultyKv::new(), TestEnv::default());
+    let mut s = start(&kv, &env, None);
+    let before = s.drafts().len();
+    assert_eq!(s.import_file("broken.json", "{oops"), None);
+    match s.alert().map(|a| a.notice.clone()) {
+        Some(Notice::ImportFailed { name, error }) => {
+            assert_eq!(name, "broken.json");
+            assert!(error.en.contains("not valid JSON"), "{}", error.en);
+            assert!(error.zh.contains("JSON"), "{}", error.zh);
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(s.drafts().len(), before);
+    let md = export_markdown(&chatgpt_2023_03_20());
+    let title = s.import_file("report.md", &md).expect("imports");
+    assert!(title.starts_with("ChatGPT"));
+    assert_eq!(s.drafts().len(), before + 1);
+}
+
+#[test]
+fn restoring_a_backup_keeps_both_when_ids_clash() {
+    let (kv, env) = (FaultyKv::new(), TestEnv::default());
+    let mut s = start(&kv, &env, None);
+    s.edit(|d| d.summary = "Here".into());
+    let (text, name) = s.backup();
+    assert!(name.starts_with("hindsight-backup-2024-05-06"));
+    assert_eq!(s.restore_backup("backup.json", &text), Some(1));
+    assert_eq!(s.drafts().len(), 2);
+    let ids: Vec<&str> = s.drafts().iter().map(|d| d.id.as_str()).collect();
+    assert_ne!(ids[0], ids[1]);
+    assert_eq!(s.restore_backup("x.json", "[]"), None);
+    assert!(matches!(
+        s.alert().map(|a| a.notice.clone()),
+        Some(Notice::RestoreFailed { .. })
+    ));
+}
+
+#[test]
+fn without_storage_the_session_says_drafts_stay_in_the_tab() {
+    let s = Session::start(
+        MemoryKv::default(),
+        TestEnv::default(),
+        Start {
+            persistent: false,
+            wanted: None,
+            zone: "UTC".into(),
+            language: Language::ZhTw,
+        },
+    );
+    assert_eq!(s.alert().map(|a| a.notice.clone()), Some(Notice::NoStorage));
+    assert_eq!(s.doc().language, Language::ZhTw, "a new draft takes the UI language");
+}
