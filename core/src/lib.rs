@@ -27,6 +27,7 @@ mod example;
 mod export;
 pub mod fields;
 mod import;
+pub mod incidents;
 mod markdown;
 pub mod messages;
 mod metrics;
