@@ -28,6 +28,7 @@ mod example_zh;
 mod export;
 pub mod fields;
 mod import;
+pub mod incidents;
 mod markdown;
 pub mod messages;
 mod metrics;

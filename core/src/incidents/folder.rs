@@ -1,0 +1,89 @@
+//! A team's folder (開啟資料夾): Markdown postmortems read in memory, read-only, beside the
+//! drafts. Nothing is stored; "Save as draft" is the only way one becomes a draft.
+
+use super::index::{summarize_doc, Stamp, Summary};
+use crate::document::Postmortem;
+use crate::error::ImportError;
+use crate::words::Text;
+
+/// Prefix of the ids given to a folder's files, so they never meet a draft's id.
+pub const FOLDER_ID_PREFIX: &str = "folder:";
+
+/// One postmortem read from the folder.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FolderEntry {
+    /// Its path in the folder, as the browser gave it.
+    pub path: String,
+    /// The document, for viewing and for "Save as draft".
+    pub doc: Postmortem,
+    /// Its summary for the overview: read-only, marked as from the folder.
+    pub summary: Summary,
+}
+
+/// A file of the folder that could not be read, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FolderFailure {
+    /// Its path in the folder.
+    pub path: String,
+    /// Why, in both languages.
+    pub reason: Text,
+}
+
+/// What opening a folder found.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FolderImport {
+    /// The postmortems read, by path.
+    pub entries: Vec<FolderEntry>,
+    /// The Markdown files that could not be read, by path, with the reason.
+    pub failed: Vec<FolderFailure>,
+    /// The files that are not Markdown (images, attachments, …), by path: not tried, and
+    /// shown only as a count, since a team's folder is expected to hold such files.
+    pub skipped: Vec<String>,
+}
+
+/// Whether a path names a Markdown file (`.md` or `.markdown`, any case).
+pub fn is_markdown_path(path: &str) -> bool {
+    let lower = path.to_ascii_lowercase();
+    lower.ends_with(".md") || lower.ends_with(".markdown")
+}
+
+/// Reads a folder's files (path, text) with Hindsight's Markdown importer.
+pub fn import_folder(files: &[(String, String)]) -> FolderImport {
+    import_folder_with(files, crate::import::import_markdown)
+}
+
+/// Reads a folder's files (path, text) with the importer given: the one place to plug in
+/// an importer of other tools' Markdown.
+pub fn import_folder_with(
+    files: &[(String, String)],
+    import: impl Fn(&str) -> Result<Postmortem, ImportError>,
+) -> FolderImport {
+    let mut found = FolderImport::default();
+    for (path, text) in files {
+        if !is_markdown_path(path) {
+            found.skipped.push(path.clone());
+            continue;
+        }
+        match import(text) {
+            Ok(doc) => {
+                let mut summary = summarize_doc(&format!("{FOLDER_ID_PREFIX}{path}"), &doc);
+                summary.read_only = true;
+                summary.folder = Some(path.clone());
+                summary.stamp = Stamp::of(text);
+                found.entries.push(FolderEntry {
+                    path: path.clone(),
+                    doc,
+                    summary,
+                });
+            }
+            Err(e) => found.failed.push(FolderFailure {
+                path: path.clone(),
+                reason: e.text().clone(),
+            }),
+        }
+    }
+    found.entries.sort_by(|a, b| a.path.cmp(&b.path));
+    found.failed.sort_by(|a, b| a.path.cmp(&b.path));
+    found.skipped.sort();
+    found
+}

@@ -1,0 +1,50 @@
+//! The cross-incident overview (Incidents / 事件總覽): what every draft says together.
+//!
+//! Start-up and the overview read a small [`Index`] of the drafts kept in storage beside
+//! them, checked against each stored value's length and hash instead of parsing every draft.
+//! From its [`Summary`]s come the open action items across drafts, related incidents,
+//! trends with their SVG charts and table alternatives, the exports of open items, and the
+//! read-only drafts of a team's folder. Everything here is a pure function of its inputs.
+
+mod export;
+mod folder;
+mod index;
+mod open_items;
+mod related;
+mod svg;
+mod trends;
+pub mod words;
+
+pub use export::{open_items_csv, open_items_markdown};
+pub use folder::{
+    import_folder, import_folder_with, is_markdown_path, FolderEntry, FolderFailure, FolderImport,
+    FOLDER_ID_PREFIX,
+};
+pub use index::{
+    load_index, newest_first, remove_index, save_index, summarize, summarize_doc, Index,
+    IndexHealth, IndexState, OpenAction, Stamp, Summary, INDEX_KEY, INDEX_VERSION,
+};
+pub use open_items::{
+    mark_done, open_items, Filters, Group, GroupKey, Grouping, Item, Marked, OpenItems,
+};
+pub use related::{
+    cause_words, names_incident, related, related_all, similarity, Reason, Related,
+    SIMILAR_AT_LEAST,
+};
+pub use trends::{
+    durations_over_time, durations_svg, durations_table, incidents_per_month, per_month_svg,
+    per_month_table, ChartTable, DurationPoint, MonthRow, PerMonth,
+};
+
+/// Cuts text to at most `max` bytes on a character boundary, so the index stays small
+/// whatever a field holds.
+pub(crate) fn clip(text: &str, max: usize) -> &str {
+    if text.len() <= max {
+        return text;
+    }
+    let mut end = max;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}

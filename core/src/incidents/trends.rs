@@ -1,0 +1,435 @@
+//! Trends (趨勢): incidents per month by severity, and time to detect and to resolve over
+//! time, each as data, as an SVG chart and as a table for screen readers, in both languages.
+
+use std::fmt::Write;
+
+use super::index::Summary;
+use super::svg::{self, esc, num, Legend, Swatch, BOTTOM, LEFT, RIGHT, TOP};
+use super::words as t;
+use crate::choice::Choice;
+use crate::document::{Language, Severity};
+use crate::report::{display_title, format_duration, TIME_TO_DETECT, TIME_TO_RESOLVE};
+use crate::time::{civil_from_days, days_from_civil, parse_date};
+use crate::words::Words;
+
+/// Longest run of months filled in with empty ones; past it (a mistyped year, say) only
+/// the months that have incidents are shown, so one typo cannot draw a thousand bars.
+const MAX_FILLED_MONTHS: i64 = 120;
+
+/// One month's incidents by severity.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct MonthRow {
+    /// `YYYY-MM`.
+    pub month: String,
+    /// Incidents of SEV1 to SEV5, in that order.
+    pub by_severity: [usize; 5],
+    /// Incidents with no severity set.
+    pub no_severity: usize,
+}
+
+impl MonthRow {
+    /// Every incident of the month.
+    pub fn total(&self) -> usize {
+        self.by_severity.iter().sum::<usize>() + self.no_severity
+    }
+}
+
+/// Incidents per month, in order, with the months between filled in.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PerMonth {
+    /// The months, oldest first.
+    pub months: Vec<MonthRow>,
+    /// Incidents without a valid incident date, which no month counts.
+    pub undated: usize,
+}
+
+/// Counts incidents per month of their incident date, by severity.
+pub fn incidents_per_month(summaries: &[Summary]) -> PerMonth {
+    let mut counted: std::collections::BTreeMap<(i32, u32), MonthRow> = Default::default();
+    let mut undated = 0;
+    for s in summaries {
+        let Some((y, m, _)) = parse_date(&s.incident_date) else {
+            undated += 1;
+            continue;
+        };
+        let row = counted.entry((y, m)).or_insert_with(|| MonthRow {
+            month: format!("{y:04}-{m:02}"),
+            ..MonthRow::default()
+        });
+        match s.severity {
+            Some(sev) => row.by_severity[severity_slot(sev)] += 1,
+            None => row.no_severity += 1,
+        }
+    }
+    let (Some(&first), Some(&last)) = (counted.keys().next(), counted.keys().next_back()) else {
+        return PerMonth {
+            months: Vec::new(),
+            undated,
+        };
+    };
+    let ordinal = |(y, m): (i32, u32)| i64::from(y) * 12 + i64::from(m) - 1;
+    let span = ordinal(last) - ordinal(first);
+    let months = if span < MAX_FILLED_MONTHS {
+        (ordinal(first)..=ordinal(last))
+            .map(|o| {
+                let key = (o.div_euclid(12) as i32, o.rem_euclid(12) as u32 + 1);
+                counted.remove(&key).unwrap_or_else(|| MonthRow {
+                    month: format!("{:04}-{:02}", key.0, key.1),
+                    ..MonthRow::default()
+                })
+            })
+            .collect()
+    } else {
+        counted.into_values().collect()
+    };
+    PerMonth { months, undated }
+}
+
+fn severity_slot(severity: Severity) -> usize {
+    Severity::ALL
+        .iter()
+        .position(|s| *s == severity)
+        .unwrap_or(0)
+}
+
+/// One incident's time to detect and to resolve, for the chart over time.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DurationPoint {
+    /// The draft's id.
+    pub id: String,
+    /// Its title as typed.
+    pub title: String,
+    /// Its incident date, `YYYY-MM-DD`.
+    pub incident_date: String,
+    /// Time to detect in seconds.
+    pub time_to_detect: Option<i64>,
+    /// Time to resolve in seconds.
+    pub time_to_resolve: Option<i64>,
+}
+
+/// The incidents with an incident date and at least one of the two durations, by date.
+/// A negative duration (an impossible timeline, which the review reports) is left out.
+pub fn durations_over_time(summaries: &[Summary]) -> Vec<DurationPoint> {
+    let mut points: Vec<DurationPoint> = summaries
+        .iter()
+        .filter(|s| parse_date(&s.incident_date).is_some())
+        .map(|s| DurationPoint {
+            id: s.id.clone(),
+            title: s.title.clone(),
+            incident_date: s.incident_date.trim().to_owned(),
+            time_to_detect: s.time_to_detect.filter(|v| *v >= 0),
+            time_to_resolve: s.time_to_resolve.filter(|v| *v >= 0),
+        })
+        .filter(|p| p.time_to_detect.is_some() || p.time_to_resolve.is_some())
+        .collect();
+    points.sort_by(|a, b| {
+        a.incident_date
+            .cmp(&b.incident_date)
+            .then_with(|| a.id.cmp(&b.id))
+    });
+    points
+}
+
+/// A chart's data as a table, the alternative for screen readers (and a fine table for
+/// everyone): the UI renders it as `<table>` with the caption, headers and rows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChartTable {
+    /// The table's caption: the chart's title.
+    pub caption: String,
+    /// Column headers.
+    pub headers: Vec<String>,
+    /// Rows of cells, as text.
+    pub rows: Vec<Vec<String>>,
+    /// A note under the table (what was not counted), if any.
+    pub note: Option<String>,
+}
+
+fn severity_headers(lang: Language) -> Vec<String> {
+    Severity::ALL
+        .iter()
+        .map(|s| s.label(lang).to_owned())
+        .chain([t::NO_SEVERITY.get(lang).to_owned()])
+        .collect()
+}
+
+fn undated_note(undated: usize, lang: Language) -> Option<String> {
+    (undated > 0).then(|| t::UNDATED.fill(lang, &[&undated.to_string()]))
+}
+
+/// Incidents per month as a table: a row per month, a column per severity, and the total.
+pub fn per_month_table(data: &PerMonth, lang: Language) -> ChartTable {
+    let mut headers = vec![t::MONTH.get(lang).to_owned()];
+    headers.extend(severity_headers(lang));
+    headers.push(t::TOTAL.get(lang).to_owned());
+    let rows = data
+        .months
+        .iter()
+        .map(|m| {
+            let mut row = vec![m.month.clone()];
+            row.extend(m.by_severity.iter().map(usize::to_string));
+            row.push(m.no_severity.to_string());
+            row.push(m.total().to_string());
+            row
+        })
+        .collect();
+    ChartTable {
+        caption: t::INCIDENTS_PER_MONTH.get(lang).to_owned(),
+        headers,
+        rows,
+        note: undated_note(data.undated, lang),
+    }
+}
+
+/// Time to detect and to resolve as a table: a row per incident, by date.
+pub fn durations_table(points: &[DurationPoint], lang: Language) -> ChartTable {
+    let duration = |v: Option<i64>| v.map_or_else(|| "—".to_owned(), |s| format_duration(s, lang));
+    ChartTable {
+        caption: t::DETECT_RESOLVE_OVER_TIME.get(lang).to_owned(),
+        headers: vec![
+            crate::FieldId::IncidentDate.label(lang).to_owned(),
+            t::INCIDENT.get(lang).to_owned(),
+            TIME_TO_DETECT.get(lang).to_owned(),
+            TIME_TO_RESOLVE.get(lang).to_owned(),
+        ],
+        rows: points
+            .iter()
+            .map(|p| {
+                vec![
+                    p.incident_date.clone(),
+                    display_title(&p.title, lang).to_owned(),
+                    duration(p.time_to_detect),
+                    duration(p.time_to_resolve),
+                ]
+            })
+            .collect(),
+        note: None,
+    }
+}
+
+/// Colours of SEV1 to SEV5 and of no severity: the Okabe–Ito palette, told apart with any
+/// colour vision; the table carries the same numbers for those who cannot see it.
+const SEVERITY_COLOURS: [&str; 6] = [
+    "#D55E00", "#E69F00", "#CC79A7", "#56B4E9", "#009E73", "#999999",
+];
+/// Colour of time to detect.
+const DETECT_COLOUR: &str = "#0072B2";
+/// Colour of time to resolve.
+const RESOLVE_COLOUR: &str = "#D55E00";
+
+/// Incidents per month as stacked bars, one colour per severity, as a self-contained SVG.
+pub fn per_month_svg(data: &PerMonth, lang: Language) -> String {
+    let title = t::INCIDENTS_PER_MONTH.get(lang);
+    let mut out = String::new();
+    svg::open(
+        &mut out,
+        "hs-chart hs-per-month",
+        title,
+        t::PER_MONTH_DESC.get(lang),
+    );
+    let labels = severity_headers(lang);
+    let mut legend = Legend::new();
+    for (label, colour) in labels.iter().zip(SEVERITY_COLOURS) {
+        legend.add(&mut out, colour, Swatch::Square, label);
+    }
+    let max = data.months.iter().map(MonthRow::total).max().unwrap_or(0);
+    if max == 0 {
+        svg::empty(&mut out, t::NO_CHART_DATA.get(lang));
+        out.push_str("</svg>");
+        return out;
+    }
+    let step = svg::nice_step(max as f64).max(1.0).ceil();
+    let top_value = (max as f64 / step).ceil() * step;
+    let y_of = |v: f64| BOTTOM - (BOTTOM - TOP) * v / top_value;
+    let mut v = 0.0;
+    while v <= top_value {
+        svg::grid_line(&mut out, y_of(v), &num(v));
+        v += step;
+    }
+    let n = data.months.len();
+    let slot = (RIGHT - LEFT) / n as f64;
+    let bar = (slot * 0.7).min(48.0);
+    // Label every month when they fit, else every k-th, always the last.
+    let every = n.div_ceil(12).max(1);
+    for (i, m) in data.months.iter().enumerate() {
+        let x = LEFT + slot * i as f64 + (slot - bar) / 2.0;
+        let mut base = 0.0;
+        let counts = m.by_severity.iter().chain([&m.no_severity]);
+        for ((count, colour), label) in counts.zip(SEVERITY_COLOURS).zip(&labels) {
+            if *count == 0 {
+                continue;
+            }
+            let (y0, y1) = (y_of(base), y_of(base + *count as f64));
+            let _ = write!(
+                out,
+                "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{colour}\">\
+<title>{} · {}: {count}</title></rect>",
+                num(x),
+                num(y1),
+                num(bar),
+                num(y0 - y1),
+                esc(&m.month),
+                esc(label),
+            );
+            base += *count as f64;
+        }
+        if i % every == 0 || i + 1 == n {
+            svg::text(&mut out, x + bar / 2.0, BOTTOM + 16.0, "middle", &m.month);
+        }
+    }
+    if let Some(note) = undated_note(data.undated, lang) {
+        svg::text(&mut out, LEFT, BOTTOM + 36.0, "start", &note);
+    }
+    out.push_str("</svg>");
+    out
+}
+
+/// One line of the durations chart: its value, colour, whether dashed, and its name.
+type Series = (fn(&DurationPoint) -> Option<i64>, &'static str, bool, Words);
+
+/// The unit the value axis counts in, chosen so the numbers stay small.
+fn unit_for(max_seconds: i64) -> (f64, Words) {
+    if max_seconds < 2 * 3600 {
+        (60.0, t::MINUTES)
+    } else if max_seconds < 72 * 3600 {
+        (3600.0, t::HOURS)
+    } else {
+        (86_400.0, t::DAYS)
+    }
+}
+
+/// Time to detect (dashed, circles) and to resolve (solid, squares) per incident, placed
+/// by incident date, as a self-contained SVG. Shapes and dashes, not only colours, tell
+/// the two apart.
+pub fn durations_svg(points: &[DurationPoint], lang: Language) -> String {
+    let title = t::DETECT_RESOLVE_OVER_TIME.get(lang);
+    let mut out = String::new();
+    svg::open(
+        &mut out,
+        "hs-chart hs-durations",
+        title,
+        t::DURATIONS_DESC.get(lang),
+    );
+    let mut legend = Legend::new();
+    let detect = TIME_TO_DETECT.get(lang);
+    legend.add(
+        &mut out,
+        DETECT_COLOUR,
+        Swatch::Line { dashed: true },
+        detect,
+    );
+    let resolve = TIME_TO_RESOLVE.get(lang);
+    legend.add(
+        &mut out,
+        RESOLVE_COLOUR,
+        Swatch::Line { dashed: false },
+        resolve,
+    );
+    let dated: Vec<(i64, &DurationPoint)> = points
+        .iter()
+        .filter_map(|p| {
+            let (y, m, d) = parse_date(&p.incident_date)?;
+            Some((days_from_civil(y, m, d), p))
+        })
+        .collect();
+    let max = dated
+        .iter()
+        .flat_map(|(_, p)| [p.time_to_detect, p.time_to_resolve])
+        .flatten()
+        .max();
+    let (Some(max), Some(first), Some(last)) = (
+        max,
+        dated.iter().map(|(d, _)| *d).min(),
+        dated.iter().map(|(d, _)| *d).max(),
+    ) else {
+        svg::empty(&mut out, t::NO_CHART_DATA.get(lang));
+        out.push_str("</svg>");
+        return out;
+    };
+    let (unit, unit_name) = unit_for(max);
+    let top_units = (max as f64 / unit).max(1.0);
+    let step = svg::nice_step(top_units);
+    let top_value = (top_units / step).ceil() * step;
+    let y_of = |seconds: i64| BOTTOM - (BOTTOM - TOP) * (seconds as f64 / unit) / top_value;
+    let x_of = |day: i64| {
+        if first == last {
+            (LEFT + RIGHT) / 2.0
+        } else {
+            LEFT + 8.0 + (RIGHT - LEFT - 16.0) * (day - first) as f64 / (last - first) as f64
+        }
+    };
+    let mut v = 0.0;
+    while v <= top_value + step / 1000.0 {
+        svg::grid_line(&mut out, BOTTOM - (BOTTOM - TOP) * v / top_value, &num(v));
+        v += step;
+    }
+    svg::text(&mut out, LEFT - 6.0, TOP - 8.0, "end", unit_name.get(lang));
+    let series: [Series; 2] = [
+        (|p| p.time_to_detect, DETECT_COLOUR, true, TIME_TO_DETECT),
+        (
+            |p| p.time_to_resolve,
+            RESOLVE_COLOUR,
+            false,
+            TIME_TO_RESOLVE,
+        ),
+    ];
+    for (get, colour, dashed, name) in series {
+        let at: Vec<(f64, f64, &DurationPoint, i64)> = dated
+            .iter()
+            .filter_map(|(day, p)| get(p).map(|s| (x_of(*day), y_of(s), *p, s)))
+            .collect();
+        if at.len() > 1 {
+            let path: Vec<String> = at
+                .iter()
+                .map(|(x, y, _, _)| format!("{},{}", num(*x), num(*y)))
+                .collect();
+            let dash = if dashed {
+                " stroke-dasharray=\"4 3\""
+            } else {
+                ""
+            };
+            let _ = write!(
+                out,
+                "<polyline points=\"{}\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"2\"{dash}/>",
+                path.join(" ")
+            );
+        }
+        for (x, y, p, seconds) in at {
+            let tip = format!(
+                "{} ({}): {} {}",
+                display_title(&p.title, lang),
+                p.incident_date,
+                name.get(lang),
+                format_duration(seconds, lang)
+            );
+            if dashed {
+                let _ = write!(
+                    out,
+                    "<circle cx=\"{}\" cy=\"{}\" r=\"4\" fill=\"{colour}\"><title>{}</title></circle>",
+                    num(x),
+                    num(y),
+                    esc(&tip)
+                );
+            } else {
+                let _ = write!(
+                    out,
+                    "<rect x=\"{}\" y=\"{}\" width=\"8\" height=\"8\" fill=\"{colour}\"><title>{}</title></rect>",
+                    num(x - 4.0),
+                    num(y - 4.0),
+                    esc(&tip)
+                );
+            }
+        }
+    }
+    let date = |day: i64| {
+        let (y, m, d) = civil_from_days(day);
+        format!("{y:04}-{m:02}-{d:02}")
+    };
+    if first == last {
+        svg::text(&mut out, x_of(first), BOTTOM + 16.0, "middle", &date(first));
+    } else {
+        svg::text(&mut out, x_of(first), BOTTOM + 16.0, "start", &date(first));
+        svg::text(&mut out, x_of(last), BOTTOM + 16.0, "end", &date(last));
+    }
+    out.push_str("</svg>");
+    out
+}
