@@ -79,15 +79,15 @@ pub fn read_backup(text: &str) -> Result<Vec<Draft>, ImportError> {
 }
 
 /// The drafts to add when restoring: every one from the backup, and when an id is already
-/// taken (by a draft here or earlier in the backup), the restored copy gets a new id, so both
-/// are kept.
-pub fn restore(
-    existing: &[Draft],
+/// taken (by a draft here, named in `existing`, or earlier in the backup), the restored copy
+/// gets a new id, so both are kept.
+pub fn restore<'a>(
+    existing: impl IntoIterator<Item = &'a str>,
     incoming: Vec<Draft>,
     mut new_id: impl FnMut() -> String,
 ) -> Vec<Draft> {
     let mut taken: std::collections::HashSet<String> =
-        existing.iter().map(|d| d.id.clone()).collect();
+        existing.into_iter().map(str::to_owned).collect();
     incoming
         .into_iter()
         .map(|mut d| {
@@ -118,14 +118,10 @@ mod tests {
         let text = write_backup(&drafts, 42);
         assert_eq!(read_backup(&text).expect("reads"), drafts);
         let mut n = 0;
-        let restored = restore(
-            &[draft("a", "Local one")],
-            read_backup(&text).expect("reads"),
-            || {
-                n += 1;
-                format!("new{n}")
-            },
-        );
+        let restored = restore(["a"], read_backup(&text).expect("reads"), || {
+            n += 1;
+            format!("new{n}")
+        });
         let ids: Vec<&str> = restored.iter().map(|d| d.id.as_str()).collect();
         assert_eq!(ids, ["new1", "b"]);
         assert_eq!(restored[0].doc.header.title, "One");

@@ -13,6 +13,7 @@ use crate::draft::Draft;
 use crate::export::file_stem;
 use crate::fields::{doc_field, Access, FieldId};
 use crate::import::{import_json, import_markdown};
+use crate::incidents::{newest_first, summarize_doc, Index, Summary};
 use crate::report::{display_title, KEPT_FROM_OTHER_TAB};
 use crate::storage::{parse_draft, DraftStore, KeyValue, Unreadable, WriteError};
 use crate::words::Text;
@@ -201,20 +202,25 @@ enum Write {
     Done,
     /// Storage holds a newer revision, written by another tab: nothing was written.
     Stale(Box<Draft>),
-    /// The write failed; it was reported, and the draft is remembered for another try.
+    /// The write failed; it was reported, and the draft is kept for another try.
     Failed,
 }
 
 /// The editing session over a key-value store.
+///
+/// The drafts list reads a small index kept beside the drafts, so start-up parses only the
+/// drafts that changed since the index was written; a full draft is read when it is opened.
 pub struct Session<K: KeyValue, E: Env> {
     store: DraftStore<K>,
     env: E,
     persistent: bool,
-    drafts: Vec<Draft>,
-    open_id: Option<String>,
+    index: Index,
+    /// The open draft's bookkeeping; its `doc` is not kept here (see `doc`).
+    open: Option<Draft>,
     doc: Postmortem,
     dirty: bool,
-    unsaved: Vec<String>,
+    /// Drafts whose latest text could not be written, kept for another try.
+    pending: Vec<Draft>,
     conflict: Option<Box<Draft>>,
     undo: Vec<Undoable>,
     save_state: SaveState,
@@ -235,11 +241,34 @@ pub struct Start {
     pub language: Language,
 }
 
+fn set_aside_alert(count: usize, found: &[Unreadable]) -> Alert {
+    Alert {
+        kind: AlertKind::Other,
+        notice: Notice::SetAside {
+            count,
+            found: found
+                .iter()
+                .map(|Unreadable { key, reason }| (key.clone(), reason.clone()))
+                .collect(),
+        },
+        actions: vec![AlertAction::DownloadSetAside, AlertAction::DiscardSetAside],
+    }
+}
+
 impl<K: KeyValue, E: Env> Session<K, E> {
-    /// Loads every draft and opens the one asked for (or the newest, or a new one).
+    /// Loads the drafts list and opens the draft asked for (or the newest, or a new one).
     pub fn start(kv: K, env: E, start: Start) -> Self {
         let store = DraftStore::new(kv);
-        let loaded = store.load_all();
+        let (mut index, health) = Index::load(store.kv());
+        let unreadable: Vec<Unreadable> = health
+            .unreadable
+            .into_iter()
+            .map(|u| match store.kv().get(&u.key) {
+                Some(text) => store.quarantine(u.key, &text, u.reason),
+                None => u,
+            })
+            .collect();
+        let _ = index.save(store.kv());
         let set_aside = store.set_aside().len();
         let alert = if !start.persistent {
             Some(Alert {
@@ -248,18 +277,7 @@ impl<K: KeyValue, E: Env> Session<K, E> {
                 actions: vec![AlertAction::BackupAll],
             })
         } else if set_aside > 0 {
-            Some(Alert {
-                kind: AlertKind::Other,
-                notice: Notice::SetAside {
-                    count: set_aside,
-                    found: loaded
-                        .unreadable
-                        .iter()
-                        .map(|Unreadable { key, reason }| (key.clone(), reason.clone()))
-                        .collect(),
-                },
-                actions: vec![AlertAction::DownloadSetAside, AlertAction::DiscardSetAside],
-            })
+            Some(set_aside_alert(set_aside, &unreadable))
         } else {
             None
         };
@@ -268,11 +286,11 @@ impl<K: KeyValue, E: Env> Session<K, E> {
             store,
             env,
             persistent: start.persistent,
-            drafts: loaded.drafts,
-            open_id: None,
+            index,
+            open: None,
             doc: Postmortem::default(),
             dirty: false,
-            unsaved: Vec::new(),
+            pending: Vec::new(),
             conflict: None,
             undo: Vec::new(),
             save_state: SaveState::Saved,
@@ -280,13 +298,15 @@ impl<K: KeyValue, E: Env> Session<K, E> {
             last_backup,
             generation: 0,
         };
-        let wanted = start
-            .wanted
-            .filter(|id| session.drafts.iter().any(|d| &d.id == id));
-        match wanted.or_else(|| session.newest_id()) {
-            Some(id) => session.open(&id),
-            None => session.create(Template::Full, start.language, start.zone),
+        let wanted = start.wanted.filter(|id| session.index.get(id).is_some());
+        let mut candidates: Vec<String> = wanted.into_iter().collect();
+        candidates.extend(session.newest_first_ids());
+        for id in candidates {
+            if session.try_open(&id) {
+                return session;
+            }
         }
+        session.create(Template::Full, start.language, start.zone);
         session
     }
 
@@ -297,12 +317,12 @@ impl<K: KeyValue, E: Env> Session<K, E> {
 
     /// The open draft's id.
     pub fn open_id(&self) -> Option<&str> {
-        self.open_id.as_deref()
+        self.open.as_ref().map(|d| d.id.as_str())
     }
 
-    /// Every draft, as last written.
-    pub fn drafts(&self) -> &[Draft] {
-        &self.drafts
+    /// Every draft's summary, sorted by id: what the drafts list and the overview show.
+    pub fn summaries(&self) -> &[Summary] {
+        self.index.summaries()
     }
 
     /// What the save indicator says.
@@ -355,7 +375,7 @@ impl<K: KeyValue, E: Env> Session<K, E> {
     }
 
     /// Bumped whenever the open document is replaced from outside (opened, reloaded from
-    /// another tab, a row put back): the form then takes its values again.
+    /// another tab): the form then takes its values again.
     pub fn generation(&self) -> u64 {
         self.generation
     }
@@ -372,20 +392,38 @@ impl<K: KeyValue, E: Env> Session<K, E> {
 
     /// Whether the open draft was written by a newer Hindsight and so cannot be edited.
     pub fn is_read_only(&self) -> bool {
-        self.open_id
-            .as_ref()
-            .is_some_and(|id| self.drafts.iter().any(|d| &d.id == id && d.read_only))
+        self.open.as_ref().is_some_and(|d| d.read_only)
     }
 
-    fn find(&self, id: &str) -> Option<&Draft> {
-        self.drafts.iter().find(|d| d.id == id)
+    /// Ids of every draft, newest change first.
+    fn newest_first_ids(&self) -> Vec<String> {
+        newest_first(self.index.summaries(), "")
+            .into_iter()
+            .map(|s| s.id.clone())
+            .collect()
     }
 
-    fn newest_id(&self) -> Option<String> {
-        self.drafts
-            .iter()
-            .max_by(|a, b| a.updated_at.cmp(&b.updated_at).then(b.id.cmp(&a.id)))
-            .map(|d| d.id.clone())
+    /// The full draft of an id, as this tab knows it best: the open one with its live text,
+    /// one whose write failed, or the stored one (`None` when missing or unreadable; an
+    /// unreadable one is set aside and reported).
+    fn draft(&mut self, id: &str) -> Option<Draft> {
+        if let Some(open) = self.open.as_ref().filter(|d| d.id == id) {
+            let mut draft = open.clone();
+            draft.doc = self.doc.clone();
+            return Some(draft);
+        }
+        if let Some(d) = self.pending.iter().find(|d| d.id == id) {
+            return Some(d.clone());
+        }
+        match self.store.load_for_edit(id)? {
+            Ok(draft) => Some(draft),
+            Err(unreadable) => {
+                self.index.forget(id);
+                let count = self.store.set_aside().len();
+                self.alert = Some(set_aside_alert(count, &[unreadable]));
+                None
+            }
+        }
     }
 
     fn clear_alert(&mut self, kind: AlertKind) {
@@ -413,10 +451,7 @@ impl<K: KeyValue, E: Env> Session<K, E> {
         if !self.dirty || self.conflict.is_some() || self.is_read_only() {
             return;
         }
-        let Some(id) = self.open_id.clone() else {
-            return;
-        };
-        let Some(mut draft) = self.find(&id).cloned() else {
+        let Some(mut draft) = self.open.clone() else {
             return;
         };
         draft.doc = self.doc.clone();
@@ -424,14 +459,15 @@ impl<K: KeyValue, E: Env> Session<K, E> {
         match self.write_checked(draft) {
             Write::Done => {
                 self.dirty = false;
-                self.retry_unsaved();
+                self.retry_pending();
             }
             Write::Stale(theirs) => self.raise_conflict(*theirs),
             Write::Failed => {}
         }
     }
 
-    /// Writes a draft if storage does not hold a newer revision of it.
+    /// Writes a draft if storage does not hold a newer revision of it, and records it in the
+    /// index; a failed write keeps the draft for another try.
     fn write_checked(&mut self, mut draft: Draft) -> Write {
         let id = draft.id.clone();
         match self.store.load(&id) {
@@ -447,20 +483,23 @@ impl<K: KeyValue, E: Env> Session<K, E> {
         if result.is_err() {
             draft.rev -= 1;
         }
-        if let Some(d) = self.drafts.iter_mut().find(|d| d.id == id) {
-            *d = draft;
-        }
-        self.unsaved.retain(|x| *x != id);
+        self.pending.retain(|d| d.id != id);
         match result {
-            Ok(()) => {
-                if self.unsaved.is_empty() {
+            Ok(raw) => {
+                self.index.record(&draft, &raw);
+                self.remember_open(&draft);
+                if self.pending.is_empty() {
                     self.save_state = SaveState::Saved;
                     self.clear_alert(AlertKind::NotSaved);
                 }
                 Write::Done
             }
             Err(err) => {
-                self.unsaved.push(id);
+                // The list shows the text as it is here; the index keeps the stored value's
+                // stamp out of date, so the next start reads the draft again.
+                self.index.upsert(summarize_doc(&id, &draft.doc));
+                self.remember_open(&draft);
+                self.pending.push(draft);
                 self.save_state = SaveState::NotSaved;
                 self.alert = Some(Alert {
                     kind: AlertKind::NotSaved,
@@ -469,6 +508,16 @@ impl<K: KeyValue, E: Env> Session<K, E> {
                 });
                 Write::Failed
             }
+        }
+    }
+
+    /// Keeps the bookkeeping of the open draft in step with what was written.
+    fn remember_open(&mut self, draft: &Draft) {
+        if let Some(open) = self.open.as_mut().filter(|o| o.id == draft.id) {
+            *open = Draft {
+                doc: Postmortem::default(),
+                ..draft.clone()
+            };
         }
     }
 
@@ -482,29 +531,27 @@ impl<K: KeyValue, E: Env> Session<K, E> {
     }
 
     /// Tries again to write drafts whose earlier write failed, once a write has succeeded.
-    fn retry_unsaved(&mut self) {
-        for id in self.unsaved.clone() {
-            let Some(draft) = self.find(&id).cloned() else {
-                self.unsaved.retain(|x| *x != id);
-                continue;
-            };
+    fn retry_pending(&mut self) {
+        for draft in std::mem::take(&mut self.pending) {
             if let Write::Stale(_) = self.write_checked(draft.clone()) {
                 // Another tab wrote that draft meanwhile: keep this text beside it.
                 let copy = self.kept_copy(draft.doc);
-                if self.store.save(&copy).is_ok() {
-                    self.unsaved.retain(|x| *x != id);
-                    self.drafts.push(copy);
+                if let Ok(raw) = self.store.save(&copy) {
+                    self.index.record(&copy, &raw);
                 }
             }
         }
     }
 
-    /// Writes everything that can be written now, because the page may be going away.
+    /// Writes everything that can be written now, because the page may be going away. The
+    /// index is written here and when the list changes, not on every keystroke's write: it
+    /// is a cache, checked at start-up, so a stale entry only costs one draft's parse.
     pub fn save_before_leaving(&mut self) {
         if self.conflict.is_some() && self.dirty {
             self.resolve_conflict(true);
         }
         self.flush();
+        let _ = self.index.save(self.store.kv());
     }
 
     /// Stops writing the open draft and asks what to keep, because another tab changed it.
@@ -527,54 +574,64 @@ impl<K: KeyValue, E: Env> Session<K, E> {
         self.dirty = false;
         self.save_state = SaveState::Saved;
         self.clear_alert(AlertKind::Conflict);
-        let theirs = *theirs;
-        if let Some(d) = self.drafts.iter_mut().find(|d| d.id == theirs.id) {
-            *d = theirs.clone();
-        }
+        self.show(*theirs);
         if keep_both {
             let copy = self.kept_copy(mine);
             self.add_and_open(copy);
-        } else {
-            self.show(&theirs);
         }
     }
 
-    /// Puts a stored draft in the editor without writing anything.
-    fn show(&mut self, draft: &Draft) {
-        self.open_id = Some(draft.id.clone());
-        self.doc = draft.doc.clone();
+    /// Puts a draft in the editor without writing anything.
+    fn show(&mut self, mut draft: Draft) {
+        self.doc = std::mem::take(&mut draft.doc);
+        self.open = Some(draft);
         self.generation += 1;
     }
 
     /// Opens a draft by id, writing the current one first.
     pub fn open(&mut self, id: &str) {
+        self.try_open(id);
+    }
+
+    /// Opens a draft by id; false when it cannot be read.
+    fn try_open(&mut self, id: &str) -> bool {
         if self.conflict.is_some() {
             // Leaving a conflicted draft keeps this tab's text as its own draft first.
             self.resolve_conflict(true);
         }
         self.flush();
-        // Looked up only now: resolving a conflict may have replaced the list's copy.
-        let Some(draft) = self.find(id).cloned() else {
-            return;
+        let Some(draft) = self.draft(id) else {
+            return false;
         };
         // A row's undo belongs to the document it was removed from.
-        self.undo.retain(|x| matches!(x, Undoable::Draft(_)));
+        if self.open_id() != Some(id) {
+            self.undo.retain(|x| matches!(x, Undoable::Draft(_)));
+        }
         self.dirty = false;
-        self.show(&draft);
+        self.show(draft);
+        true
     }
 
     /// Adds a new draft and opens it.
     pub fn add_and_open(&mut self, draft: Draft) {
+        self.flush();
         let id = draft.id.clone();
-        if let Err(err) = self.store.save(&draft) {
-            self.alert = Some(Alert {
-                kind: AlertKind::NotSaved,
-                notice: Notice::NewDraftNotStored(err),
-                actions: vec![AlertAction::ExportJson, AlertAction::BackupAll],
-            });
+        match self.store.save(&draft) {
+            Ok(raw) => self.index.record(&draft, &raw),
+            Err(err) => {
+                self.index.upsert(summarize_doc(&id, &draft.doc));
+                self.pending.push(draft.clone());
+                self.alert = Some(Alert {
+                    kind: AlertKind::NotSaved,
+                    notice: Notice::NewDraftNotStored(err),
+                    actions: vec![AlertAction::ExportJson, AlertAction::BackupAll],
+                });
+            }
         }
-        self.drafts.push(draft);
-        self.open(&id);
+        let _ = self.index.save(self.store.kv());
+        self.undo.retain(|x| matches!(x, Undoable::Draft(_)));
+        self.dirty = false;
+        self.show(draft);
     }
 
     /// Creates an empty draft from a template, in a language and a time zone, and opens it.
@@ -601,7 +658,7 @@ impl<K: KeyValue, E: Env> Session<K, E> {
     /// Duplicates a draft and opens the copy.
     pub fn duplicate(&mut self, id: &str) {
         self.flush();
-        let Some(source) = self.find(id) else {
+        let Some(source) = self.draft(id) else {
             return;
         };
         let copy = source.duplicate(self.env.new_id(), self.env.now_ms());
@@ -612,22 +669,32 @@ impl<K: KeyValue, E: Env> Session<K, E> {
     /// in `language` and `zone` when none is left.
     pub fn delete(&mut self, id: &str, language: Language, zone: String) {
         self.flush();
-        let Some(draft) = self.find(id).cloned() else {
+        let Some(draft) = self.draft(id) else {
             return;
         };
         if let Err(err) = self.store.remove(id) {
             self.warn(Notice::DeleteFailed(err), Vec::new());
             return;
         }
-        self.drafts.retain(|d| d.id != id);
+        self.index.forget(id);
+        self.pending.retain(|d| d.id != id);
+        let _ = self.index.save(self.store.kv());
         self.undo.push(Undoable::Draft(Box::new(draft)));
-        if self.open_id.as_deref() == Some(id) {
+        if self.open_id() == Some(id) {
             self.dirty = false;
-            match self.newest_id() {
-                Some(next) => self.open(&next),
-                None => self.create(Template::Full, language, zone),
+            self.open = None;
+            let next = self
+                .newest_first_ids()
+                .into_iter()
+                .find(|n| self.try_open_quiet(n));
+            if next.is_none() {
+                self.create(Template::Full, language, zone);
             }
         }
+    }
+
+    fn try_open_quiet(&mut self, id: &str) -> bool {
+        self.try_open(id)
     }
 
     /// Adds an empty row at the end of a list; returns its position.
@@ -721,7 +788,7 @@ impl<K: KeyValue, E: Env> Session<K, E> {
             Some(Undoable::Draft(draft)) => {
                 let mut draft = *draft;
                 // If the id came back meanwhile (another tab wrote it), keep both.
-                if self.find(&draft.id).is_some() || self.store.load(&draft.id).is_some() {
+                if self.index.get(&draft.id).is_some() || self.store.load(&draft.id).is_some() {
                     draft.id = self.env.new_id();
                     draft.rev = 0;
                 }
@@ -804,15 +871,28 @@ impl<K: KeyValue, E: Env> Session<K, E> {
         };
         self.flush();
         let env = &self.env;
-        let restored = restore(&self.drafts, incoming, || env.new_id());
+        let existing: Vec<String> = self
+            .index
+            .summaries()
+            .iter()
+            .map(|s| s.id.clone())
+            .collect();
+        let restored = restore(existing.iter().map(String::as_str), incoming, || {
+            env.new_id()
+        });
         let count = restored.len();
         let mut failed = None;
-        for d in &restored {
-            if let Err(e) = self.store.save(d) {
-                failed = Some(e);
+        for d in restored {
+            match self.store.save(&d) {
+                Ok(raw) => self.index.record(&d, &raw),
+                Err(e) => {
+                    self.index.upsert(summarize_doc(&d.id, &d.doc));
+                    self.pending.push(d);
+                    failed = Some(e);
+                }
             }
         }
-        self.drafts.extend(restored);
+        let _ = self.index.save(self.store.kv());
         match failed {
             Some(error) => self.warn(Notice::RestorePartial { count, error }, Vec::new()),
             None => self.alert = None,
@@ -824,8 +904,15 @@ impl<K: KeyValue, E: Env> Session<K, E> {
     pub fn backup(&mut self) -> (String, String) {
         self.flush();
         let now = self.env.now_ms();
+        let ids: Vec<String> = self
+            .index
+            .summaries()
+            .iter()
+            .map(|s| s.id.clone())
+            .collect();
+        let drafts: Vec<Draft> = ids.iter().filter_map(|id| self.draft(id)).collect();
         (
-            write_backup(&self.drafts, now),
+            write_backup(&drafts, now),
             format!("hindsight-backup-{}.json", self.env.today()),
         )
     }
@@ -849,13 +936,11 @@ impl<K: KeyValue, E: Env> Session<K, E> {
         if self.is_read_only() || self.conflict.is_some() {
             return;
         }
-        let Some(id) = self.open_id.clone() else {
+        let now = self.env.now_ms();
+        let Some(open) = self.open.as_mut() else {
             return;
         };
-        let now = self.env.now_ms();
-        if let Some(d) = self.drafts.iter_mut().find(|d| d.id == id) {
-            d.last_exported_at = Some(now);
-        }
+        open.last_exported_at = Some(now);
         self.dirty = true;
         self.flush();
     }
@@ -877,16 +962,17 @@ impl<K: KeyValue, E: Env> Session<K, E> {
 
     /// Another tab wrote (`Some`) or removed (`None`) a draft.
     pub fn other_tab_wrote(&mut self, id: &str, value: Option<String>) {
-        let open = self.open_id.as_deref() == Some(id);
+        let open = self.open_id() == Some(id);
         let Some(text) = value else {
             if open {
                 self.warn(Notice::DeletedElsewhere, Vec::new());
                 // Writing it again is a new start, not a stale overwrite.
-                if let Some(d) = self.drafts.iter_mut().find(|d| d.id == id) {
-                    d.rev = 0;
+                if let Some(o) = self.open.as_mut() {
+                    o.rev = 0;
                 }
             } else {
-                self.drafts.retain(|d| d.id != id);
+                self.index.forget(id);
+                self.pending.retain(|d| d.id != id);
             }
             return;
         };
@@ -895,42 +981,38 @@ impl<K: KeyValue, E: Env> Session<K, E> {
             return;
         };
         let theirs = read.draft;
-        let newer = self.find(id).is_none_or(|d| theirs.rev > d.rev);
-        if !newer {
+        let known_rev = if open {
+            self.open.as_ref().map(|o| o.rev)
+        } else {
+            self.index.get(id).map(|s| s.rev)
+        };
+        if known_rev.is_some_and(|rev| theirs.rev <= rev) {
             return;
         }
         if open && self.dirty {
             self.raise_conflict(theirs);
             return;
         }
-        match self.drafts.iter_mut().find(|d| d.id == theirs.id) {
-            Some(d) => *d = theirs.clone(),
-            None => self.drafts.push(theirs.clone()),
-        }
+        let _ = self.index.record_value(id, Some(&text));
         if open && self.conflict.is_none() {
-            self.show(&theirs);
+            self.show(theirs);
         }
     }
 
     /// Another tab cleared storage: reload the list, keeping the open text.
     pub fn reload_list(&mut self) {
-        let mut drafts = self.store.load_all().drafts;
+        let (index, _) = Index::load(self.store.kv());
+        self.index = index;
         // The open draft stays, even if storage was cleared: its text is still here, and it
         // is written again as a new start.
-        let mut rewrite = false;
-        if let Some(id) = self.open_id.clone() {
-            if !drafts.iter().any(|d| d.id == id) {
-                if let Some(mut open) = self.find(&id).cloned() {
-                    open.rev = 0;
-                    drafts.push(open);
-                    rewrite = true;
+        if let Some(id) = self.open_id().map(str::to_owned) {
+            if self.index.get(&id).is_none() {
+                if let Some(o) = self.open.as_mut() {
+                    o.rev = 0;
                 }
+                self.dirty = true;
+                self.flush();
             }
-        }
-        self.drafts = drafts;
-        if rewrite {
-            self.dirty = true;
-            self.flush();
         }
     }
 

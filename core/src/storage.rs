@@ -127,7 +127,7 @@ impl<K: KeyValue> DraftStore<K> {
     pub fn load_all(&self) -> Loaded {
         let mut loaded = Loaded::default();
         for key in self.kv.keys() {
-            let Some(id) = key.strip_prefix(DRAFT_PREFIX) else {
+            let Some(id) = key.strip_prefix(DRAFT_PREFIX).map(str::to_owned) else {
                 continue;
             };
             let Some(text) = self.kv.get(&key) else {
@@ -143,18 +143,7 @@ impl<K: KeyValue> DraftStore<K> {
                     }
                     loaded.drafts.push(read.draft);
                 }
-                Err(reason) => {
-                    let aside = format!("{QUARANTINE_PREFIX}{id}");
-                    let moved = self.kv.get(&aside).is_none()
-                        && self.kv.set(&aside, &text).is_ok()
-                        && self.kv.remove(&key).is_ok();
-                    let reason = if moved {
-                        reason
-                    } else {
-                        Text::with(messages::LEFT_IN_PLACE, &[&reason])
-                    };
-                    loaded.unreadable.push(Unreadable { key, reason });
-                }
+                Err(reason) => loaded.unreadable.push(self.quarantine(key, &text, reason)),
             }
         }
         loaded
@@ -201,10 +190,47 @@ impl<K: KeyValue> DraftStore<K> {
         Ok(())
     }
 
-    /// Writes one draft under its id, and reads it back to be sure it is there.
-    pub fn save(&self, draft: &Draft) -> Result<(), WriteError> {
+    /// Writes one draft under its id, and reads it back to be sure it is there; returns the
+    /// text written.
+    pub fn save(&self, draft: &Draft) -> Result<String, WriteError> {
         let text = serde_json::to_string(draft).map_err(|e| WriteError::Other(e.to_string()))?;
-        self.write(&draft_key(&draft.id), &text)
+        self.write(&draft_key(&draft.id), &text)?;
+        Ok(text)
+    }
+
+    /// Reads one draft to open it: a value that cannot be read is set aside, unchanged, and
+    /// the reason returned; a migrated one has its old value kept first.
+    pub fn load_for_edit(&self, id: &str) -> Option<Result<Draft, Unreadable>> {
+        let key = draft_key(id);
+        let text = self.kv.get(&key)?;
+        Some(match parse_draft(&text) {
+            Ok(read) => {
+                if let Some(version) = read.migrated_from {
+                    let copy = format!("{PREMIGRATION_PREFIX}{id}:v{version}");
+                    if self.kv.get(&copy).is_none() {
+                        let _ = self.kv.set(&copy, &text);
+                    }
+                }
+                Ok(read.draft)
+            }
+            Err(reason) => Err(self.quarantine(key, &text, reason)),
+        })
+    }
+
+    /// Moves an unreadable value under [`QUARANTINE_PREFIX`] (or leaves it where it is if that
+    /// write fails), and says so.
+    pub fn quarantine(&self, key: String, text: &str, reason: Text) -> Unreadable {
+        let id = key.strip_prefix(DRAFT_PREFIX).unwrap_or(&key);
+        let aside = format!("{QUARANTINE_PREFIX}{id}");
+        let moved = self.kv.get(&aside).is_none()
+            && self.kv.set(&aside, text).is_ok()
+            && self.kv.remove(&key).is_ok();
+        let reason = if moved {
+            reason
+        } else {
+            Text::with(messages::LEFT_IN_PLACE, &[&reason])
+        };
+        Unreadable { key, reason }
     }
 
     /// Writes a value and checks that storage gives the same value back.

@@ -99,7 +99,7 @@ fn summary(s: &Session<FaultyKv, TestEnv>) -> String {
 fn a_first_start_creates_a_draft_and_an_edit_survives_a_reload() {
     let (kv, env) = (FaultyKv::new(), TestEnv::default());
     let mut s = start(&kv, &env, None);
-    assert_eq!(s.drafts().len(), 1);
+    assert_eq!(s.summaries().len(), 1);
     assert_eq!(s.doc().header.time_zone, "Europe/Berlin");
     assert!(s.edit(|d| d.summary = "Typed".into()));
     assert_eq!(s.save_state(), SaveState::Saving);
@@ -107,7 +107,7 @@ fn a_first_start_creates_a_draft_and_an_edit_survives_a_reload() {
     assert_eq!(s.save_state(), SaveState::Saved);
     let again = start(&kv, &env, None);
     assert_eq!(summary(&again), "Typed");
-    assert_eq!(again.drafts()[0].rev, 1);
+    assert_eq!(again.summaries()[0].rev, 1);
 }
 
 #[test]
@@ -122,10 +122,17 @@ fn a_full_quota_keeps_the_text_says_why_and_retries_on_the_next_edit() {
     assert_eq!(alert.kind, AlertKind::NotSaved);
     assert_eq!(alert.notice, Notice::NotSaved(WriteError::QuotaExceeded));
     assert_eq!(summary(&s), "While full", "the text stays in the tab");
-    assert!(start(&kv, &env, None).doc().summary.is_empty(), "nothing half-written");
+    assert!(
+        start(&kv, &env, None).doc().summary.is_empty(),
+        "nothing half-written"
+    );
     kv.set_fault(Fault::None);
     s.edit(|d| d.summary.push_str(", then saved"));
-    assert_eq!(s.save_state(), SaveState::NotSaved, "still not saved until a write works");
+    assert_eq!(
+        s.save_state(),
+        SaveState::NotSaved,
+        "still not saved until a write works"
+    );
     s.flush();
     assert_eq!(s.save_state(), SaveState::Saved);
     assert!(s.alert().is_none(), "the Not saved alert clears");
@@ -162,7 +169,11 @@ fn a_stale_tab_never_overwrites_newer_text_and_keep_both_keeps_both() {
     a.flush();
     assert!(a.in_conflict());
     assert_eq!(a.alert().map(|x| x.kind), Some(AlertKind::Conflict));
-    assert_eq!(summary(&start(&kv, &env, Some(&id))), "From B", "not overwritten");
+    assert_eq!(
+        summary(&start(&kv, &env, Some(&id))),
+        "From B",
+        "not overwritten"
+    );
     a.resolve_conflict(true);
     assert!(!a.in_conflict());
     assert_eq!(summary(&a), "From A");
@@ -170,7 +181,12 @@ fn a_stale_tab_never_overwrites_newer_text_and_keep_both_keeps_both() {
     assert!(a.doc().header.title.ends_with("(kept from another tab)"));
     a.flush();
     let fresh = start(&kv, &env, None);
-    let texts: Vec<String> = fresh.drafts().iter().map(|d| d.doc.summary.clone()).collect();
+    let texts: Vec<String> = fresh
+        .summaries()
+        .iter()
+        .filter_map(|d| fresh.store().load(&d.id))
+        .map(|d| d.expect("readable").doc.summary)
+        .collect();
     assert!(texts.contains(&"From A".into()) && texts.contains(&"From B".into()));
 }
 
@@ -187,7 +203,10 @@ fn loading_the_other_tabs_version_replaces_this_tabs_text() {
     a.flush();
     a.resolve_conflict(false);
     assert_eq!(summary(&a), "Theirs");
-    assert!(a.generation() > generation, "the form takes the values again");
+    assert!(
+        a.generation() > generation,
+        "the form takes the values again"
+    );
     assert_eq!(a.save_state(), SaveState::Saved);
 }
 
@@ -209,7 +228,10 @@ fn other_tabs_writes_follow_through_the_storage_event() {
     assert!(a.in_conflict(), "a tab with unsaved edits asks");
     a.resolve_conflict(false);
     a.other_tab_wrote(&id, None);
-    assert_eq!(a.alert().map(|x| x.notice.clone()), Some(Notice::DeletedElsewhere));
+    assert_eq!(
+        a.alert().map(|x| x.notice.clone()),
+        Some(Notice::DeletedElsewhere)
+    );
     assert_eq!(summary(&a), "Newest", "the text stays open");
 }
 
@@ -221,9 +243,9 @@ fn deleted_drafts_and_rows_come_back_with_undo() {
     let first = s.open_id().expect("open").to_owned();
     s.create(Template::Full, Language::En, "UTC".into());
     s.delete(&first, Language::En, "UTC".into());
-    assert_eq!(s.drafts().len(), 1);
+    assert_eq!(s.summaries().len(), 1);
     assert_eq!(s.undo_last(), Undone::Draft);
-    assert_eq!(s.drafts().len(), 2);
+    assert_eq!(s.summaries().len(), 2);
     assert_eq!(s.doc().header.title, "Keep me");
 
     let why = RowList::Entries(FieldId::FiveWhys);
@@ -250,7 +272,8 @@ fn undoing_a_draft_whose_id_came_back_keeps_both() {
     s.flush();
     let stored = kv.get(&draft_key(&id)).expect("stored");
     s.delete(&id, Language::En, "UTC".into());
-    kv.set(&draft_key(&id), &stored).expect("another tab writes it back");
+    kv.set(&draft_key(&id), &stored)
+        .expect("another tab writes it back");
     s.undo_last();
     assert_ne!(s.open_id(), Some(id.as_str()));
     assert_eq!(summary(&s), "Original");
@@ -279,10 +302,13 @@ fn sorting_the_timeline_reports_the_new_order() {
 #[test]
 fn unreadable_values_are_set_aside_and_reported_at_start() {
     let (kv, env) = (FaultyKv::new(), TestEnv::default());
-    kv.set("hindsight:draft:broken", "{not json").expect("writes");
+    kv.set("hindsight:draft:broken", "{not json")
+        .expect("writes");
     let mut s = start(&kv, &env, None);
     match s.alert().map(|a| a.notice.clone()) {
-        Some(Notice::SetAside { count: 1, found }) => assert_eq!(found[0].0, "hindsight:draft:broken"),
+        Some(Notice::SetAside { count: 1, found }) => {
+            assert_eq!(found[0].0, "hindsight:draft:broken")
+        }
         other => panic!("expected the set-aside notice, got {other:?}"),
     }
     assert!(s.set_aside_json().contains("{not json"));
@@ -307,7 +333,7 @@ fn a_draft_from_a_newer_schema_is_read_only_and_never_written() {
 fn a_bad_import_says_why_and_changes_nothing_and_a_good_one_opens() {
     let (kv, env) = (FaultyKv::new(), TestEnv::default());
     let mut s = start(&kv, &env, None);
-    let before = s.drafts().len();
+    let before = s.summaries().len();
     assert_eq!(s.import_file("broken.json", "{oops"), None);
     match s.alert().map(|a| a.notice.clone()) {
         Some(Notice::ImportFailed { name, error }) => {
@@ -317,11 +343,11 @@ fn a_bad_import_says_why_and_changes_nothing_and_a_good_one_opens() {
         }
         other => panic!("{other:?}"),
     }
-    assert_eq!(s.drafts().len(), before);
+    assert_eq!(s.summaries().len(), before);
     let md = export_markdown(&chatgpt_2023_03_20());
     let title = s.import_file("report.md", &md).expect("imports");
     assert!(title.starts_with("ChatGPT"));
-    assert_eq!(s.drafts().len(), before + 1);
+    assert_eq!(s.summaries().len(), before + 1);
 }
 
 #[test]
@@ -332,14 +358,44 @@ fn restoring_a_backup_keeps_both_when_ids_clash() {
     let (text, name) = s.backup();
     assert!(name.starts_with("hindsight-backup-2024-05-06"));
     assert_eq!(s.restore_backup("backup.json", &text), Some(1));
-    assert_eq!(s.drafts().len(), 2);
-    let ids: Vec<&str> = s.drafts().iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(s.summaries().len(), 2);
+    let ids: Vec<&str> = s.summaries().iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(ids.len(), 2);
     assert_ne!(ids[0], ids[1]);
     assert_eq!(s.restore_backup("x.json", "[]"), None);
     assert!(matches!(
         s.alert().map(|a| a.notice.clone()),
         Some(Notice::RestoreFailed { .. })
     ));
+}
+
+#[test]
+fn start_up_reads_the_index_and_parses_only_what_changed() {
+    let (kv, env) = (FaultyKv::new(), TestEnv::default());
+    let mut s = start(&kv, &env, None);
+    for i in 0..5 {
+        s.create(Template::Full, Language::En, "UTC".into());
+        s.edit(|d| d.header.title = format!("Draft {i}"));
+        s.flush();
+    }
+    s.save_before_leaving();
+    let index = kv
+        .get(hindsight_core::incidents::INDEX_KEY)
+        .expect("an index is kept");
+    assert!(index.contains("Draft 4"));
+    // Another tab changes one draft behind this index's back: only that one is read again.
+    let id = s.open_id().expect("open").to_owned();
+    let mut other = start(&kv, &env, Some(&id));
+    other.edit(|d| d.header.title = "Renamed elsewhere".into());
+    other.flush();
+    let (_, health) = hindsight_core::incidents::Index::load(&kv);
+    assert_eq!(health.rebuilt, 1, "only the changed draft is parsed");
+    let again = start(&kv, &env, None);
+    assert!(again
+        .summaries()
+        .iter()
+        .any(|d| d.title == "Renamed elsewhere"));
+    assert_eq!(again.summaries().len(), 6);
 }
 
 #[test]
@@ -355,5 +411,9 @@ fn without_storage_the_session_says_drafts_stay_in_the_tab() {
         },
     );
     assert_eq!(s.alert().map(|a| a.notice.clone()), Some(Notice::NoStorage));
-    assert_eq!(s.doc().language, Language::ZhTw, "a new draft takes the UI language");
+    assert_eq!(
+        s.doc().language,
+        Language::ZhTw,
+        "a new draft takes the UI language"
+    );
 }

@@ -10,9 +10,10 @@ mod exchange;
 mod rows;
 mod sync;
 
+use hindsight_core::incidents::Summary;
 use hindsight_core::session::{Alert, AlertAction, RowList, SaveState, Start, Undoable, Undone};
 use hindsight_core::{
-    Draft, FieldId, Language, Postmortem, SectionId, Session, Severity, Status, Template, Text,
+    FieldId, Language, Postmortem, SectionId, Session, Severity, Status, Template, Text,
 };
 use leptos::prelude::*;
 
@@ -48,13 +49,13 @@ pub struct DraftItem {
 }
 
 impl DraftItem {
-    fn of(d: &Draft) -> Self {
+    fn of(d: &Summary) -> Self {
         Self {
             id: d.id.clone(),
-            title: d.doc.header.title.clone(),
-            severity: d.doc.header.severity,
-            status: d.doc.header.status,
-            tags: d.doc.header.tags.clone(),
+            title: d.title.clone(),
+            severity: d.severity,
+            status: d.status,
+            tags: d.tags.clone(),
             updated_at: d.updated_at,
             last_exported_at: d.last_exported_at,
             read_only: d.read_only,
@@ -309,7 +310,7 @@ impl Editor {
                 (
                     s.generation(),
                     s.open_id().map(str::to_owned),
-                    s.drafts().iter().map(DraftItem::of).collect::<Vec<_>>(),
+                    s.summaries().iter().map(DraftItem::of).collect::<Vec<_>>(),
                     s.alert().cloned(),
                     undo,
                     s.is_read_only(),
