@@ -201,7 +201,7 @@ logging, and a Redis cluster that scales more robustly at peak load."
                 "Observability",
                 Priority::P1,
                 "2023-04-07",
-                false,
+                true,
             ),
             action(
                 "Scale the Redis cluster more robustly to cut connection errors at peak load",
@@ -209,7 +209,7 @@ logging, and a Redis cluster that scales more robustly at peak load."
                 "Infrastructure",
                 Priority::P1,
                 "2023-04-30",
-                false,
+                true,
             ),
         ],
         lessons: Lessons {

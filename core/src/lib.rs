@@ -36,6 +36,7 @@ mod migrate;
 mod normalize;
 mod render;
 pub mod report;
+mod review;
 mod sections;
 pub mod session;
 mod share;
@@ -64,6 +65,15 @@ pub use metrics::{sorted_by_time, spans_days, TimelineMetrics};
 pub use migrate::{migrate, Migrated};
 pub use render::{is_safe_url, markdown_options, render_html, MAX_NESTING};
 pub use report::{display_title, format_duration, severity_text};
+/// The review's phrase lists, one table per language.
+pub use review::phrases as review_phrases;
+/// The review's words in both languages.
+pub use review::wording as review_words;
+pub use review::{
+    counts, depends_on, is_dismissed, listed_people, no_notice_scan, review, review_notice,
+    review_others, review_section, review_with, rows_out_of_order, sort_findings, timeline_order,
+    Check, Counts, Finding, Level, NoticeScan, OrderIssue, OtherDraft, Target, NARRATIVE,
+};
 pub use sections::{Guidance, SectionId};
 pub use session::{Env, Session};
 pub use share::{decode as decode_share, encode as encode_share, MAX_SHARE_CHARS, SHARE_PREFIX};

@@ -4,7 +4,7 @@ use crate::document::{EventKind, TimelineEvent};
 use crate::time::Timestamp;
 
 /// Durations in seconds measured from the first "impact started" event; `None` when an event
-/// kind is missing or has no time.
+/// kind is missing or has no time, and when the event comes before impact started.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct TimelineMetrics {
     /// Detected − impact started.
@@ -31,7 +31,13 @@ impl TimelineMetrics {
                 .min()
         };
         let start = first(EventKind::ImpactStarted);
-        let since_start = |kind| Some(first(kind)?.utc - start?.utc);
+        // A negative duration is never a measurement: the times are in the wrong order (or a
+        // canary caught the fault before users felt it). The report shows "—" for it, and the
+        // review's timeline-order check says why.
+        let since_start = |kind| {
+            let d = first(kind)?.utc - start?.utc;
+            (d >= 0).then_some(d)
+        };
         Self {
             time_to_detect: since_start(EventKind::Detected),
             time_to_mitigate: since_start(EventKind::Mitigated),
@@ -87,6 +93,21 @@ mod tests {
         assert_eq!(m.time_to_mitigate, Some(8 * 3600 + 50 * 60));
         assert_eq!(m.time_to_resolve, Some(9 * 3600));
         assert_eq!(m.impact_duration(), m.time_to_resolve);
+    }
+
+    #[test]
+    fn a_duration_is_never_negative() {
+        let m = TimelineMetrics::of(&[
+            at("2023-03-20T09:00:00Z", EventKind::ImpactStarted),
+            at("2023-03-20T08:00:00Z", EventKind::Detected),
+            at("2023-03-20T08:30:00Z", EventKind::Resolved),
+            at("2023-03-20T09:00:00Z", EventKind::Mitigated),
+        ]);
+        assert_eq!(m.time_to_detect, None);
+        assert_eq!(m.time_to_resolve, None);
+        assert_eq!(m.impact_duration(), None);
+        // The same instant is a duration of zero, not a wrong order.
+        assert_eq!(m.time_to_mitigate, Some(0));
     }
 
     #[test]

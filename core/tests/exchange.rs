@@ -446,8 +446,8 @@ fn hand_edits_to_the_body_survive_an_import() {
             "Nothing downstream verified that cached data matched the requesting user",
         )
         .replace(
-            "| Scale the Redis cluster more robustly to cut connection errors at peak load | Mitigate | Infrastructure | P1 | 2023-04-30 | | No |",
-            "| Scale the Redis cluster more robustly to cut connection errors at peak load | Mitigate | Infrastructure | P1 | 2023-04-30 | | No |\n| Page the security on-call for any cross-user data report | Process | Security | P0 | 2023-04-03 | https://tracker.example/SEC-7 | No |",
+            "| Scale the Redis cluster more robustly to cut connection errors at peak load | Mitigate | Infrastructure | P1 | 2023-04-30 | | Yes |",
+            "| Scale the Redis cluster more robustly to cut connection errors at peak load | Mitigate | Infrastructure | P1 | 2023-04-30 | | Yes |\n| Page the security on-call for any cross-user data report | Process | Security | P0 | 2023-04-03 | https://tracker.example/SEC-7 | No |",
         )
         .replace("| 2023-03-20 08:50 | Users report", "| 2023-03-20 08:45 | Users report");
     let back = import_markdown(&edited).expect("imports");

@@ -271,7 +271,7 @@ fn worked_example_golden_tells_the_chatgpt_story() {
     assert_eq!(timeline[1][0], "2023-03-20 01:00", "shown in Pacific time");
     let metrics = table_with_header(&s, &["Metric", "Duration"]).expect("metrics table");
     assert_eq!(metrics[3], ["Time to resolve", "18 h"]);
-    assert_eq!(s.tasks, [true, true, false, false]);
+    assert_eq!(s.tasks, [true, true, true, true]);
     let impact = table_with_header(&s, &["Measure", "Value"]).expect("impact table");
     assert!(impact.iter().any(|r| r[0] == "Kinds of data"));
 }
