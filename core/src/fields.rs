@@ -193,6 +193,8 @@ pub struct Field<R: 'static> {
     pub shown_when: Option<fn(&R) -> bool>,
 }
 
+// One argument per column of the table, so each row reads as one call.
+#[allow(clippy::too_many_arguments)]
 const fn field<R>(
     id: FieldId,
     section: SectionId,

@@ -351,8 +351,7 @@ fn note_defaults(note: &str) -> (Option<String>, Option<i32>) {
     let day = note
         .char_indices()
         .filter_map(|(i, _)| note.get(i..i + 10))
-        .filter(|d| parse_date(d).is_some())
-        .last()
+        .rfind(|d| parse_date(d).is_some())
         .map(str::to_owned);
     let offset = note.rfind("UTC").and_then(|at| parse_offset(&note[at..]));
     (day, offset)
