@@ -20,6 +20,7 @@
 
 mod backup;
 mod choice;
+mod customer;
 mod document;
 mod draft;
 mod error;
@@ -46,6 +47,12 @@ mod words;
 
 pub use backup::{read_backup, restore, write_backup, Backup, BACKUP_FORMAT};
 pub use choice::Choice;
+pub use customer::{
+    add_always_redact, customer_file_stem, customer_html, customer_markdown, customer_text,
+    customer_version, derived_text, notice_internal_details, people_named, redacted,
+    remove_always_redact, reset_public_text, set_action_public, set_let_through, set_public_text,
+    words as customer_words, Hit, HitKind, Part, PublicPart, Scanner,
+};
 pub use document::{
     split_list, ActionItem, ActionType, Causes, Communication, DetectedBy, Detection, Dismissal,
     EventKind, Header, Impact, Language, Lessons, Postmortem, Priority, PublicVersion, Response,

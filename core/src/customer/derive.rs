@@ -1,0 +1,152 @@
+//! What each part of the customer version says until the user writes it themselves: derived
+//! from the internal report, in the report's language, leaving out what is for the team.
+//!
+//! - Public title: the report's title.
+//! - What happened: the Summary.
+//! - Who was affected: the Impact text only when Customer visible is Yes (otherwise it
+//!   describes internal effects), then Users affected and Data exposed with Kinds of data and
+//!   People affected. Failed requests, error budget, revenue and support tickets are the
+//!   team's measures and stay out.
+//! - When: the times of the events customers lived through (impact started, status page
+//!   updated, mitigated, resolved), each named by its kind, and the time zone. The events'
+//!   own text is responders' shorthand and stays out.
+//! - What we are doing: the text of each public action item, nothing else.
+//! - Notice: the Customer notice.
+
+use crate::choice::Choice;
+use crate::document::{EventKind, Postmortem};
+use crate::fields::{FieldId, NO, YES};
+use crate::metrics::sorted_by_time;
+use crate::report::{colon, timeline_note};
+use crate::time::format_offset;
+
+use super::Part;
+
+/// The timeline kinds a customer lived through.
+const PUBLIC_KINDS: [EventKind; 4] = [
+    EventKind::ImpactStarted,
+    EventKind::StatusPageUpdated,
+    EventKind::Mitigated,
+    EventKind::Resolved,
+];
+
+/// What a part says when the user has not written it.
+pub(super) fn derived(doc: &Postmortem, part: Part) -> String {
+    match part {
+        Part::Title => one_line(&doc.header.title),
+        Part::WhatHappened => block(&doc.summary),
+        Part::WhoWasAffected => who_was_affected(doc),
+        Part::When => when(doc),
+        Part::WhatWeAreDoing => what_we_are_doing(doc),
+        Part::Notice => block(&doc.communication.customer_notice),
+    }
+}
+
+/// A block of Markdown without blank lines at its start or white space at its end.
+pub(super) fn block(text: &str) -> String {
+    text.trim_start_matches(['\n', '\r']).trim_end().to_owned()
+}
+
+/// Text on one line, runs of white space made one space.
+pub(super) fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn who_was_affected(doc: &Postmortem) -> String {
+    let lang = doc.language;
+    let impact = &doc.impact;
+    let mut parts = Vec::new();
+    if impact.customer_visible == Some(true) {
+        let text = block(&impact.description);
+        if !text.is_empty() {
+            parts.push(text);
+        }
+    }
+    // Each measure is a paragraph of its own: a list here would merge with a list that ends
+    // the Impact text.
+    let mut measure = |field: FieldId, value: &str| {
+        let value = one_line(value);
+        if !value.is_empty() {
+            parts.push(format!("**{}{}** {value}", field.label(lang), colon(lang)));
+        }
+    };
+    measure(FieldId::UsersAffected, &impact.users_affected);
+    match impact.data_exposed {
+        Some(true) => {
+            measure(FieldId::DataExposed, YES.get(lang));
+            measure(FieldId::KindsOfData, &impact.kinds_of_data);
+            measure(FieldId::PeopleAffected, &impact.people_affected);
+        }
+        Some(false) => measure(FieldId::DataExposed, NO.get(lang)),
+        None => {}
+    }
+    parts.join("\n\n")
+}
+
+fn when(doc: &Postmortem) -> String {
+    let lang = doc.language;
+    let events: Vec<_> = sorted_by_time(&doc.timeline)
+        .into_iter()
+        .filter(|e| PUBLIC_KINDS.contains(&e.kind))
+        .filter_map(|e| Some((e.time?, e.kind)))
+        .collect();
+    let Some((first, _)) = events.first().copied() else {
+        return String::new();
+    };
+    let first_day = first.local().date_string();
+    let with_dates = events
+        .iter()
+        .any(|(t, _)| t.local().date_string() != first_day);
+    let mixed_offsets = events
+        .iter()
+        .any(|(t, _)| t.offset_minutes != first.offset_minutes);
+    let lines: Vec<String> = events
+        .iter()
+        .map(|(t, kind)| {
+            let local = t.local();
+            let mut at = if with_dates {
+                format!("{} {}", local.date_string(), local.time_string())
+            } else {
+                local.time_string()
+            };
+            if mixed_offsets {
+                at = format!("{at} ({})", format_offset(t.offset_minutes, false));
+            }
+            format!("- {at} — {}", kind.label(lang))
+        })
+        .collect();
+    let mut out = lines.join("\n");
+    let note = timeline_note(
+        doc.header.time_zone.trim(),
+        (!mixed_offsets).then_some(first.offset_minutes),
+        (!with_dates).then_some(first_day.as_str()),
+        lang,
+    );
+    if let Some(note) = note {
+        out.push_str("\n\n");
+        out.push_str(&note);
+    }
+    out
+}
+
+fn what_we_are_doing(doc: &Postmortem) -> String {
+    doc.action_items
+        .iter()
+        .filter(|a| a.is_public())
+        .map(|a| one_line(&a.action))
+        .filter(|a| !a.is_empty())
+        .map(|a| {
+            // Text that starts like a task marker would turn the item into a task.
+            let task = ["[ ]", "[x]", "[X]"].iter().any(|m| {
+                a.strip_prefix(m)
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+            });
+            if task {
+                format!("- \\{a}")
+            } else {
+                format!("- {a}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}

@@ -1,0 +1,179 @@
+//! The customer version's exports: Markdown, a standalone HTML page, plain text, and their
+//! file name. Each is built from the redacted parts only, so a kept-out hit cannot reach
+//! any of them, in text, in a link's address, in the page title or in the file name.
+
+use std::fmt::Write as _;
+
+use pulldown_cmark_escape::escape_html;
+
+use crate::document::{Language, Postmortem};
+use crate::export::{file_stem, REPORT_CSS};
+use crate::markdown::escape::{escape_block, escape_inline};
+use crate::render::render_html;
+
+use super::derive::{block, one_line};
+use super::plain::to_plain;
+use super::scan::placeholder;
+use super::{customer_version, words, Hit, Part};
+
+/// `text` with every hit that was not let through replaced by the placeholder
+/// ("[redacted]" / "［已遮蔽］"). Hits of the user's own "Always redact" words are always
+/// replaced. The text is Markdown, and so is the result: before `(`, `[` or `:` the
+/// placeholder's bracket is escaped (`\[redacted]`), so it never opens or defines a link.
+///
+/// `hits` must come from scanning `text` (sorted, without overlaps, as
+/// [`Scanner::scan`](super::Scanner::scan) gives them); a hit whose range does not hold its
+/// text in `text` is stale and ignored.
+pub fn redacted(text: &str, hits: &[Hit], let_through: &[String], lang: Language) -> String {
+    let mark = placeholder(lang);
+    let mut out = String::with_capacity(text.len());
+    let mut copied = 0;
+    for hit in hits {
+        let fresh = hit.start >= copied && text.get(hit.start..hit.end) == Some(hit.text.as_str());
+        if !fresh || hit.is_let_through(let_through) {
+            continue;
+        }
+        out.push_str(&text[copied..hit.start]);
+        // "[redacted]" before `(`, `[` or `:` would open a link or define one (and a
+        // definition hides its whole line): its bracket is escaped there.
+        if mark.starts_with('[') && text[hit.end..].starts_with(['(', '[', ':']) {
+            out.push('\\');
+        }
+        out.push_str(mark);
+        copied = hit.end;
+    }
+    out.push_str(&text[copied..]);
+    out
+}
+
+/// Each part of the customer version with what is kept out replaced.
+fn redacted_parts(doc: &Postmortem) -> Vec<(Part, String)> {
+    let let_through = &doc.public.let_through;
+    customer_version(doc)
+        .into_iter()
+        .map(|p| {
+            (
+                p.part,
+                redacted(&p.text, &p.hits, let_through, doc.language),
+            )
+        })
+        .collect()
+}
+
+/// The public title, redacted, on one line; a placeholder title when it is empty.
+fn title_of(parts: &[(Part, String)], lang: Language) -> String {
+    let title = parts
+        .iter()
+        .find(|(p, _)| *p == Part::Title)
+        .map(|(_, t)| one_line(t))
+        .unwrap_or_default();
+    if title.is_empty() {
+        words::UNTITLED_NOTICE.get(lang).to_owned()
+    } else {
+        title
+    }
+}
+
+/// The body parts that have something to say, with their Markdown: a `##` part per heading,
+/// the closing notice after a rule.
+fn markdown_parts(parts: &[(Part, String)], lang: Language) -> Vec<(Part, String)> {
+    parts
+        .iter()
+        .filter(|(p, _)| *p != Part::Title)
+        .filter_map(|(part, text)| {
+            let text = block(text);
+            if text.is_empty() {
+                return None;
+            }
+            let body = escape_block(&text);
+            let md = match part {
+                Part::Notice => format!("---\n\n{body}"),
+                _ => format!("## {}\n\n{body}", part.heading().get(lang)),
+            };
+            Some((*part, md))
+        })
+        .collect()
+}
+
+/// The customer version as Markdown, in the report's language.
+pub fn customer_markdown(doc: &Postmortem) -> String {
+    let lang = doc.language;
+    let parts = redacted_parts(doc);
+    let mut out = format!("# {}\n", escape_inline(&title_of(&parts, lang)));
+    for (_, md) in markdown_parts(&parts, lang) {
+        out.push('\n');
+        out.push_str(&md);
+        out.push('\n');
+    }
+    out
+}
+
+/// The customer version as a standalone HTML page with inline CSS and its own strict
+/// Content-Security-Policy, rendered through the same safe pipeline as the report.
+pub fn customer_html(doc: &Postmortem) -> String {
+    let lang = doc.language;
+    let parts = redacted_parts(doc);
+    let title = title_of(&parts, lang);
+    let mut escaped_title = String::new();
+    let _ = escape_html(&mut escaped_title, &title);
+    let mut out = String::with_capacity(8 * 1024);
+    let _ = write!(
+        out,
+        "<!doctype html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
+<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'\">\n\
+<meta name=\"generator\" content=\"Hindsight\">\n\
+<title>{escaped_title}</title>\n<style>\n{REPORT_CSS}</style>\n</head>\n<body>\n<article class=\"report customer-version\">\n",
+        lang.html_lang()
+    );
+    let _ = write!(
+        out,
+        "<header class=\"report-section\" id=\"title\">\n{}</header>\n",
+        render_html(&format!("# {}", escape_inline(&title)))
+    );
+    for (part, md) in markdown_parts(&parts, lang) {
+        let _ = write!(
+            out,
+            "<section class=\"report-section\" id=\"{}\">\n{}</section>\n",
+            part.slug(),
+            render_html(&md)
+        );
+    }
+    out.push_str("</article>\n</body>\n</html>\n");
+    out
+}
+
+/// The customer version as plain text for a status page or an email: the title, then each
+/// part under its heading, Markdown marks removed.
+pub fn customer_text(doc: &Postmortem) -> String {
+    let lang = doc.language;
+    let parts = redacted_parts(doc);
+    let mut out = title_of(&parts, lang);
+    out.push('\n');
+    for (part, text) in parts.iter().filter(|(p, _)| *p != Part::Title) {
+        let body = to_plain(&block(text));
+        if body.is_empty() {
+            continue;
+        }
+        out.push('\n');
+        if *part != Part::Notice {
+            out.push_str(part.heading().get(lang));
+            out.push_str("\n\n");
+        }
+        out.push_str(&body);
+        out.push('\n');
+    }
+    out
+}
+
+/// A file name for the customer version's exports, without the extension: the incident
+/// date, a slug of the redacted public title, and `customer-version` (`對外版本`), such as
+/// `2023-03-20-chatgpt-outage-customer-version`. The Incident ID is internal and stays out.
+pub fn customer_file_stem(doc: &Postmortem) -> String {
+    let lang = doc.language;
+    let parts = redacted_parts(doc);
+    let mut named = Postmortem::default();
+    named.header.title = title_of(&parts, lang);
+    named.header.incident_date = doc.header.incident_date.clone();
+    format!("{}-{}", file_stem(&named), words::FILE_SUFFIX.get(lang))
+}

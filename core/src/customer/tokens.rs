@@ -1,0 +1,494 @@
+//! Detectors for the team's own tokens: tracker keys, chat channels and mentions, and
+//! secrets (known token shapes, JWTs, private-key blocks, and high-entropy values after
+//! `password=` and its kin).
+
+use super::scan::{joins_word, prev_char, Found, HitKind};
+
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tracker keys
+
+/// Prefixes of `WORD-123` that name a standard, an algorithm, a level or a time zone, not a
+/// ticket: `SEV-1`, `UTF-8`, `ISO-8601`, `CVE-2023-28858` (public), `SHA-256`, `UTC-7`.
+const NOT_KEYS: &[&str] = &[
+    "AES", "ANSI", "BST", "CAT", "CDT", "CEST", "CET", "CST", "CVE", "CWE", "CY", "DDR", "DES",
+    "ECDH", "ECDSA", "ECMA", "EDT", "EST", "FIPS", "FY", "GMT", "GPT", "HKT", "HMAC", "HTTP",
+    "HTTPS", "IEC", "IEEE", "IPV", "IPV4", "IPV6", "ISO", "IST", "JST", "KST", "LEVEL", "LTE",
+    "MD", "MDT", "MST", "NIST", "PCI", "PDT", "PHASE", "PST", "RFC", "RSA", "SHA", "SOC", "SSL",
+    "STEP", "TIER", "TLS", "TYPE", "USB", "UTC", "UTF", "WCAG", "WPA", "COVID",
+];
+
+/// Whether a prefix is one of [`NOT_KEYS`], a severity (`SEV`, `SEV1`), or a level or
+/// period of a letter and a digit (`P0`, `Q3`, `H2`, `L1`).
+fn is_not_a_key(prefix: &str) -> bool {
+    let b = prefix.as_bytes();
+    let level = b.len() == 2 && b"PQHLSTV".contains(&b[0]) && b[1].is_ascii_digit();
+    level || prefix.starts_with("SEV") || NOT_KEYS.contains(&prefix)
+}
+
+/// The end of a tracker key starting at byte `i`: two to ten capitals and digits starting
+/// with a capital, a dash, digits, and more `-digits` groups (`INC-2023-0320`).
+fn tracker_key_end(t: &str, i: usize) -> Option<usize> {
+    let b = t.as_bytes();
+    if !b.get(i)?.is_ascii_uppercase() {
+        return None;
+    }
+    let mut j = i + 1;
+    while j < b.len() && (b[j].is_ascii_uppercase() || b[j].is_ascii_digit()) {
+        j += 1;
+    }
+    if !(2..=10).contains(&(j - i)) || b.get(j) != Some(&b'-') {
+        return None;
+    }
+    let digits = |from: usize| b[from..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let mut k = j + 1;
+    let first = digits(k);
+    if first == 0 {
+        return None;
+    }
+    k += first;
+    while b.get(k) == Some(&b'-') && digits(k + 1) > 0 {
+        k += 1 + digits(k + 1);
+    }
+    let version = b.get(k) == Some(&b'.') && b.get(k + 1).is_some_and(u8::is_ascii_digit);
+    if version || b.get(k).copied().is_some_and(is_word_byte) || is_not_a_key(&t[i..j]) {
+        return None;
+    }
+    Some(k)
+}
+
+/// Whether a tracker key starts at byte `i` (for tracker links such as `/browse/OPS-12`).
+pub(super) fn is_tracker_key_at(t: &str, i: usize) -> bool {
+    tracker_key_end(t, i).is_some()
+}
+
+/// Tracker keys such as `OPS-1234`.
+///
+/// Traps: `SEV-1`, `UTF-8`, `ISO-8601`, `P0`, `CVE-2023-28858`, dates `2023-03-20`,
+/// versions `RHEL-8.4`, mixed case `Ops-12`.
+pub(super) fn tracker_keys(t: &str, out: &mut Found) {
+    let b = t.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i].is_ascii_uppercase() && !prev_char(t, i).is_some_and(joins_word) {
+            if let Some(end) = tracker_key_end(t, i) {
+                out.push((i, end, HitKind::TrackerKey));
+                i = end;
+                continue;
+            }
+        }
+        i += 1;
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Chat
+
+/// Whether text is a CSS hex colour such as `fff` or `1d2330` (after the `#`).
+fn is_hex_colour(name: &str) -> bool {
+    matches!(name.len(), 3 | 4 | 6 | 8) && name.bytes().all(|c| c.is_ascii_hexdigit())
+}
+
+/// The length of a channel or handle name at the start of `rest`: letters and digits of
+/// any script, `_`, `.` and `-`, without a trailing `.` or `-`.
+fn handle_len(rest: &str) -> usize {
+    let len: usize = rest
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || matches!(c, '_' | '.' | '-'))
+        .map(char::len_utf8)
+        .sum();
+    rest[..len].trim_end_matches(['.', '-']).len()
+}
+
+/// Chat channels: `#` then a letter, such as `#inc-redis` or `#事故-redis`.
+///
+/// Traps: Markdown headings `# Title` and `##`, issue numbers `#123`, colours `#fff`,
+/// anchors `page#part` and `[top](#top)`, `C#`, entities `&#64;`.
+pub(super) fn channels(t: &str, out: &mut Found) {
+    for (i, _) in t.match_indices('#') {
+        let prev = prev_char(t, i);
+        if prev.is_some_and(|p| joins_word(p) || matches!(p, '&' | '#' | '/'))
+            || t[..i].ends_with("](")
+        {
+            continue;
+        }
+        let rest = &t[i + 1..];
+        if !rest.chars().next().is_some_and(char::is_alphabetic) {
+            continue;
+        }
+        let len = handle_len(rest);
+        if len >= 2 && !is_hex_colour(&rest[..len]) {
+            out.push((i, i + 1 + len, HitKind::ChatChannel));
+        }
+    }
+}
+
+/// Mentions: `@` then a name, such as `@alice` or `@王小明`, but not Slack's broadcasts
+/// (`@here`, `@channel`, `@everyone`).
+///
+/// Traps: email addresses `a@b.com`, `@` alone, package versions `lodash@4`, a path
+/// `https://medium.com/@alice`.
+pub(super) fn mentions(t: &str, out: &mut Found) {
+    for (i, _) in t.match_indices('@') {
+        if prev_char(t, i)
+            .is_some_and(|p| joins_word(p) || matches!(p, '.' | '%' | '+' | '-' | '/'))
+        {
+            continue;
+        }
+        let rest = &t[i + 1..];
+        if !rest
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_alphanumeric() || c == '_')
+        {
+            continue;
+        }
+        let len = handle_len(rest);
+        let name = rest[..len].to_ascii_lowercase();
+        if len > 0 && !matches!(name.as_str(), "here" | "channel" | "everyone") {
+            out.push((i, i + 1 + len, HitKind::Mention));
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Secrets
+
+/// A token shape announced by its prefix.
+struct Prefixed {
+    prefix: &'static str,
+    body: fn(u8) -> bool,
+    min: usize,
+    max: usize,
+}
+
+fn upper_digit(c: u8) -> bool {
+    c.is_ascii_uppercase() || c.is_ascii_digit()
+}
+fn alnum(c: u8) -> bool {
+    c.is_ascii_alphanumeric()
+}
+fn alnum_us(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c == b'_'
+}
+fn alnum_dash(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c == b'-'
+}
+fn base64url(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c == b'-' || c == b'_'
+}
+
+const fn p(prefix: &'static str, body: fn(u8) -> bool, min: usize, max: usize) -> Prefixed {
+    Prefixed {
+        prefix,
+        body,
+        min,
+        max,
+    }
+}
+
+/// Published token formats: AWS access key ids, GitHub, GitLab, Slack, Google, Stripe, npm.
+const PREFIXED: &[Prefixed] = &[
+    p("AKIA", upper_digit, 16, 16),
+    p("ASIA", upper_digit, 16, 16),
+    p("AGPA", upper_digit, 16, 16),
+    p("AIDA", upper_digit, 16, 16),
+    p("AROA", upper_digit, 16, 16),
+    p("AIPA", upper_digit, 16, 16),
+    p("ANPA", upper_digit, 16, 16),
+    p("ANVA", upper_digit, 16, 16),
+    p("ghp_", alnum, 30, 255),
+    p("gho_", alnum, 30, 255),
+    p("ghu_", alnum, 30, 255),
+    p("ghs_", alnum, 30, 255),
+    p("ghr_", alnum, 30, 255),
+    p("github_pat_", alnum_us, 20, 255),
+    p("glpat-", base64url, 20, 255),
+    p("xoxb-", alnum_dash, 10, 255),
+    p("xoxp-", alnum_dash, 10, 255),
+    p("xoxa-", alnum_dash, 10, 255),
+    p("xoxr-", alnum_dash, 10, 255),
+    p("xoxs-", alnum_dash, 10, 255),
+    p("xoxe-", alnum_dash, 10, 255),
+    p("xapp-", alnum_dash, 10, 255),
+    p("AIza", base64url, 35, 35),
+    p("sk_live_", alnum, 16, 255),
+    p("rk_live_", alnum, 16, 255),
+    p("sk_test_", alnum, 16, 255),
+    p("npm_", alnum, 36, 36),
+];
+
+/// Words that announce a secret value after `=` or `:` (`DB_PASSWORD=…`, `token: …`).
+const SECRET_KEYS: &[&str] = &[
+    "password",
+    "passwd",
+    "passphrase",
+    "pwd",
+    "secret",
+    "token",
+    "api_key",
+    "apikey",
+    "api-key",
+    "access_key",
+    "secret_key",
+    "private_key",
+    "密碼",
+    "金鑰",
+    "密鑰",
+    "權杖",
+];
+
+/// Secrets:
+/// - AWS access key ids (`AKIA` and 16 capitals or digits), GitHub (`ghp_…`,
+///   `github_pat_…`), GitLab, Slack (`xoxb-…`), Google, Stripe and npm tokens;
+/// - JWTs (`eyJ….eyJ….…`);
+/// - private-key blocks, `-----BEGIN … PRIVATE KEY-----` to its END line (or to the end of
+///   the text when it has none);
+/// - the value after `password=`, `token:`, `secret=`, `api_key=`, `Bearer` and their kin,
+///   when it looks generated (see [`looks_secret`]).
+///
+/// Traps: `password: reset for all users`, `token: expired`, `${DB_PASSWORD}`, a
+/// certificate block, `AKIA` in a longer word.
+pub(super) fn secrets(t: &str, out: &mut Found) {
+    prefixed(t, out);
+    jwts(t, out);
+    key_blocks(t, out);
+    assignments(t, out);
+}
+
+fn prefixed(t: &str, out: &mut Found) {
+    let b = t.as_bytes();
+    for shape in PREFIXED {
+        for (i, _) in t.match_indices(shape.prefix) {
+            if prev_char(t, i).is_some_and(joins_word) {
+                continue;
+            }
+            let from = i + shape.prefix.len();
+            let body = b[from..]
+                .iter()
+                .take(shape.max + 1)
+                .take_while(|c| (shape.body)(**c))
+                .count();
+            let end = from + body;
+            if (shape.min..=shape.max).contains(&body)
+                && !b.get(end).copied().is_some_and(is_word_byte)
+            {
+                out.push((i, end, HitKind::Secret));
+            }
+        }
+    }
+}
+
+fn jwts(t: &str, out: &mut Found) {
+    let b = t.as_bytes();
+    let run = |from: usize| b[from..].iter().take_while(|c| base64url(**c)).count();
+    for (i, _) in t.match_indices("eyJ") {
+        if prev_char(t, i).is_some_and(|c| joins_word(c) || c == '.') {
+            continue;
+        }
+        let header = run(i);
+        let second = i + header + 1;
+        if header < 10 || b.get(i + header) != Some(&b'.') || !t[second..].starts_with("eyJ") {
+            continue;
+        }
+        let payload = run(second);
+        let third = second + payload + 1;
+        if payload < 10 || b.get(second + payload) != Some(&b'.') {
+            continue;
+        }
+        out.push((i, third + run(third), HitKind::Secret));
+    }
+}
+
+fn key_blocks(t: &str, out: &mut Found) {
+    for (i, _) in t.match_indices("-----BEGIN ") {
+        let line_end = t[i..].find('\n').map_or(t.len(), |n| i + n);
+        let header = &t[i..line_end];
+        if !header.contains("PRIVATE KEY") {
+            continue;
+        }
+        let end = t[line_end..]
+            .find("-----END ")
+            .map(|e| line_end + e)
+            .and_then(|e| {
+                let after = e + "-----END ".len();
+                t[after..].find("-----").map(|c| after + c + 5)
+            })
+            .unwrap_or(t.len());
+        out.push((i, end, HitKind::Secret));
+    }
+}
+
+fn assignments(t: &str, out: &mut Found) {
+    let lower = t.to_ascii_lowercase();
+    let b = t.as_bytes();
+    let skip = |mut k: usize, set: &[u8]| {
+        while k < b.len() && set.contains(&b[k]) {
+            k += 1;
+        }
+        k
+    };
+    let keys = SECRET_KEYS
+        .iter()
+        .map(|k| (*k, false))
+        .chain([("bearer", true)]);
+    for (key, spaced) in keys {
+        for (i, _) in lower.match_indices(key) {
+            let after = i + key.len();
+            let ascii = key.is_ascii();
+            if ascii
+                && (prev_char(t, i).is_some_and(|c| c.is_ascii_alphanumeric())
+                    || b.get(after).copied().is_some_and(alnum))
+            {
+                continue;
+            }
+            // Closing quotes or Markdown emphasis around the key, then the separator.
+            let mut k = skip(after, b"\"'*_`");
+            let before_gap = k;
+            k = skip(k, b" \t");
+            if spaced {
+                if k == before_gap {
+                    continue;
+                }
+            } else if t[k..].starts_with("=>") {
+                k += 2;
+            } else if matches!(b.get(k), Some(b'=' | b':')) {
+                k += 1;
+            } else if t[k..].starts_with('：') {
+                k += '：'.len_utf8();
+            } else {
+                continue;
+            }
+            k = skip(k, b" \t*_");
+            let quote = b
+                .get(k)
+                .copied()
+                .filter(|c| matches!(c, b'"' | b'\'' | b'`'));
+            if quote.is_some() {
+                k += 1;
+            }
+            let start = k;
+            let mut end = k;
+            while end < b.len() {
+                let c = b[end];
+                let stop = match quote {
+                    Some(q) => c == q || c == b'\n',
+                    // Non-ASCII ends it too: a Chinese full stop or word may follow at once.
+                    None => {
+                        !c.is_ascii_graphic()
+                            || matches!(
+                                c,
+                                b'"' | b'\''
+                                    | b'`'
+                                    | b'<'
+                                    | b'>'
+                                    | b'|'
+                                    | b','
+                                    | b';'
+                                    | b')'
+                                    | b']'
+                                    | b'}'
+                            )
+                    }
+                };
+                if stop {
+                    break;
+                }
+                end += 1;
+            }
+            let value = t[start..end].trim_end_matches(['.', '*', '_']);
+            if looks_secret(value) {
+                out.push((start, start + value.len(), HitKind::Secret));
+            }
+        }
+    }
+}
+
+/// Shannon entropy of a text, in bits per character.
+fn entropy(s: &str) -> f64 {
+    let chars: Vec<char> = s.chars().collect();
+    if chars.is_empty() {
+        return 0.0;
+    }
+    let mut counts: Vec<(char, usize)> = Vec::new();
+    for c in &chars {
+        match counts.iter_mut().find(|(k, _)| k == c) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((*c, 1)),
+        }
+    }
+    let total = chars.len() as f64;
+    counts
+        .iter()
+        .map(|(_, n)| {
+            let p = *n as f64 / total;
+            -p * p.log2()
+        })
+        .sum()
+}
+
+/// Whether a value after a secret's key looks generated rather than written:
+/// - eight or more characters with at least 3 bits of entropy each and two kinds of
+///   character (lower case, capitals, digits, symbols), one of them digits or symbols;
+/// - twelve or more with 3.5 bits and two kinds (random letters in mixed case);
+/// - twenty or more with 3.5 bits.
+///
+/// A capitalised word ("Requirements", "Authentication") is prose; placeholders (`${X}`,
+/// `<token>`, `****`) are not secrets.
+pub(super) fn looks_secret(value: &str) -> bool {
+    let n = value.chars().count();
+    if n < 8
+        || value.starts_with(['$', '{', '<', '%'])
+        || value.contains("***")
+        || value.contains("...")
+    {
+        return false;
+    }
+    let digits_or_symbols = value.chars().any(|c| !c.is_alphabetic());
+    let classes = [
+        value.chars().any(char::is_lowercase),
+        value.chars().any(char::is_uppercase),
+        value.chars().any(char::is_numeric),
+        value.chars().any(|c| !c.is_alphanumeric()),
+    ]
+    .iter()
+    .filter(|x| **x)
+    .count();
+    let h = entropy(value);
+    (h >= 3.0 && classes >= 2 && digits_or_symbols)
+        || (n >= 12 && h >= 3.5 && classes >= 2)
+        || (n >= 20 && h >= 3.5)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entropy_tells_generated_from_written() {
+        assert!(looks_secret("Zq8vN2kLp4Xr"));
+        assert!(looks_secret("changeme123"));
+        assert!(!looks_secret("compromised"));
+        assert!(!looks_secret("Requirements"));
+        assert!(!looks_secret("Authentication"));
+        assert!(looks_secret("CorrectHorseBatteryStaple"));
+        assert!(looks_secret("QwErTyUiOpAsDfGh"));
+        assert!(!looks_secret("reset"));
+        assert!(!looks_secret("aaaaaaaa1111"));
+        assert!(!looks_secret("${DB_PASSWORD}"));
+        assert!(!looks_secret("********"));
+    }
+
+    #[test]
+    fn prefixes_that_are_not_keys() {
+        for p in ["SEV", "SEV1", "UTF", "ISO", "P0", "Q3", "CVE", "SHA", "UTC"] {
+            assert!(is_not_a_key(p), "{p}");
+        }
+        for p in ["OPS", "INC", "JIRA", "P0X", "PLAT2"] {
+            assert!(!is_not_a_key(p), "{p}");
+        }
+    }
+}
