@@ -240,7 +240,10 @@ fn a_damaged_or_older_index_is_rebuilt_and_a_newer_one_is_left_alone() {
 #[test]
 fn a_summary_holds_what_the_list_and_the_overview_need() {
     let mut example = chatgpt_2023_03_20();
-    example.action_items[0].done = false;
+    // The example's items are all done; reopen three, the second stays done.
+    for i in [0, 2, 3] {
+        example.action_items[i].done = false;
+    }
     let mut d = draft("x", example, 1_000);
     d.last_exported_at = Some(2_000);
     let raw = serde_json::to_string(&d).expect("serialises");
@@ -1023,7 +1026,8 @@ fn the_csv_export_quotes_cells_and_disarms_formulas() {
 
 #[test]
 fn a_folder_is_read_in_memory_read_only_with_failures_listed() {
-    let example = chatgpt_2023_03_20();
+    let mut example = chatgpt_2023_03_20();
+    example.action_items[3].done = false;
     let files = vec![
         ("team/2023/chatgpt.md".to_owned(), export_markdown(&example)),
         (
