@@ -10,7 +10,7 @@ use crate::document::{Language, Postmortem};
 use crate::import::front_matter;
 use crate::markdown::section_markdown;
 use crate::metrics::{sorted_by_time, spans_days};
-use crate::render::render_html;
+use crate::render::render_html_in;
 use crate::report::{display_title, NO_DESCRIPTION};
 use crate::sections::SectionId;
 use crate::time::parse_date;
@@ -140,7 +140,7 @@ pub fn export_html(doc: &Postmortem) -> String {
             out,
             "<section class=\"report-section\" id=\"{}\">\n{}</section>\n",
             section.slug(),
-            render_html(&md)
+            render_html_in(&md, doc.language)
         );
     }
     out.push_str("</article>\n</body>\n</html>\n");

@@ -249,7 +249,7 @@ impl<R> Field<R> {
     pub fn text(&self, record: &R, lang: Language) -> String {
         match &self.access {
             Access::Text(get, _) => get(record).clone(),
-            Access::List(get, _) => get(record).join(", "),
+            Access::List(get, _) => get(record).join(list_separator(lang)),
             Access::Flag(get, _) => get(record).map(|v| yes_no(v, lang)).unwrap_or_default(),
             Access::Check(get, _) => yes_no(*get(record), lang),
             Access::Choice { options, get, .. } => label_of(options, get(record))
@@ -305,6 +305,14 @@ impl<R> Field<R> {
             Access::Choice { get, .. } => get(record).is_empty(),
             Access::Time(get, _) => get(record).is_none(),
         }
+    }
+}
+
+/// What separates the items of a list written on one line: `, ` or `、`.
+pub fn list_separator(lang: Language) -> &'static str {
+    match lang {
+        Language::En => ", ",
+        Language::ZhTw => "、",
     }
 }
 

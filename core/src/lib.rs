@@ -70,7 +70,7 @@ pub use import::{import_json, import_markdown};
 pub use markdown::{section_markdown, to_markdown};
 pub use metrics::{sorted_by_time, spans_days, TimelineMetrics};
 pub use migrate::{migrate, Migrated};
-pub use render::{is_safe_url, markdown_options, render_html, MAX_NESTING};
+pub use render::{is_safe_url, markdown_options, render_html, render_html_in, MAX_NESTING};
 pub use report::{display_title, format_duration, severity_text};
 /// The review's phrase lists, one table per language.
 pub use review::phrases as review_phrases;

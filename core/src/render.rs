@@ -9,6 +9,8 @@
 use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
 use pulldown_cmark_escape::{escape_href, escape_html};
 
+use crate::document::Language;
+
 /// Deepest nesting of elements kept; deeper containers are flattened into their parent.
 pub const MAX_NESTING: usize = 32;
 
@@ -20,10 +22,17 @@ pub fn markdown_options() -> Options {
     Options::ENABLE_TABLES | Options::ENABLE_TASKLISTS | Options::ENABLE_STRIKETHROUGH
 }
 
-/// Renders Markdown to HTML in which no user text can execute or load anything.
+/// Renders Markdown to HTML in which no user text can execute or load anything, with the
+/// pipeline's own accessible names (tables, task marks) in English.
 pub fn render_html(markdown: &str) -> String {
+    render_html_in(markdown, Language::En)
+}
+
+/// [`render_html`] with the pipeline's own accessible names in `lang`, the report's
+/// language, so a screen reader does not switch languages inside a Chinese report.
+pub fn render_html_in(markdown: &str, lang: Language) -> String {
     let mut out = String::with_capacity(markdown.len() + markdown.len() / 2);
-    let events = SafeEvents::new(Parser::new_ext(markdown, markdown_options()));
+    let events = SafeEvents::new(Parser::new_ext(markdown, markdown_options()), lang);
     pulldown_cmark::html::push_html(&mut out, events);
     out
 }
@@ -62,15 +71,17 @@ enum Opened {
 /// The event filter that makes pulldown-cmark's output safe.
 struct SafeEvents<'a, I: Iterator<Item = Event<'a>>> {
     inner: I,
+    lang: Language,
     stack: Vec<Opened>,
     kept_depth: usize,
     pending: Option<Event<'a>>,
 }
 
 impl<'a, I: Iterator<Item = Event<'a>>> SafeEvents<'a, I> {
-    fn new(inner: I) -> Self {
+    fn new(inner: I, lang: Language) -> Self {
         Self {
             inner,
+            lang,
             stack: Vec::new(),
             kept_depth: 0,
             pending: None,
@@ -140,9 +151,10 @@ impl<'a, I: Iterator<Item = Event<'a>>> SafeEvents<'a, I> {
                 self.pending = Some(Event::Start(Tag::Table(plain)));
                 (
                     Opened::Table,
-                    Some(Event::Html(CowStr::Borrowed(
-                        "<div class=\"table-wrap\" tabindex=\"0\" role=\"group\" aria-label=\"Table\">\n",
-                    ))),
+                    Some(Event::Html(CowStr::Borrowed(match self.lang {
+                        Language::En => "<div class=\"table-wrap\" tabindex=\"0\" role=\"group\" aria-label=\"Table\">\n",
+                        Language::ZhTw => "<div class=\"table-wrap\" tabindex=\"0\" role=\"group\" aria-label=\"表格\">\n",
+                    }))),
                 )
             }
             other => (Opened::Kept, Some(Event::Start(other))),
@@ -195,11 +207,14 @@ impl<'a, I: Iterator<Item = Event<'a>>> Iterator for SafeEvents<'a, I> {
                 // Raw HTML never becomes markup.
                 Event::Html(text) | Event::InlineHtml(text) => Some(Event::Text(text)),
                 // A checkbox invites building forms; a symbol says the same.
-                Event::TaskListMarker(done) => Some(Event::InlineHtml(CowStr::Borrowed(if done {
-                    "<span class=\"task done\" role=\"img\" aria-label=\"done\">\u{2611}</span> "
-                } else {
-                    "<span class=\"task\" role=\"img\" aria-label=\"not done\">\u{2610}</span> "
-                }))),
+                Event::TaskListMarker(done) => Some(Event::InlineHtml(CowStr::Borrowed(
+                    match (done, self.lang) {
+                        (true, Language::En) => "<span class=\"task done\" role=\"img\" aria-label=\"done\">\u{2611}</span> ",
+                        (false, Language::En) => "<span class=\"task\" role=\"img\" aria-label=\"not done\">\u{2610}</span> ",
+                        (true, Language::ZhTw) => "<span class=\"task done\" role=\"img\" aria-label=\"已完成\">\u{2611}</span> ",
+                        (false, Language::ZhTw) => "<span class=\"task\" role=\"img\" aria-label=\"未完成\">\u{2610}</span> ",
+                    },
+                ))),
                 other => Some(other),
             };
             if mapped.is_some() {

@@ -11,7 +11,7 @@ use crate::words::{w, Words};
 /// Header table: its two columns.
 pub const FIELD_VALUE: [Words; 2] = [w("Field", "欄位"), w("Value", "內容")];
 /// Impact's measures table: its two columns.
-pub const MEASURE_VALUE: [Words; 2] = [w("Measure", "指標"), w("Value", "數值")];
+pub const MEASURE_VALUE: [Words; 2] = [w("Measure", "項目"), w("Value", "數值")];
 /// The timeline's metrics table: its two columns.
 pub const METRIC_DURATION: [Words; 2] = [w("Metric", "指標"), w("Duration", "時長")];
 /// Time to detect.
@@ -143,16 +143,27 @@ pub fn timeline_note(
         (Language::En, Some(p), None) => format!("Times are in {p}."),
         (Language::En, Some(p), Some(d)) => format!("Times are in {p}, on {d}."),
         (Language::En, None, Some(d)) => format!("Times are on {d}."),
-        (Language::ZhTw, Some(p), None) => format!("時間為 {p}。"),
-        (Language::ZhTw, Some(p), Some(d)) => format!("時間為 {p}，日期為 {d}。"),
+        (Language::ZhTw, Some(p), None) => format!("時間以 {p}{}為準。", zh_gap(&p)),
+        (Language::ZhTw, Some(p), Some(d)) => {
+            format!("時間以 {p}{}為準，日期為 {d}。", zh_gap(&p))
+        }
         (Language::ZhTw, None, Some(d)) => format!("日期為 {d}。"),
     };
     Some(text)
 }
 
+/// The space between Latin text and the next Chinese word, none after full-width punctuation.
+fn zh_gap(before: &str) -> &'static str {
+    if before.ends_with('）') {
+        ""
+    } else {
+        " "
+    }
+}
+
 /// Whether a paragraph is the timeline's note, in either language.
 pub fn is_timeline_note(text: &str) -> bool {
-    ["Times are", "時間為", "日期為"]
+    ["Times are", "時間以", "日期為"]
         .iter()
         .any(|start| text.starts_with(start))
 }
@@ -196,7 +207,7 @@ mod tests {
         );
         assert_eq!(
             timeline_note("Asia/Taipei", Some(480), None, Language::ZhTw).as_deref(),
-            Some("時間為 Asia/Taipei（UTC+08:00）。")
+            Some("時間以 Asia/Taipei（UTC+08:00）為準。")
         );
         assert_eq!(timeline_note("", None, None, Language::En), None);
     }

@@ -494,7 +494,7 @@ Times are in Asia/Taipei (UTC+08:00)."
     );
     assert_eq!(
         parts[3].text,
-        "- 22:00 — 影響開始\n\n時間為 Asia/Taipei（UTC+08:00），日期為 2023-03-20。"
+        "- 22:00 — 影響開始\n\n時間以 Asia/Taipei（UTC+08:00）為準，日期為 2023-03-20。"
     );
 }
 

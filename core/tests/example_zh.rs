@@ -70,7 +70,7 @@ fn markdown_export_golden_speaks_zh_tw_and_round_trips() {
         "{header:?}"
     );
     assert!(header.contains(&vec!["狀態", "定稿"]));
-    let impact = table(&md, "| 指標 | 數值 |");
+    let impact = table(&md, "| 項目 | 數值 |");
     assert!(impact.contains(&vec!["客戶可見", "是"]), "{impact:?}");
     assert!(impact.contains(&vec!["資料外洩", "是"]));
     assert!(impact.iter().any(|r| r[0] == "外洩資料類型"));
@@ -81,7 +81,7 @@ fn markdown_export_golden_speaks_zh_tw_and_round_trips() {
     let metrics = table(&md, "| 指標 | 時長 |");
     assert_eq!(metrics[0], ["偵測耗時", "7 小時 50 分"]);
     assert_eq!(metrics[3], ["影響時長", "18 小時"]);
-    assert!(md.contains("時間為 America/Los_Angeles（UTC\u{2212}07:00）。"));
+    assert!(md.contains("時間以 America/Los_Angeles（UTC\u{2212}07:00）為準。"));
     let actions = table(
         &md,
         "| 行動 | 類型 | 負責人 | 優先順序 | 期限 | 追蹤連結 | 完成 |",

@@ -84,6 +84,12 @@ fn only_action(text: &str) -> Postmortem {
 
 #[test]
 fn the_worked_example_raises_no_problem() {
+    let zh = worked_example(Language::ZhTw);
+    let zh_problems: Vec<Finding> = review(&zh, TODAY, &[])
+        .into_iter()
+        .filter(|f| f.level == Level::Problem)
+        .collect();
+    assert!(zh_problems.is_empty(), "zh-TW: {zh_problems:#?}");
     let findings = review(&example(), TODAY, &[]);
     let problems: Vec<&Finding> = findings
         .iter()
@@ -1552,9 +1558,30 @@ fn data_exposed_not_notified_not_when_nothing_was_exposed() {
 // notice-internal-details
 
 #[test]
-fn notice_internal_details_silent_until_the_redaction_plugs_in() {
+fn notice_internal_details_reads_the_customer_versions_redaction() {
     let mut d = example();
-    d.communication.customer_notice = "We restarted db-7.internal (ticket OPS-1234).".into();
+    none(&d, Check::NoticeInternalDetails);
+    d.communication.customer_notice =
+        "We restarted db-7.internal (ticket OPS-1234); write to ops@acme.example.".into();
+    let f = one(&d, Check::NoticeInternalDetails);
+    for hit in ["db-7.internal", "OPS-1234", "ops@acme.example"] {
+        assert!(f.message.en.contains(hit), "{}", f.message.en);
+    }
+    // What the user let through does not count.
+    d.public.let_through = vec!["ops@acme.example".into()];
+    let f = one(&d, Check::NoticeInternalDetails);
+    assert!(
+        !f.message.en.contains("ops@acme.example"),
+        "{}",
+        f.message.en
+    );
+    d.public
+        .let_through
+        .extend(["db-7.internal".into(), "OPS-1234".into()]);
+    none(&d, Check::NoticeInternalDetails);
+    // A public status page and a version number are not internal details.
+    d.communication.customer_notice =
+        "Fixed in 2.4.1 at 10:00 UTC; see https://status.example.com for SEV-1 updates.".into();
     none(&d, Check::NoticeInternalDetails);
 }
 

@@ -3,7 +3,7 @@
 //! Each section has a memo of its Markdown and one of its HTML, and reads only its own part
 //! of the document: a keystroke re-runs one section's Markdown and replaces one section's DOM.
 
-use hindsight_core::{render_html, report, section_markdown, Postmortem, SectionId};
+use hindsight_core::{render_html_in, report, section_markdown, Postmortem, SectionId};
 use leptos::prelude::*;
 
 use crate::i18n::{self, Ui};
@@ -43,7 +43,7 @@ pub fn Preview(source: Source) -> impl IntoView {
                         let text = report::NOTHING_YET.fill(lang, &[section.heading().get(lang)]);
                         format!("<p class=\"placeholder\">{text}</p>")
                     } else {
-                        render_html(md)
+                        render_html_in(md, lang.get())
                     }
                 })
             });

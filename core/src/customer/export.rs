@@ -9,7 +9,7 @@ use pulldown_cmark_escape::escape_html;
 use crate::document::{Language, Postmortem};
 use crate::export::{file_stem, REPORT_CSS};
 use crate::markdown::escape::{escape_block, escape_inline};
-use crate::render::render_html;
+use crate::render::render_html_in;
 
 use super::derive::{block, one_line};
 use super::plain::to_plain;
@@ -129,14 +129,14 @@ pub fn customer_html(doc: &Postmortem) -> String {
     let _ = write!(
         out,
         "<header class=\"report-section\" id=\"title\">\n{}</header>\n",
-        render_html(&format!("# {}", escape_inline(&title)))
+        render_html_in(&format!("# {}", escape_inline(&title)), lang)
     );
     for (part, md) in markdown_parts(&parts, lang) {
         let _ = write!(
             out,
             "<section class=\"report-section\" id=\"{}\">\n{}</section>\n",
             part.slug(),
-            render_html(&md)
+            render_html_in(&md, lang)
         );
     }
     out.push_str("</article>\n</body>\n</html>\n");

@@ -437,19 +437,29 @@ pub struct OtherDraft<'a> {
 
 /// The redaction pass, as the review calls it: the texts in the Customer notice that it
 /// found and the user has not let through. The redaction module plugs in here through
-/// [`review_with`]; [`review`] uses [`no_notice_scan`] until it does.
+/// [`review_with`]; [`review`] uses [`redaction_scan`].
 pub type NoticeScan<'a> = &'a dyn Fn(&Postmortem) -> Vec<String>;
 
-/// A redaction pass that finds nothing: notice-internal-details stays silent.
+/// A redaction pass that finds nothing: notice-internal-details stays silent (for tests of
+/// the other checks).
 pub fn no_notice_scan(_: &Postmortem) -> Vec<String> {
     Vec::new()
+}
+
+/// The customer version's redaction pass over the Customer notice: what it finds that the
+/// user has not let through.
+pub fn redaction_scan(doc: &Postmortem) -> Vec<String> {
+    crate::customer::notice_internal_details(doc)
+        .into_iter()
+        .map(|hit| hit.text)
+        .collect()
 }
 
 /// Every finding, dismissed or not, ordered by section and then by check.
 ///
 /// `today` is the local date, `YYYY-MM-DD`; `others` are the other drafts (never this one).
 pub fn review(doc: &Postmortem, today: &str, others: &[OtherDraft<'_>]) -> Vec<Finding> {
-    review_with(doc, today, others, &no_notice_scan)
+    review_with(doc, today, others, &redaction_scan)
 }
 
 /// [`review`] with the redaction pass that notice-internal-details uses.
