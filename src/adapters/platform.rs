@@ -52,26 +52,56 @@ pub fn format_local_ms(ms: i64) -> String {
     )
 }
 
-/// The `draft` query parameter of the page's URL.
-pub fn draft_in_url() -> Option<String> {
+/// A query parameter of the page's URL, when set and not empty.
+pub fn url_param(name: &str) -> Option<String> {
     let search = web_sys::window()?.location().search().ok()?;
     let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
-    params.get("draft").filter(|id| !id.is_empty())
+    params.get(name).filter(|v| !v.is_empty())
 }
 
-/// Puts `?draft=<id>` in the URL without reloading, keeping the path (any sub-path) and the
-/// fragment, which is reserved for share links and anchors.
-pub fn set_draft_in_url(id: &str) {
+/// The `draft` query parameter of the page's URL.
+pub fn draft_in_url() -> Option<String> {
+    url_param("draft")
+}
+
+/// Sets query parameters of the URL without reloading, keeping the path (any sub-path), the
+/// other parameters and the fragment (reserved for share links). `push` adds a history
+/// entry, so Back returns to where the user was; otherwise the entry is replaced.
+pub fn set_url_params(changes: &[(&str, Option<&str>)], push: bool) {
     let Some(window) = web_sys::window() else {
         return;
     };
     let location = window.location();
     let path = location.pathname().unwrap_or_default();
     let hash = location.hash().unwrap_or_default();
-    let url = format!("{path}?draft={id}{hash}");
-    if let Ok(history) = window.history() {
-        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+    let search = location.search().unwrap_or_default();
+    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else {
+        return;
+    };
+    for (name, value) in changes {
+        match value {
+            Some(v) => params.set(name, v),
+            None => params.delete(name),
+        }
     }
+    let query = params.to_string().as_string().unwrap_or_default();
+    let url = if query.is_empty() {
+        format!("{path}{hash}")
+    } else {
+        format!("{path}?{query}{hash}")
+    };
+    if let Ok(history) = window.history() {
+        let _ = if push {
+            history.push_state_with_url(&JsValue::NULL, "", Some(&url))
+        } else {
+            history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
+        };
+    }
+}
+
+/// Puts `?draft=<id>` in the URL without reloading.
+pub fn set_draft_in_url(id: &str) {
+    set_url_params(&[("draft", Some(id))], false);
 }
 
 /// The browser's own IANA time zone, such as `Europe/Berlin`.

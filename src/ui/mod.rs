@@ -2,11 +2,14 @@
 //! alerts.
 
 mod alerts;
+mod customer;
 mod draft_list;
 mod export_menu;
-mod modal;
-mod preview;
+mod incidents;
+pub mod modal;
+pub mod preview;
 mod shared_view;
+pub mod views;
 
 use hindsight_core::{display_title, Choice, Language, SectionId, META_PREFIX};
 use leptos::prelude::*;
@@ -16,10 +19,13 @@ use crate::form::FormSections;
 use crate::i18n::{self, Ui};
 use crate::state::Editor;
 use alerts::{Alerts, SaveIndicator};
+use customer::CustomerView;
 use draft_list::DraftList;
 use export_menu::ExportMenu;
+use incidents::IncidentsView;
 use preview::{Preview, Source};
 use shared_view::SharedView;
+use views::{View, Views};
 
 /// Where the UI language is remembered.
 const UI_LANGUAGE_KEY: &str = "ui-language";
@@ -54,6 +60,8 @@ pub fn App() -> impl IntoView {
     Effect::new(move |_| platform::set_html_lang(lang.get().html_lang()));
     let ed = Editor::start(lang.get_untracked());
     provide_context(ed);
+    let views = Views::start();
+    provide_context(views);
     ed.watch_other_tabs();
 
     // Write pending edits the moment the page may go away. A tab closed in the middle of a
@@ -125,6 +133,8 @@ pub fn App() -> impl IntoView {
                         <SaveIndicator/>
                     </Show>
                     <LanguageSelect/>
+                    <ViewButton view=View::Customer words=i18n::views::CUSTOMER_VERSION/>
+                    <ViewButton view=View::Incidents words=i18n::views::INCIDENTS/>
                     <ExportMenu/>
                     <button type="button" class="secondary preview-toggle"
                         aria-controls="preview-pane"
@@ -137,8 +147,24 @@ pub fn App() -> impl IntoView {
             {move || match ed.shared().get() {
                 Some(doc) => view! { <SharedView doc=doc/> }.into_any(),
                 None => view! {
-                    <div class="layout">
+                    <div class="layout" class:wide-view=move || views.current() != View::Editor>
                         <DraftList/>
+                        {move || match views.current() {
+                            View::Editor => editor_view(ed, ui).into_any(),
+                            View::Customer => view! { <CustomerView/> }.into_any(),
+                            View::Incidents => view! { <IncidentsView/> }.into_any(),
+                        }}
+                    </div>
+                }.into_any(),
+            }}
+            <div class="drop-hint" aria-hidden="true">{ui.t(i18n::DROP_HINT)}</div>
+        </div>
+    }
+}
+
+/// The form, the preview and the review, side by side.
+fn editor_view(ed: Editor, ui: Ui) -> impl IntoView {
+    view! {
                         <main class="form" aria-label=ui.t(i18n::FORM)>
                             <Show when=move || ed.read_only().get()>
                                 <p class="read-only-note" role="note">
@@ -154,11 +180,20 @@ pub fn App() -> impl IntoView {
                         <aside class="preview" id="preview-pane" aria-label=ui.t(i18n::PREVIEW)>
                             <Preview source=Source::Editor(ed)/>
                         </aside>
-                    </div>
-                }.into_any(),
-            }}
-            <div class="drop-hint" aria-hidden="true">{ui.t(i18n::DROP_HINT)}</div>
-        </div>
+    }
+}
+
+/// A top-bar button that opens a view; pressed again, it returns to the editor.
+#[component]
+fn ViewButton(view: View, words: hindsight_core::Words) -> impl IntoView {
+    let ui = Ui::get();
+    let views = Views::get();
+    view! {
+        <button type="button" class="secondary view-button"
+            aria-current=move || (views.current() == view).then_some("page")
+            on:click=move |_| if views.current() == view { views.back() } else { views.open(view) }>
+            {ui.t(words)}
+        </button>
     }
 }
 

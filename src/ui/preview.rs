@@ -20,7 +20,10 @@ pub enum Source {
 
 /// The rendered report of a document.
 #[component]
-pub fn Preview(source: Source) -> impl IntoView {
+pub fn Preview(
+    /// Where the document comes from.
+    source: Source,
+) -> impl IntoView {
     let ui = Ui::get();
     let source = StoredValue::new(source);
     let read = move |section: SectionId, f: &dyn Fn(&Postmortem) -> String| match source.get_value()

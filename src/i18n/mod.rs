@@ -8,6 +8,11 @@
 use hindsight_core::{Language, Text, Words};
 use leptos::prelude::*;
 
+pub mod views;
+
+/// Every table of the interface's words, for the test that each is written in both languages.
+pub const TABLES: &[&[(&str, Words)]] = &[ALL, views::ALL];
+
 /// The UI language, shared through context.
 #[derive(Clone, Copy)]
 pub struct Ui(pub RwSignal<Language>);
