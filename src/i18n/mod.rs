@@ -182,15 +182,60 @@ hindsight_core::words_table! {
 
 #[cfg(test)]
 mod tests {
+    use super::views;
+
     #[test]
     fn every_ui_string_exists_in_both_languages() {
-        assert_eq!(
-            hindsight_core::audit(super::ALL.iter().copied()),
-            Vec::<String>::new()
-        );
-        let mut names: Vec<&str> = super::ALL.iter().map(|(n, _)| *n).collect();
-        names.sort_unstable();
-        names.dedup();
-        assert_eq!(names.len(), super::ALL.len(), "no entry is declared twice");
+        for table in super::TABLES {
+            assert_eq!(
+                hindsight_core::audit(table.iter().copied()),
+                Vec::<String>::new()
+            );
+            let mut names: Vec<&str> = table.iter().map(|(n, _)| *n).collect();
+            names.sort_unstable();
+            names.dedup();
+            assert_eq!(names.len(), table.len(), "no entry is declared twice");
+        }
+    }
+
+    #[test]
+    fn the_controls_of_vocabulary_md_are_spelled_exactly() {
+        let pairs = [
+            (super::LANGUAGE, "Language", "語言"),
+            (super::NEW_DRAFT, "New draft", "新增草稿"),
+            (super::OPEN_EXAMPLE, "Open example", "開啟範例"),
+            (super::SEARCH_DRAFTS, "Search drafts", "搜尋草稿"),
+            (super::IMPORT, "Import", "匯入"),
+            (super::EXPORT, "Export", "匯出"),
+            (super::BACK_UP_ALL, "Back up all drafts", "備份所有草稿"),
+            (super::RESTORE, "Restore", "還原"),
+            (super::SAVED, "Saved", "已儲存"),
+            (super::SAVING, "Saving…", "儲存中…"),
+            (super::NOT_SAVED, "Not saved", "未儲存"),
+            (super::QUESTIONS, "Questions to answer", "要回答的問題"),
+            (super::REQUIRED, "Required", "必填"),
+            (super::OPTIONAL, "Optional", "選填"),
+            (super::COLLAPSE, "Collapse", "收合"),
+            (super::EXPAND, "Expand", "展開"),
+            (super::UNDO, "Undo", "復原"),
+            (super::DRAFTS, "Drafts", "草稿"),
+            (
+                super::DOWNLOAD_MARKDOWN,
+                "Download Markdown",
+                "下載 Markdown",
+            ),
+            (super::COPY_MARKDOWN, "Copy Markdown", "複製 Markdown"),
+            (super::DOWNLOAD_HTML, "Download HTML", "下載 HTML"),
+            (super::DOWNLOAD_JSON, "Download JSON", "下載 JSON"),
+            (super::SHARE_LINK, "Share link", "分享連結"),
+            (super::MOVE_UP, "Move up", "上移"),
+            (super::MOVE_DOWN, "Move down", "下移"),
+            (super::DELETE, "Delete", "刪除"),
+            (views::CUSTOMER_VERSION, "Customer version", "對外版本"),
+            (views::INCIDENTS, "Incidents", "事件總覽"),
+        ];
+        for (words, en, zh) in pairs {
+            assert_eq!((words.en, words.zh), (en, zh));
+        }
     }
 }
