@@ -1,7 +1,8 @@
 // End-to-end tests against the release build, served from a sub-path on 127.0.0.1.
 import { defineConfig } from '@playwright/test';
 
-const port = 8081;
+// E2E_PORT lets several checkouts run the suite at once on one machine.
+const port = Number(process.env.E2E_PORT || 8081);
 
 export default defineConfig({
   testDir: 'tests/e2e',
