@@ -85,7 +85,7 @@ pub use sections::{Guidance, SectionId};
 pub use session::{Env, Session};
 pub use share::{decode as decode_share, encode as encode_share, MAX_SHARE_CHARS, SHARE_PREFIX};
 pub use storage::{
-    draft_key, parse_draft, DraftStore, KeyValue, Loaded, MemoryKv, Unreadable, WriteError,
+    draft_key, head, parse_draft, DraftStore, KeyValue, Loaded, MemoryKv, Unreadable, WriteError,
     DRAFT_PREFIX, META_PREFIX, PREMIGRATION_PREFIX, QUARANTINE_PREFIX,
 };
 pub use time::{format_offset, parse_date, LocalDateTime, Timestamp};

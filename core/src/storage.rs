@@ -69,6 +69,19 @@ pub trait KeyValue {
     fn set(&self, key: &str, value: &str) -> Result<(), WriteError>;
     /// Removes a key.
     fn remove(&self, key: &str) -> Result<(), WriteError>;
+    /// The first `units` UTF-16 units of a value, and its whole length in UTF-16 units,
+    /// without handing over the rest (the browser's storage overrides this to copy less).
+    fn peek(&self, key: &str, units: usize) -> Option<(String, usize)> {
+        self.get(key).map(|value| head(&value, units))
+    }
+}
+
+/// The first `units` UTF-16 units of a text (a split surrogate pair becomes U+FFFD, as the
+/// browser's own slicing gives it), and the text's length in UTF-16 units.
+pub fn head(text: &str, units: usize) -> (String, usize) {
+    let wide: Vec<u16> = text.encode_utf16().collect();
+    let cut = &wide[..wide.len().min(units)];
+    (String::from_utf16_lossy(cut), wide.len())
 }
 
 /// An in-memory store, shared by clones.

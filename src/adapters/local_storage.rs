@@ -53,4 +53,17 @@ impl KeyValue for LocalStorageKv {
     fn remove(&self, key: &str) -> Result<(), WriteError> {
         self.0.remove_item(key).map_err(write_error)
     }
+    fn peek(&self, key: &str, units: usize) -> Option<(String, usize)> {
+        // Slice in JavaScript, so only the head crosses into wasm: start-up checks every
+        // draft's stamp, and copying each whole value would cost more than the check.
+        let get: js_sys::Function = js_sys::Reflect::get(&self.0, &"getItem".into())
+            .ok()?
+            .dyn_into()
+            .ok()?;
+        let value = get.call1(&self.0, &key.into()).ok()?;
+        let text: js_sys::JsString = value.dyn_into().ok()?;
+        let len = text.length() as usize;
+        let head = text.slice(0, units.min(len) as u32);
+        Some((String::from(head), len))
+    }
 }

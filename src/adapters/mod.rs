@@ -45,6 +45,9 @@ impl KeyValue for Backend {
     fn remove(&self, key: &str) -> Result<(), WriteError> {
         self.kv().remove(key)
     }
+    fn peek(&self, key: &str, units: usize) -> Option<(String, usize)> {
+        self.kv().peek(key, units)
+    }
 }
 
 /// The browser's clock, its random ids and its local date.

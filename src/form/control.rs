@@ -81,18 +81,42 @@ fn set_dom_value(el: &web_sys::Element, value: &str) {
         }
     } else if let Some(t) = el.dyn_ref::<web_sys::HtmlTextAreaElement>() {
         t.set_value(value);
-        grow(t);
     } else if let Some(s) = el.dyn_ref::<web_sys::HtmlSelectElement>() {
         s.set_value(value);
     }
 }
 
-/// Lets a text area grow with its text, up to a limit the stylesheet sets.
+/// Lets a text area grow with its text as the user types, up to a limit the stylesheet
+/// sets. Browsers with `field-sizing: content` do it in CSS, sized from the start; elsewhere
+/// this runs on input only, because reading `scrollHeight` forces a layout, and doing so for
+/// every text area of a freshly opened draft would slow start-up.
 fn grow(area: &web_sys::HtmlTextAreaElement) {
+    if css_sizes_fields() {
+        return;
+    }
     let style = web_sys::HtmlElement::style(area);
     let _ = style.set_property("height", "auto");
     let height = area.scroll_height() + 2;
     let _ = style.set_property("height", &format!("{height}px"));
+}
+
+/// Whether the browser sizes text areas to their content itself (`field-sizing: content`).
+fn css_sizes_fields() -> bool {
+    let global = js_sys::global();
+    let Ok(css) = js_sys::Reflect::get(&global, &"CSS".into()) else {
+        return false;
+    };
+    let Ok(supports) = js_sys::Reflect::get(&css, &"supports".into()) else {
+        return false;
+    };
+    supports
+        .dyn_into::<js_sys::Function>()
+        .ok()
+        .and_then(|f| {
+            f.call2(&css, &"field-sizing".into(), &"content".into())
+                .ok()
+        })
+        .is_some_and(|v| v.is_truthy())
 }
 
 /// A labelled control bound to one value of the document.
