@@ -22,6 +22,14 @@ pub const REPORT_CSS: &str = include_str!("../../style/report.css");
 /// Mermaid diagram (which GitHub and GitLab render; the import skips it).
 pub fn export_markdown(doc: &Postmortem) -> String {
     let mut out = front_matter::write(doc);
+    out.push_str(&export_markdown_body(doc));
+    out
+}
+
+/// The Markdown export without its front matter: what "Copy Markdown" puts on the clipboard
+/// for comments and wikis, where front matter would show as a heading. It imports back too.
+pub fn export_markdown_body(doc: &Postmortem) -> String {
+    let mut out = String::new();
     let parts: Vec<String> = SectionId::ALL
         .iter()
         .filter_map(|s| {
@@ -43,28 +51,49 @@ pub fn export_markdown(doc: &Postmortem) -> String {
     out
 }
 
-/// Removes what Mermaid's timeline syntax would read as structure (`:` separates periods
-/// from events, `#` and `;` start entities, `%%` comments, brackets and quotes shapes).
+/// Longest event text in the diagram, in characters; longer text is shortened at a word.
+const MERMAID_LABEL_CHARS: usize = 80;
+
+/// Writes text where Mermaid's timeline syntax would read structure: `:` separates periods
+/// from events and `#`, `;` and `%%` start entities and comments, so they are kept as
+/// Mermaid's own entity codes (`#58;`, `#59;`, `#35;`, `#37;`); brackets, quotes, pipes,
+/// backticks (which could close the fence) and control characters become spaces. Long text
+/// is shortened at a word boundary.
 fn mermaid_label(text: &str, lang: Language) -> String {
-    let cleaned: String =
-        text.chars()
-            .map(|c| match c {
-                ':' | ';' | '#' | '%' | '{' | '}' | '[' | ']' | '<' | '>' | '"' | '`' | '|'
-                | '\\' => ' ',
-                c if c.is_control() => ' ',
-                c => c,
-            })
-            .collect();
+    let cleaned: String = text
+        .chars()
+        .map(|c| match c {
+            '{' | '}' | '[' | ']' | '<' | '>' | '"' | '`' | '|' | '\\' => ' ',
+            c if c.is_control() => ' ',
+            c => c,
+        })
+        .collect();
     let words: Vec<&str> = cleaned.split_whitespace().collect();
     let mut label = words.join(" ");
-    if label.chars().count() > 80 {
-        label = label.chars().take(79).collect::<String>() + "…";
+    if label.chars().count() > MERMAID_LABEL_CHARS {
+        let cut: String = label.chars().take(MERMAID_LABEL_CHARS - 1).collect();
+        // Cut at the last space when one is not too far back; CJK text has none, so it is
+        // cut at a character.
+        let at = cut
+            .rfind(' ')
+            .filter(|at| cut[..*at].chars().count() >= MERMAID_LABEL_CHARS / 2)
+            .unwrap_or(cut.len());
+        label = format!("{}…", cut[..at].trim_end());
     }
     if label.is_empty() {
-        NO_DESCRIPTION.get(lang).into()
-    } else {
-        label
+        return NO_DESCRIPTION.get(lang).into();
     }
+    let mut out = String::with_capacity(label.len() + 8);
+    for c in label.chars() {
+        match c {
+            ':' => out.push_str("#58;"),
+            ';' => out.push_str("#59;"),
+            '#' => out.push_str("#35;"),
+            '%' => out.push_str("#37;"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// The timeline as a Mermaid `timeline` block, or `None` without timed events.
@@ -227,13 +256,28 @@ mod tests {
 
     #[test]
     fn mermaid_labels_cannot_break_the_diagram() {
-        assert_eq!(mermaid_label("a: b; c #1 %% d", Language::En), "a b c 1 d");
+        assert_eq!(
+            mermaid_label("a: b; c #1 %% d", Language::En),
+            "a#58; b#59; c #35;1 #37;#37; d"
+        );
+        assert_eq!(
+            mermaid_label(
+                "Incident declared; security and platform teams join",
+                Language::En
+            ),
+            "Incident declared#59; security and platform teams join"
+        );
         assert_eq!(mermaid_label("```\n", Language::En), "(no description)");
+        assert_eq!(mermaid_label("``` [x] |y|", Language::En), "x y");
         assert_eq!(
             mermaid_label(&"x".repeat(200), Language::En)
                 .chars()
                 .count(),
             80
         );
+        let long = "Patched redis-py deployed and verified; service restored, chat history still loading slowly";
+        let label = mermaid_label(long, Language::En);
+        assert!(label.ends_with("still…"), "{label}");
+        assert!(!label.contains("loadi"), "cut at a word: {label}");
     }
 }

@@ -63,7 +63,8 @@ pub use error::{ImportError, MAX_IMPORT_BYTES};
 pub use example::chatgpt_2023_03_20;
 pub use example_zh::{chatgpt_2023_03_20_zh, worked_example};
 pub use export::{
-    export_html, export_json, export_markdown, file_stem, mermaid_timeline, REPORT_CSS,
+    export_html, export_json, export_markdown, export_markdown_body, file_stem, mermaid_timeline,
+    REPORT_CSS,
 };
 pub use fields::{FieldId, Kind, Place};
 pub use import::{import_json, import_markdown};

@@ -227,6 +227,9 @@ pub struct Session<K: KeyValue, E: Env> {
     alert: Option<Alert>,
     last_backup: Option<i64>,
     generation: u64,
+    /// The open draft, when it was created empty and nothing has been typed into it yet: it
+    /// is removed when the user leaves it, so the list does not fill with empty drafts.
+    untouched: Option<String>,
 }
 
 /// What a new session needs to know of its surroundings.
@@ -297,6 +300,7 @@ impl<K: KeyValue, E: Env> Session<K, E> {
             alert,
             last_backup,
             generation: 0,
+            untouched: None,
         };
         let wanted = start.wanted.filter(|id| session.index.get(id).is_some());
         let mut candidates: Vec<String> = wanted.into_iter().collect();
@@ -439,6 +443,7 @@ impl<K: KeyValue, E: Env> Session<K, E> {
             return false;
         }
         change(&mut self.doc);
+        self.untouched = None;
         self.dirty = true;
         if self.save_state != SaveState::NotSaved {
             self.save_state = SaveState::Saving;
@@ -581,6 +586,21 @@ impl<K: KeyValue, E: Env> Session<K, E> {
         }
     }
 
+    /// Removes the open draft if it was created empty and never touched, because the user
+    /// is leaving it for another.
+    fn drop_untouched(&mut self, next: &str) {
+        let Some(id) = self.untouched.take() else {
+            return;
+        };
+        if self.open_id() != Some(id.as_str()) || id == next || self.dirty {
+            return;
+        }
+        if self.store.remove(&id).is_ok() {
+            self.index.forget(&id);
+            self.pending.retain(|d| d.id != id);
+        }
+    }
+
     /// Puts a draft in the editor without writing anything.
     fn show(&mut self, mut draft: Draft) {
         self.doc = std::mem::take(&mut draft.doc);
@@ -603,6 +623,7 @@ impl<K: KeyValue, E: Env> Session<K, E> {
         let Some(draft) = self.draft(id) else {
             return false;
         };
+        self.drop_untouched(id);
         // A row's undo belongs to the document it was removed from.
         if self.open_id() != Some(id) {
             self.undo.retain(|x| matches!(x, Undoable::Draft(_)));
@@ -616,6 +637,7 @@ impl<K: KeyValue, E: Env> Session<K, E> {
     pub fn add_and_open(&mut self, draft: Draft) {
         self.flush();
         let id = draft.id.clone();
+        self.drop_untouched(&id);
         match self.store.save(&draft) {
             Ok(raw) => self.index.record(&draft, &raw),
             Err(err) => {
@@ -646,7 +668,9 @@ impl<K: KeyValue, E: Env> Session<K, E> {
             ..Postmortem::default()
         };
         let draft = Draft::new(self.env.new_id(), doc, self.env.now_ms());
+        let id = draft.id.clone();
         self.add_and_open(draft);
+        self.untouched = Some(id);
     }
 
     /// Opens a copy of a document (the worked example, an import) as a new draft.

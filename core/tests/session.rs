@@ -242,6 +242,7 @@ fn deleted_drafts_and_rows_come_back_with_undo() {
     s.edit(|d| d.header.title = "Keep me".into());
     let first = s.open_id().expect("open").to_owned();
     s.create(Template::Full, Language::En, "UTC".into());
+    s.edit(|d| d.header.title = "Second".into());
     s.delete(&first, Language::En, "UTC".into());
     assert_eq!(s.summaries().len(), 1);
     assert_eq!(s.undo_last(), Undone::Draft);
@@ -333,6 +334,7 @@ fn a_draft_from_a_newer_schema_is_read_only_and_never_written() {
 fn a_bad_import_says_why_and_changes_nothing_and_a_good_one_opens() {
     let (kv, env) = (FaultyKv::new(), TestEnv::default());
     let mut s = start(&kv, &env, None);
+    s.edit(|d| d.summary = "Kept".into());
     let before = s.summaries().len();
     assert_eq!(s.import_file("broken.json", "{oops"), None);
     match s.alert().map(|a| a.notice.clone()) {
@@ -395,7 +397,28 @@ fn start_up_reads_the_index_and_parses_only_what_changed() {
         .summaries()
         .iter()
         .any(|d| d.title == "Renamed elsewhere"));
-    assert_eq!(again.summaries().len(), 6);
+    // The first, empty draft was left untouched, so it went when the others were created.
+    assert_eq!(again.summaries().len(), 5);
+}
+
+#[test]
+fn an_untouched_empty_draft_is_removed_when_the_user_leaves_it() {
+    let (kv, env) = (FaultyKv::new(), TestEnv::default());
+    let mut s = start(&kv, &env, None);
+    let first = s.open_id().expect("open").to_owned();
+    s.open_new(chatgpt_2023_03_20());
+    assert_eq!(s.summaries().len(), 1, "the empty first draft is gone");
+    assert!(kv.get(&draft_key(&first)).is_none());
+    s.create(Template::Full, Language::En, "UTC".into());
+    s.create(Template::Lightweight, Language::En, "UTC".into());
+    assert_eq!(s.summaries().len(), 2, "the example and one empty draft");
+    s.edit(|d| d.header.title = "Touched".into());
+    s.open_new(chatgpt_2023_03_20());
+    assert_eq!(s.summaries().len(), 3, "a touched draft stays");
+    assert!(
+        s.undo_stack().is_empty(),
+        "nothing to undo: nothing was lost"
+    );
 }
 
 #[test]

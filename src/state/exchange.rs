@@ -1,7 +1,8 @@
 //! The Editor's file actions: exports, imports, backups and share links.
 
 use hindsight_core::{
-    display_title, encode_share, export_html, export_json, export_markdown, Language, Text,
+    display_title, encode_share, export_html, export_json, export_markdown, export_markdown_body,
+    Language, Text,
 };
 use leptos::prelude::*;
 
@@ -62,9 +63,10 @@ impl Editor {
         }
     }
 
-    /// Copies the Markdown export to the clipboard.
+    /// Copies the Markdown export to the clipboard, without its front matter: pasted into
+    /// a comment or a wiki, front matter would show as one huge heading.
     pub fn copy_markdown(&self) {
-        let text = self.act(|s| export_markdown(s.export_source().0));
+        let text = self.act(|s| export_markdown_body(s.export_source().0));
         let this = *self;
         leptos::task::spawn_local(async move {
             match files::copy_text(&text).await {

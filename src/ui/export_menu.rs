@@ -1,4 +1,8 @@
 //! The Export menu: Markdown (download and copy), HTML, JSON, print, share link.
+//!
+//! It follows the menu-button pattern: the button opens a `menu` whose items are reached
+//! with the arrow keys, Home and End; Escape or Tab closes it, and the focus goes back to
+//! the button.
 
 use hindsight_core::Words;
 use leptos::prelude::*;
@@ -64,6 +68,82 @@ pub fn ExportMenu() -> impl IntoView {
         outside.remove();
         escape.remove();
     });
+    let panel = NodeRef::<leptos::html::Div>::new();
+    // Moves the focus among the menu's items: to `to` (an index, wrapping around).
+    let focus_item = move |to: isize| {
+        use wasm_bindgen::JsCast;
+        let Some(panel) = panel.get_untracked() else {
+            return;
+        };
+        let Ok(items) = panel.query_selector_all("[role=menuitem]") else {
+            return;
+        };
+        let n = items.length() as isize;
+        if n == 0 {
+            return;
+        }
+        let i = to.rem_euclid(n) as u32;
+        if let Some(el) = items
+            .get(i)
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = el.focus();
+        }
+    };
+    let current = move || -> isize {
+        use wasm_bindgen::JsCast;
+        let active = document().active_element();
+        let Some(panel) = panel.get_untracked() else {
+            return -1;
+        };
+        let Ok(items) = panel.query_selector_all("[role=menuitem]") else {
+            return -1;
+        };
+        (0..items.length())
+            .find(|i| {
+                items
+                    .get(*i)
+                    .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+                    .zip(active.clone())
+                    .is_some_and(|(a, b)| a == b)
+            })
+            .map_or(-1, |i| i as isize)
+    };
+    let open_at = move |to: isize| {
+        open.set(true);
+        leptos::task::spawn_local(async move {
+            leptos::task::tick().await;
+            focus_item(to);
+        });
+    };
+    let on_menu_key = move |ev: leptos::ev::KeyboardEvent| {
+        let handled = match ev.key().as_str() {
+            "ArrowDown" => {
+                focus_item(current() + 1);
+                true
+            }
+            "ArrowUp" => {
+                focus_item(current() - 1);
+                true
+            }
+            "Home" => {
+                focus_item(0);
+                true
+            }
+            "End" => {
+                focus_item(-1);
+                true
+            }
+            "Tab" => {
+                open.set(false);
+                false
+            }
+            _ => false,
+        };
+        if handled {
+            ev.prevent_default();
+        }
+    };
     let run = move |item: Item| {
         match item {
             Item::Download(format) => ed.export(format),
@@ -75,18 +155,24 @@ pub fn ExportMenu() -> impl IntoView {
     };
     view! {
         <div class="menu">
-            <button type="button" class="secondary" id="export-button" aria-haspopup="true"
+            <button type="button" class="secondary" id="export-button" aria-haspopup="menu"
                 aria-expanded=move || open.get().to_string() aria-controls="export-panel"
-                on:click=move |_| open.update(|o| *o = !*o)>
+                on:click=move |_| if open.get_untracked() { open.set(false) } else { open_at(0) }
+                on:keydown=move |ev| match ev.key().as_str() {
+                    "ArrowDown" => { ev.prevent_default(); open_at(0); }
+                    "ArrowUp" => { ev.prevent_default(); open_at(-1); }
+                    _ => {}
+                }>
                 {ui.t(i18n::EXPORT)}
                 <span aria-hidden="true">" ▾"</span>
             </button>
-            <div class="menu-panel" id="export-panel" role="group" aria-label=ui.t(i18n::EXPORT)
-                hidden=move || !open.get()>
+            <div class="menu-panel" id="export-panel" role="menu" aria-labelledby="export-button"
+                node_ref=panel hidden=move || !open.get() on:keydown=on_menu_key>
                 {ITEMS.iter().map(|(item, words)| {
                     let item = *item;
                     view! {
-                        <button type="button" class="menu-item" on:click=move |_| run(item)>{ui.t(*words)}</button>
+                        <button type="button" class="menu-item" role="menuitem" tabindex="-1"
+                            on:click=move |_| run(item)>{ui.t(*words)}</button>
                     }
                 }).collect_view()}
             </div>

@@ -1,5 +1,6 @@
 // Page object for Hindsight's editor: finds things as a user would, by role and label.
 import { expect } from '@playwright/test';
+import { t } from './words.js';
 
 export const SECTION_SLUGS = {
   Header: 'header',
@@ -16,23 +17,39 @@ export const SECTION_SLUGS = {
 };
 
 export class EditorPage {
-  constructor(page) {
+  /** `lang` is the UI language the test runs in: 'en' or 'zh-TW'. Names passed to the
+   *  finders are English; they are looked up in `words.js` for zh-TW. */
+  constructor(page, lang = 'en') {
     this.page = page;
+    this.lang = lang;
+  }
+
+  /** A word in the test's language. */
+  t(en) {
+    return this.lang === 'en' ? en : t(this.lang, en);
   }
 
   async open(query = '') {
     await this.page.goto(`./${query}`);
+    if (this.lang !== 'en') await this.useLanguage(this.lang);
     await expect(this.section('Header')).toBeVisible();
+  }
+
+  /** Chooses the UI language in the top bar, as a user would. */
+  async useLanguage(lang) {
+    const select = this.page.getByLabel(/^(Language|語言)$/);
+    await select.selectOption(lang);
+    await expect(this.page.locator('html')).toHaveAttribute('lang', lang === 'en' ? 'en' : 'zh-Hant-TW');
   }
 
   /** A form section, the region named by its heading. */
   section(name) {
-    return this.page.getByRole('main', { name: 'Postmortem form' }).getByRole('region', { name, exact: true });
+    return this.page.getByRole('main', { name: this.t('Postmortem form') }).getByRole('region', { name: this.t(name), exact: true });
   }
 
   /** A field by its exact label inside its section. */
   field(section, label) {
-    return this.section(section).getByLabel(label, { exact: true });
+    return this.section(section).getByLabel(this.t(label), { exact: true });
   }
 
   /** The preview of one section. */
@@ -54,7 +71,7 @@ export class EditorPage {
   }
 
   draftList() {
-    return this.page.getByRole('navigation', { name: 'Drafts' });
+    return this.page.getByRole('navigation', { name: this.t('Drafts') });
   }
 
   /** The drafts-list entries whose title contains `title`. */
@@ -63,8 +80,9 @@ export class EditorPage {
   }
 
   async newDraft(template = 'Full') {
-    await this.draftList().getByRole('button', { name: 'New draft' }).click();
-    await this.page.getByRole('dialog', { name: 'New draft' }).getByRole('button', { name: template, exact: true }).click();
+    await this.draftList().getByRole('button', { name: this.t('New draft') }).click();
+    await this.page.getByRole('dialog', { name: this.t('New draft') })
+      .getByRole('button', { name: this.lang === 'en' ? template : t(this.lang, template), exact: true }).click();
   }
 
   draftId() {

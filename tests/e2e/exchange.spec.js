@@ -2,6 +2,7 @@
 import { test, expect } from '@playwright/test';
 import fs from 'node:fs/promises';
 import { EditorPage } from './editor-page.js';
+import { LANGUAGES } from './words.js';
 
 async function openExample(page) {
   const app = new EditorPage(page);
@@ -15,7 +16,7 @@ async function exportAs(page, item) {
   await page.getByRole('button', { name: 'Export', exact: true }).click();
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('group', { name: 'Export' }).getByRole('button', { name: item }).click(),
+    page.getByRole('menu', { name: 'Export' }).getByRole('menuitem', { name: item }).click(),
   ]);
   return { name: download.suggestedFilename(), text: await fs.readFile(await download.path(), 'utf8') };
 }
@@ -53,14 +54,18 @@ test('the Markdown, HTML and JSON downloads carry the report', async ({ page }) 
   await standalone.close();
 });
 
-test('Copy Markdown puts the same text on the clipboard', async ({ page, context }) => {
+test('Copy Markdown puts the report without its front matter on the clipboard', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await openExample(page);
   const md = await exportAs(page, 'Download Markdown');
+  expect(md.text.startsWith('---\n')).toBe(true);
   await page.getByRole('button', { name: 'Export', exact: true }).click();
-  await page.getByRole('button', { name: 'Copy Markdown' }).click();
+  await page.getByRole('menuitem', { name: 'Copy Markdown' }).click();
   await expect(page.getByText('Markdown copied to the clipboard.')).toBeVisible();
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(md.text);
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  // Pasted into a comment or a wiki, front matter would turn into one huge heading.
+  expect(copied.startsWith('# ChatGPT showed some users')).toBe(true);
+  expect(copied).toBe(md.text.replace(/^---\n[\s\S]*?\n---\n\n/, ''));
 });
 
 for (const [kind, item] of [['json', 'Download JSON'], ['md', 'Download Markdown']]) {
@@ -142,7 +147,7 @@ test('a backup restored into a fresh browser brings back every draft', async ({ 
 test('a share link opens read-only in a fresh browser and saves as a new draft', async ({ page, browser }) => {
   await openExample(page);
   await page.getByRole('button', { name: 'Export', exact: true }).click();
-  await page.getByRole('button', { name: 'Share link' }).click();
+  await page.getByRole('menuitem', { name: 'Share link' }).click();
   const link = await page.getByRole('dialog', { name: 'Share link' }).getByLabel('Link').inputValue();
   expect(link).toMatch(/\/hindsight\/#share=[A-Za-z0-9_-]+$/);
 
@@ -181,7 +186,7 @@ test('the Export menu closes on an outside click or Escape and gives the focus b
   const app = new EditorPage(page);
   await app.open();
   const button = page.getByRole('button', { name: 'Export', exact: true });
-  const menu = page.getByRole('group', { name: 'Export' });
+  const menu = page.getByRole('menu', { name: 'Export' });
   await button.click();
   await expect(menu).toBeVisible();
   await app.field('Header', 'Title').click();
@@ -192,3 +197,32 @@ test('the Export menu closes on an outside click or Escape and gives the focus b
   await expect(menu).toBeHidden();
   await expect(button).toBeFocused();
 });
+
+for (const lang of LANGUAGES) {
+  test(`[${lang}] the Export menu is a menu button: arrows, Home, End and Escape`, async ({ page }) => {
+    const app = new EditorPage(page, lang);
+    await app.open();
+    const button = page.getByRole('button', { name: app.t('Export'), exact: true });
+    const menu = page.getByRole('menu', { name: app.t('Export') });
+    const item = (name) => menu.getByRole('menuitem', { name: app.t(name) });
+    await button.focus();
+    await page.keyboard.press('Enter');
+    await expect(menu).toBeVisible();
+    await expect(item('Download Markdown')).toBeFocused();
+    await page.keyboard.press('ArrowDown');
+    await expect(item('Copy Markdown')).toBeFocused();
+    await page.keyboard.press('End');
+    await expect(item('Share link')).toBeFocused();
+    await page.keyboard.press('ArrowDown');
+    await expect(item('Download Markdown')).toBeFocused();
+    await page.keyboard.press('ArrowUp');
+    await expect(item('Share link')).toBeFocused();
+    await page.keyboard.press('Home');
+    await expect(item('Download Markdown')).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(menu).toBeHidden();
+    await expect(button).toBeFocused();
+    await page.keyboard.press('ArrowUp');
+    await expect(item('Share link')).toBeFocused();
+  });
+}
