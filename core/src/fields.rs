@@ -193,6 +193,8 @@ pub struct Field<R: 'static> {
     pub shown_when: Option<fn(&R) -> bool>,
 }
 
+// One argument per column of the table, in the order every row writes them.
+#[allow(clippy::too_many_arguments)]
 const fn field<R>(
     id: FieldId,
     section: SectionId,

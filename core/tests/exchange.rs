@@ -95,7 +95,7 @@ fn event() -> impl Strategy<Value = TimelineEvent> {
     (
         timestamp(),
         text(),
-        pick(&<EventKind as Choice>::ALL),
+        pick(<EventKind as Choice>::ALL),
         text(),
     )
         .prop_map(|(time, event, kind, link)| TimelineEvent {
@@ -109,9 +109,9 @@ fn event() -> impl Strategy<Value = TimelineEvent> {
 fn action() -> impl Strategy<Value = ActionItem> {
     (
         text(),
-        pick(&<ActionType as Choice>::ALL),
+        pick(<ActionType as Choice>::ALL),
         text(),
-        pick(&<Priority as Choice>::ALL),
+        pick(<Priority as Choice>::ALL),
         text(),
         text(),
         any::<bool>(),
@@ -140,8 +140,8 @@ fn document() -> impl Strategy<Value = Postmortem> {
         (
             text(),
             text(),
-            prop::option::of(pick(&<Severity as Choice>::ALL)),
-            pick(&<Status as Choice>::ALL),
+            prop::option::of(pick(<Severity as Choice>::ALL)),
+            pick(<Status as Choice>::ALL),
             text(),
         ),
         (
@@ -193,13 +193,13 @@ fn document() -> impl Strategy<Value = Postmortem> {
     );
     let body = (
         prop::collection::vec(text(), 14),
-        prop::option::of(pick(&<DetectedBy as Choice>::ALL)),
+        prop::option::of(pick(<DetectedBy as Choice>::ALL)),
         texts(5),
         (texts(4), texts(4), texts(4)),
     );
     let settings = (
-        pick(&<Template as Choice>::ALL),
-        pick(&<Language as Choice>::ALL),
+        pick(<Template as Choice>::ALL),
+        pick(<Language as Choice>::ALL),
         prop::collection::vec((text(), text()), 0..3),
         (
             prop::collection::vec(prop::option::of(text()), 6),
