@@ -125,14 +125,43 @@ fn without_front_matter(text: &str) -> &str {
         .map_or(text, |(_, body)| body)
 }
 
-/// Words of the input's inline text: each text and code event split on its own.
-fn input_words(body: &str) -> HashMap<String, usize> {
-    let mut out = HashMap::new();
-    for event in Parser::new_ext(body, markdown_options()) {
-        if let Event::Text(t) | Event::Code(t) = event {
-            count(&mut out, words(&t));
+/// Words of Markdown's inline text as it reads once rendered: text runs joined across
+/// emphasis, links and code spans (`a*b*` reads "ab"), split at line breaks and blocks.
+fn rendered_words(md: &str, into: &mut HashMap<String, usize>) {
+    use pulldown_cmark::{Tag, TagEnd};
+    let mut run = String::new();
+    let flush = |run: &mut String, into: &mut HashMap<String, usize>| {
+        count(into, words(run));
+        run.clear();
+    };
+    for event in Parser::new_ext(md, markdown_options()) {
+        match event {
+            Event::Text(t) | Event::Code(t) => run.push_str(&t),
+            Event::Start(
+                Tag::Emphasis
+                | Tag::Strong
+                | Tag::Strikethrough
+                | Tag::Link { .. }
+                | Tag::Image { .. },
+            )
+            | Event::End(
+                TagEnd::Emphasis
+                | TagEnd::Strong
+                | TagEnd::Strikethrough
+                | TagEnd::Link
+                | TagEnd::Image,
+            ) => {}
+            Event::InlineHtml(tag) if !tag.to_ascii_lowercase().starts_with("<br") => {}
+            _ => flush(&mut run, into),
         }
     }
+    flush(&mut run, into);
+}
+
+/// Words of the input's inline text.
+fn input_words(body: &str) -> HashMap<String, usize> {
+    let mut out = HashMap::new();
+    rendered_words(body, &mut out);
     out
 }
 
@@ -150,7 +179,9 @@ fn structural_words(imp: &ForeignImport) -> HashMap<String, usize> {
                 .eq_ignore_ascii_case(p.heading.trim())
             || S::Supporting.heading().zh == p.heading.trim();
         if (p.target != T::Supporting && !p.inherited) || own_name {
-            count(&mut out, words(&p.heading));
+            // Headings are kept as the file writes them: read them as rendered, inline
+            // (after a zero-width space, "3. Impact" is no list).
+            rendered_words(&format!("\u{200b}{}", p.heading), &mut out);
         }
         let rows = [p.target]
             .iter()
@@ -188,9 +219,16 @@ fn output_words(doc: &Postmortem) -> HashMap<String, usize> {
     let mut out = HashMap::new();
     fn walk(v: &serde_json::Value, out: &mut HashMap<String, usize>) {
         match v {
-            serde_json::Value::String(s) => count(out, words(s)),
+            // Fields hold Markdown: read them as rendered, like the input.
+            serde_json::Value::String(s) => rendered_words(s, out),
             serde_json::Value::Array(a) => a.iter().for_each(|v| walk(v, out)),
-            serde_json::Value::Object(o) => o.values().for_each(|v| walk(v, out)),
+            serde_json::Value::Object(o) => o.iter().for_each(|(k, v)| match (k.as_str(), v) {
+                // The report writes each line of Responders as its own list item.
+                ("responders", serde_json::Value::String(s)) => {
+                    s.lines().for_each(|l| rendered_words(l, out));
+                }
+                _ => walk(v, out),
+            }),
             _ => {}
         }
     }
@@ -1094,4 +1132,143 @@ fn generated_foreign_files_keep_every_word() {
             Ok(())
         })
         .expect("property holds");
+}
+
+/// Text from the exchange tests' pieces (what Markdown, tables and YAML treat specially),
+/// cut by headings of every kind.
+fn hostile_doc() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        documents::text(),
+        heading().prop_map(|h| format!("\n## {h}\n")),
+        heading().prop_map(|h| format!("\n**{h}:** ")),
+        block().prop_map(|b| format!("\n\n{b}\n\n")),
+    ];
+    (phrase(3), prop::collection::vec(piece, 0..12))
+        .prop_map(|(first, p)| format!("{first}\n\n{}", p.concat()))
+}
+
+#[test]
+fn text_built_to_confuse_keeps_every_word_and_never_panics() {
+    runner(600, 33)
+        .run(&hostile_doc(), |text| {
+            let imp = import_foreign(&text, "Asia/Taipei", &offset_at)
+                .map_err(|e| TestCaseError::fail(e.to_string()))?;
+            prop_assert_eq!(
+                missing_words(&text, &imp),
+                Vec::<(String, usize)>::new(),
+                "\n{:?}",
+                text
+            );
+            Ok(())
+        })
+        .expect("property holds");
+    // The render pipeline's hostile inputs import without a panic, every word kept.
+    let text = include_str!("fixtures/hostile.txt");
+    let imp = import_foreign(text, "UTC", &offset_at).expect("imports");
+    assert_eq!(missing_words(text, &imp), []);
+}
+
+/// The two properties over many more seeds: `cargo test -p hindsight-core --test foreign
+/// soak -- --ignored` (about two minutes).
+#[test]
+#[ignore]
+fn soak_more() {
+    for seed in 90..110u8 {
+        runner(400, seed)
+            .run(&foreign_doc(), |text| {
+                let mut imp = import_foreign(&text, "Europe/Berlin", &offset_at)
+                    .map_err(|e| TestCaseError::fail(e.to_string()))?;
+                prop_assert_eq!(
+                    missing_words(&text, &imp),
+                    Vec::<(String, usize)>::new(),
+                    "\n{:?}",
+                    text
+                );
+                let choices = import_targets();
+                for i in 0..imp.parts.len() {
+                    imp.retarget(i, choices[(i * 5 + seed as usize) % choices.len()].0);
+                    prop_assert_eq!(
+                        missing_words(&text, &imp),
+                        Vec::<(String, usize)>::new(),
+                        "\n{:?}",
+                        text
+                    );
+                }
+                Ok(())
+            })
+            .expect("property holds");
+        runner(200, seed)
+            .run(&documents::document(), |d| {
+                let body = to_markdown(&d);
+                let back = import_markdown_body(&body)
+                    .map_err(|e| TestCaseError::fail(format!("{e}\n{body}")))?;
+                prop_assert_eq!(back, body_expected(&d));
+                Ok(())
+            })
+            .expect("property holds");
+    }
+}
+
+/// Text built to confuse, over many seeds, every part moved somewhere.
+#[test]
+#[ignore]
+fn soak() {
+    for seed in 40..80u8 {
+        runner(500, seed)
+            .run(&hostile_doc(), |text| {
+                let mut imp = import_foreign(&text, "Asia/Taipei", &offset_at)
+                    .map_err(|e| TestCaseError::fail(e.to_string()))?;
+                prop_assert_eq!(
+                    missing_words(&text, &imp),
+                    Vec::<(String, usize)>::new(),
+                    "\n{:?}",
+                    text
+                );
+                let choices = import_targets();
+                for i in 0..imp.parts.len() {
+                    imp.retarget(i, choices[(i * 7 + seed as usize) % choices.len()].0);
+                    prop_assert_eq!(
+                        missing_words(&text, &imp),
+                        Vec::<(String, usize)>::new(),
+                        "\n{:?}",
+                        text
+                    );
+                }
+                Ok(())
+            })
+            .expect("property holds");
+    }
+}
+
+/// Reading time grows with the file, not faster: run with `--ignored --nocapture` and read
+/// the ratios (no timing is asserted).
+#[test]
+#[ignore]
+fn large_files_take_linear_time() {
+    let shapes = |n: usize| -> Vec<(&str, String)> {
+        vec![
+            ("headings", (0..n).map(|i| format!("## Note {i}\n\nText {i}.\n\n")).collect()),
+            ("labels", format!("# T\n\n{}", (0..n).map(|i| format!("**{}:** 2024-01-{:02} x **y**\n", ["Date", "Owner", "Summary"][i % 3], i % 28 + 1)).collect::<String>())),
+            ("timeline", format!("## Timeline (UTC)\n\n2024-05-02\n\n{}", (0..n).map(|i| format!("- {:02}:{:02} — event {i}\n", i / 60 % 24, i % 60)).collect::<String>())),
+            ("table", format!("## Action items\n\n| Action | Owner | Due |\n|---|---|---|\n{}", (0..n).map(|i| format!("| do {i} | ana | 2024-06-01 |\n")).collect::<String>())),
+            ("notes", format!("## Timeline\n\n{}", (0..n).map(|i| format!("Note {i} about the Central database and Pacific region, nothing else.\n")).collect::<String>())),
+            ("compound", format!("## Root cause and mitigation\n\n{}", (0..n).map(|i| format!("Sentence {i} about the pool. ")).collect::<String>())),
+            ("one line", "word ".repeat(n * 10)),
+        ]
+    };
+    for (small, large) in shapes(10_000).into_iter().zip(shapes(40_000)) {
+        let time = |text: &str| {
+            let start = std::time::Instant::now();
+            let imp = import_foreign(text, "UTC", &offset_at).expect("imports");
+            (start.elapsed(), imp.parts.len())
+        };
+        let (a, _) = time(&small.1);
+        let (b, parts) = time(&large.1);
+        println!(
+            "{}: {} KB, {parts} parts, {b:?}; 4x the size takes {:.1}x the time",
+            small.0,
+            large.1.len() / 1024,
+            b.as_secs_f64() / a.as_secs_f64()
+        );
+    }
 }

@@ -2,8 +2,8 @@
 //! rows of its target, header values read from labels, tables and front matter, and
 //! everything else kept in Supporting information.
 
-use super::rows::{flatten, item_text, read_actions, same_words, words};
-use super::split::{blocks, BlockKind};
+use super::rows::{entries, read_actions, same_words, words};
+use super::split::{block_source, blocks, keep_inline, BlockKind};
 use super::synonyms::{header_field, mentions};
 use super::times::{due_date, parse_when, Day};
 use super::{messages, ForeignImport, Part, Target};
@@ -125,9 +125,17 @@ pub(crate) struct HeaderValues {
     pub zone: Option<String>,
 }
 
-/// The first line of a part's text: a label's value.
-fn first_line(text: &str) -> &str {
-    text.lines().next().unwrap_or("").trim()
+/// A label's value (the first line of the paragraph its text starts with) and the rest,
+/// which keeps reading as it did (a continuation line stays text; a code block that starts
+/// the text is not cut in two).
+fn value_and_rest(text: &str) -> (String, String) {
+    match blocks(text).first() {
+        Some(b) if b.kind == BlockKind::Paragraph => {
+            let (value, rest) = text.split_once('\n').unwrap_or((text, ""));
+            (value.trim().to_owned(), keep_inline(rest))
+        }
+        _ => (String::new(), text.to_owned()),
+    }
 }
 
 /// The rows of a table's lines (its delimiter row left out) as cells.
@@ -160,7 +168,7 @@ pub(crate) fn header_values(front: &[FrontEntry], parts: &[Part]) -> HeaderValue
         .filter_map(|e| header_field(&e.key).map(|f| (f, e.value.clone())))
         .chain(parts.iter().flat_map(|p| match p.target {
             Target::Field(f) if f.section() == SectionId::Header => {
-                vec![(f, first_line(&p.text).to_owned())]
+                vec![(f, value_and_rest(&p.text).0)]
             }
             Target::Section(SectionId::Header) => header_rows(&p.text),
             _ => Vec::new(),
@@ -262,55 +270,27 @@ fn names(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// Escapes what would change a heading's look once it is written in bold.
-fn bold(text: &str) -> String {
-    let mut out = String::from("**");
-    for c in text.chars() {
-        if matches!(c, '*' | '_' | '`' | '[' | ']' | '<' | '\\') {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out.push_str("**");
-    out
+/// A block of Markdown without blank lines or trailing white space at its ends; the first
+/// line keeps its indentation, which may make it code.
+fn trim_block(text: &str) -> &str {
+    let start = text
+        .char_indices()
+        .take_while(|(_, c)| c.is_whitespace())
+        .filter(|(_, c)| *c == '\n')
+        .last()
+        .map_or(0, |(i, _)| i + 1);
+    text[start..].trim_end()
 }
 
-/// The entries a list field takes from Markdown: list items, paragraphs and table rows,
-/// each on one line.
-fn entries(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    for b in blocks(text) {
-        let src = &text[b.range.clone()];
-        match b.kind {
-            BlockKind::List => {
-                for item in &b.items {
-                    let e = item_text(&text[item.range.clone()]);
-                    if !e.is_empty() {
-                        out.push(e);
-                    }
-                }
-            }
-            BlockKind::Table => {
-                for (i, line) in src.lines().enumerate() {
-                    if i == 1 {
-                        continue;
-                    }
-                    let e = split_row(line).join(" — ");
-                    if !e.trim().is_empty() {
-                        out.push(e);
-                    }
-                }
-            }
-            BlockKind::Rule => {}
-            _ => {
-                let e = flatten(src);
-                if !e.is_empty() {
-                    out.push(e);
-                }
-            }
-        }
+/// A heading kept in a field, in bold. Its text is the file's own Markdown; when that
+/// already holds strong emphasis, it stands alone as its own paragraph.
+fn bold(md: &str) -> String {
+    let md = md.trim();
+    if md.contains("**") || md.contains("__") || md.ends_with('\\') {
+        keep_inline(md)
+    } else {
+        format!("**{md}**")
     }
-    out
 }
 
 /// Units of text a compound heading's part is split into: its blocks, or the sentences of
@@ -333,7 +313,8 @@ fn units(text: &str) -> Vec<std::ops::Range<usize>> {
                     && chars.peek().is_some_and(|(_, n)| n.is_whitespace());
                 if full_stop || stop {
                     out.push(b.range.start + start..b.range.start + end);
-                    start = end;
+                    // The next sentence starts at its first letter, not at the space.
+                    start = end + src[end..].len() - src[end..].trim_start().len();
                 }
             }
             if !src[start..].trim().is_empty() {
@@ -342,7 +323,13 @@ fn units(text: &str) -> Vec<std::ops::Range<usize>> {
             return out;
         }
     }
-    bs.into_iter().map(|b| b.range).collect()
+    // A block starts at its line's start: an indented code block's indentation is its own.
+    bs.into_iter()
+        .map(|b| {
+            let src = block_source(text, b.range.clone());
+            b.range.end - src.len()..b.range.end
+        })
+        .collect()
 }
 
 /// Splits a compound heading's text among its targets: each later target starts at the
@@ -365,7 +352,7 @@ fn split_compound(text: &str, targets: &[Target]) -> Vec<(Target, String)> {
         .map(|(k, (t, s))| {
             let end = starts.get(k + 1).map_or(units.len(), |(_, e)| *e);
             let range = units[*s].start..units[end - 1].end;
-            (*t, text[range].trim().to_owned())
+            (*t, trim_block(&text[range]).to_owned())
         })
         .collect()
 }
@@ -384,7 +371,7 @@ struct Builder {
 
 impl Builder {
     fn support(&mut self, heading: &str, text: &str) {
-        let text = text.trim();
+        let text = trim_block(text);
         match (heading.trim().is_empty(), text.is_empty()) {
             (true, true) => {}
             (true, false) => self.supporting.push(text.to_owned()),
@@ -486,7 +473,7 @@ impl Builder {
     /// heading named nothing, so the field does not say it) or, for text fields, when the
     /// field already holds text from another part.
     fn append_text(&mut self, f: FieldId, heading: &str, keep: bool, text: &str) {
-        let text = text.trim();
+        let text = trim_block(text);
         let heading = Some(heading.trim()).filter(|h| !h.is_empty());
         let Some(field) = doc_field(f) else {
             self.support(heading.unwrap_or(""), text);
@@ -546,7 +533,7 @@ impl Builder {
             let src = &text[b.range.clone()];
             if b.kind != BlockKind::Table {
                 if b.kind != BlockKind::Rule {
-                    rest.push(src.trim_end().to_owned());
+                    rest.push(block_source(text, b.range.clone()).trim_end().to_owned());
                 }
                 continue;
             }
@@ -592,19 +579,20 @@ impl Builder {
                 }
             }
             Target::Field(FieldId::Title) => {
+                let first = value_and_rest(text).0;
                 let title = if part.heading.is_empty() {
-                    first_line(text)
+                    first.as_str()
                 } else {
                     part.heading.as_str()
                 };
                 if self.doc.header.title.is_empty() {
                     self.doc.header.title = title.to_owned();
                     let rest = if part.heading.is_empty() {
-                        text.split_once('\n').map_or("", |(_, r)| r)
+                        value_and_rest(text).1
                     } else {
-                        text
+                        text.to_owned()
                     };
-                    self.support("", rest);
+                    self.support("", &rest);
                 } else if self.doc.header.title == title {
                     self.support("", text);
                 } else {
@@ -612,15 +600,15 @@ impl Builder {
                 }
             }
             Target::Field(f) if f.section() == SectionId::Header => {
-                let (value, rest) = text.split_once('\n').unwrap_or((text, ""));
+                let (value, rest) = value_and_rest(text);
                 let label = if part.heading.is_empty() {
                     f.label(self.lang)
                 } else {
                     part.heading.as_str()
                 };
-                self.header(f, label, value);
+                self.header(f, label, &value);
                 if !rest.trim().is_empty() {
-                    self.support(label, rest);
+                    self.support(label, &rest);
                 }
             }
             t => match t.text_field() {

@@ -1,9 +1,9 @@
 //! Postmortems written elsewhere: Markdown from other templates and tools mapped into the
 //! sections and fields of a Hindsight document.
 //!
-//! The file is cut into parts, one per heading (see [`split`]); each heading is matched to a
-//! section or field through a synonym table in both languages ([`synonyms`]); tables, task
-//! lists and `HH:MM — text` lists become timeline rows and action items ([`rows`]); whatever
+//! The file is cut into parts, one per heading (module `split`); each heading is matched to
+//! a section or field through a synonym table in both languages (`synonyms`); tables, task
+//! lists and `HH:MM — text` lists become timeline rows and action items (`rows`); whatever
 //! matches nothing goes to Supporting information under its own heading. The result keeps
 //! the parts, so the user can see where each went and move one before the draft is created
 //! ([`ForeignImport::retarget`]).
@@ -28,13 +28,13 @@ use crate::sections::SectionId;
 use crate::words::Words;
 
 use rows::{read_timeline, TimeCtx, TimelineReading};
-use split::{blocks, clean, split, BlockKind, Role};
+use split::{blocks, clean, keep_inline, split, BlockKind, Role};
 use times::{find_zone, Zone};
 
 /// What the foreign import says, in both languages.
 pub mod messages {
     crate::words_table! {
-        NO_HEADING = ("Text before the first heading", "第一個標題之前的文字");
+        NO_HEADING = ("Text under no heading", "不在任何標題下的文字");
         AS_WRITTEN = ("As written in the imported file", "匯入檔案中的原文");
         FRONT_MATTER = ("Other details from the file's front matter", "檔案開頭 front matter 的其他資料");
         EMPTY_FILE = ("The file has no text to import.", "這個檔案沒有可以匯入的文字。");
@@ -146,6 +146,8 @@ pub struct Part {
     /// The part's Markdown, its heading left out.
     pub text: String,
     role: Role,
+    /// Whether the heading named a place (Glossary names Supporting information).
+    matched: bool,
     parent: Option<usize>,
     reading: TimelineReading,
 }
@@ -221,6 +223,20 @@ fn tidy(text: &str) -> String {
     normalize::block(&out)
 }
 
+/// The text after a label: it continues the label's paragraph (from the label's line, or
+/// from the next when the label stands alone on its line), so it keeps reading as
+/// paragraph text; after a blank line, new blocks start as they did.
+fn label_text(text: &str) -> String {
+    let (first, after) = text.split_once('\n').unwrap_or((text, ""));
+    if !first.trim().is_empty() {
+        return tidy(&keep_inline(text.trim_start()));
+    }
+    if after.split('\n').next().unwrap_or("").trim().is_empty() {
+        return tidy(text);
+    }
+    tidy(&keep_inline(after.trim_start()))
+}
+
 /// The report language the headings are written in: Chinese when they hold at least as
 /// many Chinese characters as English words.
 fn guess_language<'a>(texts: impl Iterator<Item = &'a str>) -> Language {
@@ -266,13 +282,17 @@ pub fn import_foreign(
     let mut parts: Vec<Part> = raws
         .into_iter()
         .map(|r| Part {
-            text: tidy(&body[r.content.clone()]),
+            text: match r.role {
+                Role::Label => label_text(&body[r.content.clone()]),
+                _ => tidy(&body[r.content.clone()]),
+            },
             heading: r.heading,
             level: r.level,
             target: r.targets.first().copied().unwrap_or(Target::Supporting),
             also: r.targets.iter().skip(1).copied().collect(),
             inherited: false,
             role: r.role,
+            matched: !r.targets.is_empty(),
             parent: None,
             reading: TimelineReading::default(),
         })
@@ -345,13 +365,7 @@ fn resolve_targets(parts: &mut [Part]) {
         }
         let parent = above.last().map(|(_, j)| *j);
         above.push((level, i));
-        let unmatched = p.role == Role::Heading && p.target == Target::Supporting && {
-            // A heading naming Supporting information on purpose is matched.
-            !synonyms::classify(&p.heading)
-                .first()
-                .is_some_and(|t| t.canonical() == Target::Supporting)
-        };
-        if !unmatched {
+        if p.role != Role::Heading || p.matched {
             continue;
         }
         if let Some(j) = parent {

@@ -5,7 +5,7 @@
 //! carry word for word (a time as written, a status, "High" read as P1, a due date written
 //! "June 1"), and blocks that are not rows come back as Markdown for Supporting information.
 
-use super::split::{blocks, marker_len, Block, BlockKind};
+use super::split::{block_source, blocks, keep_inline, marker_len, Block, BlockKind};
 use super::synonyms::key;
 use super::times::{due_date, find_day, find_zone, instant, next_day, parse_when, Day, When, Zone};
 use crate::choice::Choice;
@@ -251,6 +251,64 @@ pub(crate) fn flatten(md: &str) -> String {
     out.join(" ")
 }
 
+/// The entries a list field takes from Markdown: list items, paragraphs and table rows,
+/// each on one line that reads as text (a code block's fence does not open one there).
+pub(crate) fn entries(text: &str) -> Vec<String> {
+    raw_entries(text).iter().map(|e| keep_inline(e)).collect()
+}
+
+pub(crate) fn raw_entries(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for b in blocks(text) {
+        let src = &text[b.range.clone()];
+        match b.kind {
+            BlockKind::List => {
+                for item in &b.items {
+                    let e = item_text(&text[item.range.clone()]);
+                    if !e.is_empty() {
+                        out.push(e);
+                    }
+                }
+            }
+            BlockKind::Table => {
+                for (i, line) in src.lines().enumerate() {
+                    if i == 1 {
+                        continue;
+                    }
+                    let e = split_row(line).join(" — ");
+                    if !e.trim().is_empty() {
+                        out.push(e);
+                    }
+                }
+            }
+            BlockKind::Rule => {}
+            // Code stays code, in a span, so `&amp;` keeps reading as written.
+            BlockKind::Code => {
+                let code = b.text.split_whitespace().collect::<Vec<_>>().join(" ");
+                if !code.is_empty() {
+                    let longest = code.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+                    let fence = "`".repeat(longest + 1);
+                    out.push(format!("{fence} {code} {fence}"));
+                }
+            }
+            // Raw HTML is shown as text in a field; in one line it must not start a tag.
+            BlockKind::Html => {
+                let e = flatten(src).replace('<', "\\<");
+                if !e.is_empty() {
+                    out.push(e);
+                }
+            }
+            _ => {
+                let e = flatten(src);
+                if !e.is_empty() {
+                    out.push(e);
+                }
+            }
+        }
+    }
+    out
+}
+
 /// The text of a list item, its marker and task box left out.
 pub(crate) fn item_text(src: &str) -> String {
     let (first, rest) = src.split_once('\n').unwrap_or((src, ""));
@@ -494,7 +552,8 @@ pub(crate) fn read_timeline(
         if w.time.is_some() {
             let time = ctx.stamp(&w);
             let mut text = heading.to_owned();
-            let body = flatten(content);
+            // The text under the heading, in one line that reads as it did.
+            let body = raw_entries(content).join(" ");
             if !body.is_empty() {
                 text.push_str(if heading[w.end..].trim().is_empty() {
                     " — "
@@ -530,7 +589,7 @@ pub(crate) fn read_timeline(
         match b.kind {
             BlockKind::Table => match timeline_table(src, ctx) {
                 Some(events) => out.events.extend(events),
-                None => rest.push(src.trim_end().to_owned()),
+                None => rest.push(block_source(content, b.range.clone()).trim_end().to_owned()),
             },
             BlockKind::List => list_rows(content, &b, ctx, &mut out.events, &mut rest),
             BlockKind::Paragraph => {
@@ -568,7 +627,7 @@ pub(crate) fn read_timeline(
                 }
             }
             BlockKind::Rule => {}
-            _ => rest.push(src.trim_end().to_owned()),
+            _ => rest.push(block_source(content, b.range.clone()).trim_end().to_owned()),
         }
     }
     out.rest = rest.join("\n\n");
@@ -1026,7 +1085,7 @@ pub(crate) fn read_actions(content: &str, year: Option<i32>) -> ActionsReading {
                 }
             }
             BlockKind::Rule => {}
-            _ => rest.push(src.trim_end().to_owned()),
+            _ => rest.push(block_source(content, b.range.clone()).trim_end().to_owned()),
         }
     }
     out.rest = rest.join("\n\n");

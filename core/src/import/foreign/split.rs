@@ -125,6 +125,17 @@ pub(crate) fn blocks(src: &str) -> Vec<Block> {
     out
 }
 
+/// A block's source from the start of its line: an indented code block's indentation is
+/// part of it.
+pub(crate) fn block_source(text: &str, range: Range<usize>) -> &str {
+    let line_start = text[..range.start].rfind('\n').map_or(0, |i| i + 1);
+    if text[line_start..range.start].trim().is_empty() {
+        &text[line_start..range.end]
+    } else {
+        &text[range]
+    }
+}
+
 /// Removes what export tools leave behind: `<br>` becomes a line break (a space inside a
 /// table cell or heading), wrapper tags (`<span>`, `<div>`, `<p>`, `<font>`, `<u>`) go and
 /// `&nbsp;` becomes a space. Code is left alone; any other HTML stays, shown as text.
@@ -291,6 +302,23 @@ pub(crate) fn label_line(line: &str, plain: bool) -> Option<(String, usize)> {
     Some((label.trim().to_owned(), line.len() - rest.len()))
 }
 
+/// The text after a label was part of its paragraph; standing alone at the start of a part
+/// it must not turn into a list, a quote or a code fence ("**Count:** 1. …" stays text). A
+/// backslash before the character that would start the block keeps it as the paragraph it
+/// was.
+pub(crate) fn keep_inline(text: &str) -> String {
+    let first = text.split('\n').next().unwrap_or("");
+    let starts_block = blocks(first)
+        .first()
+        .is_some_and(|b| b.kind != BlockKind::Paragraph);
+    if !starts_block {
+        return text.to_owned();
+    }
+    let digits = first.bytes().take_while(u8::is_ascii_digit).count();
+    let at = if digits > 0 { digits } else { 0 };
+    format!("{}\\{}", &text[..at], &text[at..])
+}
+
 /// Decodes the character references export tools put in labels (`Mitigation &amp; Resolution`).
 fn decode_entities(text: &str) -> String {
     let mut out = text.to_owned();
@@ -334,6 +362,83 @@ pub(crate) fn marker_len(line: &str) -> usize {
         }
     }
     indent + n
+}
+
+/// A heading's own Markdown: an ATX heading without its `#` marks, a setext heading's
+/// lines joined, without the underline.
+fn heading_source(src: &str) -> String {
+    let t = src.trim();
+    if t.starts_with('#') {
+        let line = t.lines().next().unwrap_or("");
+        let inner = line.trim_start_matches('#');
+        let inner = inner.trim();
+        // A closing sequence of `#` is part of the syntax when a space precedes it.
+        let without = inner.trim_end_matches('#');
+        let inner = if without.len() < inner.len()
+            && (without.is_empty() || without.ends_with([' ', '\t']))
+        {
+            without.trim_end()
+        } else {
+            inner
+        };
+        return inner.to_owned();
+    }
+    let lines: Vec<&str> = t.lines().collect();
+    let text = lines.len().saturating_sub(1).max(1).min(lines.len());
+    lines[..text]
+        .iter()
+        .map(|l| l.trim())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The spans of a paragraph's inline elements (emphasis, links, code spans, HTML): a label
+/// can only start a line that no such span runs across (a code span opened on the line
+/// before holds the line, whatever it looks like).
+fn inline_spans(src: &str) -> Vec<Range<usize>> {
+    Parser::new_ext(src, markdown_options())
+        .into_offset_iter()
+        .filter(|(e, _)| {
+            matches!(
+                e,
+                Event::Start(
+                    Tag::Emphasis
+                        | Tag::Strong
+                        | Tag::Strikethrough
+                        | Tag::Link { .. }
+                        | Tag::Image { .. }
+                ) | Event::Code(_)
+                    | Event::InlineHtml(_)
+            )
+        })
+        .map(|(_, r)| r)
+        .collect()
+}
+
+/// Answers, for offsets asked in increasing order, whether any span runs across one.
+struct Coverage<'a> {
+    spans: &'a [Range<usize>],
+    next: usize,
+    reach: usize,
+}
+
+impl<'a> Coverage<'a> {
+    /// `spans` sorted by start, as the parser gives them.
+    fn new(spans: &'a [Range<usize>]) -> Self {
+        Self {
+            spans,
+            next: 0,
+            reach: 0,
+        }
+    }
+
+    fn is_free(&mut self, at: usize) -> bool {
+        while let Some(r) = self.spans.get(self.next).filter(|r| r.start < at) {
+            self.reach = self.reach.max(r.end);
+            self.next += 1;
+        }
+        self.reach <= at
+    }
 }
 
 /// Lines of a text with the offset each starts at.
@@ -427,7 +532,9 @@ pub(crate) fn split(body: &str) -> Vec<Raw> {
         let src = &body[b.range.clone()];
         match b.kind {
             BlockKind::Heading(level) => {
+                // Matched by its text as read; kept as the file writes it.
                 let text = b.text.trim().to_owned();
+                let written = heading_source(src);
                 let (role, targets) = if Some(i) == title {
                     (Role::Title, vec![Target::Field(crate::FieldId::Title)])
                 } else if parse_when(&text).is_some() {
@@ -444,7 +551,7 @@ pub(crate) fn split(body: &str) -> Vec<Raw> {
                 markers.push(Marker {
                     cut: b.range.start,
                     content: b.range.end,
-                    heading: text,
+                    heading: written,
                     level,
                     role,
                     targets,
@@ -464,8 +571,15 @@ pub(crate) fn split(body: &str) -> Vec<Raw> {
             BlockKind::Paragraph => {
                 let mut zone = header_zone;
                 let mut current = current;
+                let mut spans = inline_spans(src);
+                spans.sort_by_key(|r| r.start);
+                let mut coverage = Coverage::new(&spans);
                 for (at, line) in lines_at(src) {
                     let start = b.range.start + at;
+                    let indent = line.len() - line.trim_start().len();
+                    if !coverage.is_free(at + indent) {
+                        continue;
+                    }
                     let found = label_line(line, zone).and_then(|(label, value)| {
                         let header = header_field(&label).filter(|_| zone);
                         let targets = match header {
@@ -536,6 +650,14 @@ pub(crate) fn split(body: &str) -> Vec<Raw> {
                 for item in &b.items {
                     let line = body[item.range.clone()].lines().next().unwrap_or("");
                     let skip = marker_len(line);
+                    // The label must be the item's own start, not inside a span it opens.
+                    let spans = inline_spans(&line[skip..]);
+                    if spans
+                        .iter()
+                        .any(|r| r.start == 0 && r.end > line.len() - skip)
+                    {
+                        continue;
+                    }
                     let Some((label, value)) = label_line(&line[skip..], true) else {
                         continue;
                     };
