@@ -67,7 +67,17 @@ pub use export::{
     REPORT_CSS,
 };
 pub use fields::{FieldId, Kind, Place};
+pub use import::{
+    import_any_markdown, import_foreign, import_markdown_body, targets as import_targets,
+    ForeignImport, MarkdownImport, Part as ImportPart, Target as ImportTarget,
+};
 pub use import::{import_json, import_markdown};
+
+/// The messages of the Markdown importers of other formats, for tests and the UI.
+pub mod import_messages {
+    pub use crate::import::body::messages as body;
+    pub use crate::import::foreign::messages as foreign;
+}
 pub use markdown::{section_markdown, to_markdown};
 pub use metrics::{sorted_by_time, spans_days, TimelineMetrics};
 pub use migrate::{migrate, Migrated};

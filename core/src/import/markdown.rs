@@ -40,13 +40,21 @@ pub fn import_markdown(text: &str) -> Result<Postmortem, ImportError> {
     check_version(u64::from(fm.schema_version))?;
     let mut doc = fm.doc;
     doc.schema_version = SCHEMA_VERSION;
-    for section in sections(body)? {
-        read_section(&mut doc, &section)?;
-    }
+    read_body(&mut doc, body)?;
     for (item, public) in doc.action_items.iter_mut().zip(fm.action_public) {
         item.public = public;
     }
     Ok(doc)
+}
+
+/// Reads the `##` sections of a body as Hindsight writes it into `doc`, leaving what the
+/// sections do not carry (the header, the settings) as it is. Text before the first `##`
+/// heading (the title and the header table) is not read here.
+pub(crate) fn read_body(doc: &mut Postmortem, body: &str) -> Result<(), ImportError> {
+    for section in sections(body)? {
+        read_section(doc, &section)?;
+    }
+    Ok(())
 }
 
 /// The headings of one level in a text, with where each starts and where its line ends.
@@ -200,7 +208,11 @@ fn read_lead<'a>(
     Ok(tail)
 }
 
-fn not_one_of(what: &Text, value: &str, options: &[(&'static str, Words)]) -> ImportError {
+pub(crate) fn not_one_of(
+    what: &Text,
+    value: &str,
+    options: &[(&'static str, Words)],
+) -> ImportError {
     ImportError::with(
         messages::NOT_ONE_OF,
         &[what, &Text::plain(value), &choices_of(options)],
@@ -249,7 +261,7 @@ fn list_entries(text: &str) -> Vec<String> {
 
 /// The rows of the table that starts `text` (header and delimiter rows skipped), and the
 /// text after it.
-fn table_rows(text: &str) -> (Vec<Vec<String>>, &str) {
+pub(crate) fn table_rows(text: &str) -> (Vec<Vec<String>>, &str) {
     let mut rows = Vec::new();
     let mut consumed = 0;
     for (i, line) in text.split('\n').enumerate() {
@@ -265,7 +277,7 @@ fn table_rows(text: &str) -> (Vec<Vec<String>>, &str) {
     (rows, rest.trim_start_matches('\n'))
 }
 
-fn cell(row: &[String], i: usize) -> String {
+pub(crate) fn cell(row: &[String], i: usize) -> String {
     row.get(i).map(|c| unescape_cell(c)).unwrap_or_default()
 }
 

@@ -1,10 +1,14 @@
 //! Reading documents back: Hindsight JSON, and Hindsight's own Markdown parsed section by
 //! section (never a hidden copy of the JSON), so hand edits to the body survive.
 
+pub(crate) mod body;
+pub(crate) mod foreign;
 pub(crate) mod front_matter;
 mod markdown;
 pub(crate) mod strict_json;
 
+pub use body::import_markdown_body;
+pub use foreign::{import_foreign, targets, ForeignImport, Part, Target};
 pub use markdown::import_markdown;
 
 use crate::backup::BACKUP_FORMAT;
@@ -58,4 +62,48 @@ pub fn import_json(text: &str) -> Result<Postmortem, ImportError> {
         let detail = Text::plain(detail.split(" at line").next().unwrap_or_default());
         ImportError::with(messages::JSON_INCOMPLETE, &[&detail])
     })
+}
+
+/// What a Markdown file turned out to be, read accordingly.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum MarkdownImport {
+    /// Hindsight's own export, front matter and all: read exactly.
+    Hindsight(Postmortem),
+    /// Hindsight's own report without its front matter (a "Copy Markdown" paste): read by
+    /// the same section reader, the header from its table.
+    HindsightBody(Postmortem),
+    /// Written elsewhere: mapped into the sections, with the parts it was cut into.
+    Foreign(ForeignImport),
+}
+
+/// Whether a text starts with Hindsight's front matter: a `---` block with `schema_version`.
+fn has_hindsight_front_matter(text: &str) -> bool {
+    let Some(rest) = text
+        .strip_prefix("---\n")
+        .or_else(|| text.strip_prefix("---\r\n"))
+    else {
+        return false;
+    };
+    rest.lines()
+        .take_while(|l| l.trim_end() != "---")
+        .any(|l| l.starts_with("schema_version:"))
+}
+
+/// Reads any Markdown file: Hindsight's own export (front matter with `schema_version`)
+/// exactly, as [`import_markdown`] does, errors included; a body-only copy of Hindsight's
+/// report with [`import_markdown_body`]; anything else (including a body-only copy the body
+/// reader refuses, say after hand edits) with [`import_foreign`].
+pub fn import_any_markdown(
+    text: &str,
+    zone: &str,
+    offset_at: &dyn Fn(&str, i64) -> i32,
+) -> Result<MarkdownImport, ImportError> {
+    let prepared = prepare(text)?;
+    if has_hindsight_front_matter(prepared) {
+        return import_markdown(text).map(MarkdownImport::Hindsight);
+    }
+    if let Ok(doc) = import_markdown_body(text) {
+        return Ok(MarkdownImport::HindsightBody(doc));
+    }
+    import_foreign(text, zone, offset_at).map(MarkdownImport::Foreign)
 }

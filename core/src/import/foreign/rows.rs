@@ -1,0 +1,1170 @@
+//! Structure from content: timeline rows from time/event tables, `HH:MM — text` lists and
+//! timestamp headings; action items from action/owner/due tables, task lists and lists.
+//!
+//! Nothing is dropped: a row keeps the original text of every cell that its fields do not
+//! carry word for word (a time as written, a status, "High" read as P1, a due date written
+//! "June 1"), and blocks that are not rows come back as Markdown for Supporting information.
+
+use super::split::{block_source, blocks, keep_inline, marker_len, Block, BlockKind};
+use super::synonyms::key;
+use super::times::{due_date, find_day, find_zone, instant, next_day, parse_when, Day, When, Zone};
+use crate::choice::Choice;
+use crate::document::{ActionItem, ActionType, EventKind, Priority, TimelineEvent};
+use crate::markdown::escape::split_row;
+use crate::time::{LocalDateTime, Timestamp};
+
+/// What times are read against: the day and zone the text gave last, and the draft's zone.
+pub(crate) struct TimeCtx<'a> {
+    pub day: Option<(i32, u32, u32)>,
+    pub year: Option<i32>,
+    pub zone: Option<Zone>,
+    pub doc_zone: String,
+    pub offset_at: &'a dyn Fn(&str, i64) -> i32,
+    last: Option<LocalDateTime>,
+}
+
+impl Clone for TimeCtx<'_> {
+    fn clone(&self) -> Self {
+        Self {
+            day: self.day,
+            year: self.year,
+            zone: self.zone.clone(),
+            doc_zone: self.doc_zone.clone(),
+            offset_at: self.offset_at,
+            last: self.last,
+        }
+    }
+}
+
+impl<'a> TimeCtx<'a> {
+    /// A context with the incident's day, in the draft's zone.
+    pub fn new(
+        day: Option<(i32, u32, u32)>,
+        zone: Option<Zone>,
+        doc_zone: &str,
+        offset_at: &'a dyn Fn(&str, i64) -> i32,
+    ) -> Self {
+        Self {
+            day,
+            year: day.map(|(y, _, _)| y),
+            zone,
+            doc_zone: doc_zone.to_owned(),
+            offset_at,
+            last: None,
+        }
+    }
+
+    fn full(&self, d: Day) -> Option<(i32, u32, u32)> {
+        match d {
+            Day::Full(y, m, d) => Some((y, m, d)),
+            Day::NoYear(m, d) => {
+                let y = self.day.map(|(y, _, _)| y).or(self.year)?;
+                crate::time::parse_date(&format!("{y:04}-{m:02}-{d:02}")).map(|_| (y, m, d))
+            }
+        }
+    }
+
+    /// Takes the day and zone a note or heading names ("All times UTC", "2015-10-21").
+    pub fn note(&mut self, text: &str) {
+        if let Some(z) = find_zone(text) {
+            self.zone = Some(z);
+        }
+        if let Some(d) = find_day(text).and_then(|d| self.full(d)) {
+            self.day = Some(d);
+            self.year = Some(d.0);
+            self.last = None;
+        }
+    }
+
+    /// The instant a date and time stand for, or `None` without a time or a day.
+    pub fn stamp(&mut self, w: &When) -> Option<Timestamp> {
+        let explicit = w.day.and_then(|d| self.full(d));
+        if let Some(d) = explicit {
+            self.day = Some(d);
+            self.year = Some(d.0);
+        }
+        if let Some(z) = &w.zone {
+            // A zone written once holds for the rows after it.
+            self.zone = Some(z.clone());
+        }
+        let (hour, minute, second) = w.time?;
+        let mut day = self.day?;
+        if explicit.is_none() {
+            // 23:50 then 00:10: the second is the next day.
+            if let Some(last) = self.last {
+                let same_day = (last.year, last.month, last.day) == day;
+                let back = i64::from(last.hour * 3600 + last.minute * 60 + last.second)
+                    - i64::from(hour * 3600 + minute * 60 + second);
+                if same_day && back > 12 * 3600 {
+                    day = next_day(day);
+                    self.day = Some(day);
+                }
+            }
+        }
+        let local = LocalDateTime {
+            year: day.0,
+            month: day.1,
+            day: day.2,
+            hour,
+            minute,
+            second,
+        };
+        let zone = self
+            .zone
+            .clone()
+            .unwrap_or_else(|| Zone::Named(self.doc_zone.clone()));
+        let utc = instant(local, &zone, self.offset_at);
+        self.last = Some(local);
+        Some(Timestamp {
+            utc,
+            offset_minutes: (self.offset_at)(&self.doc_zone, utc),
+        })
+    }
+}
+
+/// A part read as timeline rows: the events, and the Markdown that holds no rows.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct TimelineReading {
+    pub events: Vec<TimelineEvent>,
+    pub rest: String,
+}
+
+/// Words that say what kind of moment an event was, searched in the event's text.
+const KIND_WORDS: &[(&str, EventKind)] = &[
+    ("impact start", EventKind::ImpactStarted),
+    ("impact began", EventKind::ImpactStarted),
+    ("impact begins", EventKind::ImpactStarted),
+    ("outage begins", EventKind::ImpactStarted),
+    ("outage began", EventKind::ImpactStarted),
+    ("outage start", EventKind::ImpactStarted),
+    ("errors start", EventKind::ImpactStarted),
+    ("errors began", EventKind::ImpactStarted),
+    ("started failing", EventKind::ImpactStarted),
+    ("began failing", EventKind::ImpactStarted),
+    ("start of impact", EventKind::ImpactStarted),
+    ("first failed", EventKind::ImpactStarted),
+    ("first error", EventKind::ImpactStarted),
+    ("errors begin", EventKind::ImpactStarted),
+    ("影響開始", EventKind::ImpactStarted),
+    ("開始出現", EventKind::ImpactStarted),
+    ("異常開始", EventKind::ImpactStarted),
+    ("開始異常", EventKind::ImpactStarted),
+    ("status page", EventKind::StatusPageUpdated),
+    ("statuspage", EventKind::StatusPageUpdated),
+    ("狀態頁", EventKind::StatusPageUpdated),
+    ("alert", EventKind::Detected),
+    ("paged", EventKind::Detected),
+    ("page fired", EventKind::Detected),
+    ("detected", EventKind::Detected),
+    ("noticed", EventKind::Detected),
+    ("investigating", EventKind::Detected),
+    ("reported", EventKind::Detected),
+    ("告警", EventKind::Detected),
+    ("收到回報", EventKind::Detected),
+    ("調查中", EventKind::Detected),
+    ("偵測到", EventKind::Detected),
+    ("發現", EventKind::Detected),
+    ("escalat", EventKind::Escalated),
+    ("declared", EventKind::Escalated),
+    ("incident commander", EventKind::Escalated),
+    ("升級", EventKind::Escalated),
+    ("宣告", EventKind::Escalated),
+    ("召集", EventKind::Escalated),
+    ("mitigat", EventKind::Mitigated),
+    ("rolled back", EventKind::Mitigated),
+    ("rollback", EventKind::Mitigated),
+    ("roll back", EventKind::Mitigated),
+    ("reverted", EventKind::Mitigated),
+    ("monitoring", EventKind::Mitigated),
+    ("failover", EventKind::Mitigated),
+    ("failed over", EventKind::Mitigated),
+    ("緩解", EventKind::Mitigated),
+    ("回滾", EventKind::Mitigated),
+    ("止血", EventKind::Mitigated),
+    ("觀察中", EventKind::Mitigated),
+    ("resolved", EventKind::Resolved),
+    ("fully recovered", EventKind::Resolved),
+    ("all clear", EventKind::Resolved),
+    ("incident closed", EventKind::Resolved),
+    ("恢復正常", EventKind::Resolved),
+    ("完全恢復", EventKind::Resolved),
+    ("解決", EventKind::Resolved),
+    ("結案", EventKind::Resolved),
+];
+
+/// Where `word` first starts a word in `lower` (Chinese words anywhere).
+fn first_at(lower: &str, word: &str) -> Option<usize> {
+    lower.match_indices(word).map(|(at, _)| at).find(|at| {
+        !word.is_ascii()
+            || !lower[..*at]
+                .chars()
+                .last()
+                .is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// The kind an event's text suggests: the kind whose word comes first.
+pub(crate) fn infer_kind(text: &str) -> EventKind {
+    let lower = text.to_lowercase();
+    KIND_WORDS
+        .iter()
+        .filter_map(|(w, k)| first_at(&lower, w).map(|at| (at, *k)))
+        .min_by_key(|(at, _)| *at)
+        .map_or(EventKind::Other, |(_, k)| k)
+}
+
+/// A choice named by its label in either language or stored form, in any case.
+fn choice_named<C: Choice>(text: &str) -> Option<C> {
+    let t = text.trim().to_lowercase();
+    C::ALL.iter().copied().find(|c| {
+        c.value().to_lowercase() == t
+            || c.words().en.to_lowercase() == t
+            || c.words().zh == text.trim()
+    })
+}
+
+/// Words, lower-cased: what "the same words" compares.
+pub(crate) fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Whether a stored value carries the original text word for word, so keeping the original
+/// beside it would add nothing.
+pub(crate) fn same_words(original: &str, stored: &str) -> bool {
+    words(original) == words(stored)
+}
+
+/// One line from Markdown: lines trimmed and joined by spaces, hard-break backslashes
+/// removed. Markers of nested lists stay: they are only punctuation in one line.
+pub(crate) fn flatten(md: &str) -> String {
+    let mut out: Vec<String> = Vec::new();
+    for line in md.lines() {
+        let t = line.trim();
+        let t = t.strip_suffix('\\').unwrap_or(t).trim_end();
+        if !t.is_empty() {
+            out.push(t.to_owned());
+        }
+    }
+    out.join(" ")
+}
+
+/// The entries a list field takes from Markdown: list items, paragraphs and table rows,
+/// each on one line that reads as text (a code block's fence does not open one there).
+pub(crate) fn entries(text: &str) -> Vec<String> {
+    raw_entries(text).iter().map(|e| keep_inline(e)).collect()
+}
+
+pub(crate) fn raw_entries(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for b in blocks(text) {
+        let src = &text[b.range.clone()];
+        match b.kind {
+            BlockKind::List => {
+                for item in &b.items {
+                    let e = item_text(&text[item.range.clone()]);
+                    if !e.is_empty() {
+                        out.push(e);
+                    }
+                }
+            }
+            BlockKind::Table => {
+                for (i, line) in src.lines().enumerate() {
+                    if i == 1 {
+                        continue;
+                    }
+                    let e = split_row(line).join(" — ");
+                    if !e.trim().is_empty() {
+                        out.push(e);
+                    }
+                }
+            }
+            BlockKind::Rule => {}
+            // Code stays code, in a span, so `&amp;` keeps reading as written.
+            BlockKind::Code => {
+                let code = b.text.split_whitespace().collect::<Vec<_>>().join(" ");
+                if !code.is_empty() {
+                    let longest = code.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+                    let fence = "`".repeat(longest + 1);
+                    out.push(format!("{fence} {code} {fence}"));
+                }
+            }
+            // Raw HTML is shown as text in a field; in one line it must not start a tag.
+            BlockKind::Html => {
+                let e = flatten(src).replace('<', "\\<");
+                if !e.is_empty() {
+                    out.push(e);
+                }
+            }
+            _ => {
+                let e = flatten(src);
+                if !e.is_empty() {
+                    out.push(e);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The text of a list item, its marker and task box left out.
+pub(crate) fn item_text(src: &str) -> String {
+    let (first, rest) = src.split_once('\n').unwrap_or((src, ""));
+    let first = &first[marker_len(first)..];
+    flatten(&format!("{first}\n{rest}"))
+}
+
+/// The plain text of a table cell, for matching column names.
+fn cell_key(cell: &str) -> String {
+    key(&cell.replace(['*', '`'], ""))
+}
+
+fn column(headers: &[String], names: &[&str]) -> Option<usize> {
+    headers.iter().position(|h| names.contains(&h.as_str()))
+}
+
+const TIME_COLUMNS: &[&str] = &[
+    "time",
+    "timestamp",
+    "when",
+    "date",
+    "datetime",
+    "date/time",
+    "date and time",
+    "time and date",
+    "時間",
+    "時刻",
+    "日期",
+    "發生時間",
+];
+const EVENT_COLUMNS: &[&str] = &[
+    "event",
+    "events",
+    "description",
+    "what happened",
+    "what",
+    "details",
+    "detail",
+    "update",
+    "message",
+    "activity",
+    "action",
+    "actions",
+    "notes",
+    "note",
+    "summary",
+    "事件",
+    "說明",
+    "描述",
+    "內容",
+    "經過",
+    "動作",
+    "事項",
+];
+const KIND_COLUMNS: &[&str] = &[
+    "kind", "type", "status", "phase", "category", "類型", "狀態", "階段",
+];
+const LINK_COLUMNS: &[&str] = &[
+    "link",
+    "links",
+    "url",
+    "evidence",
+    "source",
+    "reference",
+    "ref",
+    "ticket",
+    "tracking",
+    "tracking link",
+    "bug",
+    "issue",
+    "jira",
+    "連結",
+    "參考",
+    "佐證",
+    "追蹤",
+    "追蹤連結",
+    "工單",
+    "單號",
+];
+
+/// A link cell's URL, and its text when that differs from the URL.
+fn link_of(cell: &str) -> (String, Option<String>) {
+    let c = cell.trim();
+    if let Some(inner) = c.strip_prefix('<').and_then(|r| r.strip_suffix('>')) {
+        return (inner.to_owned(), None);
+    }
+    if let Some(rest) = c.strip_prefix('[') {
+        if let Some((text, after)) = rest.split_once("](") {
+            let url = after
+                .trim_end_matches(')')
+                .trim_matches(['<', '>'])
+                .to_owned();
+            let text = text.to_owned();
+            return if text == url {
+                (url, None)
+            } else {
+                (url, Some(text))
+            };
+        }
+    }
+    (c.to_owned(), None)
+}
+
+/// The rows of a table block: its header cells and body rows, as written.
+fn table_cells(src: &str) -> (Vec<String>, Vec<Vec<String>>) {
+    let mut lines = src.lines().filter(|l| !l.trim().is_empty());
+    let header = lines
+        .next()
+        .map(|l| split_row(l).into_iter().map(str::to_owned).collect())
+        .unwrap_or_default();
+    let rows = lines
+        .skip(1)
+        .map(|l| split_row(l).into_iter().map(str::to_owned).collect())
+        .collect();
+    (header, rows)
+}
+
+/// A text with `(Name: value)` appended for each extra cell.
+fn with_extras(mut text: String, extras: &[(String, String)]) -> String {
+    for (name, value) in extras {
+        if value.trim().is_empty() {
+            continue;
+        }
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        if name.trim().is_empty() {
+            text.push_str(&format!("({})", value.trim()));
+        } else {
+            text.push_str(&format!("({}: {})", name.trim(), value.trim()));
+        }
+    }
+    text
+}
+
+/// A table of time and event columns as rows, or `None` when it is not one.
+fn timeline_table(src: &str, ctx: &mut TimeCtx<'_>) -> Option<Vec<TimelineEvent>> {
+    let (header, rows) = table_cells(src);
+    let keys: Vec<String> = header.iter().map(|h| cell_key(h)).collect();
+    let mut time_col = column(&keys, TIME_COLUMNS);
+    if time_col.is_none() {
+        let timed = rows
+            .iter()
+            .filter(|r| {
+                r.first()
+                    .and_then(|c| parse_when(c))
+                    .is_some_and(|w| w.time.is_some())
+            })
+            .count();
+        if !rows.is_empty() && timed * 2 >= rows.len() {
+            time_col = Some(0);
+        }
+    }
+    let time_col = time_col?;
+    if let Some(z) = header.get(time_col).and_then(|h| find_zone(h)) {
+        ctx.zone = Some(z);
+    }
+    let kind_col = column(&keys, KIND_COLUMNS).filter(|c| *c != time_col);
+    let link_col = column(&keys, LINK_COLUMNS).filter(|c| *c != time_col);
+    let event_col = column(&keys, EVENT_COLUMNS)
+        .filter(|c| *c != time_col)
+        .or_else(|| {
+            (0..header.len()).find(|c| ![Some(time_col), kind_col, link_col].contains(&Some(*c)))
+        });
+    let events = rows
+        .iter()
+        .map(|row| {
+            let cell = |c: Option<usize>| c.and_then(|c| row.get(c)).cloned().unwrap_or_default();
+            let time_text = cell(Some(time_col));
+            let time = parse_when(&time_text).and_then(|w| ctx.stamp(&w));
+            let mut text = time_text.trim().to_owned();
+            let event = cell(event_col);
+            if !event.trim().is_empty() {
+                if !text.is_empty() {
+                    text.push_str(" — ");
+                }
+                text.push_str(event.trim());
+            }
+            let mut extras = Vec::new();
+            let (link, link_text) = link_of(&cell(link_col));
+            if let Some(t) = link_text {
+                extras.push((String::new(), t));
+            }
+            let kind_text = cell(kind_col);
+            let kind = choice_named::<EventKind>(&kind_text)
+                .or_else(|| (!kind_text.trim().is_empty()).then(|| infer_kind(&kind_text)))
+                .filter(|k| *k != EventKind::Other || kind_text.trim().is_empty())
+                .unwrap_or_else(|| infer_kind(&text));
+            // The status as written stays with the row.
+            if let Some(c) = kind_col {
+                extras.push((header[c].clone(), kind_text));
+            }
+            for (c, value) in row.iter().enumerate() {
+                if ![Some(time_col), event_col, kind_col, link_col].contains(&Some(c)) {
+                    extras.push((header.get(c).cloned().unwrap_or_default(), value.clone()));
+                }
+            }
+            TimelineEvent {
+                time,
+                event: with_extras(text, &extras),
+                kind,
+                link,
+            }
+        })
+        .collect();
+    Some(events)
+}
+
+/// Whether a date-only line is only a date and a zone note ("2015-10-21 (all times UTC)").
+fn only_a_day(text: &str, w: &When) -> bool {
+    w.time.is_none()
+        && text[w.end..]
+            .trim()
+            .trim_start_matches(['(', '（', '-', '—', ':'])
+            .trim_end_matches([')', '）'])
+            .split_whitespace()
+            .count()
+            <= 4
+        && (text[w.end..].trim().is_empty() || find_zone(&text[w.end..]).is_some())
+}
+
+fn event(time: Option<Timestamp>, text: String) -> TimelineEvent {
+    TimelineEvent {
+        time,
+        kind: infer_kind(&text),
+        event: text,
+        link: String::new(),
+    }
+}
+
+/// Reads a part as timeline rows. A heading with a time is one event, its text what follows
+/// it; otherwise the heading may name the day and zone of the rows under it.
+pub(crate) fn read_timeline(
+    heading: &str,
+    content: &str,
+    ctx: &mut TimeCtx<'_>,
+) -> TimelineReading {
+    let mut out = TimelineReading::default();
+    let heading = heading.trim();
+    if let Some(w) = parse_when(heading) {
+        if w.time.is_some() {
+            let time = ctx.stamp(&w);
+            let mut text = heading.to_owned();
+            // The text under the heading, in one line that reads as it did.
+            let body = raw_entries(content).join(" ");
+            if !body.is_empty() {
+                text.push_str(if heading[w.end..].trim().is_empty() {
+                    " — "
+                } else {
+                    ": "
+                });
+                text.push_str(&body);
+            }
+            out.events.push(event(time, text));
+            return out;
+        }
+        ctx.stamp(&w);
+        ctx.note(&heading[w.end..]);
+    } else if !heading.is_empty() {
+        ctx.note(heading);
+    }
+    let all = blocks(content);
+    if find_zone(heading).is_none() {
+        // "All times are UTC." holds for the rows above it too.
+        let note = all
+            .iter()
+            .filter(|b| b.kind == BlockKind::Paragraph)
+            .flat_map(|b| content[b.range.clone()].lines())
+            .filter(|l| parse_when(l).is_none_or(|w| w.time.is_none()))
+            .find_map(find_zone);
+        if let Some(z) = note {
+            ctx.zone = Some(z);
+        }
+    }
+    let mut rest: Vec<String> = Vec::new();
+    for b in all {
+        let src = &content[b.range.clone()];
+        match b.kind {
+            BlockKind::Table => match timeline_table(src, ctx) {
+                Some(events) => out.events.extend(events),
+                None => rest.push(block_source(content, b.range.clone()).trim_end().to_owned()),
+            },
+            BlockKind::List => list_rows(content, &b, ctx, &mut out.events, &mut rest),
+            BlockKind::Paragraph => {
+                let mut notes: Vec<&str> = Vec::new();
+                let mut open: Option<usize> = None;
+                for line in src.lines() {
+                    let w = parse_when(line);
+                    match w {
+                        Some(w) if w.time.is_some() => {
+                            let time = ctx.stamp(&w);
+                            out.events.push(event(time, flatten(line)));
+                            open = Some(out.events.len() - 1);
+                        }
+                        Some(w) if only_a_day(line, &w) => {
+                            ctx.stamp(&w);
+                            ctx.note(&line[w.end..]);
+                            notes.push(line);
+                            open = None;
+                        }
+                        _ => match open {
+                            Some(i) => {
+                                let e = &mut out.events[i];
+                                e.event.push(' ');
+                                e.event.push_str(&flatten(line));
+                            }
+                            None => {
+                                ctx.note(line);
+                                notes.push(line);
+                            }
+                        },
+                    }
+                }
+                if !notes.is_empty() {
+                    rest.push(notes.join("\n"));
+                }
+            }
+            BlockKind::Rule => {}
+            _ => rest.push(block_source(content, b.range.clone()).trim_end().to_owned()),
+        }
+    }
+    out.rest = rest.join("\n\n");
+    out
+}
+
+fn list_rows(
+    content: &str,
+    b: &Block,
+    ctx: &mut TimeCtx<'_>,
+    events: &mut Vec<TimelineEvent>,
+    rest: &mut Vec<String>,
+) {
+    for item in &b.items {
+        let text = item_text(&content[item.range.clone()]);
+        match parse_when(&text) {
+            Some(w) if w.time.is_some() => {
+                let time = ctx.stamp(&w);
+                events.push(event(time, text));
+            }
+            Some(w) if only_a_day(&text, &w) => {
+                ctx.stamp(&w);
+                ctx.note(&text[w.end..]);
+                rest.push(format!("- {text}"));
+            }
+            Some(w) => {
+                ctx.stamp(&w);
+                events.push(event(None, text));
+            }
+            None => events.push(event(None, text)),
+        }
+    }
+}
+
+/// A part read as action items: the items, and the Markdown that holds none.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct ActionsReading {
+    pub items: Vec<ActionItem>,
+    pub rest: String,
+}
+
+const ACTION_COLUMNS: &[&str] = &[
+    "action",
+    "action item",
+    "action items",
+    "item",
+    "task",
+    "description",
+    "what",
+    "remediation",
+    "todo",
+    "to do",
+    "follow-up",
+    "行動",
+    "行動項目",
+    "項目",
+    "改善項目",
+    "待辦事項",
+    "措施",
+    "內容",
+    "工作",
+    "事項",
+    "說明",
+];
+const OWNER_COLUMNS: &[&str] = &[
+    "owner",
+    "owners",
+    "assignee",
+    "assigned to",
+    "who",
+    "responsible",
+    "team",
+    "dri",
+    "負責人",
+    "負責單位",
+    "負責團隊",
+    "承辦人",
+];
+const DUE_COLUMNS: &[&str] = &[
+    "due",
+    "due date",
+    "deadline",
+    "eta",
+    "target date",
+    "by",
+    "by when",
+    "when",
+    "date",
+    "期限",
+    "到期日",
+    "截止日",
+    "預計完成",
+    "完成日期",
+    "目標日期",
+];
+const PRIORITY_COLUMNS: &[&str] = &[
+    "priority",
+    "pri",
+    "prio",
+    "p",
+    "優先順序",
+    "優先級",
+    "優先度",
+];
+const STATUS_COLUMNS: &[&str] = &[
+    "status",
+    "state",
+    "done",
+    "complete",
+    "completed",
+    "狀態",
+    "進度",
+    "完成",
+];
+const TYPE_COLUMNS: &[&str] = &["type", "kind", "category", "類型", "種類"];
+const INDEX_COLUMNS: &[&str] = &["#", "no", "no.", "number", "item #", "編號", "序號", "項次"];
+
+/// Words of a status that mean the item is done.
+const DONE_WORDS: &[&str] = &[
+    "done",
+    "complete",
+    "completed",
+    "closed",
+    "fixed",
+    "resolved",
+    "finished",
+    "shipped",
+    "yes",
+    "y",
+    "true",
+    "x",
+    "✅",
+    "✔",
+    "✔️",
+    "完成",
+    "已完成",
+    "已解決",
+    "已修復",
+    "結案",
+    "是",
+];
+
+fn is_done(status: &str) -> bool {
+    let s = status.trim().to_lowercase();
+    DONE_WORDS.contains(&s.as_str())
+}
+
+/// A priority as written: P0–P3, a number, or a word (High, 高).
+fn priority(text: &str) -> Option<Priority> {
+    let t = text.trim().to_lowercase();
+    let p = t.strip_prefix('p').unwrap_or(&t);
+    let digit = p
+        .chars()
+        .next()
+        .filter(|_| p.chars().nth(1).is_none_or(|c| !c.is_ascii_alphanumeric()));
+    match digit {
+        Some('0') => return Some(Priority::P0),
+        Some('1') => return Some(Priority::P1),
+        Some('2') => return Some(Priority::P2),
+        Some('3') => return Some(Priority::P3),
+        _ => {}
+    }
+    let word = t.split_whitespace().next().unwrap_or("");
+    match word {
+        "critical" | "urgent" | "highest" | "blocker" | "緊急" | "最高" => Some(Priority::P0),
+        "high" | "高" => Some(Priority::P1),
+        "medium" | "normal" | "moderate" | "中" => Some(Priority::P2),
+        "low" | "lowest" | "minor" | "低" => Some(Priority::P3),
+        _ => None,
+    }
+}
+
+/// An action type as written: its label in either language, or a near word.
+fn action_type(text: &str) -> Option<ActionType> {
+    choice_named::<ActionType>(text).or_else(|| {
+        let t = text.trim().to_lowercase();
+        match t.as_str() {
+            "prevention" | "preventive" | "preventative" | "fix" | "repair" => {
+                Some(ActionType::Prevent)
+            }
+            "mitigation" | "mitigative" => Some(ActionType::Mitigate),
+            "detection" | "monitoring" | "alerting" | "observability" => Some(ActionType::Detect),
+            "documentation" | "training" | "communication" | "policy" => Some(ActionType::Process),
+            _ => None,
+        }
+    })
+}
+
+/// The type an action's text suggests; Prevent when nothing says otherwise.
+fn infer_type(text: &str) -> ActionType {
+    let lower = text.to_lowercase();
+    let has = |ws: &[&str]| ws.iter().any(|w| first_at(&lower, w).is_some());
+    if has(&[
+        "alert",
+        "monitor",
+        "detect",
+        "dashboard",
+        "slo",
+        "告警",
+        "監控",
+        "偵測",
+    ]) {
+        ActionType::Detect
+    } else if has(&[
+        "runbook",
+        "playbook",
+        "process",
+        "training",
+        "document",
+        "checklist",
+        "drill",
+        "流程",
+        "文件",
+        "教育訓練",
+        "演練",
+        "手冊",
+    ]) {
+        ActionType::Process
+    } else if has(&[
+        "rate limit",
+        "circuit breaker",
+        "fallback",
+        "degrade",
+        "timeout",
+        "限流",
+        "降級",
+        "熔斷",
+    ]) {
+        ActionType::Mitigate
+    } else {
+        ActionType::Prevent
+    }
+}
+
+/// The value after a keyword in an action's text: `owner: Ana`, `due 2024-06-01`.
+fn after_keyword<'t>(text: &'t str, lower: &str, keys: &[&str]) -> Option<&'t str> {
+    for k in keys {
+        if let Some(at) = first_at(lower, k) {
+            let rest = text.get(at + k.len()..)?;
+            let rest = rest.trim_start_matches([' ', ':', '：', '-', '—']);
+            let end = rest
+                .find([',', ';', ')', '）', '，', '；', '|', '—', '–'])
+                .unwrap_or(rest.len());
+            let value = rest[..end].trim();
+            if !value.is_empty() {
+                return Some(value);
+            }
+        }
+    }
+    None
+}
+
+/// The first date that follows one of `keys` in an action's text ("by 2024-07-01 P0").
+fn due_after(text: &str, lower: &str, keys: &[&str], year: Option<i32>) -> Option<String> {
+    for k in keys {
+        for (at, _) in lower.match_indices(k) {
+            let starts_word = !k.is_ascii()
+                || !lower[..at]
+                    .chars()
+                    .last()
+                    .is_some_and(char::is_alphanumeric);
+            let Some(rest) = text.get(at + k.len()..) else {
+                continue;
+            };
+            if !starts_word || rest.starts_with(|c: char| c.is_alphanumeric() && c.is_ascii()) {
+                continue;
+            }
+            let rest = rest.trim_start_matches([' ', ':', '：', '-', '—']);
+            let Some(w) = parse_when(rest).filter(|w| w.time.is_none()) else {
+                continue;
+            };
+            if let Some(d) = due_date(&rest[..w.end], year) {
+                return Some(d);
+            }
+        }
+    }
+    None
+}
+
+/// An action item from a line of text (a task or list item). The text is kept whole; owner,
+/// due date and priority are read from it when it names them.
+pub(crate) fn action_from_text(text: &str, done: Option<bool>, year: Option<i32>) -> ActionItem {
+    let lower = text.to_lowercase();
+    let mut item = ActionItem {
+        action: text.to_owned(),
+        kind: infer_type(text),
+        done: done.unwrap_or(false),
+        ..ActionItem::default()
+    };
+    // "owner:" with its colon: "Add an owner field" names no owner.
+    let owner = after_keyword(
+        text,
+        &lower,
+        &[
+            "owner:",
+            "owner：",
+            "assignee:",
+            "assigned to",
+            "負責人：",
+            "負責人:",
+        ],
+    )
+    .map(str::to_owned)
+    .or_else(|| {
+        // "@kenji", also inside brackets; not the @ of an email address.
+        text.char_indices()
+            .filter(|(i, c)| {
+                *c == '@' && !text[..*i].chars().last().is_some_and(char::is_alphanumeric)
+            })
+            .find_map(|(i, _)| {
+                let name: String = text[i + 1..]
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
+                    .collect();
+                let name = name.trim_end_matches('.');
+                (!name.is_empty()).then(|| name.to_owned())
+            })
+    })
+    .or_else(|| {
+        // Hindsight's own form, "(Owner, due 2024-06-01)" / "（負責人，期限 …）".
+        let open = text.rfind(['(', '（'])?;
+        let inner = text[open..]
+            .trim_start_matches(['(', '（'])
+            .trim_end_matches([')', '）']);
+        let first = inner.split([',', '，']).next()?.trim();
+        let has_due = first_at(&inner.to_lowercase(), "due").is_some() || inner.contains("期限");
+        (has_due && !first.to_lowercase().starts_with("due") && !first.starts_with("期限"))
+            .then(|| first.to_owned())
+    });
+    item.owner = owner.unwrap_or_default();
+    if let Some(d) = due_after(
+        text,
+        &lower,
+        &[
+            "due by", "due on", "due", "deadline", "by", "期限", "截止", "到期",
+        ],
+        year,
+    ) {
+        item.due_date = d;
+    }
+    if let Some(p) = text
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .find(|w| matches!(*w, "P0" | "P1" | "P2" | "P3"))
+        .and_then(Priority::parse)
+    {
+        item.priority = p;
+    }
+    item
+}
+
+fn action_table(src: &str, year: Option<i32>) -> Vec<ActionItem> {
+    let (header, rows) = table_cells(src);
+    let keys: Vec<String> = header.iter().map(|h| cell_key(h)).collect();
+    let index_col = keys
+        .iter()
+        .position(|k| INDEX_COLUMNS.contains(&k.as_str()))
+        .or_else(|| header.iter().position(|h| h.trim() == "#"));
+    let owner_col = column(&keys, OWNER_COLUMNS);
+    let due_col = column(&keys, DUE_COLUMNS);
+    let priority_col = column(&keys, PRIORITY_COLUMNS);
+    let status_col = column(&keys, STATUS_COLUMNS);
+    let type_col = column(&keys, TYPE_COLUMNS);
+    let link_col = column(&keys, LINK_COLUMNS);
+    let taken = [
+        index_col,
+        owner_col,
+        due_col,
+        priority_col,
+        status_col,
+        type_col,
+        link_col,
+    ];
+    let action_col = column(&keys, ACTION_COLUMNS)
+        .filter(|c| !taken.contains(&Some(*c)))
+        .or_else(|| (0..header.len()).find(|c| !taken.contains(&Some(*c))));
+    rows.iter()
+        .enumerate()
+        .map(|(n, row)| {
+            let cell = |c: Option<usize>| c.and_then(|c| row.get(c)).cloned().unwrap_or_default();
+            let name =
+                |c: Option<usize>| c.and_then(|c| header.get(c)).cloned().unwrap_or_default();
+            let mut extras: Vec<(String, String)> = Vec::new();
+            let action = cell(action_col).trim().to_owned();
+            let index = cell(index_col);
+            // A column that only numbers the rows is the table's structure, not text.
+            let row_number = (n + 1).to_string();
+            if index.trim().trim_end_matches(['.', ')']) != row_number {
+                extras.push((name(index_col), index));
+            }
+            let mut item = ActionItem {
+                kind: infer_type(&action),
+                ..ActionItem::default()
+            };
+            let owner = cell(owner_col);
+            item.owner = owner.trim().trim_start_matches('@').to_owned();
+            if !same_words(&owner, &item.owner) {
+                extras.push((name(owner_col), owner));
+            }
+            let due = cell(due_col);
+            if let Some(d) = due_date(&due, year) {
+                item.due_date = d;
+            }
+            if !same_words(&due, &item.due_date) {
+                extras.push((name(due_col), due));
+            }
+            let prio = cell(priority_col);
+            if let Some(p) = priority(&prio) {
+                item.priority = p;
+            }
+            if !prio.trim().is_empty() && !same_words(&prio, item.priority.value()) {
+                extras.push((name(priority_col), prio));
+            }
+            let kind = cell(type_col);
+            if let Some(t) = action_type(&kind) {
+                item.kind = t;
+            }
+            if !kind.trim().is_empty()
+                && !same_words(&kind, item.kind.value())
+                && !item.kind.words().matches(&kind)
+            {
+                extras.push((name(type_col), kind));
+            }
+            let status = cell(status_col);
+            item.done = is_done(&status);
+            // The status as written stays with the row.
+            extras.push((name(status_col), status));
+            let (link, link_text) = link_of(&cell(link_col));
+            item.tracking_link = link.trim_matches(['*', '_', '`']).to_owned();
+            if let Some(t) = link_text {
+                extras.push((name(link_col), t));
+            }
+            for (c, value) in row.iter().enumerate() {
+                if Some(c) != action_col && !taken.contains(&Some(c)) {
+                    extras.push((header.get(c).cloned().unwrap_or_default(), value.clone()));
+                }
+            }
+            item.action = with_extras(action, &extras);
+            item
+        })
+        .collect()
+}
+
+/// Reads a part as action items: tables become rows, list and task items become items.
+pub(crate) fn read_actions(content: &str, year: Option<i32>) -> ActionsReading {
+    let mut out = ActionsReading::default();
+    let mut rest: Vec<String> = Vec::new();
+    for b in blocks(content) {
+        let src = &content[b.range.clone()];
+        match b.kind {
+            BlockKind::Table => out.items.extend(action_table(src, year)),
+            BlockKind::List => {
+                for item in &b.items {
+                    let text = item_text(&content[item.range.clone()]);
+                    out.items.push(action_from_text(&text, item.task, year));
+                }
+            }
+            BlockKind::Rule => {}
+            _ => rest.push(block_source(content, b.range.clone()).trim_end().to_owned()),
+        }
+    }
+    out.rest = rest.join("\n\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fixed(_: &str, _: i64) -> i32 {
+        480
+    }
+
+    #[test]
+    fn timeline_tables_keep_the_time_and_status_as_written() {
+        let mut ctx = TimeCtx::new(Some((2024, 5, 2)), None, "Asia/Taipei", &fixed);
+        let r = read_timeline(
+            "Timeline (UTC)",
+            "| Time | Event | Status |\n|---|---|---|\n| 14:05 | Errors rise | Investigating |\n| 23:50 | Rollback done | Monitoring |\n| 00:10 | All clear | Resolved |\n",
+            &mut ctx,
+        );
+        assert_eq!(r.events.len(), 3);
+        let e = &r.events[0];
+        assert_eq!(e.event, "14:05 — Errors rise (Status: Investigating)");
+        assert_eq!(e.kind, EventKind::Detected);
+        assert_eq!(
+            e.time.map(|t| t.to_rfc3339()).as_deref(),
+            Some("2024-05-02T22:05:00+08:00")
+        );
+        assert_eq!(r.events[1].kind, EventKind::Mitigated);
+        // Past midnight, the day moves on.
+        assert_eq!(
+            r.events[2].time.map(|t| t.to_rfc3339()).as_deref(),
+            Some("2024-05-03T08:10:00+08:00")
+        );
+    }
+
+    #[test]
+    fn bullets_with_times_become_rows_and_notes_stay_text() {
+        let mut ctx = TimeCtx::new(None, None, "UTC", &|_, _| 0);
+        let r = read_timeline(
+            "Timeline",
+            "2015-10-21 (all times UTC)\n\n* 14:51 News reports a new sonnet\n* 14:54 OUTAGE BEGINS — backends melt\n* Later that day: a retro\n",
+            &mut ctx,
+        );
+        assert_eq!(r.rest, "2015-10-21 (all times UTC)");
+        assert_eq!(r.events.len(), 3);
+        assert_eq!(r.events[1].kind, EventKind::ImpactStarted);
+        assert_eq!(
+            r.events[1].time.map(|t| t.to_rfc3339()).as_deref(),
+            Some("2015-10-21T14:54:00+00:00")
+        );
+        assert_eq!(r.events[2].time, None);
+    }
+
+    #[test]
+    fn action_tables_and_tasks_fill_owner_due_and_priority() {
+        let r = read_actions(
+            "| # | Action | Owner | Priority | Due | Status |\n|---|---|---|---|---|---|\n| 1 | Add a canary | @ana | High | June 1, 2024 | In progress |\n| 2 | Alert on 5xx | Bo | P1 | 2024-06-15 | Done |\n\n- [x] Write the runbook (Cy, due 2024-06-20)\n- [ ] Owner: Dee — rate limit the API by 2024-07-01 P0\n",
+            None,
+        );
+        assert_eq!(r.items.len(), 4);
+        let a = &r.items[0];
+        assert_eq!(a.owner, "ana");
+        assert_eq!(a.due_date, "2024-06-01");
+        assert_eq!(a.priority, Priority::P1);
+        assert_eq!(
+            a.action,
+            "Add a canary (Due: June 1, 2024) (Priority: High) (Status: In progress)"
+        );
+        assert!(r.items[1].done);
+        assert_eq!(r.items[1].kind, ActionType::Detect);
+        assert_eq!(r.items[2].owner, "Cy");
+        assert_eq!(r.items[2].due_date, "2024-06-20");
+        assert!(r.items[2].done);
+        assert_eq!(r.items[2].kind, ActionType::Process);
+        assert_eq!(r.items[3].owner, "Dee");
+        assert_eq!(r.items[3].due_date, "2024-07-01");
+        assert_eq!(r.items[3].priority, Priority::P0);
+    }
+}
