@@ -409,6 +409,20 @@ pub struct Communication {
     pub regulator_deadline: String,
 }
 
+/// Splits a list written on one line by the report in `lang` (`, ` or `、`, commas in both),
+/// dropping empty entries.
+pub fn split_list_in(text: &str, lang: Language) -> Vec<String> {
+    let separators: &[char] = match lang {
+        Language::En => &[','],
+        Language::ZhTw => &[',', '、'],
+    };
+    text.split(separators)
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
 /// Splits a comma-separated list as typed in a single field, dropping empty entries.
 pub fn split_list(text: &str) -> Vec<String> {
     text.split(',')

@@ -54,9 +54,9 @@ pub use customer::{
     words as customer_words, Hit, HitKind, Part, PublicPart, Scanner,
 };
 pub use document::{
-    split_list, ActionItem, ActionType, Causes, Communication, DetectedBy, Detection, Dismissal,
-    EventKind, Header, Impact, Language, Lessons, Postmortem, Priority, PublicVersion, Response,
-    Severity, Status, Template, TimelineEvent, SCHEMA_VERSION,
+    split_list, split_list_in, ActionItem, ActionType, Causes, Communication, DetectedBy,
+    Detection, Dismissal, EventKind, Header, Impact, Language, Lessons, Postmortem, Priority,
+    PublicVersion, Response, Severity, Status, Template, TimelineEvent, SCHEMA_VERSION,
 };
 pub use draft::{draft_from_value, filtered_newest_first, Draft, ReadDraft};
 pub use error::{ImportError, MAX_IMPORT_BYTES};

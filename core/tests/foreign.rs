@@ -898,7 +898,7 @@ fn body_only(md: &str) -> &str {
 /// ([`Postmortem::normalized`]) less what only the front matter holds. The template is Full,
 /// nothing is dismissed, the customer version keeps no settings, action items follow their
 /// type for Public; the title and one-line header fields are flattened and trimmed (an empty
-/// title reads back empty); Authors, Reviewers and Tags are split at commas again.
+/// title reads back empty); Authors, Reviewers and Tags are split again at the separator.
 fn body_expected(d: &Postmortem) -> Postmortem {
     let mut n = d.normalized();
     n.template = Template::Full;
@@ -923,8 +923,12 @@ fn body_expected(d: &Postmortem) -> Postmortem {
     ] {
         *t = normalize_inline(t);
     }
+    let (sep, lang) = match n.language {
+        Language::En => (", ", Language::En),
+        Language::ZhTw => ("、", Language::ZhTw),
+    };
     for list in [&mut h.authors, &mut h.reviewers, &mut h.tags] {
-        *list = split_list(&normalize_inline(&list.join(", ")));
+        *list = split_list_in(&normalize_inline(&list.join(sep)), lang);
     }
     n
 }

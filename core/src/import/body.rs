@@ -11,7 +11,7 @@
 //! - the title and every one-line header field come back flattened onto one line and trimmed
 //!   (as [`crate::normalize_inline`] does), and a title that reads exactly as the placeholder
 //!   for an untitled report ("Untitled postmortem" / 「未命名的事後檢討」) comes back empty;
-//! - Authors, Reviewers and Tags are written joined by ", ", so they come back split at
+//! - Authors, Reviewers and Tags are written joined by ", " (or "、" in zh-TW), so they come back split at
 //!   every comma, each entry trimmed and empty ones left out: an entry that held a comma or
 //!   a line break, or only white space, does not come back as it was;
 //! - the report language is the language of the header table's column names.
@@ -19,7 +19,7 @@
 use super::markdown::{cell, not_one_of, read_body, table_rows};
 use super::prepare;
 use crate::choice::Choice;
-use crate::document::{split_list, Language, Postmortem, Severity, Template};
+use crate::document::{split_list_in, Language, Postmortem, Severity, Template};
 use crate::error::ImportError;
 use crate::fields::{section_fields, Access, Field, FieldId, Place};
 use crate::markdown::escape::{lines, unescape_inline};
@@ -114,7 +114,7 @@ fn set_header_field(
 ) -> Result<(), ImportError> {
     match &f.access {
         Access::Text(_, get_mut) => *get_mut(doc) = value.to_owned(),
-        Access::List(_, get_mut) => *get_mut(doc) = split_list(value),
+        Access::List(_, get_mut) => *get_mut(doc) = split_list_in(value, doc.language),
         Access::Choice { options, set, .. } if f.id == FieldId::Severity => {
             // The report writes "SEV1 (critical)" / "SEV1（危急）"; a hand edit may write
             // the label ("SEV1 critical") or the bare level ("SEV1").
