@@ -71,7 +71,7 @@ pub use import::{
     import_any_markdown, import_foreign, import_markdown_body, targets as import_targets,
     ForeignImport, MarkdownImport, Part as ImportPart, Target as ImportTarget,
 };
-pub use import::{import_json, import_markdown};
+pub use import::{import_json, import_json_reporting, import_markdown};
 
 /// The messages of the Markdown importers of other formats, for tests and the UI.
 pub mod import_messages {

@@ -12,7 +12,7 @@ use crate::document::{Header, Language, Postmortem, Template};
 use crate::draft::Draft;
 use crate::export::file_stem;
 use crate::fields::{doc_field, Access, FieldId};
-use crate::import::{import_json, import_markdown};
+use crate::import::{import_any_markdown, import_json_reporting, ForeignImport, MarkdownImport};
 use crate::incidents::{newest_first, summarize_doc, Index, Summary};
 use crate::report::{display_title, KEPT_FROM_OTHER_TAB};
 use crate::storage::{parse_draft, DraftStore, KeyValue, Unreadable, WriteError};
@@ -26,6 +26,29 @@ pub trait Env {
     fn new_id(&self) -> String;
     /// Today's local date, `YYYY-MM-DD`.
     fn today(&self) -> String;
+    /// The offset, in minutes east of UTC, that `zone` has at the instant `utc` (seconds):
+    /// the core has no zone database, the browser does. UTC by default.
+    fn offset_at(&self, zone: &str, utc: i64) -> i32 {
+        let _ = (zone, utc);
+        0
+    }
+}
+
+/// What importing a file did.
+#[derive(Debug)]
+pub enum Imported {
+    /// It was opened as a new draft.
+    Opened {
+        /// The new draft's title.
+        title: String,
+        /// Keys of the file Hindsight does not know, left out (JSON only).
+        ignored: Vec<String>,
+    },
+    /// It was written elsewhere: mapped into the sections, waiting for the user to check
+    /// where each part went before the draft is created ([`Session::open_foreign`]).
+    Foreign(Box<ForeignImport>),
+    /// It could not be read; the alert says why and nothing changed.
+    Failed,
 }
 
 /// What the save indicator says.
@@ -230,6 +253,8 @@ pub struct Session<K: KeyValue, E: Env> {
     /// The open draft, when it was created empty and nothing has been typed into it yet: it
     /// is removed when the user leaves it, so the list does not fill with empty drafts.
     untouched: Option<String>,
+    /// The zone new drafts and foreign imports start in.
+    zone: String,
 }
 
 /// What a new session needs to know of its surroundings.
@@ -301,6 +326,7 @@ impl<K: KeyValue, E: Env> Session<K, E> {
             last_backup,
             generation: 0,
             untouched: None,
+            zone: start.zone.clone(),
         };
         let wanted = start.wanted.filter(|id| session.index.get(id).is_some());
         let mut candidates: Vec<String> = wanted.into_iter().collect();
@@ -845,25 +871,36 @@ impl<K: KeyValue, E: Env> Session<K, E> {
         }
     }
 
-    /// Imports a file's text as a new draft; on failure raises an alert that says why and
-    /// changes nothing. Returns the new draft's title.
-    pub fn import_file(&mut self, name: &str, text: &str) -> Option<String> {
+    /// Imports a file's text: Hindsight's JSON and Markdown open as a new draft at once;
+    /// Markdown written elsewhere is mapped and handed back for the user to check. On
+    /// failure an alert says why and nothing changes.
+    pub fn import_file(&mut self, name: &str, text: &str) -> Imported {
         let lower = name.to_ascii_lowercase();
         let as_json = lower.ends_with(".json")
             || (!lower.ends_with(".md")
                 && !lower.ends_with(".markdown")
                 && text.trim_start().starts_with('{'));
         let result = if as_json {
-            import_json(text)
+            import_json_reporting(text).map(|(doc, ignored)| (Some(doc), ignored, None))
         } else {
-            import_markdown(text)
+            let zone = self.zone.clone();
+            let env = &self.env;
+            import_any_markdown(text, &zone, &|z, utc| env.offset_at(z, utc)).map(|read| match read
+            {
+                MarkdownImport::Hindsight(doc) | MarkdownImport::HindsightBody(doc) => {
+                    (Some(doc), Vec::new(), None)
+                }
+                MarkdownImport::Foreign(foreign) => (None, Vec::new(), Some(foreign)),
+            })
         };
         match result {
-            Ok(doc) => {
+            Ok((Some(doc), ignored, _)) => {
                 let title = doc.header.title.clone();
                 self.open_new(doc);
-                Some(title)
+                Imported::Opened { title, ignored }
             }
+            Ok((None, _, Some(foreign))) => Imported::Foreign(Box::new(foreign)),
+            Ok((None, _, None)) => Imported::Failed,
             Err(e) => {
                 self.warn(
                     Notice::ImportFailed {
@@ -872,9 +909,16 @@ impl<K: KeyValue, E: Env> Session<K, E> {
                     },
                     Vec::new(),
                 );
-                None
+                Imported::Failed
             }
         }
+    }
+
+    /// Creates the draft of a foreign import, once the user has checked where each part went.
+    pub fn open_foreign(&mut self, import: ForeignImport) -> String {
+        let title = import.doc.header.title.clone();
+        self.open_new(import.doc);
+        title
     }
 
     /// Adds the drafts of a backup file, keeping both where an id is already taken.

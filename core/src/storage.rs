@@ -261,15 +261,15 @@ impl<K: KeyValue> DraftStore<K> {
         &self.kv
     }
 
-    /// Every key with its value's length in UTF-16 units (what browsers count against the
-    /// quota), for the storage meter.
+    /// How much of the store is used, in UTF-16 units of keys and values (what browsers
+    /// count against the quota), for the storage meter. Values are measured, not copied.
     pub fn used_units(&self) -> usize {
         self.kv
             .keys()
             .into_iter()
             .map(|k| {
-                let value = self.kv.get(&k).unwrap_or_default();
-                k.encode_utf16().count() + value.encode_utf16().count()
+                let len = self.kv.peek(&k, 0).map_or(0, |(_, len)| len);
+                k.encode_utf16().count() + len
             })
             .sum()
     }

@@ -6,7 +6,7 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use hindsight_core::session::{AlertKind, Notice, RowList, SaveState, Start, Undone};
+use hindsight_core::session::{self, AlertKind, Notice, RowList, SaveState, Start, Undone};
 use hindsight_core::*;
 
 /// A clock that moves a second per reading, and ids `id1`, `id2`, …
@@ -336,7 +336,10 @@ fn a_bad_import_says_why_and_changes_nothing_and_a_good_one_opens() {
     let mut s = start(&kv, &env, None);
     s.edit(|d| d.summary = "Kept".into());
     let before = s.summaries().len();
-    assert_eq!(s.import_file("broken.json", "{oops"), None);
+    assert!(matches!(
+        s.import_file("broken.json", "{oops"),
+        session::Imported::Failed
+    ));
     match s.alert().map(|a| a.notice.clone()) {
         Some(Notice::ImportFailed { name, error }) => {
             assert_eq!(name, "broken.json");
@@ -347,9 +350,34 @@ fn a_bad_import_says_why_and_changes_nothing_and_a_good_one_opens() {
     }
     assert_eq!(s.summaries().len(), before);
     let md = export_markdown(&chatgpt_2023_03_20());
-    let title = s.import_file("report.md", &md).expect("imports");
-    assert!(title.starts_with("ChatGPT"));
+    let session::Imported::Opened { title, ignored } = s.import_file("report.md", &md) else {
+        panic!("imports");
+    };
+    assert!(title.starts_with("ChatGPT") && ignored.is_empty());
     assert_eq!(s.summaries().len(), before + 1);
+    // Keys Hindsight does not know are named, never dropped without a word.
+    let mut json: serde_json::Value =
+        serde_json::from_str(&export_json(&chatgpt_2023_03_20())).expect("json");
+    json["mood"] = "grim".into();
+    json["header"]["colour"] = "red".into();
+    json["timeline"][1]["weather"] = "rain".into();
+    json["public"] = serde_json::json!({});
+    let session::Imported::Opened { ignored, .. } = s.import_file("x.json", &json.to_string())
+    else {
+        panic!("imports");
+    };
+    assert_eq!(ignored, ["header.colour", "mood", "timeline[1].weather"]);
+    // A foreign report is mapped and handed back; the draft comes only when the user says.
+    let count = s.summaries().len();
+    let foreign = "# Database outage\n\n## Executive summary\n\nThe primary ran out of disk.\n\n## Root cause\n\nLogs were never rotated.\n";
+    let session::Imported::Foreign(import) = s.import_file("notes.md", foreign) else {
+        panic!("a foreign report");
+    };
+    assert_eq!(s.summaries().len(), count, "nothing created yet");
+    assert_eq!(import.doc.summary, "The primary ran out of disk.");
+    let title = s.open_foreign(*import);
+    assert_eq!(title, "Database outage");
+    assert_eq!(s.doc().causes.root_causes, "Logs were never rotated.");
 }
 
 #[test]

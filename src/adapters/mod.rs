@@ -63,4 +63,7 @@ impl Env for BrowserEnv {
     fn today(&self) -> String {
         platform::today()
     }
+    fn offset_at(&self, zone: &str, utc: i64) -> i32 {
+        platform::zone_offset_minutes(zone, utc)
+    }
 }

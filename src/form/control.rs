@@ -230,10 +230,21 @@ pub fn Control(
                 <input type=input_type id=input_id list=list placeholder=placeholder
                     aria-required=aria_required aria-describedby=described
                     aria-invalid=move || message.with(Option::is_some).then_some("true")
-                    on:input=on_input
+                    on:input=move |ev| {
+                        // A zone is taken when it is complete (on change, that is on blur or
+                        // Enter): a half-typed one is not a zone, and the timeline may ask.
+                        if kind == Kind::Zone {
+                            message.set(None);
+                        } else {
+                            on_input(ev);
+                        }
+                    }
                     on:change=move |ev| {
                         if kind == Kind::Zone {
-                            zone_changed(&event_target_value(&ev), message);
+                            let zone = event_target_value(&ev);
+                            if zone_changed(&zone, message) {
+                                set.run(zone.trim().to_owned());
+                            }
                         }
                     }/>
             }
@@ -258,13 +269,15 @@ pub fn Control(
     }
 }
 
-/// Says so when the zone typed is not one the browser knows.
-fn zone_changed(zone: &str, message: RwSignal<Option<Text>>) {
+/// Says so when the zone typed is not one the browser knows; true when it is.
+fn zone_changed(zone: &str, message: RwSignal<Option<Text>>) -> bool {
     let zone = zone.trim();
     if crate::adapters::platform::is_valid_time_zone(zone) {
         message.set(None);
+        true
     } else {
         message.set(Some(Text::new(i18n::UNKNOWN_ZONE, &[zone])));
+        false
     }
 }
 

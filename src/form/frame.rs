@@ -25,6 +25,7 @@ pub fn SectionFrame(
     let heading_id = format!("form-h-{slug}");
     let body_id = format!("form-body-{slug}");
     let guidance = section.guidance();
+    let hidden = expect_context::<crate::ui::GuidanceHidden>().0;
     let heading = section.heading();
     view! {
         <section
@@ -57,16 +58,18 @@ pub fn SectionFrame(
                 </button>
             </div>
             <div class="section-body" id=body_id hidden=move || collapsed.get()>
-                <details class="guidance" open=required.get_untracked()>
-                    <summary>{ui.t(i18n::QUESTIONS)}</summary>
-                    <ul>
-                        {guidance.questions.iter().map(|q| view! { <li>{ui.t(*q)}</li> }).collect_view()}
-                    </ul>
-                    <p class="example">
-                        <strong>{ui.t(i18n::EXAMPLE)}</strong>
-                        {ui.t(guidance.example)}
-                    </p>
-                </details>
+                <Show when=move || !hidden.get()>
+                    <details class="guidance" open=required.get_untracked()>
+                        <summary>{ui.t(i18n::QUESTIONS)}</summary>
+                        <ul>
+                            {guidance.questions.iter().map(|q| view! { <li>{ui.t(*q)}</li> }).collect_view()}
+                        </ul>
+                        <p class="example">
+                            <strong>{ui.t(i18n::EXAMPLE)}</strong>
+                            {ui.t(guidance.example)}
+                        </p>
+                    </details>
+                </Show>
                 {children()}
             </div>
         </section>

@@ -8,14 +8,16 @@ mod frame;
 mod rows;
 
 use hindsight_core::fields::{section_fields, Field, Kind};
-use hindsight_core::{FieldId, Postmortem, SectionId};
+use hindsight_core::{FieldId, Postmortem, SectionId, Timestamp};
 use leptos::prelude::*;
 
 pub use control::{Control, Spec};
 use frame::SectionFrame;
 
 use crate::adapters::platform;
+use crate::i18n::{self, Ui};
 use crate::state::Editor;
+use crate::ui::modal::Modal;
 
 /// Focuses an element by id once pending renders have run, so keyboard users keep their
 /// place when rows are added, moved or removed.
@@ -30,10 +32,12 @@ pub fn focus_after_render(id: String) {
 #[component]
 pub fn FormSections() -> impl IntoView {
     let ed = expect_context::<Editor>();
+    provide_context(ZoneQuestion(RwSignal::new(None)));
     view! {
         <For each=move || ed.template().get().form_order() key=|s| *s let:section>
             <SectionForm section=section/>
         </For>
+        <ZoneDialog/>
     }
 }
 
@@ -63,7 +67,7 @@ fn field_view(f: &'static Field<Postmortem>) -> AnyView {
     let get = Callback::new(move |_: ()| ed.peek(|d| f.input_value(d)));
     let set = Callback::new(move |value: String| {
         if f.kind == Kind::Zone {
-            set_zone(ed, value);
+            change_zone(ed, value);
         } else {
             ed.edit(f.id, |d| f.set_input(d, &value));
         }
@@ -85,19 +89,100 @@ fn field_view(f: &'static Field<Postmortem>) -> AnyView {
     }
 }
 
-/// Sets the draft's zone once it names one the browser knows; the timeline keeps its
-/// instants, and only how they are shown follows the zone.
-fn set_zone(ed: Editor, zone: String) {
+/// A new zone for the draft, waiting for the user to say what happens to the timeline.
+#[derive(Clone, Copy)]
+pub struct ZoneQuestion(RwSignal<Option<String>>);
+
+impl ZoneQuestion {
+    /// The question, from context (provided by [`FormSections`]).
+    fn get() -> Self {
+        expect_context::<ZoneQuestion>()
+    }
+}
+
+/// Takes a new zone: at once when no timeline row has a time; otherwise the user is asked
+/// whether the times keep their wall-clock reading or their moments.
+fn change_zone(ed: Editor, zone: String) {
     let zone = zone.trim().to_owned();
     if !platform::is_valid_time_zone(&zone) || ed.peek(|d| d.header.time_zone == zone) {
         return;
     }
+    if ed.peek(|d| d.timeline.iter().any(|e| e.time.is_some())) {
+        ZoneQuestion::get().0.set(Some(zone));
+    } else {
+        set_zone(ed, zone, false);
+    }
+}
+
+/// Sets the draft's zone. With `keep_wall_times`, each timeline time keeps the wall-clock
+/// reading it was typed with and becomes that reading in the new zone (another moment);
+/// otherwise each keeps its moment, and only how it is shown follows the zone.
+fn set_zone(ed: Editor, zone: String, keep_wall_times: bool) {
     ed.edit(FieldId::TimeZone, |d| {
         for e in &mut d.timeline {
             if let Some(t) = &mut e.time {
-                t.offset_minutes = platform::zone_offset_minutes(&zone, t.utc);
+                *t = if keep_wall_times {
+                    Timestamp::from_local(t.local(), |utc| {
+                        platform::zone_offset_minutes(&zone, utc)
+                    })
+                } else {
+                    Timestamp {
+                        utc: t.utc,
+                        offset_minutes: platform::zone_offset_minutes(&zone, t.utc),
+                    }
+                };
             }
         }
         d.header.time_zone = zone;
     });
+}
+
+/// The question a zone change asks when the timeline has times.
+#[component]
+fn ZoneDialog() -> impl IntoView {
+    let ui = Ui::get();
+    let ed = expect_context::<Editor>();
+    let question = ZoneQuestion::get().0;
+    let answer = move |keep_wall_times: Option<bool>| {
+        let Some(zone) = question.get_untracked() else {
+            return;
+        };
+        question.set(None);
+        match keep_wall_times {
+            Some(keep) => set_zone(ed, zone, keep),
+            None => {
+                // Not changed after all: the box shows the draft's zone again.
+                let current = ed.peek(|d| d.header.time_zone.clone());
+                if let Some(input) = document()
+                    .get_element_by_id(&FieldId::TimeZone.element_id())
+                    .and_then(|e| {
+                        wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(e).ok()
+                    })
+                {
+                    input.set_value(&current);
+                }
+            }
+        }
+    };
+    view! {
+        <Show when=move || question.with(Option::is_some)>
+            <Modal labelled_by="zone-question-title" on_close=move |_| answer(None)>
+                <h2 id="zone-question-title">{ui.t(i18n::ZONE_QUESTION_TITLE)}</h2>
+                <p>{move || {
+                    let from = ed.peek(|d| d.header.time_zone.clone());
+                    let to = question.get().unwrap_or_default();
+                    ui.fill(i18n::ZONE_QUESTION, &[&from, &to])
+                }}</p>
+                <div class="actions stacked">
+                    <button type="button" class="primary" autofocus on:click=move |_| answer(Some(false))>
+                        {ui.t(i18n::KEEP_MOMENTS)}
+                    </button>
+                    <button type="button" class="secondary" on:click=move |_| answer(Some(true))>
+                        {ui.t(i18n::KEEP_TIMES_AS_TYPED)}
+                    </button>
+                    <button type="button" class="ghost" on:click=move |_| answer(None)>{ui.t(i18n::CANCEL)}</button>
+                </div>
+            </Modal>
+        </Show>
+    }
 }

@@ -8,10 +8,18 @@
 use hindsight_core::{Language, Text, Words};
 use leptos::prelude::*;
 
+pub mod import;
 pub mod views;
 
+/// Marks user text inside the app's own sentences (first strong isolate … pop directional
+/// isolate), so a right-to-left override in a title cannot reverse the sentence around it;
+/// views turn the marks into `<bdi>` elements.
+pub fn isolate(text: &str) -> String {
+    format!("\u{2068}{text}\u{2069}")
+}
+
 /// Every table of the interface's words, for the test that each is written in both languages.
-pub const TABLES: &[&[(&str, Words)]] = &[ALL, views::ALL];
+pub const TABLES: &[&[(&str, Words)]] = &[ALL, views::ALL, import::ALL];
 
 /// The UI language, shared through context.
 #[derive(Clone, Copy)]
@@ -100,6 +108,8 @@ hindsight_core::words_table! {
     COPY_REFUSED = ("the browser did not allow copying", "瀏覽器不允許複製");
     SHARE_LINK_BROKEN = ("This share link could not be opened: {0}", "無法開啟這個分享連結：{0}");
     IMPORTED = ("Imported “{0}” as a new draft.", "已將「{0}」匯入為新草稿。");
+    IMPORTED_IGNORING = ("Imported “{0}” as a new draft. Hindsight does not know these parts of the file and left them out: {1}.",
+        "已將「{0}」匯入為新草稿。檔案中這些部分 Hindsight 不認得，沒有匯入：{1}。");
     MARKDOWN_COPIED = ("Markdown copied to the clipboard.", "已將 Markdown 複製到剪貼簿。");
     LINK_COPIED = ("Share link copied to the clipboard.", "已將分享連結複製到剪貼簿。");
     RESTORED = ("Restored {0} draft(s).", "已還原 {0} 份草稿。");
@@ -141,6 +151,18 @@ hindsight_core::words_table! {
         "{1} 沒有 {0} 這個時間（時鐘往前撥了），已存成 {2}。");
     UNKNOWN_ZONE = ("“{0}” is not a time zone this browser knows. Use a name such as Europe/Berlin or America/Los_Angeles.",
         "這個瀏覽器不認得「{0}」這個時區。請用像 Asia/Taipei 或 America/Los_Angeles 這樣的名稱。");
+    ZONE_QUESTION_TITLE = ("Change the time zone", "變更時區");
+    ZONE_QUESTION = ("The timeline has times entered in {0}. In {1}, should they keep the moments they name, shown as {1}'s clock reads them, or keep the clock times as typed, which then name other moments?",
+        "時間軸上的時間是以 {0} 輸入的。改成 {1} 之後，要保留它們代表的時刻（以 {1} 的時鐘重新顯示），還是保留輸入的時間（也就是變成另一個時刻）？");
+    KEEP_MOMENTS = ("Keep the moments (convert)", "保留時刻（換算）");
+    KEEP_TIMES_AS_TYPED = ("Keep the times as typed", "保留輸入的時間");
+    HIDE_GUIDANCE = ("Hide guidance", "隱藏引導");
+    SHOW_GUIDANCE = ("Show guidance", "顯示引導");
+    SAVED_NOW = ("Saved.", "已儲存。");
+    STORAGE_USED = ("Storage used", "已使用儲存空間");
+    STORAGE_AMOUNT = ("{0}% (about {1} of 5 MB)", "{0}%（約 {1}，上限約 5 MB）");
+    STORAGE_NEARLY_FULL = ("This browser's storage for Hindsight is nearly full. Back up your drafts, then delete the ones you no longer need.",
+        "這個瀏覽器給 Hindsight 的儲存空間快滿了。請先備份草稿，再刪掉不再需要的草稿。");
     DRAFTS = ("Drafts", "草稿");
     NEW_DRAFT = ("New draft", "新增草稿");
     OPEN_EXAMPLE = ("Open example", "開啟範例");

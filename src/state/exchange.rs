@@ -1,5 +1,6 @@
 //! The Editor's file actions: exports, imports, backups and share links.
 
+use hindsight_core::session::Imported;
 use hindsight_core::{
     display_title, encode_share, export_html, export_json, export_markdown, export_markdown_body,
     Language, Text,
@@ -26,15 +27,38 @@ impl Editor {
     /// changes nothing.
     pub fn import_file(&self, name: &str, text: &str, lang: Language) {
         self.flush();
-        if let Some(title) = self.act(|s| s.import_file(name, text)) {
-            let title = display_title(&title, lang).to_owned();
-            self.info().set(Some(Text::new(i18n::IMPORTED, &[&title])));
+        match self.act(|s| s.import_file(name, text)) {
+            Imported::Opened { title, ignored } => {
+                let title = i18n::isolate(display_title(&title, lang));
+                let text = if ignored.is_empty() {
+                    Text::new(i18n::IMPORTED, &[&title])
+                } else {
+                    Text::new(i18n::IMPORTED_IGNORING, &[&title, &ignored.join(", ")])
+                };
+                self.info().set(Some(text));
+            }
+            Imported::Foreign(import) => self.foreign().set(Some((name.to_owned(), *import))),
+            Imported::Failed => {}
         }
+    }
+
+    /// Creates the draft of the foreign import the user has checked.
+    pub fn accept_foreign(&self, lang: Language) {
+        let Some((_, import)) = self.foreign().get_untracked() else {
+            return;
+        };
+        self.foreign().set(None);
+        let title = self.act(|s| s.open_foreign(import));
+        let title = i18n::isolate(display_title(&title, lang));
+        self.info().set(Some(Text::new(i18n::IMPORTED, &[&title])));
     }
 
     /// Says that a file could not be read at all.
     pub fn file_unreadable(&self, name: &str, why: &Text) {
-        self.warn_text(Text::with(i18n::IMPORT_FAILED, &[&Text::plain(name), why]));
+        self.warn_text(Text::with(
+            i18n::IMPORT_FAILED,
+            &[&Text::plain(i18n::isolate(name)), why],
+        ));
     }
 
     /// Downloads the open document in one of the export formats.
@@ -134,7 +158,7 @@ impl Editor {
         if let Some(doc) = self.shared().get_untracked() {
             self.shared().set(None);
             files::clear_fragment();
-            let title = display_title(&doc.header.title, lang).to_owned();
+            let title = i18n::isolate(display_title(&doc.header.title, lang));
             self.flush();
             self.act(|s| s.open_new(doc));
             self.info()

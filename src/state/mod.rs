@@ -103,6 +103,7 @@ struct Handles {
     read_only: RwSignal<bool>,
     template: RwSignal<Template>,
     rows: RowKeys,
+    foreign: RwSignal<Option<(String, hindsight_core::ForeignImport)>>,
     persistent: bool,
     seen_generation: StoredValue<u64>,
     timer: StoredValue<Option<TimeoutHandle>>,
@@ -144,6 +145,9 @@ handles! {
     template: RwSignal<Template>;
     /// Stable keys of every list's rows.
     rows: RowKeys;
+    /// A file written elsewhere, mapped and waiting for the user to check where each part
+    /// went, with the file's name.
+    foreign: RwSignal<Option<(String, hindsight_core::ForeignImport)>>;
     /// Whether drafts survive a reload.
     persistent: bool;
 }
@@ -189,6 +193,7 @@ impl Editor {
             read_only: RwSignal::new(false),
             template: RwSignal::new(Template::Full),
             rows: RowKeys::new(),
+            foreign: RwSignal::new(None),
             persistent,
             seen_generation: StoredValue::new(u64::MAX),
             timer: StoredValue::new(None),
@@ -457,6 +462,17 @@ impl Editor {
     /// Resolves a conflict with another tab.
     pub fn resolve_conflict(&self, keep_both: bool) {
         self.act(|s| s.resolve_conflict(keep_both));
+    }
+
+    /// How much of local storage the site uses, in UTF-16 units (each two bytes).
+    pub fn storage_used(&self) -> usize {
+        self.session.with_value(|s| s.store().used_units())
+    }
+
+    /// Writes now, because the user asked (Ctrl/Cmd+S); true when everything is saved.
+    pub fn save_now(&self) -> bool {
+        self.flush();
+        self.save_state().get_untracked() == SaveState::Saved
     }
 
     /// Runs the action of an alert's button.

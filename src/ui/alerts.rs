@@ -4,7 +4,8 @@ use hindsight_core::session::{AlertAction, AlertKind, Notice, RowList, SaveState
 use hindsight_core::{display_title, Language, Text, Words};
 use leptos::prelude::*;
 
-use crate::i18n::{self, Ui};
+use super::rich::rich;
+use crate::i18n::{self, isolate, Ui};
 use crate::state::{Editor, UndoTop};
 
 /// The words of an alert's button.
@@ -57,10 +58,10 @@ pub fn notice_text(notice: &Notice) -> Text {
         Notice::DeleteFailed(e) => Text::with(i18n::DELETE_FAILED, &[&e.text()]),
         Notice::DiscardFailed(e) => Text::with(i18n::DISCARD_FAILED, &[&e.text()]),
         Notice::ImportFailed { name, error } => {
-            Text::with(i18n::IMPORT_FAILED, &[&Text::plain(name.as_str()), error])
+            Text::with(i18n::IMPORT_FAILED, &[&Text::plain(isolate(name)), error])
         }
         Notice::RestoreFailed { name, error } => {
-            Text::with(i18n::RESTORE_FAILED, &[&Text::plain(name.as_str()), error])
+            Text::with(i18n::RESTORE_FAILED, &[&Text::plain(isolate(name)), error])
         }
         Notice::RestorePartial { count, error } => Text::with(
             i18n::RESTORE_PARTIAL,
@@ -141,7 +142,7 @@ pub fn Alerts() -> impl IntoView {
                 let message = notice_text(&alert.notice);
                 view! {
                     <div class="alert-box">
-                        <span class="alert-text">{move || ui.text(&message)}</span>
+                        <span class="alert-text">{move || rich(&ui.text(&message))}</span>
                         <span class="alert-actions">
                             {alert.actions.into_iter().map(|action| view! {
                                 <button type="button" class="secondary small"
@@ -161,14 +162,14 @@ pub fn Alerts() -> impl IntoView {
         <div class="toast-region" aria-live="polite">
             {move || ed.info().get().map(|text| view! {
                 <div class="toast">
-                    <span>{move || ui.text(&text)}</span>
+                    <span>{move || rich(&ui.text(&text))}</span>
                     <button type="button" class="ghost small" aria-label=ui.t(i18n::DISMISS)
                         on:click=move |_| ed.info().set(None)>"✕"</button>
                 </div>
             })}
             {move || undo_text().map(|text| view! {
                 <div class="toast">
-                    <span>{text}</span>
+                    <span>{rich(&text)}</span>
                     <button type="button" class="secondary small" id="undo-button" on:click=move |_| ed.undo_last()>
                         {ui.t(i18n::UNDO)}
                     </button>

@@ -81,7 +81,7 @@ pub fn DraftList() -> impl IntoView {
         ed.drafts().with(|ds| newest_first(ds, &q).is_empty())
     };
     view! {
-        <nav class="drafts" aria-label=ui.t(i18n::DRAFTS)>
+        <nav class="drafts" id="drafts-panel" aria-label=ui.t(i18n::DRAFTS)>
             <div class="drafts-head">
                 <h2>{ui.t(i18n::DRAFTS)}</h2>
                 <button type="button" class="primary" on:click=move |_| dialog_open.set(true)>{ui.t(i18n::NEW_DRAFT)}</button>
@@ -112,6 +112,7 @@ pub fn DraftList() -> impl IntoView {
                     <label for="restore-file" class="secondary button-like">{ui.t(i18n::RESTORE)}</label>
                 </div>
             </div>
+            <StorageMeter/>
             <p class="hint backup-note">
                 {move || match ed.last_backup().get() {
                     Some(ms) => ui.fill(i18n::LAST_BACKUP, &[&platform::format_local_ms(ms)]),
@@ -122,6 +123,41 @@ pub fn DraftList() -> impl IntoView {
                 <NewDraftDialog on_close=move || dialog_open.set(false)/>
             </Show>
         </nav>
+    }
+}
+
+/// Browsers give a site about five million UTF-16 units of local storage.
+const STORAGE_QUOTA_UNITS: usize = 5 * 1024 * 1024;
+
+/// How full local storage is, and a suggestion to back up from 80 %.
+#[component]
+fn StorageMeter() -> impl IntoView {
+    let ui = Ui::get();
+    let ed = expect_context::<Editor>();
+    let used = Memo::new(move |_| {
+        ed.drafts().track();
+        ed.storage_used()
+    });
+    let percent = move || (used.get() * 100 / STORAGE_QUOTA_UNITS).min(100);
+    let amount = move || {
+        let bytes = used.get() * 2;
+        let shown = if bytes >= 1024 * 1024 {
+            format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+        } else {
+            format!("{} KB", bytes.div_ceil(1024))
+        };
+        ui.fill(i18n::STORAGE_AMOUNT, &[&percent().to_string(), &shown])
+    };
+    view! {
+        <div class="storage-meter" class:warn=move || { percent() >= 80 }>
+            <label for="storage-used">{ui.t(i18n::STORAGE_USED)}</label>
+            <meter id="storage-used" min="0" max="100" low="60" high="80" optimum="0"
+                value=move || percent().to_string()>{amount}</meter>
+            <span class="hint">{amount}</span>
+            <Show when=move || { percent() >= 80 }>
+                <p class="field-error" role="alert">{ui.t(i18n::STORAGE_NEARLY_FULL)}</p>
+            </Show>
+        </div>
     }
 }
 

@@ -5,9 +5,11 @@ mod alerts;
 mod customer;
 mod draft_list;
 mod export_menu;
+mod import_map;
 mod incidents;
 pub mod modal;
 pub mod preview;
+pub mod rich;
 mod shared_view;
 pub mod views;
 
@@ -29,6 +31,25 @@ use views::{View, Views};
 
 /// Where the UI language is remembered.
 const UI_LANGUAGE_KEY: &str = "ui-language";
+
+/// Whether the sections' guidance is hidden, shared through context and remembered: hidden,
+/// it also leaves the tab order, so keyboard users reach the fields sooner.
+#[derive(Clone, Copy)]
+pub struct GuidanceHidden(pub RwSignal<bool>);
+
+const GUIDANCE_KEY: &str = "guidance";
+
+fn meta_get(name: &str) -> Option<String> {
+    web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .and_then(|s| s.get_item(&format!("{META_PREFIX}{name}")).ok().flatten())
+}
+
+fn meta_set(name: &str, value: &str) {
+    if let Some(s) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+        let _ = s.set_item(&format!("{META_PREFIX}{name}"), value);
+    }
+}
 
 /// The UI language: the one chosen before, else the browser's.
 fn initial_language() -> Language {
@@ -62,6 +83,19 @@ pub fn App() -> impl IntoView {
     provide_context(ed);
     let views = Views::start();
     provide_context(views);
+    let guidance_hidden = RwSignal::new(meta_get(GUIDANCE_KEY).as_deref() == Some("hidden"));
+    provide_context(GuidanceHidden(guidance_hidden));
+
+    // Ctrl/Cmd+S saves at once and says so, instead of the browser's "save page" dialog.
+    let save_key = window_event_listener(leptos::ev::keydown, move |ev| {
+        if (ev.ctrl_key() || ev.meta_key()) && ev.key().eq_ignore_ascii_case("s") {
+            ev.prevent_default();
+            if ed.save_now() {
+                ed.info().set(Some(i18n::SAVED_NOW.into()));
+            }
+        }
+    });
+    on_cleanup(move || save_key.remove());
     ed.watch_other_tabs();
 
     // Write pending edits the moment the page may go away. A tab closed in the middle of a
@@ -120,8 +154,16 @@ pub fn App() -> impl IntoView {
     });
 
     let show_preview = RwSignal::new(false);
+    // On a phone the drafts list is a full-height panel of its own, opened from the top bar;
+    // opening a draft from it goes back to the form.
+    let show_drafts = RwSignal::new(false);
+    Effect::new(move |_| {
+        ed.open_id().track();
+        show_drafts.set(false);
+    });
     view! {
-        <div class="app" class:show-preview=move || show_preview.get() class:dragging=move || dragging.get()>
+        <div class="app" class:show-preview=move || show_preview.get() class:show-drafts=move || show_drafts.get()
+            class:dragging=move || dragging.get()>
             <header class="topbar">
                 <div class="brand">
                     <span class="logo" aria-hidden="true">"◐"</span>
@@ -136,6 +178,11 @@ pub fn App() -> impl IntoView {
                     <ViewButton view=View::Customer words=i18n::views::CUSTOMER_VERSION/>
                     <ViewButton view=View::Incidents words=i18n::views::INCIDENTS/>
                     <ExportMenu/>
+                    <button type="button" class="secondary drafts-toggle" aria-controls="drafts-panel"
+                        aria-expanded=move || show_drafts.get().to_string()
+                        on:click=move |_| show_drafts.update(|s| *s = !*s)>
+                        {ui.t(i18n::DRAFTS)}
+                    </button>
                     <button type="button" class="secondary preview-toggle"
                         aria-controls="preview-pane"
                         on:click=move |_| show_preview.update(|s| *s = !*s)>
@@ -144,6 +191,7 @@ pub fn App() -> impl IntoView {
                 </div>
             </header>
             <Alerts/>
+            <import_map::ImportMapDialog/>
             {move || match ed.shared().get() {
                 Some(doc) => view! { <SharedView doc=doc/> }.into_any(),
                 None => view! {
@@ -166,6 +214,7 @@ pub fn App() -> impl IntoView {
 fn editor_view(ed: Editor, ui: Ui) -> impl IntoView {
     view! {
                         <main class="form" aria-label=ui.t(i18n::FORM)>
+                            <GuidanceToggle/>
                             <Show when=move || ed.read_only().get()>
                                 <p class="read-only-note" role="note">
                                     {move || ui.fill(i18n::READ_ONLY_NOTE, &[&ed.read(SectionId::Header, |d| d.schema_version).to_string()])}
@@ -180,6 +229,25 @@ fn editor_view(ed: Editor, ui: Ui) -> impl IntoView {
                         <aside class="preview" id="preview-pane" aria-label=ui.t(i18n::PREVIEW)>
                             <Preview source=Source::Editor(ed)/>
                         </aside>
+    }
+}
+
+/// The switch that hides the sections' guidance (and takes it out of the tab order).
+#[component]
+fn GuidanceToggle() -> impl IntoView {
+    let ui = Ui::get();
+    let hidden = expect_context::<GuidanceHidden>().0;
+    view! {
+        <div class="form-tools">
+            <button type="button" class="ghost small" aria-pressed=move || hidden.get().to_string()
+                on:click=move |_| {
+                    let now = !hidden.get_untracked();
+                    hidden.set(now);
+                    meta_set(GUIDANCE_KEY, if now { "hidden" } else { "shown" });
+                }>
+                {move || if hidden.get() { i18n::SHOW_GUIDANCE.get(ui.lang()) } else { i18n::HIDE_GUIDANCE.get(ui.lang()) }}
+            </button>
+        </div>
     }
 }
 

@@ -1,6 +1,7 @@
 // Structured editors, templates and the worked example.
 import { test, expect } from '@playwright/test';
 import { EditorPage } from './editor-page.js';
+import { LANGUAGES, row } from './words.js';
 
 test('timeline events added out of order sort by time and give the metrics', async ({ page }) => {
   const app = new EditorPage(page);
@@ -121,20 +122,39 @@ test('the worked example tells the ChatGPT incident', async ({ page }) => {
   await expect(app.row('Timeline', 'Event 1').getByLabel('Time', { exact: true })).toHaveValue('2023-03-20T01:00');
 });
 
-test('changing the time zone redraws the time boxes, and a skipped wall time is explained', async ({ page }) => {
-  const app = new EditorPage(page);
-  await app.open();
-  await app.field('Header', 'Time zone').fill('UTC');
-  await app.field('Header', 'Time zone').press('Tab');
-  await app.section('Timeline').getByRole('button', { name: 'Add timeline event' }).click();
-  const time = app.row('Timeline', 'Event 1').getByLabel('Time', { exact: true });
-  await time.fill('2024-06-01T10:00');
-  await app.field('Header', 'Time zone').fill('Asia/Tokyo');
-  await expect(time).toHaveValue('2024-06-01T19:00');
-  await expect(app.preview('Timeline')).toContainText('19:00');
+for (const lang of LANGUAGES) {
+  test(`[${lang}] changing the time zone asks whether times keep their moments or their clock reading`, async ({ page }) => {
+    const app = new EditorPage(page, lang);
+    await app.open();
+    const zoneBox = app.field('Header', 'Time zone');
+    await zoneBox.fill('UTC');
+    await zoneBox.press('Tab');
+    await app.section('Timeline').getByRole('button', { name: app.t('Add timeline event') }).click();
+    const time = app.row('Timeline', row(lang, 'Event', 1)).getByLabel(app.t('Time'), { exact: true });
+    await time.fill('2024-06-01T10:00');
+    await expect(app.preview('Timeline')).toContainText('10:00');
 
-  await app.field('Header', 'Time zone').fill('Europe/Berlin');
-  await time.fill('2024-03-31T02:30');
-  await expect(app.row('Timeline', 'Event 1').getByRole('alert')).toContainText('02:30 does not exist in Europe/Berlin');
-  await expect(app.preview('Timeline')).toContainText('03:30');
-});
+    // Keep the moments: 10:00 UTC is 19:00 in Tokyo.
+    await zoneBox.fill('Asia/Tokyo');
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+    await zoneBox.press('Tab');
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: app.t('Keep the moments (convert)') }).click();
+    await expect(time).toHaveValue('2024-06-01T19:00');
+    await expect(app.preview('Timeline')).toContainText('19:00');
+
+    // Keep the times as typed: 19:00 stays 19:00, now in Berlin.
+    await zoneBox.fill('Europe/Berlin');
+    await zoneBox.press('Tab');
+    await page.getByRole('dialog').getByRole('button', { name: app.t('Keep the times as typed') }).click();
+    await expect(time).toHaveValue('2024-06-01T19:00');
+    await expect(app.preview('Timeline')).toContainText('Europe/Berlin');
+    await expect(app.preview('Timeline')).toContainText('UTC+02:00');
+
+    // A wall time skipped by the clocks going forward is moved, and the row says so.
+    await time.fill('2024-03-31T02:30');
+    await expect(app.row('Timeline', row(lang, 'Event', 1)).getByRole('alert')).toContainText('02:30');
+    await expect(app.row('Timeline', row(lang, 'Event', 1)).getByRole('alert')).toContainText('Europe/Berlin');
+    await expect(app.preview('Timeline')).toContainText('03:30');
+  });
+}

@@ -46,9 +46,77 @@ pub(crate) fn check_version(version: u64) -> Result<(), ImportError> {
 
 /// Reads a Hindsight JSON document.
 pub fn import_json(text: &str) -> Result<Postmortem, ImportError> {
-    let text = prepare(text)?;
-    let value = strict_json::parse_object(text)
-        .map_err(|e| ImportError::with(messages::NOT_A_DOCUMENT, &[&e]))?;
+    import_json_reporting(text).map(|(doc, _)| doc)
+}
+
+/// Reads a Hindsight JSON document, and says which keys of the file it does not know and so
+/// left out (`header.mood`, `timeline[2].colour`), so an import never drops data silently.
+pub fn import_json_reporting(text: &str) -> Result<(Postmortem, Vec<String>), ImportError> {
+    let input = {
+        let text = prepare(text)?;
+        strict_json::parse_object(text)
+            .map_err(|e| ImportError::with(messages::NOT_A_DOCUMENT, &[&e]))?
+    };
+    let doc = import_json_value(input.clone())?;
+    let mut ignored = Vec::new();
+    if let Ok(output) = serde_json::to_value(&doc) {
+        unknown_keys(&input, &output, "", &mut ignored);
+    }
+    Ok((doc, ignored))
+}
+
+/// The key paths of `input` that `output` (the document as read) does not have. Keys holding
+/// nothing (null, empty text, lists or objects, false) are not worth a word.
+fn unknown_keys(
+    input: &serde_json::Value,
+    output: &serde_json::Value,
+    path: &str,
+    out: &mut Vec<String>,
+) {
+    use serde_json::Value;
+    match (input, output) {
+        (Value::Object(i), Value::Object(o)) => {
+            for (key, value) in i {
+                let here = if path.is_empty() {
+                    key.clone()
+                } else {
+                    format!("{path}.{key}")
+                };
+                match o.get(key) {
+                    Some(known) => unknown_keys(value, known, &here, out),
+                    None if key == "schema_version" || is_empty_value(value) => {}
+                    None if is_known_optional(key) => {}
+                    None => out.push(here),
+                }
+            }
+        }
+        (Value::Array(i), Value::Array(o)) => {
+            for (n, (a, b)) in i.iter().zip(o).enumerate() {
+                unknown_keys(a, b, &format!("{path}[{n}]"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Keys of the document that its JSON leaves out when they hold their default.
+fn is_known_optional(key: &str) -> bool {
+    matches!(key, "dismissed" | "public")
+}
+
+fn is_empty_value(value: &serde_json::Value) -> bool {
+    use serde_json::Value;
+    match value {
+        Value::Null | Value::Bool(false) => true,
+        Value::String(s) => s.is_empty(),
+        Value::Array(a) => a.is_empty(),
+        Value::Object(o) => o.is_empty(),
+        Value::Number(_) | Value::Bool(true) => false,
+    }
+}
+
+/// Reads a parsed JSON object as a Hindsight document.
+fn import_json_value(value: serde_json::Value) -> Result<Postmortem, ImportError> {
     if value.get("format").and_then(|f| f.as_str()) == Some(BACKUP_FORMAT) {
         return Err(ImportError::new(messages::IS_A_BACKUP, &[]));
     }

@@ -1,0 +1,117 @@
+//! "Where each part went": after a report written elsewhere is read, each heading of the
+//! file and the place it landed, with a way to move a part before the draft is created.
+
+use hindsight_core::{import_targets, ImportTarget};
+use leptos::prelude::*;
+
+use super::modal::Modal;
+use super::rich::rich;
+use crate::i18n::{self, import as words, Ui};
+use crate::state::Editor;
+
+/// The dialog, open while a foreign import waits for the user.
+#[component]
+pub fn ImportMapDialog() -> impl IntoView {
+    let ui = Ui::get();
+    let ed = expect_context::<Editor>();
+    let foreign = ed.foreign();
+    let targets = StoredValue::new(import_targets());
+    let rows = move || {
+        let lang = ui.lang();
+        foreign.with(|f| {
+            let Some((_, import)) = f else {
+                return Vec::new();
+            };
+            import
+                .parts
+                .iter()
+                .enumerate()
+                .map(|(i, part)| {
+                    let heading = if part.heading.is_empty() {
+                        hindsight_core::import_messages::foreign::NO_HEADING
+                            .get(lang)
+                            .to_owned()
+                    } else {
+                        part.heading.clone()
+                    };
+                    let current = part.target.canonical();
+                    let select_id = format!("import-part-{i}");
+                    let label = ui.fill(words::PLACE_OF, &[&i18n::isolate(&heading)]);
+                    let options = targets.with_value(|ts| {
+                        ts.iter()
+                            .enumerate()
+                            .map(|(n, (target, name))| {
+                                let section = target.section().heading().get(lang);
+                                let text = if name.get(lang) == section {
+                                    section.to_owned()
+                                } else {
+                                    format!("{section} › {}", name.get(lang))
+                                };
+                                view! {
+                                    <option value=n.to_string() selected=*target == current>{text}</option>
+                                }
+                            })
+                            .collect_view()
+                    });
+                    view! {
+                        <tr>
+                            <td><bdi>{heading}</bdi></td>
+                            <td>
+                                <label class="visually-hidden" for=select_id.clone()>{rich(&label)}</label>
+                                <select id=select_id on:change=move |ev| {
+                                    let Ok(n) = event_target_value(&ev).parse::<usize>() else { return };
+                                    let Some(target) = targets.with_value(|ts| ts.get(n).map(|(t, _)| *t)) else { return };
+                                    retarget(foreign, i, target);
+                                }>{options}</select>
+                            </td>
+                        </tr>
+                    }
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    let summary = move || {
+        foreign.with(|f| {
+            f.as_ref().map(|(_, import)| {
+                let (mapped, supporting) = import.summary();
+                ui.fill(
+                    words::FOREIGN_SUMMARY,
+                    &[&mapped.to_string(), &supporting.to_string()],
+                )
+            })
+        })
+    };
+    let name = move || foreign.with(|f| f.as_ref().map(|(n, _)| n.clone()).unwrap_or_default());
+    view! {
+        <Show when=move || foreign.with(Option::is_some)>
+            <Modal labelled_by="import-map-title" on_close=move |_| foreign.set(None)>
+                <h2 id="import-map-title">{ui.t(words::WHERE_PARTS_WENT)}</h2>
+                <p>{move || rich(&ui.fill(words::FOREIGN_INTRO, &[&i18n::isolate(&name())]))}</p>
+                <p class="hint" role="status">{summary}</p>
+                <div class="table-wrap import-map" tabindex="0" role="group" aria-labelledby="import-map-title">
+                    <table>
+                        <thead><tr><th scope="col">{ui.t(words::PART_HEADING)}</th><th scope="col">{ui.t(words::PART_PLACE)}</th></tr></thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+                <div class="actions">
+                    <button type="button" class="primary" autofocus
+                        on:click=move |_| ed.accept_foreign(ui.lang_untracked())>{ui.t(words::CREATE_DRAFT)}</button>
+                    <button type="button" class="ghost" on:click=move |_| foreign.set(None)>{ui.t(words::CANCEL_IMPORT)}</button>
+                </div>
+            </Modal>
+        </Show>
+    }
+}
+
+fn retarget(
+    foreign: RwSignal<Option<(String, hindsight_core::ForeignImport)>>,
+    part: usize,
+    target: ImportTarget,
+) {
+    foreign.update(|f| {
+        if let Some((_, import)) = f {
+            import.retarget(part, target);
+        }
+    });
+}

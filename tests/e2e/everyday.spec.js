@@ -1,0 +1,186 @@
+// Everyday polish, in both UI languages: the keyboard paths, the empty drafts that go, the
+// storage meter, isolated user text in the app's sentences, imports that say what they
+// left out, reports written elsewhere, and the phone's drafts panel.
+import { test, expect } from '@playwright/test';
+import fs from 'node:fs';
+import path from 'node:path';
+import { EditorPage } from './editor-page.js';
+import { LANGUAGES, row, t } from './words.js';
+
+const foreign = (name) => fs.readFileSync(path.resolve('core/tests/fixtures/foreign', name), 'utf8');
+
+async function importFile(app, name, text, mimeType = 'text/markdown') {
+  await app.page.getByLabel(app.t('Import'), { exact: true }).setInputFiles({ name, mimeType, buffer: Buffer.from(text) });
+}
+
+for (const lang of LANGUAGES) {
+  test(`[${lang}] choosing a template puts the focus in Title, and an empty draft left untouched goes`, async ({ page }) => {
+    const app = new EditorPage(page, lang);
+    await app.open();
+    await expect(app.draftList().getByRole('listitem')).toHaveCount(1);
+    await app.newDraft('Full');
+    await expect(app.field('Header', 'Title')).toBeFocused();
+    // The first, empty draft was left untouched: it is gone, not piling up.
+    await expect(app.draftList().getByRole('listitem')).toHaveCount(1);
+    await page.keyboard.type('Typed straight away');
+    await app.draftList().getByRole('button', { name: app.t('Open example') }).click();
+    await expect(app.draftList().getByRole('listitem')).toHaveCount(2);
+  });
+
+  test(`[${lang}] hiding the guidance takes it out of the tab order, and the choice is remembered`, async ({ page }) => {
+    const app = new EditorPage(page, lang);
+    await app.open();
+    const summary = app.section('Summary');
+    await expect(summary.getByText(app.t('Questions to answer'))).toBeVisible();
+    const toggle = page.getByRole('button', { name: app.t('Hide guidance') });
+    await toggle.click();
+    await expect(summary.getByText(app.t('Questions to answer'))).toHaveCount(0);
+    await expect(page.getByRole('button', { name: app.t('Show guidance') })).toHaveAttribute('aria-pressed', 'true');
+    // From Title, Tab reaches the next field, with no guidance in between.
+    await app.field('Header', 'Title').focus();
+    await page.keyboard.press('Tab');
+    await expect(app.field('Header', 'Incident ID')).toBeFocused();
+    await page.reload();
+    await expect(app.section('Summary').getByText(app.t('Questions to answer'))).toHaveCount(0);
+  });
+
+  test(`[${lang}] after a row is deleted the focus goes to the next row, or to the add button`, async ({ page }) => {
+    const app = new EditorPage(page, lang);
+    await app.open();
+    const causes = app.section('Trigger and root causes');
+    for (const text of ['First', 'Second']) {
+      await causes.getByRole('button', { name: app.t('Add why') }).click();
+      await page.keyboard.type(text);
+    }
+    const first = app.row('Trigger and root causes', row(lang, 'Why', 1));
+    await first.getByRole('button', { name: lang === 'en' ? 'Delete why 1' : '刪除為什麼 1' }).click();
+    const next = app.row('Trigger and root causes', row(lang, 'Why', 1)).getByLabel(app.t('Why'), { exact: true });
+    await expect(next).toBeFocused();
+    await expect(next).toHaveValue('Second');
+    await app.row('Trigger and root causes', row(lang, 'Why', 1))
+      .getByRole('button', { name: lang === 'en' ? 'Delete why 1' : '刪除為什麼 1' }).click();
+    await expect(causes.getByRole('button', { name: app.t('Add why') })).toBeFocused();
+  });
+
+  test(`[${lang}] Ctrl+S saves at once and says so`, async ({ page }) => {
+    const app = new EditorPage(page, lang);
+    await app.open();
+    await app.field('Summary', 'Summary').fill('Saved by keyboard');
+    await page.keyboard.press('Control+s');
+    await expect(page.locator('.toast')).toContainText(lang === 'en' ? 'Saved.' : '已儲存。');
+    await page.reload();
+    await expect(app.field('Summary', 'Summary')).toHaveValue('Saved by keyboard');
+  });
+
+  test(`[${lang}] user text inside the app's sentences is isolated, so an override cannot reverse them`, async ({ page }) => {
+    const app = new EditorPage(page, lang);
+    await app.open();
+    const title = 'a\u202Eb.exe';
+    const doc = { schema_version: 2, header: { title }, summary: 'x' };
+    await importFile(app, 'rlo.json', JSON.stringify(doc), 'application/json');
+    const toast = page.locator('.toast').first();
+    await expect(toast.locator('bdi')).toHaveText(title);
+    await expect(toast).toContainText(lang === 'en' ? 'as a new draft.' : '匯入為新草稿。');
+  });
+
+  test(`[${lang}] an import names the keys it left out, a UTF-16 file is named, and Restore's errors say restore`, async ({ page }) => {
+    const app = new EditorPage(page, lang);
+    await app.open();
+    const doc = { schema_version: 2, header: { title: 'With extras', mood: 'grim' }, summary: 'x', weather: 'rain' };
+    await importFile(app, 'extras.json', JSON.stringify(doc), 'application/json');
+    await expect(page.locator('.toast').first()).toContainText('header.mood');
+    await expect(page.locator('.toast').first()).toContainText('weather');
+
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('{"schema_version":2}', 'utf16le')]);
+    await page.getByLabel(app.t('Import'), { exact: true }).setInputFiles({ name: 'wide.json', mimeType: 'application/json', buffer: utf16 });
+    await expect(page.getByRole('alert')).toContainText('UTF-16');
+
+    await page.getByLabel(lang === 'en' ? 'Restore' : '還原', { exact: true })
+      .setInputFiles({ name: 'not-a-backup.json', mimeType: 'application/json', buffer: Buffer.from('{"schema_version":2}') });
+    await expect(page.getByRole('alert')).toContainText(lang === 'en' ? 'Could not restore' : '無法還原');
+  });
+
+  test(`[${lang}] the drafts list shows how full storage is, and suggests a backup from 80 %`, async ({ page }) => {
+    const app = new EditorPage(page, lang);
+    await app.open();
+    const meter = app.draftList().getByRole('meter', { name: app.t('Storage used') });
+    await expect(meter).toBeVisible();
+    await expect(app.draftList().getByRole('alert')).toHaveCount(0);
+    await page.evaluate(() => localStorage.setItem('padding', 'x'.repeat(4_400_000)));
+    await page.reload();
+    if (lang !== 'en') await app.useLanguage(lang);
+    await expect(app.draftList().getByRole('alert')).toBeVisible();
+    await page.evaluate(() => localStorage.removeItem('padding'));
+  });
+
+  test(`[${lang}] a report written elsewhere shows where each part went, and a part can be moved`, async ({ page }) => {
+    const app = new EditorPage(page, lang);
+    await app.open();
+    await importFile(app, 'zh-tw.md', foreign('zh-tw.md'));
+    const dialog = page.getByRole('dialog', { name: lang === 'en' ? 'Where each part went' : '各段落的去向' });
+    await expect(dialog).toBeVisible();
+    const heading = dialog.getByRole('row').filter({ hasText: '七、詞彙表' });
+    await expect(heading.getByRole('combobox')).toHaveValue(/.+/);
+    // Move the glossary from Supporting information into the summary, then create the draft.
+    const place = dialog.getByLabel(lang === 'en' ? 'Where “七、詞彙表” goes' : '「七、詞彙表」放到哪裡');
+    await place.selectOption({ label: lang === 'en' ? 'Summary' : '摘要' });
+    await dialog.getByRole('button', { name: lang === 'en' ? 'Create the draft' : '建立草稿' }).click();
+    await expect(app.field('Header', 'Title')).toHaveValue('訂單服務 API 逾時事件檢討');
+    await expect(app.field('Summary', 'Summary')).toHaveValue(/詞彙表|P99|逾時/);
+    await expect(app.row('Timeline', row(lang, 'Event', 1))).toBeVisible();
+  });
+
+  test(`[${lang}] on a phone the drafts list is a full-height panel with its actions in reach`, async ({ browser }) => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    const app = new EditorPage(page, lang);
+    await app.open();
+    const toggle = page.getByRole('button', { name: app.t('Drafts'), exact: true });
+    await expect(app.draftList()).toBeHidden();
+    await toggle.click();
+    await expect(app.draftList()).toBeVisible();
+    for (const name of [lang === 'en' ? 'Back up all drafts' : '備份所有草稿']) {
+      await expect(app.draftList().getByRole('button', { name })).toBeInViewport({ ratio: 0 });
+    }
+    const box = await app.draftList().boundingBox();
+    expect(box.height).toBeGreaterThan(600);
+    await app.draftList().getByRole('button', { name: app.t('Open example') }).click();
+    await expect(app.draftList()).toBeHidden();
+    await expect(app.field('Header', 'Title')).toHaveValue(/ChatGPT|ChatGPT/);
+    await page.close();
+  });
+}
+
+for (const [name, title] of [['google-sre.md', null], ['pagerduty.md', null], ['github-status.md', null]]) {
+  test(`a ${name} report dropped on the page lands in its sections`, async ({ page }) => {
+    const app = new EditorPage(page, 'en');
+    await app.open();
+    const text = foreign(name);
+    const dataTransfer = await page.evaluateHandle(({ name, text }) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], name, { type: 'text/markdown' }));
+      return dt;
+    }, { name, text });
+    await page.dispatchEvent('main', 'dragover', { dataTransfer });
+    await page.dispatchEvent('main', 'drop', { dataTransfer });
+    const dialog = page.getByRole('dialog', { name: 'Where each part went' });
+    await expect(dialog).toBeVisible();
+    await expect(dialog.getByRole('row')).not.toHaveCount(0);
+    await dialog.getByRole('button', { name: 'Create the draft' }).click();
+    await expect(app.field('Summary', 'Summary')).not.toHaveValue('');
+    void title;
+  });
+}
+
+test('cancelling a foreign import creates nothing', async ({ page }) => {
+  const app = new EditorPage(page, 'en');
+  await app.open();
+  await app.field('Header', 'Title').fill('Mine');
+  const before = await app.draftList().getByRole('listitem').count();
+  await importFile(app, 'atlassian.md', foreign('atlassian.md'));
+  const dialog = page.getByRole('dialog', { name: 'Where each part went' });
+  await dialog.getByRole('button', { name: 'Cancel the import' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(app.draftList().getByRole('listitem')).toHaveCount(before);
+  await expect(app.field('Header', 'Title')).toHaveValue('Mine');
+  void t;
+});
