@@ -3,6 +3,7 @@
 import { test, expect } from '@playwright/test';
 import path from 'node:path';
 import { EditorPage } from './editor-page.js';
+import { LANGUAGES } from './words.js';
 
 // axe is injected as a script, which the app's own policy would rightly refuse.
 test.use({ bypassCSP: true });
@@ -15,35 +16,39 @@ async function scan(page) {
     .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
 }
 
-test('the editor with the worked example has no serious accessibility violation', async ({ page }) => {
-  const app = new EditorPage(page);
-  await app.open();
-  await app.draftList().getByRole('button', { name: 'Open example' }).click();
-  await expect(app.field('Header', 'Title')).toHaveValue(/ChatGPT/);
-  expect(await scan(page)).toEqual([]);
-});
+for (const lang of LANGUAGES) {
+  test(`[${lang}] the editor with the worked example has no serious accessibility violation`, async ({ page }) => {
+    const app = new EditorPage(page, lang);
+    await app.open();
+    await app.draftList().getByRole('button', { name: app.t('Open example') }).click();
+    await expect(app.field('Header', 'Title')).toHaveValue(/ChatGPT/);
+    expect(await scan(page)).toEqual([]);
+  });
 
-test('dialogs, menus and alerts have no serious accessibility violation', async ({ page }) => {
-  const app = new EditorPage(page);
-  await app.open();
-  await page.getByRole('button', { name: 'Export', exact: true }).click();
-  expect(await scan(page)).toEqual([]);
-  await page.keyboard.press('Escape');
-  await app.draftList().getByRole('button', { name: 'New draft' }).click();
-  await expect(page.getByRole('dialog', { name: 'New draft' })).toBeVisible();
-  expect(await scan(page)).toEqual([]);
-});
+  test(`[${lang}] dialogs, menus and alerts have no serious accessibility violation`, async ({ page }) => {
+    const app = new EditorPage(page, lang);
+    await app.open();
+    await page.getByRole('button', { name: app.t('Export'), exact: true }).click();
+    expect(await scan(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await app.draftList().getByRole('button', { name: app.t('New draft') }).click();
+    await expect(page.getByRole('dialog', { name: app.t('New draft') })).toBeVisible();
+    expect(await scan(page)).toEqual([]);
+  });
 
-test('the phone layout has no serious accessibility violation', async ({ browser }) => {
-  const context = await browser.newContext({ bypassCSP: true, viewport: { width: 390, height: 844 } });
-  const page = await context.newPage();
-  const app = new EditorPage(page);
-  await app.open();
-  expect(await scan(page)).toEqual([]);
-  await page.getByRole('button', { name: 'Show preview' }).click();
-  expect(await scan(page)).toEqual([]);
-  await context.close();
-});
+  test(`[${lang}] the phone layout has no serious accessibility violation`, async ({ browser }) => {
+    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    const app = new EditorPage(page, lang);
+    await app.open();
+    expect(await scan(page)).toEqual([]);
+    await page.getByRole('button', { name: lang === 'en' ? 'Show preview' : '顯示預覽' }).click();
+    expect(await scan(page)).toEqual([]);
+    await page.getByRole('button', { name: app.t('Drafts'), exact: true }).click();
+    expect(await scan(page)).toEqual([]);
+    await context.close();
+  });
+}
 
 test('a new draft can be written from the keyboard alone', async ({ page }) => {
   const app = new EditorPage(page);
