@@ -1,5 +1,6 @@
 // Takes screenshots of the served app in headless Chromium, for looking at it as a user.
-// Usage: node scripts/screenshot.mjs URL OUT_PREFIX
+// Usage: node scripts/screenshot.mjs URL OUT_PREFIX   (LANG=zh-TW for the Chinese interface,
+// EXAMPLE=1 to open the worked example first)
 import { chromium } from '@playwright/test';
 
 const [url, out = '/tmp/hindsight'] = process.argv.slice(2);
@@ -9,16 +10,17 @@ const browser = await chromium.launch({
     '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
 for (const [name, viewport] of [['desktop', { width: 1280, height: 800 }], ['phone', { width: 390, height: 844 }]]) {
-  const page = await browser.newPage({ viewport });
+  const page = await browser.newPage({ viewport, locale: process.env.LANG === 'zh-TW' ? 'zh-TW' : 'en-US' });
   page.on('console', (m) => console.log(`[${name}] console.${m.type()}: ${m.text()}`));
   page.on('pageerror', (e) => console.log(`[${name}] pageerror: ${e.message}`));
   await page.goto(url);
   await page.waitForSelector('.form-section', { timeout: 10000 });
   if (process.env.EXAMPLE) {
-    await page.getByRole('button', { name: 'Open example' }).click();
+    if (name === 'phone') await page.locator('.drafts-toggle').click();
+    await page.getByRole('button', { name: /^(Open example|開啟範例)$/ }).click();
     await page.waitForTimeout(300);
   }
-  await page.screenshot({ path: `${out}-${name}.png` });
+  await page.screenshot({ path: `${out}-${name}.png`, fullPage: !!process.env.FULL });
   await page.close();
 }
 await browser.close();

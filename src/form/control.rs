@@ -7,7 +7,7 @@
 //! to the document through `set`.
 
 use hindsight_core::fields::{Field, Kind, TEXT_HINT};
-use hindsight_core::{Text, Words};
+use hindsight_core::{Choice, FieldId, Severity, Text, Words};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -27,6 +27,8 @@ pub struct Spec {
     pub placeholder: Option<Words>,
     /// A choice's values and labels.
     pub options: &'static [(&'static str, Words)],
+    /// A choice's one-line description, shown after its label (the severities'), by value.
+    pub detail: Option<fn(&str) -> Option<Words>>,
 }
 
 impl Spec {
@@ -36,12 +38,15 @@ impl Spec {
             hindsight_core::fields::Access::Choice { options, .. } => *options,
             _ => &[],
         };
+        let detail: Option<fn(&str) -> Option<Words>> = (f.id == FieldId::Severity)
+            .then_some(|v| Severity::parse(v).map(Severity::description));
         Self {
             kind: f.kind,
             label: f.label,
             hint: f.hint,
             placeholder: f.placeholder,
             options,
+            detail,
         }
     }
 }
@@ -206,8 +211,14 @@ pub fn Control(
                 <select id=input_id aria-required=aria_required aria-describedby=described
                     on:change=move |ev| set.run(event_target_value(&ev))>
                     {optional.then(|| view! { <option value="">{ui.t(i18n::NOT_SET)}</option> })}
-                    {options.iter().map(|(value, words)| view! {
-                        <option value=*value>{ui.t(*words)}</option>
+                    {options.iter().map(|(value, words)| {
+                        let (value, words) = (*value, *words);
+                        let detail = spec.detail.and_then(|d| d(value));
+                        let text = move || match detail {
+                            Some(d) => format!("{} — {}", words.get(ui.lang()), d.get(ui.lang())),
+                            None => words.get(ui.lang()).to_owned(),
+                        };
+                        view! { <option value=value>{text}</option> }
                     }).collect_view()}
                 </select>
             }

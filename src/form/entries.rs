@@ -86,6 +86,7 @@ fn Entry(field: &'static Field<Postmortem>, key: u32, prefix: String) -> impl In
         hint: None,
         placeholder: None,
         options: &[],
+        detail: None,
     };
     view! {
         <div class="row list-row" role="group" aria-label=name>
