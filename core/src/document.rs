@@ -10,9 +10,8 @@ use crate::time::Timestamp;
 /// The schema version written by this build. Readers of a newer version open it read-only.
 pub const SCHEMA_VERSION: u32 = 2;
 
-/// A whole postmortem.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+/// A whole postmortem. Its JSON is written and read through the field table (`json.rs`).
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Postmortem {
     /// Version of this shape; see [`SCHEMA_VERSION`].
     pub schema_version: u32,
@@ -43,10 +42,8 @@ pub struct Postmortem {
     /// Links, log excerpts, glossary.
     pub supporting_info: String,
     /// Review findings the team set aside, each with its reason (schema 2).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub dismissed: Vec<Dismissal>,
     /// The customer version's own words and redaction choices (schema 2).
-    #[serde(skip_serializing_if = "PublicVersion::is_empty")]
     pub public: PublicVersion,
 }
 
@@ -115,8 +112,7 @@ impl Default for Postmortem {
 }
 
 /// The header: what the incident is called and who owns the report.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Header {
     /// Title of the report.
     pub title: String,
@@ -197,8 +193,7 @@ pub enum Language {
 }
 
 /// Who was hurt and how badly.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Impact {
     /// Free-text description of the impact.
     pub description: String,
@@ -223,8 +218,7 @@ pub struct Impact {
 }
 
 /// One timeline row.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct TimelineEvent {
     /// When it happened, with the draft zone's offset at that instant.
     pub time: Option<Timestamp>,
@@ -258,8 +252,7 @@ pub enum EventKind {
 }
 
 /// How the incident was noticed.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Detection {
     /// Who or what noticed first.
     pub detected_by: Option<DetectedBy>,
@@ -282,8 +275,7 @@ pub enum DetectedBy {
 }
 
 /// Why it happened.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Causes {
     /// The change or event that set it off.
     pub trigger: String,
@@ -298,8 +290,7 @@ pub struct Causes {
 }
 
 /// Who responded and what they did.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Response {
     /// Name and role per line.
     pub responders: String,
@@ -312,8 +303,7 @@ pub struct Response {
 }
 
 /// One follow-up action.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ActionItem {
     /// What will be done.
     pub action: String,
@@ -331,7 +321,6 @@ pub struct ActionItem {
     pub done: bool,
     /// Whether the customer version lists it; `None` follows its type (Prevent and Detect
     /// items are public).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub public: Option<bool>,
 }
 
@@ -384,8 +373,7 @@ pub enum Priority {
 }
 
 /// The three lists of lessons.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Lessons {
     /// What went well.
     pub went_well: Vec<String>,
@@ -396,8 +384,7 @@ pub struct Lessons {
 }
 
 /// Who was told what, and when.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Communication {
     /// The notice sent inside the company.
     pub internal_notice: String,

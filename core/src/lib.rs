@@ -30,6 +30,7 @@ mod export;
 pub mod fields;
 mod import;
 pub mod incidents;
+mod json;
 mod markdown;
 pub mod messages;
 mod metrics;
