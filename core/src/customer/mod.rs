@@ -74,7 +74,8 @@ impl Part {
             Part::WhoWasAffected => words::WHO_WAS_AFFECTED,
             Part::When => words::WHEN,
             Part::WhatWeAreDoing => words::WHAT_WE_ARE_DOING,
-            Part::Notice => words::CUSTOMER_NOTICE,
+            // The notice part is the Customer notice field: its label is the table's.
+            Part::Notice => crate::fields::FieldId::CustomerNotice.info().label,
         }
     }
 

@@ -8,7 +8,6 @@ crate::words_table! {
     WHO_WAS_AFFECTED = ("Who was affected", "影響了誰");
     WHEN = ("When", "時間");
     WHAT_WE_ARE_DOING = ("What we are doing", "我們正在做的事");
-    CUSTOMER_NOTICE = ("Customer notice", "客戶公告");
     PUBLIC = ("Public", "公開");
     REDACTED = ("Redacted", "已遮蔽");
     LET_THROUGH = ("Let through", "保留");
@@ -61,7 +60,6 @@ mod tests {
                 "Download customer version",
                 "下載對外版本",
             ),
-            (CUSTOMER_NOTICE, "Customer notice", "客戶公告"),
         ];
         for (words, en, zh) in fixed {
             assert_eq!((words.en, words.zh), (en, zh));
