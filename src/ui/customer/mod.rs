@@ -1,23 +1,138 @@
-//! The Customer version view: the public notice derived from the internal report.
+//! The Customer version view: the public notice derived from the internal report, each part
+//! editable as a public override of its own, every internal detail shown for a decision, the
+//! redacted preview and its exports.
+//!
+//! The view keeps no copy of the document: every part, hit and choice is read from it through
+//! the core (`customer_version`, `customer_markdown`), and every change goes back into it.
 
+mod export;
+mod parts;
+mod redact;
+
+use hindsight_core::customer_words as cw;
+use hindsight_core::{
+    customer_markdown, customer_version, render_html_in, Choice, Language, Part, Postmortem,
+    PublicPart, SectionId,
+};
 use leptos::prelude::*;
 
-use crate::i18n::{views as words, Ui};
+use crate::i18n::{customer as words, views as view_words, Ui};
+use crate::state::Editor;
 use crate::ui::views::Views;
+
+/// What every part of the view reads: derived from the open document, tracked on any section
+/// (the customer version draws on several, and its own overrides notify them all).
+#[derive(Clone, Copy)]
+struct Customer {
+    ed: Editor,
+    /// Every part with its text and hits, in [`Part::ALL`]'s order.
+    parts: Memo<Vec<PublicPart>>,
+    /// The hit texts the user let through.
+    let_through: Memo<Vec<String>>,
+    /// The draft's own "Always redact" words.
+    always: Memo<Vec<String>>,
+    /// The report's language.
+    lang: Memo<Language>,
+}
+
+impl Customer {
+    fn new(ed: Editor) -> Self {
+        Self {
+            ed,
+            parts: Memo::new(move |_| read_all(ed, customer_version)),
+            let_through: Memo::new(move |_| read_all(ed, |d| d.public.let_through.clone())),
+            always: Memo::new(move |_| read_all(ed, |d| d.public.always_redact.clone())),
+            lang: Memo::new(move |_| ed.read(SectionId::Header, |d| d.language)),
+        }
+    }
+
+    /// Applies a change to the customer version and schedules its write.
+    fn edit(self, change: impl FnOnce(&mut Postmortem)) {
+        self.ed.edit_sections(&SectionId::ALL, change);
+    }
+}
+
+/// Reads the document, subscribing to every section.
+fn read_all<T>(ed: Editor, f: impl FnOnce(&Postmortem) -> T) -> T {
+    for section in SectionId::ALL {
+        ed.read(section, |_| ());
+    }
+    ed.peek(f)
+}
 
 /// The region named "Customer version".
 #[component]
 pub fn CustomerView() -> impl IntoView {
     let ui = Ui::get();
     let views = Views::get();
+    let ed = expect_context::<Editor>();
+    let c = Customer::new(ed);
+    let html = Memo::new(move |_| {
+        let md = read_all(ed, customer_markdown);
+        render_html_in(&md, c.lang.get())
+    });
+    let intro = move || ui.fill(words::INTRO, &[c.lang.get().label(ui.lang())]);
     view! {
         <section class="view customer-view" aria-labelledby="customer-title">
             <div class="view-head">
-                <h2 id="customer-title">{ui.t(words::CUSTOMER_VERSION)}</h2>
+                <h2 id="customer-title">{ui.t(view_words::CUSTOMER_VERSION)}</h2>
                 <button type="button" class="secondary" on:click=move |_| views.back()>
-                    {ui.t(words::BACK_TO_EDITOR)}
+                    {ui.t(view_words::BACK_TO_EDITOR)}
                 </button>
             </div>
+            <p class="hint customer-intro">{intro}</p>
+            <export::ExportBar/>
+            <Counts c=c/>
+            <div class="customer-grid">
+                // A disabled fieldset disables every control of a read-only draft at once.
+                <fieldset class="customer-parts" disabled=move || ed.read_only().get()>
+                    <legend class="visually-hidden">{ui.t(words::PARTS)}</legend>
+                    {Part::ALL.iter().enumerate().map(|(i, _)| view! { <parts::PartEditor c=c index=i/> }).collect_view()}
+                    <redact::AlwaysRedact c=c/>
+                </fieldset>
+                <div class="customer-preview">
+                    <h3 id="customer-preview-title">{ui.t(words::PREVIEW)}</h3>
+                    <p class="hint">{ui.t(words::PREVIEW_NOTE)}</p>
+                    <article class="report" aria-labelledby="customer-preview-title"
+                        lang=move || c.lang.get().html_lang() inner_html=move || html.get()></article>
+                </div>
+            </div>
         </section>
+    }
+}
+
+/// How many distinct internal details are kept out and how many are let through.
+#[component]
+fn Counts(c: Customer) -> impl IntoView {
+    let ui = Ui::get();
+    let counts = Memo::new(move |_| {
+        let mut seen: Vec<(String, bool)> = Vec::new();
+        c.let_through.with(|through| {
+            c.parts.with(|parts| {
+                for hit in parts.iter().flat_map(|p| &p.hits) {
+                    if !seen.iter().any(|(t, _)| *t == hit.text) {
+                        seen.push((hit.text.clone(), hit.is_let_through(through)));
+                    }
+                }
+            })
+        });
+        let through = seen.iter().filter(|(_, t)| *t).count();
+        (seen.len() - through, through)
+    });
+    view! {
+        <p class="customer-counts">
+            {move || {
+                let (kept, through) = counts.get();
+                if kept + through == 0 {
+                    words::NO_HITS.get(ui.lang()).to_owned()
+                } else {
+                    let lang = ui.lang();
+                    words::COUNTS.fill(lang, &[
+                        cw::REDACTED.get(lang), &kept.to_string(),
+                        cw::LET_THROUGH.get(lang), &through.to_string(),
+                    ])
+                }
+            }}
+        </p>
     }
 }

@@ -1,0 +1,247 @@
+// The Customer version: the public notice derived from the report, its redaction choices and
+// its exports, in both UI languages (each flow runs in a browser that asks for English and
+// in one that asks for Traditional Chinese, so the new draft's report follows it).
+import { test, expect } from '@playwright/test';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+
+const LANGS = [
+  {
+    name: 'English',
+    locale: 'en-US',
+    form: 'Postmortem form',
+    header: 'Header', title: 'Title', incidentId: 'Incident ID', authors: 'Authors',
+    summary: 'Summary',
+    actions: 'Action items', addAction: 'Add action item', actionItem: (n) => `Action item ${n}`,
+    action: 'Action', type: 'Type',
+    customer: 'Customer version', back: 'Back to the editor',
+    publicTitle: 'Public title', whatHappened: 'What happened', whatWeAreDoing: 'What we are doing',
+    public: 'Public', keepOut: 'Keep out', letThrough: 'Let through',
+    alwaysRedact: 'Always redact', wordOrDomain: 'Word or domain',
+    useReport: "Use the report's text",
+    download: (f) => `Download customer version (${f})`,
+    copy: (f) => `Copy customer version (${f})`,
+    plain: 'plain text',
+    copied: 'Customer version copied to the clipboard.',
+    preview: 'Customer version preview',
+    redacted: '[redacted]',
+    kinds: {
+      'internal-host': 'Internal host name', 'ip-address': 'IP address', email: 'Email address',
+      'person-name': "Person's name", 'tracker-key': 'Ticket number', 'custom-word': 'Word you always redact',
+    },
+    person: 'Dana Whitfield',
+    reportTitle: 'OPS-1234: checkout errors',
+    summaryText: 'Checkout failed for 40 minutes after db-1.corp (10.0.4.7) ran out of disk. '
+      + 'Dana Whitfield paged oncall@acme.example and tracked it in OPS-1234 with Project Falcon.',
+    actionText: 'Alert on the disk space of db-1.corp',
+    ownText: 'Checkout failed for 40 minutes.',
+  },
+  {
+    name: '繁體中文',
+    locale: 'zh-TW',
+    form: '事後檢討表單',
+    header: '基本資料', title: '標題', incidentId: '事件編號', authors: '撰寫者',
+    summary: '摘要',
+    actions: '行動項目', addAction: '新增行動項目', actionItem: (n) => `行動項目 ${n}`,
+    action: '行動', type: '類型',
+    customer: '對外版本', back: '回到編輯器',
+    publicTitle: '對外標題', whatHappened: '發生了什麼', whatWeAreDoing: '我們正在做的事',
+    public: '公開', keepOut: '遮蔽', letThrough: '保留',
+    alwaysRedact: '一律遮蔽', wordOrDomain: '字詞或網域',
+    useReport: '改回報告內容',
+    download: (f) => `下載對外版本（${f}）`,
+    copy: (f) => `複製對外版本（${f}）`,
+    plain: '純文字',
+    copied: '已將對外版本複製到剪貼簿。',
+    preview: '對外版本預覽',
+    redacted: '［已遮蔽］',
+    kinds: {
+      'internal-host': '內部主機名稱', 'ip-address': 'IP 位址', email: '電子郵件地址',
+      'person-name': '人名', 'tracker-key': '工單編號', 'custom-word': '一律遮蔽的字詞',
+    },
+    person: '王小明',
+    reportTitle: 'OPS-1234：結帳錯誤',
+    summaryText: '結帳失敗約 40 分鐘，因為 db-1.corp（10.0.4.7）的磁碟滿了。'
+      + '王小明通知了 oncall@acme.example，並用 OPS-1234 與 Project Falcon 追蹤。',
+    actionText: '監控 db-1.corp 的磁碟空間',
+    ownText: '結帳失敗約 40 分鐘。',
+  },
+];
+
+// The internal details of the report, by the kind the scanner gives them.
+const DETAILS = {
+  'internal-host': 'db-1.corp',
+  'ip-address': '10.0.4.7',
+  email: 'oncall@acme.example',
+  'tracker-key': 'OPS-1234',
+};
+
+async function scan(page) {
+  await page.addScriptTag({ path: path.resolve('node_modules/axe-core/axe.min.js') });
+  const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+}
+
+for (const L of LANGS) {
+  test.describe(`in ${L.name}`, () => {
+    // axe is injected as a script, which the app's own policy would rightly refuse.
+    test.use({ locale: L.locale, bypassCSP: true });
+
+    const form = (page) => page.getByRole('main', { name: L.form });
+    const section = (page, name) => form(page).getByRole('region', { name, exact: true });
+    const field = (page, sectionName, label) => section(page, sectionName).getByLabel(label, { exact: true });
+    const view = (page) => page.getByRole('region', { name: L.customer, exact: true });
+    const part = (page, name) => view(page).getByRole('group', { name, exact: true });
+    const choice = (scope, text) => scope.getByRole('group', { name: new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) });
+
+    /** A new draft filled with internal details, and the Customer version opened. */
+    async function fillAndOpen(page) {
+      await page.goto('./');
+      await expect(section(page, L.header)).toBeVisible();
+      await field(page, L.header, L.title).fill(L.reportTitle);
+      await field(page, L.header, L.incidentId).fill('INC-77');
+      await field(page, L.header, L.authors).fill(L.person);
+      await field(page, L.summary, L.summary).fill(L.summaryText);
+      await section(page, L.actions).getByRole('button', { name: L.addAction }).click();
+      const row = section(page, L.actions).getByRole('group', { name: L.actionItem(1), exact: true });
+      await row.getByLabel(L.action, { exact: true }).fill(L.actionText);
+      await row.getByLabel(L.type, { exact: true }).selectOption('process');
+      await page.getByRole('button', { name: L.customer, exact: true }).click();
+      await expect(view(page)).toBeVisible();
+      await expect(page).toHaveURL(/[?&]view=customer/);
+    }
+
+    async function download(page, format) {
+      const [file] = await Promise.all([
+        page.waitForEvent('download'),
+        view(page).getByRole('button', { name: L.download(format), exact: true }).click(),
+      ]);
+      return { name: file.suggestedFilename(), text: await fs.readFile(await file.path(), 'utf8') };
+    }
+
+    test('internal details are highlighted by kind; exactly the one let through reaches every export', async ({ page }) => {
+      await fillAndOpen(page);
+      const happened = part(page, L.whatHappened);
+      // Each detail is marked, and the mark names its kind in words.
+      for (const [kind, text] of Object.entries({ ...DETAILS, 'person-name': L.person })) {
+        const mark = happened.locator(`mark.hit[data-kind="${kind}"]`, { hasText: text });
+        await expect(mark).toHaveCount(1);
+        await expect(mark).toContainText(L.kinds[kind]);
+        // Kept out by default.
+        await expect(choice(happened, text).getByRole('radio', { name: L.keepOut })).toBeChecked();
+      }
+      // The Public title is the report's title, with its tracker key marked too.
+      await expect(part(page, L.publicTitle).getByRole('textbox', { name: L.publicTitle })).toHaveValue(L.reportTitle);
+      await expect(part(page, L.publicTitle).locator('mark.hit[data-kind="tracker-key"]')).toHaveCount(1);
+
+      // Let exactly one through: the IP address.
+      await choice(happened, '10.0.4.7').getByRole('radio', { name: L.letThrough }).check();
+      await expect(choice(happened, '10.0.4.7').getByRole('radio', { name: L.letThrough })).toBeChecked();
+      await expect(happened.locator('mark.hit.through')).toHaveText(new RegExp('10\\.0\\.4\\.7'));
+
+      const preview = view(page).getByRole('article', { name: L.preview });
+      await expect(preview).toContainText('10.0.4.7');
+      await expect(preview.locator('h1')).toHaveText(new RegExp(`^${L.redacted.replace(/[[\]]/g, '\\$&')}`));
+      const hidden = [DETAILS['internal-host'], DETAILS.email, DETAILS['tracker-key'], L.person];
+      const previewHtml = await preview.innerHTML();
+      for (const text of hidden) expect(previewHtml).not.toContain(text);
+
+      for (const format of ['Markdown', 'HTML', L.plain]) {
+        const file = await download(page, format);
+        expect(file.text).toContain('10.0.4.7');
+        expect(file.text).toContain(L.redacted);
+        for (const text of [...hidden, 'INC-77']) {
+          expect(file.text, `${format} keeps out ${text}`).not.toContain(text);
+          expect(file.name.toLowerCase(), `${format} file name keeps out ${text}`).not.toContain(text.toLowerCase());
+        }
+        expect(file.name).toMatch(L.locale === 'zh-TW' ? /對外版本\.(md|html|txt)$/ : /customer-version\.(md|html|txt)$/);
+      }
+      const html = await download(page, 'HTML');
+      expect(html.text).toContain('<meta http-equiv="Content-Security-Policy"');
+      expect(html.text).not.toContain('<script');
+
+      // The choice is stored in the draft: it survives a reload, which keeps the view.
+      await page.reload();
+      await expect(choice(part(page, L.whatHappened), '10.0.4.7').getByRole('radio', { name: L.letThrough })).toBeChecked();
+      await expect(choice(part(page, L.whatHappened), 'db-1.corp').getByRole('radio', { name: L.keepOut })).toBeChecked();
+
+      // Back returns to the editor, the internal report untouched.
+      await page.goBack();
+      await expect(field(page, L.summary, L.summary)).toHaveValue(L.summaryText);
+      await expect(page).not.toHaveURL(/view=customer/);
+    });
+
+    test('parts are edited as public overrides, action items chosen by Public, words always redacted', async ({ page, context }) => {
+      await fillAndOpen(page);
+      const happened = part(page, L.whatHappened);
+      const box = happened.getByRole('textbox', { name: L.whatHappened });
+      await expect(box).toHaveValue(L.summaryText);
+      await box.fill(L.ownText);
+      await expect(happened.locator('mark.hit')).toHaveCount(0);
+      const preview = view(page).getByRole('article', { name: L.preview });
+      await expect(preview).toContainText(L.ownText);
+
+      // The action item is Process, so it is not public by default; checking Public lists it.
+      const doing = part(page, L.whatWeAreDoing);
+      const item = doing.getByRole('group', { name: L.actionItem(1), exact: true });
+      await expect(item.getByRole('checkbox', { name: L.public })).not.toBeChecked();
+      await expect(doing.getByRole('textbox', { name: L.whatWeAreDoing })).toHaveValue('');
+      await item.getByRole('checkbox', { name: L.public }).check();
+      await expect(doing.getByRole('textbox', { name: L.whatWeAreDoing })).toHaveValue(`- ${L.actionText}`);
+      await expect(doing.locator('mark.hit[data-kind="internal-host"]')).toHaveCount(1);
+
+      // A word of the draft's own: always kept out, with no choice to let it through.
+      await view(page).getByLabel(L.wordOrDomain, { exact: true }).fill('Project Falcon');
+      await view(page).getByRole('button', { name: L.alwaysRedact, exact: true }).click();
+      await expect(view(page).getByLabel(L.wordOrDomain, { exact: true })).toHaveValue('');
+      await happened.getByRole('button', { name: new RegExp(L.useReport) }).click();
+      await expect(box).toHaveValue(L.summaryText);
+      const falcon = happened.locator('mark.hit[data-kind="custom-word"]');
+      await expect(falcon).toContainText('Project Falcon');
+      await expect(falcon).toContainText(L.kinds['custom-word']);
+      await expect(happened.locator('li.hit-choice.always')).toHaveCount(1);
+      await expect(happened.locator('li.hit-choice.always').getByRole('radio')).toHaveCount(0);
+      await expect(preview).not.toContainText('Falcon');
+
+      // Copy puts the same Markdown as the download on the clipboard.
+      await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+      const md = await download(page, 'Markdown');
+      expect(md.text).not.toContain('Falcon');
+      expect(md.text).toContain(`- ${L.actionText.replace('db-1.corp', L.redacted)}`);
+      await view(page).getByRole('button', { name: L.copy('Markdown'), exact: true }).click();
+      await expect(page.getByText(L.copied)).toBeVisible();
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(md.text);
+
+      // The internal report is as it was.
+      await view(page).getByRole('button', { name: L.back, exact: true }).click();
+      await expect(field(page, L.summary, L.summary)).toHaveValue(L.summaryText);
+      const row = section(page, L.actions).getByRole('group', { name: L.actionItem(1), exact: true });
+      await expect(row.getByLabel(L.action, { exact: true })).toHaveValue(L.actionText);
+    });
+
+    test('the view has no serious accessibility violation and works from the keyboard', async ({ page }) => {
+      await fillAndOpen(page);
+      expect(await scan(page)).toEqual([]);
+      // From the keyboard: move the IP address's choice to Let through with the arrow keys.
+      const ip = choice(part(page, L.whatHappened), '10.0.4.7');
+      await ip.getByRole('radio', { name: L.keepOut }).focus();
+      await page.keyboard.press('ArrowRight');
+      await expect(ip.getByRole('radio', { name: L.letThrough })).toBeChecked();
+      await expect(ip.getByRole('radio', { name: L.letThrough })).toBeFocused();
+      await expect(view(page).getByRole('article', { name: L.preview })).toContainText('10.0.4.7');
+      expect(await scan(page)).toEqual([]);
+    });
+
+    test.describe('on a phone', () => {
+      test.use({ viewport: { width: 390, height: 844 } });
+
+      test('the view has no serious accessibility violation', async ({ page }) => {
+        await fillAndOpen(page);
+        expect(await scan(page)).toEqual([]);
+      });
+    });
+  });
+}
+
