@@ -34,6 +34,9 @@ const LANGS = [
     summaryText: 'Checkout failed for 40 minutes after db-1.corp (10.0.4.7) ran out of disk. '
       + 'Dana Whitfield paged oncall@acme.example and tracked it in OPS-1234 with Project Falcon.',
     actionText: 'Alert on the disk space of db-1.corp',
+    detectText: 'Alert when checkout errors rise',
+    ownTitle: 'Checkout errors on 2 May',
+    otherTitle: 'Disk full on the checkout database',
     ownText: 'Checkout failed for 40 minutes.',
   },
   {
@@ -64,6 +67,9 @@ const LANGS = [
     summaryText: '結帳失敗約 40 分鐘，因為 db-1.corp（10.0.4.7）的磁碟滿了。'
       + '王小明通知了 oncall@acme.example，並用 OPS-1234 與 Project Falcon 追蹤。',
     actionText: '監控 db-1.corp 的磁碟空間',
+    detectText: '結帳錯誤增加時發出告警',
+    ownTitle: '5 月 2 日結帳錯誤',
+    otherTitle: '結帳資料庫磁碟已滿',
     ownText: '結帳失敗約 40 分鐘。',
   },
 ];
@@ -108,6 +114,11 @@ for (const L of LANGS) {
       const row = section(page, L.actions).getByRole('group', { name: L.actionItem(1), exact: true });
       await row.getByLabel(L.action, { exact: true }).fill(L.actionText);
       await row.getByLabel(L.type, { exact: true }).selectOption('process');
+      // A second item, Detect, which is public by default.
+      await section(page, L.actions).getByRole('button', { name: L.addAction }).click();
+      const second = section(page, L.actions).getByRole('group', { name: L.actionItem(2), exact: true });
+      await second.getByLabel(L.action, { exact: true }).fill(L.detectText);
+      await second.getByLabel(L.type, { exact: true }).selectOption('detect');
       await page.getByRole('button', { name: L.customer, exact: true }).click();
       await expect(view(page)).toBeVisible();
       await expect(page).toHaveURL(/[?&]view=customer/);
@@ -183,13 +194,21 @@ for (const L of LANGS) {
       const preview = view(page).getByRole('article', { name: L.preview });
       await expect(preview).toContainText(L.ownText);
 
-      // The action item is Process, so it is not public by default; checking Public lists it.
+      // The Public title follows the report's title until it is edited, then keeps its own.
+      const title = part(page, L.publicTitle).getByRole('textbox', { name: L.publicTitle });
+      await title.fill(L.ownTitle);
+      await expect(preview.locator('h1')).toHaveText(L.ownTitle);
+
+      // The Detect item is public by default and the Process item is not; checking Public
+      // lists it, only its text.
       const doing = part(page, L.whatWeAreDoing);
+      const doingBox = doing.getByRole('textbox', { name: L.whatWeAreDoing });
       const item = doing.getByRole('group', { name: L.actionItem(1), exact: true });
       await expect(item.getByRole('checkbox', { name: L.public })).not.toBeChecked();
-      await expect(doing.getByRole('textbox', { name: L.whatWeAreDoing })).toHaveValue('');
+      await expect(doing.getByRole('group', { name: L.actionItem(2), exact: true }).getByRole('checkbox', { name: L.public })).toBeChecked();
+      await expect(doingBox).toHaveValue(`- ${L.detectText}`);
       await item.getByRole('checkbox', { name: L.public }).check();
-      await expect(doing.getByRole('textbox', { name: L.whatWeAreDoing })).toHaveValue(`- ${L.actionText}`);
+      await expect(doingBox).toHaveValue(`- ${L.actionText}\n- ${L.detectText}`);
       await expect(doing.locator('mark.hit[data-kind="internal-host"]')).toHaveCount(1);
 
       // A word of the draft's own: always kept out, with no choice to let it through.
@@ -204,21 +223,40 @@ for (const L of LANGS) {
       await expect(happened.locator('li.hit-choice.always')).toHaveCount(1);
       await expect(happened.locator('li.hit-choice.always').getByRole('radio')).toHaveCount(0);
       await expect(preview).not.toContainText('Falcon');
+      // Removed from the list, the word is an ordinary word again.
+      await view(page).getByRole('button', { name: new RegExp('Project Falcon') }).click();
+      await expect(preview).toContainText('Project Falcon');
+      await expect(view(page).getByLabel(L.wordOrDomain, { exact: true })).toBeFocused();
+      await view(page).getByLabel(L.wordOrDomain, { exact: true }).fill('Project Falcon');
+      await view(page).getByLabel(L.wordOrDomain, { exact: true }).press('Enter');
+      await expect(preview).not.toContainText('Falcon');
 
       // Copy puts the same Markdown as the download on the clipboard.
       await context.grantPermissions(['clipboard-read', 'clipboard-write']);
       const md = await download(page, 'Markdown');
       expect(md.text).not.toContain('Falcon');
       expect(md.text).toContain(`- ${L.actionText.replace('db-1.corp', L.redacted)}`);
+      expect(md.text.startsWith(`# ${L.ownTitle}\n`)).toBe(true);
       await view(page).getByRole('button', { name: L.copy('Markdown'), exact: true }).click();
       await expect(page.getByText(L.copied)).toBeVisible();
       expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(md.text);
+      const text = await download(page, L.plain);
+      await view(page).getByRole('button', { name: L.copy(L.plain), exact: true }).click();
+      await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(text.text);
 
       // The internal report is as it was.
       await view(page).getByRole('button', { name: L.back, exact: true }).click();
       await expect(field(page, L.summary, L.summary)).toHaveValue(L.summaryText);
+      await expect(field(page, L.header, L.title)).toHaveValue(L.reportTitle);
       const row = section(page, L.actions).getByRole('group', { name: L.actionItem(1), exact: true });
       await expect(row.getByLabel(L.action, { exact: true })).toHaveValue(L.actionText);
+      // A new report title does not replace the Public title the user wrote.
+      await field(page, L.header, L.title).fill(L.otherTitle);
+      await page.getByRole('button', { name: L.customer, exact: true }).click();
+      await expect(title).toHaveValue(L.ownTitle);
+      await part(page, L.publicTitle).getByRole('button', { name: new RegExp(L.useReport) }).click();
+      await expect(title).toHaveValue(L.otherTitle);
+      await expect(preview.locator('h1')).toHaveText(L.otherTitle);
     });
 
     test('the view has no serious accessibility violation and works from the keyboard', async ({ page }) => {

@@ -68,10 +68,10 @@ pub fn ExportBar() -> impl IntoView {
     let ui = Ui::get();
     let ed = expect_context::<Editor>();
     let button = move |action: fn(Editor, Format), verb: Words, format: Format| {
-        let name = move || {
+        let name = Signal::derive(move || {
             let lang = ui.lang();
             words::WITH_FORMAT.fill(lang, &[verb.get(lang), format.words().get(lang)])
-        };
+        });
         view! {
             <button type="button" class="secondary" on:click=move |_| action(ed, format)>{name}</button>
         }

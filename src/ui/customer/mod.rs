@@ -33,6 +33,8 @@ struct Customer {
     always: Memo<Vec<String>>,
     /// The report's language.
     lang: Memo<Language>,
+    /// Its `lang` tag, for what is written in it.
+    html_lang: Memo<&'static str>,
 }
 
 impl Customer {
@@ -43,7 +45,13 @@ impl Customer {
             let_through: Memo::new(move |_| read_all(ed, |d| d.public.let_through.clone())),
             always: Memo::new(move |_| read_all(ed, |d| d.public.always_redact.clone())),
             lang: Memo::new(move |_| ed.read(SectionId::Header, |d| d.language)),
+            html_lang: Memo::new(move |_| ed.read(SectionId::Header, |d| d.language.html_lang())),
         }
+    }
+
+    /// Reads one part, tracked.
+    fn part<T: Default>(self, index: usize, f: impl FnOnce(&PublicPart) -> T) -> T {
+        self.parts.with(|p| p.get(index).map(f).unwrap_or_default())
     }
 
     /// Applies a change to the customer version and schedules its write.
@@ -71,7 +79,7 @@ pub fn CustomerView() -> impl IntoView {
         let md = read_all(ed, customer_markdown);
         render_html_in(&md, c.lang.get())
     });
-    let intro = move || ui.fill(words::INTRO, &[c.lang.get().label(ui.lang())]);
+    let intro = Signal::derive(move || ui.fill(words::INTRO, &[c.lang.get().label(ui.lang())]));
     view! {
         <section class="view customer-view" aria-labelledby="customer-title">
             <div class="view-head">
@@ -85,7 +93,7 @@ pub fn CustomerView() -> impl IntoView {
             <Counts c=c/>
             <div class="customer-grid">
                 // A disabled fieldset disables every control of a read-only draft at once.
-                <fieldset class="customer-parts" disabled=move || ed.read_only().get()>
+                <fieldset class="customer-parts" disabled=ed.read_only()>
                     <legend class="visually-hidden">{ui.t(words::PARTS)}</legend>
                     {Part::ALL.iter().enumerate().map(|(i, _)| view! { <parts::PartEditor c=c index=i/> }).collect_view()}
                     <redact::AlwaysRedact c=c/>
@@ -94,7 +102,7 @@ pub fn CustomerView() -> impl IntoView {
                     <h3 id="customer-preview-title">{ui.t(words::PREVIEW)}</h3>
                     <p class="hint">{ui.t(words::PREVIEW_NOTE)}</p>
                     <article class="report" aria-labelledby="customer-preview-title"
-                        lang=move || c.lang.get().html_lang() inner_html=move || html.get()></article>
+                        lang=c.html_lang inner_html=html></article>
                 </div>
             </div>
         </section>
@@ -105,34 +113,33 @@ pub fn CustomerView() -> impl IntoView {
 #[component]
 fn Counts(c: Customer) -> impl IntoView {
     let ui = Ui::get();
-    let counts = Memo::new(move |_| {
-        let mut seen: Vec<(String, bool)> = Vec::new();
-        c.let_through.with(|through| {
+    let text = Memo::new(move |_| {
+        let (kept, through) = c.let_through.with(|through| {
             c.parts.with(|parts| {
+                let mut seen: Vec<(&str, bool)> = Vec::new();
                 for hit in parts.iter().flat_map(|p| &p.hits) {
                     if !seen.iter().any(|(t, _)| *t == hit.text) {
-                        seen.push((hit.text.clone(), hit.is_let_through(through)));
+                        seen.push((&hit.text, hit.is_let_through(through)));
                     }
                 }
+                let let_through = seen.iter().filter(|(_, t)| *t).count();
+                (seen.len() - let_through, let_through)
             })
         });
-        let through = seen.iter().filter(|(_, t)| *t).count();
-        (seen.len() - through, through)
+        let lang = ui.lang();
+        if kept + through == 0 {
+            words::NO_HITS.get(lang).to_owned()
+        } else {
+            words::COUNTS.fill(
+                lang,
+                &[
+                    cw::REDACTED.get(lang),
+                    &kept.to_string(),
+                    cw::LET_THROUGH.get(lang),
+                    &through.to_string(),
+                ],
+            )
+        }
     });
-    view! {
-        <p class="customer-counts">
-            {move || {
-                let (kept, through) = counts.get();
-                if kept + through == 0 {
-                    words::NO_HITS.get(ui.lang()).to_owned()
-                } else {
-                    let lang = ui.lang();
-                    words::COUNTS.fill(lang, &[
-                        cw::REDACTED.get(lang), &kept.to_string(),
-                        cw::LET_THROUGH.get(lang), &through.to_string(),
-                    ])
-                }
-            }}
-        </p>
-    }
+    view! { <p class="customer-counts">{text}</p> }
 }

@@ -5,8 +5,8 @@
 use hindsight_core::customer_words as cw;
 use hindsight_core::session::RowList;
 use hindsight_core::{
-    reset_public_text, set_action_public, set_public_text, Choice, Hit, Part, PublicPart,
-    SectionId, Words,
+    reset_public_text, set_action_public, set_public_text, ActionItem, ActionType, Choice, Hit,
+    Part, SectionId, Words,
 };
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -58,10 +58,9 @@ fn sync_value(wrapper: &web_sys::HtmlElement, text: &str) {
 pub fn PartEditor(c: Customer, index: usize) -> impl IntoView {
     let ui = Ui::get();
     let part = Part::ALL[index];
-    let data = Memo::new(move |_| c.parts.with(|p| p.get(index).cloned()));
-    let overridden = Memo::new(move |_| data.with(|p| p.as_ref().is_some_and(|p| p.overridden)));
-    let text =
-        Memo::new(move |_| data.with(|p| p.as_ref().map(|p| p.text.clone()).unwrap_or_default()));
+    let overridden = Memo::new(move |_| c.part(index, |p| p.overridden));
+    let follows = Memo::new(move |_| !overridden.get());
+    let text = Memo::new(move |_| c.part(index, |p| p.text.clone()));
     let node = NodeRef::<leptos::html::Div>::new();
     Effect::new(move |_| {
         let text = text.get();
@@ -84,42 +83,46 @@ pub fn PartEditor(c: Customer, index: usize) -> impl IntoView {
         let value = event_target_value(&ev);
         c.edit(move |d| set_public_text(d, part, &value));
     };
-    let lang = move || c.lang.get().html_lang();
     let placeholder = ui.t(words::NOTHING_YET);
     let input = if part == Part::Title {
         view! {
-            <input type="text" id=id.clone() lang=lang placeholder=placeholder
+            <input type="text" id=id.clone() lang=c.html_lang placeholder=placeholder
                 aria-describedby=source_id.clone() on:input=on_input/>
         }
         .into_any()
     } else {
         view! {
-            <textarea id=id.clone() rows=3 lang=lang placeholder=placeholder
+            <textarea id=id.clone() rows=3 lang=c.html_lang placeholder=placeholder
                 aria-describedby=source_id.clone() on:input=on_input></textarea>
         }
         .into_any()
     };
     let group_label = label_id.clone();
-    let reset_name = move || ui.fill(words::USE_REPORT_TEXT_FOR, &[heading.get(ui.lang())]);
+    let reset_name =
+        Signal::derive(move || ui.fill(words::USE_REPORT_TEXT_FOR, &[heading.get(ui.lang())]));
+    let badge = Signal::derive(move || {
+        let words = if overridden.get() {
+            words::EDITED_HERE
+        } else {
+            words::FROM_REPORT
+        };
+        words.get(ui.lang()).to_owned()
+    });
     view! {
         <div class="customer-card customer-part" role="group" aria-labelledby=group_label
-            class:overridden=move || overridden.get() data-part=slug>
+            class:overridden=overridden data-part=slug>
             <div class="part-head">
                 <h3><label id=label_id for=id>{ui.t(heading)}</label></h3>
-                <span class="badge" class:edited=move || overridden.get()>
-                    {move || if overridden.get() { words::EDITED_HERE.get(ui.lang()) } else { words::FROM_REPORT.get(ui.lang()) }}
-                </span>
-                <Show when=move || overridden.get()>
-                    <button type="button" class="secondary small" aria-label=reset_name
-                        on:click=move |_| c.edit(move |d| reset_public_text(d, part))>
-                        {ui.t(words::USE_REPORT_TEXT)}
-                    </button>
-                </Show>
+                <span class="badge" class:edited=overridden>{badge}</span>
+                <button type="button" class="secondary small" aria-label=reset_name hidden=follows
+                    on:click=move |_| c.edit(move |d| reset_public_text(d, part))>
+                    {ui.t(words::USE_REPORT_TEXT)}
+                </button>
             </div>
             <p class="hint" id=source_id>{ui.t(source(part))}</p>
             <div class="field part-input" node_ref=node>{input}</div>
-            {(part == Part::WhatWeAreDoing).then(|| view! { <PublicActions c=c overridden=overridden/> })}
-            <Hits c=c data=data heading=heading/>
+            {(part == Part::WhatWeAreDoing).then(|| view! { <PublicActions c=c follows=follows/> })}
+            <Hits c=c index=index heading=heading/>
         </div>
     }
 }
@@ -135,12 +138,12 @@ pub struct Found {
 
 /// The part's text with every hit marked, and below it one choice per distinct hit.
 #[component]
-fn Hits(c: Customer, data: Memo<Option<PublicPart>>, heading: Words) -> impl IntoView {
+fn Hits(c: Customer, index: usize, heading: Words) -> impl IntoView {
     let ui = Ui::get();
     let found = Memo::new(move |_| {
-        let mut found: Vec<Found> = Vec::new();
-        data.with(|p| {
-            for hit in p.iter().flat_map(|p| &p.hits) {
+        c.part(index, |p| {
+            let mut found: Vec<Found> = Vec::new();
+            for hit in &p.hits {
                 let f = Found {
                     text: hit.text.clone(),
                     kind: hit.kind,
@@ -149,85 +152,94 @@ fn Hits(c: Customer, data: Memo<Option<PublicPart>>, heading: Words) -> impl Int
                     found.push(f);
                 }
             }
-        });
-        found
+            found
+        })
     });
-    let highlighted = move || {
+    let none = Memo::new(move |_| found.with(Vec::is_empty));
+    let highlighted = Signal::derive(move || {
         let through = c.let_through.get();
         let lang = ui.lang();
-        data.with(|p| {
-            p.as_ref()
-                .map(|p| highlight(&p.text, &p.hits, &through, lang))
-                .unwrap_or_default()
-        })
-    };
-    let list_name = move || ui.fill(words::FOUND_IN, &[heading.get(ui.lang())]);
+        c.part(index, |p| highlight(&p.text, &p.hits, &through, lang))
+    });
+    let list_name = Signal::derive(move || ui.fill(words::FOUND_IN, &[heading.get(ui.lang())]));
     view! {
-        <Show when=move || found.with(|f| !f.is_empty())>
-            <div class="highlighted" lang=move || c.lang.get().html_lang()>{highlighted}</div>
+        // The list is drawn again only when the part's text changes, never for a choice, so a
+        // radio button keeps the focus.
+        <div class="hits" hidden=none>
+            <div class="highlighted" lang=c.html_lang inner_html=highlighted></div>
             <ul class="hit-choices" aria-label=list_name>
-                <For each=move || found.get() key=|f| f.clone() let:f>
-                    <HitChoice c=c found=f/>
-                </For>
+                {move || found.get().into_iter().map(|f| view! { <HitChoice c=c found=f/> }).collect_view()}
             </ul>
-        </Show>
+        </div>
     }
 }
 
 /// Text with each hit in a `<mark>` that names its kind and whether it is redacted, in words
-/// as well as colour.
+/// as well as colour: HTML in which every piece of user text is escaped.
 fn highlight(
     text: &str,
     hits: &[Hit],
     let_through: &[String],
     lang: hindsight_core::Language,
-) -> Vec<AnyView> {
-    let mut out = Vec::new();
+) -> String {
+    let mut out = String::with_capacity(text.len() * 2);
     let mut copied = 0;
     for hit in hits {
         let fresh = hit.start >= copied && text.get(hit.start..hit.end) == Some(hit.text.as_str());
         if !fresh {
             continue;
         }
-        out.push(text[copied..hit.start].to_owned().into_any());
+        escape_into(&mut out, &text[copied..hit.start]);
         let through = hit.is_let_through(let_through);
         let state = if through {
             cw::LET_THROUGH
         } else {
             cw::REDACTED
         };
+        out.push_str(if through {
+            "<mark class=\"hit through\" data-kind=\""
+        } else {
+            "<mark class=\"hit\" data-kind=\""
+        });
+        out.push_str(hit.kind.slug());
+        out.push_str("\"><bdi class=\"hit-text\">");
+        escape_into(&mut out, &hit.text);
+        out.push_str("</bdi><span class=\"hit-kind\">");
         let note = words::HIT_NOTE.fill(lang, &[hit.kind.label().get(lang), state.get(lang)]);
-        out.push(
-            view! {
-                <mark class="hit" class:through=through data-kind=hit.kind.slug()>
-                    <bdi class="hit-text">{hit.text.clone()}</bdi>
-                    <span class="hit-kind">{note}</span>
-                </mark>
-            }
-            .into_any(),
-        );
+        escape_into(&mut out, &note);
+        out.push_str("</span></mark>");
         copied = hit.end;
     }
-    out.push(text[copied..].to_owned().into_any());
+    escape_into(&mut out, &text[copied..]);
     out
+}
+
+/// Appends text to HTML, escaped so that it stays text.
+fn escape_into(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
 }
 
 /// The action items' Public checkboxes: which ones "What we are doing" lists.
 #[component]
-fn PublicActions(c: Customer, overridden: Memo<bool>) -> impl IntoView {
+fn PublicActions(c: Customer, follows: Memo<bool>) -> impl IntoView {
     let ui = Ui::get();
     let keys = c.ed.rows().keys(RowList::Actions);
+    let some = Memo::new(move |_| keys.with(|k| !k.is_empty()));
     view! {
-        <Show when=move || overridden.get()>
-            <p class="hint note">{ui.t(words::OWN_DOING_NOTE)}</p>
-        </Show>
-        <Show when=move || keys.with(Vec::is_empty)>
-            <p class="hint">{ui.t(words::NO_ACTIONS)}</p>
-        </Show>
+        <p class="hint note" hidden=follows>{ui.t(words::OWN_DOING_NOTE)}</p>
+        <p class="hint" hidden=some>{ui.t(words::NO_ACTIONS)}</p>
+        // Rows change only in the form, so the list is drawn again only when the document is.
         <ul class="public-actions">
-            <For each=move || keys.get() key=|k| *k let:key>
-                <PublicAction c=c key=key/>
-            </For>
+            {move || keys.get().into_iter().map(|key| view! { <PublicAction c=c key=key/> }).collect_view()}
         </ul>
     }
 }
@@ -240,31 +252,41 @@ fn PublicAction(c: Customer, key: u32) -> impl IntoView {
     let ed = c.ed;
     let keys = ed.rows().keys(RowList::Actions);
     let index = Memo::new(move |_| keys.with(|k| k.iter().position(|x| *x == key).unwrap_or(0)));
-    let item = Memo::new(move |_| {
+    let read = move |f: &dyn Fn(&ActionItem) -> String| {
         let i = index.get();
         ed.read(SectionId::ActionItems, |d| {
-            d.action_items
-                .get(i)
-                .map(|a| (a.action.clone(), a.kind, a.is_public()))
+            d.action_items.get(i).map(f).unwrap_or_default()
+        })
+    };
+    let text = Memo::new(move |_| read(&|a| a.action.trim().to_owned()));
+    let kind = Memo::new(move |_| read(&|a| a.kind.value().to_owned()));
+    let public = Memo::new(move |_| {
+        let i = index.get();
+        ed.read(SectionId::ActionItems, |d| {
+            d.action_items.get(i).is_some_and(ActionItem::is_public)
         })
     });
     let name_id = format!("cv-action-{key}-name");
     let id = format!("cv-action-{key}-public");
     let group_label = name_id.clone();
-    let name = move || ui.fill(i18n::ACTION_ITEM_N, &[&(index.get() + 1).to_string()]);
-    let action = move || {
-        item.with(|i| match i {
-            Some((text, _, _)) if !text.trim().is_empty() => text.clone(),
-            _ => words::NO_ACTION_TEXT.get(ui.lang()).to_owned(),
+    let name =
+        Signal::derive(move || ui.fill(i18n::ACTION_ITEM_N, &[&(index.get() + 1).to_string()]));
+    let action = Signal::derive(move || {
+        text.with(|t| match t.as_str() {
+            "" => words::NO_ACTION_TEXT.get(ui.lang()).to_owned(),
+            t => t.to_owned(),
         })
-    };
-    let kind = move || item.with(|i| i.as_ref().map(|(_, k, _)| k.label(ui.lang())));
+    });
+    let kind = Signal::derive(move || {
+        kind.with(|k| ActionType::parse(k).map(|k| k.label(ui.lang()).to_owned()))
+            .unwrap_or_default()
+    });
     view! {
         <li><div class="public-action" role="group" aria-labelledby=group_label>
             <span class="action-name" id=name_id>{name}</span>
             <span class="action-check">
                 <input type="checkbox" id=id.clone()
-                    prop:checked=move || item.with(|i| i.as_ref().is_some_and(|(_, _, p)| *p))
+                    prop:checked=public
                     on:change=move |ev| {
                         let public = event_target_checked(&ev);
                         let i = index.get_untracked();
@@ -279,5 +301,35 @@ fn PublicAction(c: Customer, key: u32) -> impl IntoView {
             <bdi class="action-text">{action}</bdi>
             <span class="badge">{kind}</span>
         </div></li>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use hindsight_core::{customer_version, set_let_through, Language, Postmortem};
+
+    use super::highlight;
+
+    #[test]
+    fn hits_are_marked_with_their_kind_and_user_text_stays_text() {
+        let mut doc = Postmortem {
+            summary: "<b>db-1.corp</b> & 10.0.4.7 \"down\"".into(),
+            ..Postmortem::default()
+        };
+        set_let_through(&mut doc, "10.0.4.7", true);
+        let part = &customer_version(&doc)[1];
+        let html = highlight(
+            &part.text,
+            &part.hits,
+            &doc.public.let_through,
+            Language::En,
+        );
+        assert_eq!(
+            html,
+            "&lt;b&gt;<mark class=\"hit\" data-kind=\"internal-host\"><bdi class=\"hit-text\">db-1.corp</bdi>\
+<span class=\"hit-kind\">Internal host name · Redacted</span></mark>&lt;/b&gt; &amp; \
+<mark class=\"hit through\" data-kind=\"ip-address\"><bdi class=\"hit-text\">10.0.4.7</bdi>\
+<span class=\"hit-kind\">IP address · Let through</span></mark> &quot;down&quot;"
+        );
     }
 }

@@ -9,64 +9,59 @@ use leptos::prelude::*;
 
 use super::parts::Found;
 use super::Customer;
+use crate::form::focus_after_render;
 use crate::i18n::{customer as words, Ui};
 
 /// Numbers the radio groups, whose `name` must be unique on the page.
 static NEXT_GROUP: AtomicU32 = AtomicU32::new(1);
 
 /// One distinct hit of a part: its text and kind, and the choice between "Keep out" and "Let
-/// through" (a word of the "Always redact" list has no choice).
+/// through". A word of the "Always redact" list has no choice: it says so instead.
 #[component]
 pub fn HitChoice(c: Customer, found: Found) -> impl IntoView {
     let ui = Ui::get();
     let Found { text, kind } = found;
+    let fixed = !kind.can_let_through();
     let through = {
         let text = text.clone();
-        Memo::new(move |_| kind.can_let_through() && c.let_through.with(|l| l.contains(&text)))
+        Memo::new(move |_| !fixed && c.let_through.with(|l| l.contains(&text)))
     };
-    let group = NEXT_GROUP.fetch_add(1, Ordering::Relaxed);
-    let legend = view! {
-        <bdi class="hit-text">{text.clone()}</bdi>
-        " "
-        <span class="hit-kind">{ui.t(kind.label())}</span>
-    };
-    if !kind.can_let_through() {
-        return view! {
-            <li class="hit-choice always" data-kind=kind.slug()>
-                <span class="hit-name">{legend}</span>
-                <span class="hint">{ui.t(words::ALWAYS_REDACTED)}</span>
-            </li>
-        }
-        .into_any();
-    }
-    let name = format!("cv-hit-{group}");
-    let choose = move |let_through: bool| {
+    let kept = Memo::new(move |_| !through.get());
+    let name = format!("cv-hit-{}", NEXT_GROUP.fetch_add(1, Ordering::Relaxed));
+    let choose = {
         let text = text.clone();
-        move |_| {
+        move |let_through: bool| {
             let text = text.clone();
-            c.edit(move |d| set_let_through(d, &text, let_through));
+            move |_| {
+                let text = text.clone();
+                c.edit(move |d| set_let_through(d, &text, let_through));
+            }
         }
     };
     view! {
-        <li class="hit-choice" class:through=move || through.get() data-kind=kind.slug()>
+        <li class="hit-choice" class:through=through class:always=fixed data-kind=kind.slug()>
             <fieldset>
-                <legend class="hit-name">{legend}</legend>
-                <span class="choices">
+                <legend class="hit-name">
+                    <bdi class="hit-text">{text}</bdi>
+                    " "
+                    <span class="hit-kind">{ui.t(kind.label())}</span>
+                </legend>
+                <span class="choices" hidden=fixed>
                     <label class="choice">
-                        <input type="radio" name=name.clone() prop:checked=move || !through.get()
+                        <input type="radio" name=name.clone() prop:checked=kept
                             on:change=choose(false)/>
                         {ui.t(cw::KEEP_OUT)}
                     </label>
                     <label class="choice">
-                        <input type="radio" name=name prop:checked=move || through.get()
+                        <input type="radio" name=name prop:checked=through
                             on:change=choose(true)/>
                         {ui.t(cw::LET_THROUGH)}
                     </label>
                 </span>
+                <span class="hint" hidden=!fixed>{ui.t(words::ALWAYS_REDACTED)}</span>
             </fieldset>
         </li>
     }
-    .into_any()
 }
 
 /// The draft's "Always redact" list: each word with a button to remove it, and a box to add
@@ -75,6 +70,7 @@ pub fn HitChoice(c: Customer, found: Found) -> impl IntoView {
 pub fn AlwaysRedact(c: Customer) -> impl IntoView {
     let ui = Ui::get();
     let input = NodeRef::<leptos::html::Input>::new();
+    let some = Memo::new(move |_| c.always.with(|w| !w.is_empty()));
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(input) = input.get() else { return };
@@ -89,15 +85,12 @@ pub fn AlwaysRedact(c: Customer) -> impl IntoView {
         <div class="customer-card always-redact" role="group" aria-labelledby="cv-always-title">
             <h3 id="cv-always-title">{ui.t(cw::ALWAYS_REDACT)}</h3>
             <p class="hint">{ui.t(words::ALWAYS_INTRO)}</p>
-            <Show when=move || c.always.with(Vec::is_empty)>
-                <p class="hint">{ui.t(words::NO_WORDS)}</p>
-            </Show>
+            <p class="hint" hidden=some>{ui.t(words::NO_WORDS)}</p>
             <ul class="always-words">
-                <For each=move || c.always.get() key=|w| w.clone() let:w>
-                    {
+                {move || c.always.get().into_iter().map(|w| {
                         let label = {
                             let w = w.clone();
-                            move || ui.fill(words::REMOVE_NAMED, &[&w])
+                            Signal::derive(move || ui.fill(words::REMOVE_NAMED, &[&w]))
                         };
                         let remove = w.clone();
                         view! {
@@ -107,13 +100,14 @@ pub fn AlwaysRedact(c: Customer) -> impl IntoView {
                                     on:click=move |_| {
                                         let w = remove.clone();
                                         c.edit(move |d| remove_always_redact(d, &w));
+                                        // The button goes with its word: the focus goes to the box.
+                                        focus_after_render("cv-always-word".into());
                                     }>
                                     {ui.t(words::REMOVE)}
                                 </button>
                             </li>
                         }
-                    }
-                </For>
+                    }).collect_view()}
             </ul>
             <form class="always-add" on:submit=add>
                 <div class="field">
