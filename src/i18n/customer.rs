@@ -42,3 +42,31 @@ hindsight_core::words_table! {
     COPIED = ("Customer version copied to the clipboard.", "已將對外版本複製到剪貼簿。");
     COPY_FAILED = ("Could not copy: {0}. Download the customer version instead.", "無法複製：{0}。請改為下載對外版本。");
 }
+
+#[cfg(test)]
+mod tests {
+    use hindsight_core::customer_words as cw;
+    use hindsight_core::Language::{En, ZhTw};
+
+    #[test]
+    fn the_download_buttons_are_named_as_vocabulary_md_fixes_them() {
+        let name = |lang, format: hindsight_core::Words| {
+            super::WITH_FORMAT.fill(
+                lang,
+                &[cw::DOWNLOAD_CUSTOMER_VERSION.get(lang), format.get(lang)],
+            )
+        };
+        assert_eq!(
+            name(En, super::MARKDOWN),
+            "Download customer version (Markdown)"
+        );
+        assert_eq!(name(En, super::HTML), "Download customer version (HTML)");
+        assert_eq!(
+            name(En, cw::PLAIN_TEXT),
+            "Download customer version (plain text)"
+        );
+        assert_eq!(name(ZhTw, super::MARKDOWN), "下載對外版本（Markdown）");
+        assert_eq!(name(ZhTw, super::HTML), "下載對外版本（HTML）");
+        assert_eq!(name(ZhTw, cw::PLAIN_TEXT), "下載對外版本（純文字）");
+    }
+}

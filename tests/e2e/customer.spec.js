@@ -217,6 +217,7 @@ for (const L of LANGS) {
       await expect(view(page).getByLabel(L.wordOrDomain, { exact: true })).toHaveValue('');
       await happened.getByRole('button', { name: new RegExp(L.useReport) }).click();
       await expect(box).toHaveValue(L.summaryText);
+      await expect(box).toBeFocused();
       const falcon = happened.locator('mark.hit[data-kind="custom-word"]');
       await expect(falcon).toContainText('Project Falcon');
       await expect(falcon).toContainText(L.kinds['custom-word']);
@@ -270,6 +271,21 @@ for (const L of LANGS) {
       await expect(ip.getByRole('radio', { name: L.letThrough })).toBeFocused();
       await expect(view(page).getByRole('article', { name: L.preview })).toContainText('10.0.4.7');
       expect(await scan(page)).toEqual([]);
+    });
+
+    test('markup typed into the report stays text in the view and its preview', async ({ page }) => {
+      await page.goto('./');
+      const hostile = '<img src=x onerror="window.__pwned=1"> db-1.corp <script>window.__pwned=2</script>';
+      await field(page, L.summary, L.summary).fill(hostile);
+      await field(page, L.header, L.title).fill('<b onmouseover="window.__pwned=3">bold</b>');
+      await page.getByRole('button', { name: L.customer, exact: true }).click();
+      const happened = part(page, L.whatHappened);
+      await expect(happened.locator('.highlighted')).toContainText('<img src=x onerror=');
+      await expect(happened.locator('mark.hit[data-kind="internal-host"]')).toHaveCount(1);
+      await expect(view(page).locator('img, script, b')).toHaveCount(0);
+      await view(page).getByRole('article', { name: L.preview }).locator('h1').hover();
+      await expect(view(page).getByRole('article', { name: L.preview }).locator('h1')).toContainText('<b onmouseover=');
+      expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
     });
 
     test.describe('on a phone', () => {

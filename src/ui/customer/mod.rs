@@ -141,5 +141,6 @@ fn Counts(c: Customer) -> impl IntoView {
             )
         }
     });
-    view! { <p class="customer-counts">{text}</p> }
+    let clean = Memo::new(move |_| c.parts.with(|p| p.iter().all(|p| p.hits.is_empty())));
+    view! { <p class="customer-counts" class:clean=clean>{text}</p> }
 }

@@ -13,6 +13,7 @@ use wasm_bindgen::JsCast;
 
 use super::redact::HitChoice;
 use super::Customer;
+use crate::form::focus_after_render;
 use crate::i18n::{self, customer as words, Ui};
 
 /// Where a part's text comes from, said under its label.
@@ -115,7 +116,11 @@ pub fn PartEditor(c: Customer, index: usize) -> impl IntoView {
                 <h3><label id=label_id for=id>{ui.t(heading)}</label></h3>
                 <span class="badge" class:edited=overridden>{badge}</span>
                 <button type="button" class="secondary small" aria-label=reset_name hidden=follows
-                    on:click=move |_| c.edit(move |d| reset_public_text(d, part))>
+                    on:click=move |_| {
+                        c.edit(move |d| reset_public_text(d, part));
+                        // The button hides itself: the focus goes to the part's text.
+                        focus_after_render(format!("cv-{slug}"));
+                    }>
                     {ui.t(words::USE_REPORT_TEXT)}
                 </button>
             </div>
