@@ -9,6 +9,7 @@ use hindsight_core::{Language, Text, Words};
 use leptos::prelude::*;
 
 pub mod import;
+pub mod pwa;
 pub mod views;
 
 /// Marks user text inside the app's own sentences (first strong isolate … pop directional
@@ -19,7 +20,7 @@ pub fn isolate(text: &str) -> String {
 }
 
 /// Every table of the interface's words, for the test that each is written in both languages.
-pub const TABLES: &[&[(&str, Words)]] = &[ALL, views::ALL, import::ALL];
+pub const TABLES: &[&[(&str, Words)]] = &[ALL, views::ALL, import::ALL, pwa::ALL];
 
 /// The UI language, shared through context.
 #[derive(Clone, Copy)]

@@ -1,24 +1,25 @@
-// Print: the report alone, on A4, sections flowing rather than a page each; tables break
-// between rows and repeat their header; links print where they lead. The worked example fits
-// on 4 pages (5 in zh-TW), counted in the PDF Chromium prints.
+// Print: the report alone, sections flowing rather than a page each; tables break between
+// rows and repeat their header; links print where they lead. The worked example fits on at
+// most 4 A4 pages (5 in zh-TW), counted in the PDF Chromium prints.
 import { test, expect } from '@playwright/test';
-import { LANGS, app, chooseLanguage, pdfPageCount } from './pwa-helpers.js';
+import { EditorPage } from './editor-page.js';
+import { LANGUAGES } from './words.js';
+import { openExample, pdfPageCount } from './pwa-helpers.js';
 
 const MAX_PAGES = { en: 4, 'zh-TW': 5 };
 
-for (const lang of LANGS) {
+for (const lang of LANGUAGES) {
   test(`[${lang}] the worked example prints on at most ${MAX_PAGES[lang]} A4 pages, its sections flowing`, async ({ page }) => {
-    await page.goto('./');
-    await chooseLanguage(page, lang);
-    const ui = app(page, lang);
-    await ui.openExample();
+    const app = new EditorPage(page, lang);
+    await app.open();
+    await openExample(app);
     await page.emulateMedia({ media: 'print' });
     const pages = pdfPageCount(await page.pdf({ format: 'A4' }));
     expect(pages).toBeGreaterThanOrEqual(2);
     expect(pages).toBeLessThanOrEqual(MAX_PAGES[lang]);
 
     const layout = await page.locator('#preview-pane .report').evaluate((report) => {
-      const style = (el, pseudo) => getComputedStyle(el, pseudo);
+      const style = (el) => getComputedStyle(el);
       return {
         sections: report.querySelectorAll('.preview-section').length,
         forcedBreaks: [...report.querySelectorAll('*')].filter((el) => ['page', 'always', 'left', 'right'].includes(style(el).breakBefore)).length,
@@ -35,18 +36,17 @@ for (const lang of LANGS) {
     expect(new Set(layout.headerGroups)).toEqual(new Set(['table-header-group']));
     expect(layout.rowsWhole).toBe(true);
     // Only the report prints.
-    await expect(page.getByRole('main', { name: ui.w.form })).toBeHidden();
-    await expect(ui.drafts()).toBeHidden();
+    await expect(page.getByRole('main', { name: app.t('Postmortem form') })).toBeHidden();
+    await expect(app.draftList()).toBeHidden();
   });
 
   test(`[${lang}] printed links show where they lead, once`, async ({ page }) => {
-    await page.goto('./');
-    await chooseLanguage(page, lang);
-    const ui = app(page, lang);
-    await ui.field(ui.w.supporting, ui.w.supporting).fill(
+    const app = new EditorPage(page, lang);
+    await app.open();
+    await app.field('Supporting information', 'Supporting information').fill(
       '- [Runbook](https://example.com/runbook)\n- <https://example.com/dashboard>\n- [Notes](notes.md)',
     );
-    const links = page.locator('#preview-supporting a');
+    const links = app.preview('Supporting information').locator('a');
     await expect(links).toHaveCount(3);
     const after = () => links.evaluateAll((as) => as.map((a) => getComputedStyle(a, '::after').content));
     expect(await after()).toEqual(['none', 'none', 'none']);

@@ -1,6 +1,5 @@
-// Helpers for the offline, theme and print tests: the words they look for in both UI
-// languages, the app as a user finds it in either, a static server of the test's own that it
-// can stop, and the page count of a PDF.
+// Helpers for the offline, theme and print tests: a static server of the test's own that it
+// can stop, waiting for the service worker, and the page count of a PDF.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import fs from 'node:fs';
@@ -8,53 +7,22 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect } from '@playwright/test';
 
-export const LANGS = ['en', 'zh-TW'];
-
-/** The interface words the tests find things by (VOCABULARY.md). */
-export const WORDS = {
-  en: {
-    form: 'Postmortem form', header: 'Header', title: 'Title', drafts: 'Drafts',
-    openExample: 'Open example', newDraft: 'New draft', saved: 'Saved', export: 'Export',
-    downloadHtml: 'Download HTML', showPreview: 'Show preview',
-    supporting: 'Supporting information',
-    theme: 'Theme', system: 'System', light: 'Light', dark: 'Dark',
-    newVersion: 'A new version is ready', reload: 'Reload',
-  },
-  'zh-TW': {
-    form: '事後檢討表單', header: '基本資料', title: '標題', drafts: '草稿',
-    openExample: '開啟範例', newDraft: '新增草稿', saved: '已儲存', export: '匯出',
-    downloadHtml: '下載 HTML', showPreview: '顯示預覽',
-    supporting: '補充資料',
-    theme: '主題', system: '跟隨系統', light: '淺色', dark: '深色',
-    newVersion: '有新版本', reload: '重新載入',
-  },
-};
-
-/** Chooses the UI language in the top bar's "Language" (語言) control. */
-export async function chooseLanguage(page, lang) {
-  const select = page.getByLabel(/^(Language|語言)$/);
-  await select.selectOption(lang);
-  await expect(page.getByRole('main', { name: WORDS[lang].form })).toBeVisible();
+/** The theme control of the top bar, "Theme" (主題). */
+export function themeSelect(app) {
+  return app.page.getByLabel(app.t('Theme'), { exact: true });
 }
 
-/** The app in one UI language, found by role and label as a user would. */
-export function app(page, lang) {
-  const w = WORDS[lang];
-  const form = page.getByRole('main', { name: w.form });
-  const section = (name) => form.getByRole('region', { name, exact: true });
-  return {
-    w,
-    section,
-    field: (sectionName, label) => section(sectionName).getByLabel(label, { exact: true }),
-    title: () => section(w.header).getByLabel(w.title, { exact: true }),
-    drafts: () => page.getByRole('navigation', { name: w.drafts }),
-    saved: () => page.getByRole('status').filter({ hasText: new RegExp(`^${w.saved}$`) }),
-    themeSelect: () => page.getByLabel(w.theme, { exact: true }),
-    async openExample() {
-      await this.drafts().getByRole('button', { name: w.openExample }).click();
-      await expect(this.title()).toHaveValue(/ChatGPT/);
-    },
-  };
+/** "Saved" (已儲存), in the save indicator. */
+export async function expectSaved(app) {
+  await expect(app.page.getByRole('status').filter({ hasText: new RegExp(`^${app.t('Saved')}$`) })).toBeVisible();
+}
+
+/** Opens the worked example from the drafts list (its panel first, on a phone). */
+export async function openExample(app) {
+  const toggle = app.page.getByRole('button', { name: app.t('Drafts'), exact: true });
+  if (await toggle.isVisible()) await toggle.click();
+  await app.draftList().getByRole('button', { name: app.t('Open example') }).click();
+  await expect(app.field('Header', 'Title')).toHaveValue(/ChatGPT/);
 }
 
 /** Waits until a service worker is active and controls the page. */
