@@ -70,7 +70,7 @@ enum Opened {
 
 /// The event filter that makes pulldown-cmark's output safe.
 struct SafeEvents<'a, I: Iterator<Item = Event<'a>>> {
-    inner: I,
+    inner: std::iter::Peekable<I>,
     lang: Language,
     stack: Vec<Opened>,
     kept_depth: usize,
@@ -80,7 +80,7 @@ struct SafeEvents<'a, I: Iterator<Item = Event<'a>>> {
 impl<'a, I: Iterator<Item = Event<'a>>> SafeEvents<'a, I> {
     fn new(inner: I, lang: Language) -> Self {
         Self {
-            inner,
+            inner: inner.peekable(),
             lang,
             stack: Vec::new(),
             kept_depth: 0,
@@ -124,7 +124,12 @@ impl<'a, I: Iterator<Item = Event<'a>>> SafeEvents<'a, I> {
                     dest_url.to_string()
                 };
                 if is_safe_url(&href) {
-                    let event = self.open_anchor(&href, &title, "");
+                    // A link whose text is its own URL (an autolink, a timeline link cell)
+                    // is marked, so print does not repeat the URL after the text.
+                    let shows_url = matches!(link_type, LinkType::Autolink | LinkType::Email)
+                        || matches!(self.inner.peek(), Some(Event::Text(text)) if text.as_ref() == dest_url.as_ref());
+                    let class = if shows_url { "autolink" } else { "" };
+                    let event = self.open_anchor(&href, &title, class);
                     (Opened::Anchor { shown_url: None }, Some(event))
                 } else {
                     (Opened::Dropped, None)
@@ -266,6 +271,19 @@ mod tests {
         assert!(html.contains("class=\"image-link\""), "{html}");
         assert!(
             html.contains("graph</a> (https://example.com/g.png)"),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn autolinks_are_marked_so_print_does_not_repeat_their_url() {
+        let html = render_html(
+            "<https://example.com/a> [text](https://example.com/b) [https://example.com/c](<https://example.com/c>)",
+        );
+        assert!(
+            html.contains("<a href=\"https://example.com/a\" class=\"autolink\"")
+                && html.contains("<a href=\"https://example.com/b\" target=")
+                && html.contains("<a href=\"https://example.com/c\" class=\"autolink\""),
             "{html}"
         );
     }

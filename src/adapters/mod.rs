@@ -4,6 +4,7 @@
 pub mod files;
 pub mod local_storage;
 pub mod platform;
+pub mod service_worker;
 
 use hindsight_core::{Env, KeyValue, MemoryKv, WriteError};
 

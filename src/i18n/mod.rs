@@ -10,6 +10,7 @@ use leptos::prelude::*;
 
 pub mod customer;
 pub mod import;
+pub mod pwa;
 pub mod views;
 
 /// Marks user text inside the app's own sentences (first strong isolate … pop directional
@@ -20,7 +21,7 @@ pub fn isolate(text: &str) -> String {
 }
 
 /// Every table of the interface's words, for the test that each is written in both languages.
-pub const TABLES: &[&[(&str, Words)]] = &[ALL, views::ALL, import::ALL, customer::ALL];
+pub const TABLES: &[&[(&str, Words)]] = &[ALL, views::ALL, import::ALL, customer::ALL, pwa::ALL];
 
 /// The UI language, shared through context.
 #[derive(Clone, Copy)]

@@ -11,6 +11,8 @@ pub mod modal;
 pub mod preview;
 pub mod rich;
 mod shared_view;
+pub mod theme;
+mod update;
 pub mod views;
 
 use hindsight_core::{display_title, Choice, Language, SectionId, META_PREFIX};
@@ -27,6 +29,8 @@ use export_menu::ExportMenu;
 use incidents::IncidentsView;
 use preview::{Preview, Source};
 use shared_view::SharedView;
+use theme::ThemeSelect;
+use update::UpdateNotice;
 use views::{View, Views};
 
 /// Where the UI language is remembered.
@@ -175,6 +179,7 @@ pub fn App() -> impl IntoView {
                         <SaveIndicator/>
                     </Show>
                     <LanguageSelect/>
+                    <ThemeSelect/>
                     <ViewButton view=View::Customer words=i18n::views::CUSTOMER_VERSION/>
                     <ViewButton view=View::Incidents words=i18n::views::INCIDENTS/>
                     <ExportMenu/>
@@ -206,6 +211,7 @@ pub fn App() -> impl IntoView {
                 }.into_any(),
             }}
             <div class="drop-hint" aria-hidden="true">{ui.t(i18n::DROP_HINT)}</div>
+            <UpdateNotice/>
         </div>
     }
 }

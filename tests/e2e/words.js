@@ -54,6 +54,13 @@ const TABLE = {
   'Keep the times as typed': ['Keep the times as typed', '保留輸入的時間'],
   'Keep the moments (convert)': ['Keep the moments (convert)', '保留時刻（換算）'],
   'Storage used': ['Storage used', '已使用儲存空間'],
+  'Show preview': ['Show preview', '顯示預覽'],
+  Theme: ['Theme', '主題'],
+  System: ['System', '跟隨系統'],
+  Light: ['Light', '淺色'],
+  Dark: ['Dark', '深色'],
+  'A new version is ready': ['A new version is ready', '有新版本'],
+  Reload: ['Reload', '重新載入'],
 };
 
 /// The word `en` in `lang`.
