@@ -146,3 +146,74 @@ async fn a_keystroke_replaces_only_its_own_sections_preview() {
     drop(handle);
     host.remove();
 }
+
+/// The Review region's open findings, as their text.
+fn review_items() -> Vec<Element> {
+    let list = document()
+        .query_selector_all("#review-pane ul.findings:not(.dismissed) > li")
+        .expect("a selector");
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into::<Element>().ok())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn a_root_cause_that_blames_a_person_is_reviewed_under_its_field_and_in_the_region() {
+    let host = fresh_host();
+    let handle = mount_to(host.clone(), App);
+    tick().await;
+
+    type_into("causes-root-causes", "Human error during the deploy.");
+    tick().await;
+
+    let title = "Root cause blames a person";
+    let items = review_items();
+    assert!(
+        items
+            .iter()
+            .any(|li| li.text_content().unwrap_or_default().starts_with(title)),
+        "a list item starts with the title"
+    );
+    let described = by_id("causes-root-causes")
+        .get_attribute("aria-describedby")
+        .unwrap_or_default();
+    assert!(
+        described
+            .split(' ')
+            .any(|id| id == "causes-root-causes-review"),
+        "{described}"
+    );
+    let note = by_id("causes-root-causes-review")
+        .text_content()
+        .unwrap_or_default();
+    assert!(note.starts_with(title), "{note}");
+
+    // Typing elsewhere re-runs only that section's checks: the finding keeps its node.
+    let kept = items
+        .into_iter()
+        .find(|li| li.text_content().unwrap_or_default().starts_with(title))
+        .expect("the finding");
+    type_into("summary-summary", "Checkout failed for 40 minutes.");
+    tick().await;
+    assert!(
+        review_items().iter().any(|li| li.is_same_node(Some(&kept))),
+        "an unchanged finding keeps its list item"
+    );
+
+    // Fixed, it leaves the region and the field.
+    type_into(
+        "causes-root-causes",
+        "A retry storm overloaded the database.",
+    );
+    tick().await;
+    assert!(!review_items()
+        .iter()
+        .any(|li| li.text_content().unwrap_or_default().starts_with(title)));
+    assert!(document()
+        .get_element_by_id("causes-root-causes-review")
+        .is_none());
+
+    drop(handle);
+    host.remove();
+}

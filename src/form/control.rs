@@ -7,7 +7,7 @@
 //! to the document through `set`.
 
 use hindsight_core::fields::{Field, Kind, TEXT_HINT};
-use hindsight_core::{Choice, FieldId, Severity, Text, Words};
+use hindsight_core::{Choice, FieldId, Level, Severity, Text, Words};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -49,6 +49,72 @@ impl Spec {
             detail,
         }
     }
+}
+
+/// What the review says about one control, shown under it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FieldNote {
+    /// The id of the control (or list) it is about.
+    pub element: String,
+    /// Problem or suggestion.
+    pub level: Level,
+    /// The check's title.
+    pub title: Words,
+    /// Where and why.
+    pub message: Text,
+}
+
+/// The review's open findings by control, shared through context by the review, so a field
+/// with a problem says so under itself.
+#[derive(Clone, Copy)]
+pub struct FieldNotes(pub Memo<Vec<FieldNote>>);
+
+impl FieldNotes {
+    /// The notes about the control `id`, when the review runs beside the form.
+    pub fn about(id: &str) -> Option<Memo<Vec<FieldNote>>> {
+        let notes = use_context::<FieldNotes>()?;
+        let id = id.to_owned();
+        Some(Memo::new(move |_| {
+            notes
+                .0
+                .with(|all| all.iter().filter(|n| n.element == id).cloned().collect())
+        }))
+    }
+}
+
+/// Whether there is a note now.
+pub fn has_notes(notes: Option<Memo<Vec<FieldNote>>>) -> bool {
+    notes.is_some_and(|n| n.with(|v| !v.is_empty()))
+}
+
+/// The review's notes under a control, with the id its `aria-describedby` names.
+pub fn notes_view(id: String, notes: Option<Memo<Vec<FieldNote>>>) -> impl IntoView {
+    let ui = Ui::get();
+    notes.map(|notes| {
+        move || {
+            notes.with(|v| {
+                (!v.is_empty()).then(|| {
+                    let items = v
+                        .iter()
+                        .map(|n| {
+                            let class = match n.level {
+                                Level::Problem => "field-note problem",
+                                Level::Suggestion => "field-note suggestion",
+                            };
+                            let (title, message) = (n.title, n.message.clone());
+                            view! {
+                                <p class=class>
+                                    <strong>{ui.t(title)}</strong>" "
+                                    <span class="why">{move || ui.text(&message)}</span>
+                                </p>
+                            }
+                        })
+                        .collect_view();
+                    view! { <div class="field-notes" id=format!("{id}-review")>{items}</div> }
+                })
+            })
+        }
+    })
 }
 
 const YES_NO: &[(&str, Words)] = &[
@@ -168,6 +234,9 @@ pub fn Control(
     });
     let hint_id = format!("{id}-hint");
     let message_id = format!("{id}-message");
+    let review_id = format!("{id}-review");
+    let notes = FieldNotes::about(&id);
+    let notes_under = notes_view(id.clone(), notes);
     let kind = spec.kind;
     let hint = match kind {
         Kind::Text | Kind::Lines => Some(spec.hint.unwrap_or(TEXT_HINT)),
@@ -180,6 +249,9 @@ pub fn Control(
         }
         if message.with(Option::is_some) {
             ids.push(message_id.clone());
+        }
+        if has_notes(notes) {
+            ids.push(review_id.clone());
         }
         (!ids.is_empty()).then(|| ids.join(" "))
     };
@@ -276,6 +348,7 @@ pub fn Control(
             {move || message.get().map(|m| view! {
                 <p class="field-error" role="alert" id=format!("{id}-message")>{ui.text(&m)}</p>
             })}
+            {notes_under}
         </div>
     }
 }

@@ -6,8 +6,9 @@ use hindsight_core::session::RowList;
 use hindsight_core::Postmortem;
 use leptos::prelude::*;
 
+use super::control::{has_notes, notes_view};
 use super::rows::RowControls;
-use super::{focus_after_render, Control, Spec};
+use super::{focus_after_render, Control, FieldNotes, Spec};
 use crate::i18n::{self, Ui};
 use crate::state::Editor;
 
@@ -24,10 +25,17 @@ pub fn EntryList(field: &'static Field<Postmortem>) -> impl IntoView {
     let prefix = format!("{}-{}", field.section.slug(), field.slug);
     let add_id = format!("{prefix}-add");
     let add_prefix = prefix.clone();
+    // What the review says about the list as a whole (too few whys).
+    let notes = FieldNotes::about(&prefix);
+    let described = format!("{prefix}-review");
+    let notes_under = notes_view(prefix.clone(), notes);
+    let list_id = prefix.clone();
     view! {
-        <fieldset class="list-editor wide">
+        <fieldset class="list-editor wide" id=list_id
+            aria-describedby=move || has_notes(notes).then(|| described.clone())>
             <legend>{ui.t(field.label)}</legend>
             {field.hint.map(|h| view! { <p class="hint">{ui.t(h)}</p> })}
+            {notes_under}
             <div class="rows">
                 <For each=move || keys.get() key=|k| *k let:key>
                     <Entry field=field key=key prefix=prefix.clone()/>

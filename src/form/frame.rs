@@ -4,6 +4,7 @@
 use hindsight_core::SectionId;
 use leptos::prelude::*;
 
+use super::Reveal;
 use crate::adapters::platform;
 use crate::i18n::{self, Ui};
 use crate::state::Editor;
@@ -21,6 +22,14 @@ pub fn SectionFrame(
     let required = Memo::new(move |_| ed.template().get().requires(section));
     // Optional sections start collapsed, so the template's essentials come first.
     let collapsed = RwSignal::new(!required.get_untracked());
+    // The review opens a section to move the focus inside it.
+    if let Some(reveal) = use_context::<Reveal>() {
+        Effect::new(move |_| {
+            if reveal.wanted(section) {
+                collapsed.set(false);
+            }
+        });
+    }
     let slug = section.slug();
     let heading_id = format!("form-h-{slug}");
     let body_id = format!("form-body-{slug}");
@@ -36,7 +45,7 @@ pub fn SectionFrame(
             on:focusin=move |_| platform::scroll_into_view(&format!("preview-{slug}"))
         >
             <div class="section-head">
-                <h2 id=heading_id.clone()>{ui.t(heading)}</h2>
+                <h2 id=heading_id.clone() tabindex="-1">{ui.t(heading)}</h2>
                 <span class="badge" class:required=required class:optional=move || !required.get()>
                     {move || if required.get() { i18n::REQUIRED.get(ui.lang()) } else { i18n::OPTIONAL.get(ui.lang()) }}
                 </span>

@@ -8,10 +8,11 @@ mod frame;
 mod rows;
 
 use hindsight_core::fields::{section_fields, Field, Kind};
-use hindsight_core::{FieldId, Postmortem, SectionId, Timestamp};
+use hindsight_core::session::RowList;
+use hindsight_core::{FieldId, Postmortem, SectionId, Target, Timestamp};
 use leptos::prelude::*;
 
-pub use control::{Control, Spec};
+pub use control::{Control, FieldNote, FieldNotes, Spec};
 use frame::SectionFrame;
 
 use crate::adapters::platform;
@@ -26,6 +27,107 @@ pub fn focus_after_render(id: String) {
         leptos::task::tick().await;
         platform::focus(&id);
     });
+}
+
+/// Asked before a document field takes a value from its control; `false` holds the value
+/// back (the review's Final gate). Provided through context by whoever guards the form.
+#[derive(Clone, Copy)]
+pub struct SetGuard(pub Callback<(FieldId, String), bool>);
+
+/// Opens a collapsed section so the focus can go inside it, and moves the focus to what a
+/// finding is about. Shared through context by the form's frames and the review.
+#[derive(Clone, Copy)]
+pub struct Reveal(RwSignal<Option<SectionId>>);
+
+impl Reveal {
+    /// Provides a new one to the views created after it.
+    pub fn provide() -> Reveal {
+        let reveal = Reveal(RwSignal::new(None));
+        provide_context(reveal);
+        reveal
+    }
+
+    /// Opens `section` if it is collapsed.
+    pub fn open(self, section: SectionId) {
+        self.0.set(Some(section));
+    }
+
+    /// Subscribes to requests to open `section`.
+    fn wanted(self, section: SectionId) -> bool {
+        self.0.get() == Some(section)
+    }
+
+    /// Moves the focus to the control, row or section a finding points at, opening its
+    /// section first; the section's heading when the control is not shown.
+    pub fn focus(self, ed: Editor, target: Target) {
+        let section = target.section();
+        self.open(section);
+        let mut ids: Vec<String> = element_of(ed, target, false).into_iter().collect();
+        if let Target::Field(field) = target {
+            if let Kind::Entries(_) = field.info().kind {
+                // A list: its first entry, or its add button when it has none.
+                let list = RowList::Entries(field);
+                let first = ed.rows().keys(list).with_untracked(|k| k.first().copied());
+                ids = first
+                    .map(|key| format!("{}-{key}-text", field.element_id()))
+                    .into_iter()
+                    .chain([format!("{}-add", field.element_id())])
+                    .collect();
+            }
+        }
+        ids.push(format!("form-h-{}", section.slug()));
+        leptos::task::spawn_local(async move {
+            leptos::task::tick().await;
+            if !focus_first(&ids) {
+                // The section's body may appear a frame later.
+                set_timeout(
+                    move || {
+                        focus_first(&ids);
+                    },
+                    std::time::Duration::from_millis(50),
+                );
+            }
+        });
+    }
+}
+
+/// Focuses the first of `ids` that is in the page and can take the focus; whether one did.
+fn focus_first(ids: &[String]) -> bool {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return false;
+    };
+    ids.iter().any(|id| {
+        platform::focus(id);
+        doc.active_element().is_some_and(|el| el.id() == *id)
+    })
+}
+
+/// The element id of the control a finding points at: a field's own id, or a row's field
+/// by the row's stable key (`timeline-7-time`, `action-3-owner`, `causes-why-5-text`); none
+/// for a whole section. `track` subscribes to the rows' keys.
+pub fn element_of(ed: Editor, target: Target, track: bool) -> Option<String> {
+    match target {
+        Target::Section(_) => None,
+        Target::Field(field) => Some(field.element_id()),
+        Target::Row { field, index } => {
+            let (list, prefix, slug) = match field.section() {
+                SectionId::Timeline => {
+                    (RowList::Timeline, "timeline".to_owned(), field.info().slug)
+                }
+                SectionId::ActionItems => {
+                    (RowList::Actions, "action".to_owned(), field.info().slug)
+                }
+                _ => (RowList::Entries(field), field.element_id(), "text"),
+            };
+            let keys = ed.rows().keys(list);
+            let key = if track {
+                keys.with(|k| k.get(index).copied())
+            } else {
+                keys.with_untracked(|k| k.get(index).copied())
+            }?;
+            Some(format!("{prefix}-{key}-{slug}"))
+        }
+    }
 }
 
 /// Every section's form, in the template's order (required sections first).
@@ -64,8 +166,12 @@ fn field_view(f: &'static Field<Postmortem>) -> AnyView {
         return view! { <entries::EntryList field=f/> }.into_any();
     }
     let id = FieldId::element_id(f.id);
+    let guard = use_context::<SetGuard>();
     let get = Callback::new(move |_: ()| ed.peek(|d| f.input_value(d)));
     let set = Callback::new(move |value: String| {
+        if guard.is_some_and(|g| !g.0.run((f.id, value.clone()))) {
+            return;
+        }
         if f.kind == Kind::Zone {
             change_zone(ed, value);
         } else {

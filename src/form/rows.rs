@@ -26,6 +26,8 @@ struct RowKind<R: 'static> {
     prefix: &'static str,
     /// Whether a row is past its due date, for the badge.
     overdue: Option<fn(&R, &str) -> bool>,
+    /// The rows in an impossible place, for their mark.
+    misplaced: Option<fn(&Postmortem) -> Vec<usize>>,
 }
 
 static TIMELINE: RowKind<TimelineEvent> = RowKind {
@@ -37,6 +39,7 @@ static TIMELINE: RowKind<TimelineEvent> = RowKind {
     name: i18n::EVENT_N,
     prefix: "timeline",
     overdue: None,
+    misplaced: Some(hindsight_core::rows_out_of_order),
 };
 
 static ACTIONS: RowKind<ActionItem> = RowKind {
@@ -48,6 +51,7 @@ static ACTIONS: RowKind<ActionItem> = RowKind {
     name: i18n::ACTION_ITEM_N,
     prefix: "action",
     overdue: Some(|a, today| a.is_overdue(today)),
+    misplaced: None,
 };
 
 /// The timeline form.
@@ -99,10 +103,14 @@ fn AddRow<R: 'static>(kind: &'static RowKind<R>, label: Words) -> impl IntoView 
 fn Rows<R: 'static>(kind: &'static RowKind<R>) -> impl IntoView {
     let ed = expect_context::<Editor>();
     let keys = ed.rows().keys(kind.list);
+    // One run per change of the section, shared by its rows.
+    let misplaced = kind
+        .misplaced
+        .map(|of| Memo::new(move |_| ed.read(kind.section, of)));
     view! {
         <div class="rows">
             <For each=move || keys.get() key=|k| *k let:key>
-                <Row kind=kind key=key/>
+                <Row kind=kind key=key misplaced=misplaced/>
             </For>
         </div>
     }
@@ -110,7 +118,11 @@ fn Rows<R: 'static>(kind: &'static RowKind<R>) -> impl IntoView {
 
 /// One row: a group named "Event 2" with its controls and its fields.
 #[component]
-fn Row<R: 'static>(kind: &'static RowKind<R>, key: u32) -> impl IntoView {
+fn Row<R: 'static>(
+    kind: &'static RowKind<R>,
+    key: u32,
+    misplaced: Option<Memo<Vec<usize>>>,
+) -> impl IntoView {
     let ui = Ui::get();
     let ed = expect_context::<Editor>();
     let keys = ed.rows().keys(kind.list);
@@ -128,17 +140,23 @@ fn Row<R: 'static>(kind: &'static RowKind<R>, key: u32) -> impl IntoView {
                 .is_some_and(|r| is_overdue(r, &today))
         })
     });
+    let out_of_order =
+        Memo::new(move |_| misplaced.is_some_and(|m| m.with(|rows| rows.contains(&index.get()))));
     let fields = kind
         .fields
         .iter()
         .map(|f| row_field(kind, f, key, index, &row_id))
         .collect_view();
     view! {
-        <div class="row card" class:overdue=move || overdue.get() role="group" aria-label=name>
+        <div class="row card" class:overdue=move || overdue.get() class:out-of-order=move || out_of_order.get()
+            role="group" aria-label=name>
             <div class="row-title">
                 <span>{name}</span>
                 <Show when=move || overdue.get()>
                     <span class="badge overdue">{ui.t(hindsight_core::report::OVERDUE)}</span>
+                </Show>
+                <Show when=move || out_of_order.get()>
+                    <span class="badge out-of-order">{ui.t(i18n::review::OUT_OF_ORDER)}</span>
                 </Show>
                 <RowControls list=kind.list key=key row_id=row_id.clone() name=Signal::derive(name)
                     first=kind.fields.first().map_or("", |f| f.slug) add_id=format!("{}-add", kind.prefix)/>

@@ -11,6 +11,7 @@ use leptos::prelude::*;
 pub mod customer;
 pub mod import;
 pub mod pwa;
+pub mod review;
 pub mod views;
 
 /// Marks user text inside the app's own sentences (first strong isolate … pop directional
@@ -21,7 +22,8 @@ pub fn isolate(text: &str) -> String {
 }
 
 /// Every table of the interface's words, for the test that each is written in both languages.
-pub const TABLES: &[&[(&str, Words)]] = &[ALL, views::ALL, import::ALL, customer::ALL, pwa::ALL];
+pub const TABLES: &[&[(&str, Words)]] =
+    &[ALL, views::ALL, import::ALL, customer::ALL, pwa::ALL, review::ALL];
 
 /// The UI language, shared through context.
 #[derive(Clone, Copy)]

@@ -223,6 +223,12 @@ impl Editor {
         self.session.with_value(|s| f(s.doc()))
     }
 
+    /// Reads every draft's summary without subscribing; [`Editor::drafts`] says when they
+    /// change.
+    pub fn peek_summaries<T>(&self, f: impl FnOnce(&[Summary]) -> T) -> T {
+        self.session.with_value(|s| f(s.summaries()))
+    }
+
     /// Subscribes to the document being replaced from outside (opened, reloaded from
     /// another tab), after which form controls take their values again.
     pub fn track_replaced(&self) {

@@ -9,6 +9,7 @@ mod import_map;
 mod incidents;
 pub mod modal;
 pub mod preview;
+pub mod review;
 pub mod rich;
 mod shared_view;
 pub mod theme;
@@ -28,6 +29,7 @@ use draft_list::DraftList;
 use export_menu::ExportMenu;
 use incidents::IncidentsView;
 use preview::{Preview, Source};
+use review::{DismissDialog, FinalGate, ReviewPanel, ReviewState};
 use shared_view::SharedView;
 use theme::ThemeSelect;
 use update::UpdateNotice;
@@ -74,6 +76,15 @@ fn remember_language(lang: Language) {
     if let Some(s) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
         let _ = s.set_item(&format!("{META_PREFIX}{UI_LANGUAGE_KEY}"), lang.value());
     }
+}
+
+/// What a phone shows beside the top bar; wider screens show the form, the review and the
+/// preview at once.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Pane {
+    Form,
+    Preview,
+    Review,
 }
 
 /// The whole app.
@@ -157,7 +168,7 @@ pub fn App() -> impl IntoView {
         on_drop.remove();
     });
 
-    let show_preview = RwSignal::new(false);
+    let pane = RwSignal::new(Pane::Form);
     // On a phone the drafts list is a full-height panel of its own, opened from the top bar;
     // opening a draft from it goes back to the form.
     let show_drafts = RwSignal::new(false);
@@ -165,8 +176,14 @@ pub fn App() -> impl IntoView {
         ed.open_id().track();
         show_drafts.set(false);
     });
+    // One panel at a time on a phone: the drafts, the review or the preview.
+    let toggle = move |to: Pane| {
+        show_drafts.set(false);
+        pane.update(|p| *p = if *p == to { Pane::Form } else { to });
+    };
     view! {
-        <div class="app" class:show-preview=move || show_preview.get() class:show-drafts=move || show_drafts.get()
+        <div class="app" class:show-preview=move || pane.get() == Pane::Preview
+            class:show-review=move || pane.get() == Pane::Review class:show-drafts=move || show_drafts.get()
             class:dragging=move || dragging.get()>
             <header class="topbar">
                 <div class="brand">
@@ -185,13 +202,21 @@ pub fn App() -> impl IntoView {
                     <ExportMenu/>
                     <button type="button" class="secondary drafts-toggle" aria-controls="drafts-panel"
                         aria-expanded=move || show_drafts.get().to_string()
-                        on:click=move |_| show_drafts.update(|s| *s = !*s)>
+                        on:click=move |_| {
+                            pane.set(Pane::Form);
+                            show_drafts.update(|s| *s = !*s);
+                        }>
                         {ui.t(i18n::DRAFTS)}
                     </button>
                     <button type="button" class="secondary preview-toggle"
+                        aria-controls="review-pane"
+                        on:click=move |_| toggle(Pane::Review)>
+                        {move || if pane.get() == Pane::Review { i18n::SHOW_FORM.get(ui.lang()) } else { i18n::review::SHOW_REVIEW.get(ui.lang()) }}
+                    </button>
+                    <button type="button" class="secondary preview-toggle"
                         aria-controls="preview-pane"
-                        on:click=move |_| show_preview.update(|s| *s = !*s)>
-                        {move || if show_preview.get() { i18n::SHOW_FORM.get(ui.lang()) } else { i18n::SHOW_PREVIEW.get(ui.lang()) }}
+                        on:click=move |_| toggle(Pane::Preview)>
+                        {move || if pane.get() == Pane::Preview { i18n::SHOW_FORM.get(ui.lang()) } else { i18n::SHOW_PREVIEW.get(ui.lang()) }}
                     </button>
                 </div>
             </header>
@@ -203,7 +228,7 @@ pub fn App() -> impl IntoView {
                     <div class="layout" class:wide-view=move || views.current() != View::Editor>
                         <DraftList/>
                         {move || match views.current() {
-                            View::Editor => editor_view(ed, ui).into_any(),
+                            View::Editor => editor_view(ed, ui, pane).into_any(),
                             View::Customer => view! { <CustomerView/> }.into_any(),
                             View::Incidents => view! { <IncidentsView/> }.into_any(),
                         }}
@@ -216,8 +241,10 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// The form, the preview and the review, side by side.
-fn editor_view(ed: Editor, ui: Ui) -> impl IntoView {
+/// The form, the review and the preview, side by side.
+fn editor_view(ed: Editor, ui: Ui, pane: RwSignal<Pane>) -> impl IntoView {
+    // Before the form: it reads the review's notes and its Final gate.
+    ReviewState::start(ed);
     view! {
                         <main class="form" aria-label=ui.t(i18n::FORM)>
                             <GuidanceToggle/>
@@ -232,9 +259,14 @@ fn editor_view(ed: Editor, ui: Ui) -> impl IntoView {
                                 <FormSections/>
                             </fieldset>
                         </main>
-                        <aside class="preview" id="preview-pane" aria-label=ui.t(i18n::PREVIEW)>
-                            <Preview source=Source::Editor(ed)/>
-                        </aside>
+                        <div class="side">
+                            <ReviewPanel on_jump=move |_| pane.set(Pane::Form)/>
+                            <aside class="preview" id="preview-pane" aria-label=ui.t(i18n::PREVIEW)>
+                                <Preview source=Source::Editor(ed)/>
+                            </aside>
+                            <DismissDialog/>
+                            <FinalGate/>
+                        </div>
     }
 }
 

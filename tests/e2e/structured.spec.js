@@ -48,10 +48,10 @@ test('an action item with every field appears as a table row and a task', async 
   await row.getByLabel('Owner', { exact: true }).fill('Cache team');
   await row.getByLabel('Priority', { exact: true }).selectOption('P0');
   await row.getByLabel('Due date', { exact: true }).fill('2020-01-31');
-  await expect(row.getByText('Overdue')).toBeVisible();
+  await expect(row.getByText('Overdue', { exact: true })).toBeVisible();
   await row.getByLabel('Tracking link', { exact: true }).fill('https://tracker.example/CACHE-9');
   await row.getByLabel('Done', { exact: true }).check();
-  await expect(row.getByText('Overdue')).toHaveCount(0);
+  await expect(row.getByText('Overdue', { exact: true })).toHaveCount(0);
 
   const preview = app.preview('Action items');
   const cells = preview.locator('table tbody tr').first().locator('td');

@@ -1,0 +1,114 @@
+//! The review's two dialogs: the reason for a dismissal, and the Final gate.
+
+use leptos::prelude::*;
+
+use super::{ReviewState, HEADING_ID};
+use crate::form::focus_after_render;
+use crate::i18n::{self, review as words, Ui};
+
+/// Asks why a finding does not apply, then sets it aside in the document.
+#[component]
+pub fn DismissDialog() -> impl IntoView {
+    let review = ReviewState::get();
+    view! {
+        <Show when=move || review.dismissing.with(Option::is_some)>
+            <ReasonForm/>
+        </Show>
+    }
+}
+
+#[component]
+fn ReasonForm() -> impl IntoView {
+    let ui = Ui::get();
+    let review = ReviewState::get();
+    let Some(finding) = review.dismissing.get_untracked() else {
+        return ().into_any();
+    };
+    let title = finding.check.title();
+    let key = finding.key.clone();
+    let reason = RwSignal::new(String::new());
+    let close = Callback::new(move |_: ()| review.dismissing.set(None));
+    view! {
+        <crate::ui::modal::Modal labelled_by="dismiss-title" on_close=close>
+            <h2 id="dismiss-title">{move || ui.fill(words::DISMISS_NAMED, &[title.get(ui.lang())])}</h2>
+            <p class="why">{move || ui.text(&finding.message)}</p>
+            <form class="reason-form" on:submit=move |ev| {
+                ev.prevent_default();
+                let text = reason.get_untracked().trim().to_owned();
+                if text.is_empty() {
+                    return;
+                }
+                review.dismiss(key.clone(), text);
+                review.dismissing.set(None);
+                focus_after_render(HEADING_ID.to_owned());
+            }>
+                <div class="field">
+                    <label for="dismiss-reason">{ui.t(words::REASON)}</label>
+                    <input type="text" id="dismiss-reason" required=true
+                        aria-describedby="dismiss-reason-hint"
+                        on:input=move |ev| reason.set(event_target_value(&ev))/>
+                    <p class="hint" id="dismiss-reason-hint">{ui.t(words::REASON_HINT)}</p>
+                </div>
+                <div class="actions">
+                    <button type="submit" class="primary">{ui.t(words::DISMISS)}</button>
+                    <button type="button" class="secondary" on:click=move |_| close.run(())>
+                        {ui.t(i18n::CANCEL)}
+                    </button>
+                </div>
+            </form>
+        </crate::ui::modal::Modal>
+    }
+    .into_any()
+}
+
+/// The Final gate: Status set to Final while problems remain lists them, and asks.
+#[component]
+pub fn FinalGate() -> impl IntoView {
+    let review = ReviewState::get();
+    view! {
+        <Show when=move || review.gate.with(Option::is_some)>
+            <GateDialog/>
+        </Show>
+    }
+}
+
+#[component]
+fn GateDialog() -> impl IntoView {
+    let ui = Ui::get();
+    let review = ReviewState::get();
+    let problems = Memo::new(move |_| review.problems());
+    let count = move || {
+        let n = problems.with(Vec::len);
+        if n == 1 {
+            words::GATE_ONE.get(ui.lang()).to_owned()
+        } else {
+            ui.fill(words::GATE_MANY, &[&n.to_string()])
+        }
+    };
+    let keep = Callback::new(move |_: ()| review.keep_reviewing());
+    view! {
+        <crate::ui::modal::Modal labelled_by="gate-title" on_close=keep>
+            <h2 id="gate-title">{ui.t(words::GATE_TITLE)}</h2>
+            <p id="gate-count">{count}</p>
+            // A long list scrolls on its own, so the two choices stay in view.
+            <ul class="gate-problems" tabindex="0" aria-labelledby="gate-count">
+                {move || problems.get().into_iter().map(|f| {
+                    let title = f.check.title();
+                    let place = f.target.place();
+                    view! {
+                        <li><strong>{ui.t(title)}</strong>" · "<span>{move || ui.text(&place)}</span></li>
+                    }
+                }).collect_view()}
+            </ul>
+            <p class="hint">{ui.t(words::GATE_NOTE)}</p>
+            <div class="actions">
+                <button type="button" class="primary" on:click=move |_| review.keep_reviewing()>
+                    {ui.t(words::KEEP_REVIEWING)}
+                </button>
+                <button type="button" class="secondary" on:click=move |_| review.mark_final()>
+                    {ui.t(words::MARK_FINAL)}
+                </button>
+            </div>
+        </crate::ui::modal::Modal>
+    }
+}

@@ -1,0 +1,170 @@
+//! The review panel (`REVIEW.md`, "What the user sees"): a region named "Review" beside the
+//! preview, its heading with the counts, each finding with its title as a button that moves
+//! the focus to its field or row, Dismiss with a reason, the dismissed findings apart, and the
+//! Final gate's dialog.
+
+mod dialogs;
+mod state;
+
+use hindsight_core::{display_title, Counts, Finding, Level, Text};
+use leptos::prelude::*;
+
+use crate::form::focus_after_render;
+use crate::i18n::{review as words, Ui};
+use crate::state::Editor;
+pub use dialogs::{DismissDialog, FinalGate};
+pub use state::ReviewState;
+
+/// The id of the panel's heading, where the focus goes when a finding leaves the list.
+const HEADING_ID: &str = "review-heading";
+
+/// The region named "Review": the counts, the open findings, the dismissed ones.
+#[component]
+pub fn ReviewPanel(
+    /// Called before the focus moves into the form (on a phone, to show the form).
+    #[prop(into)]
+    on_jump: Callback<()>,
+) -> impl IntoView {
+    let ui = Ui::get();
+    let review = ReviewState::get();
+    let open = review.open();
+    let heading = Memo::new(move |_| {
+        open.with(|open| {
+            let problems = open.iter().filter(|f| f.level == Level::Problem).count();
+            Counts {
+                problems,
+                suggestions: open.len() - problems,
+            }
+            .heading()
+        })
+    });
+    let dismissed = Memo::new(move |_| review.dismissed());
+    let empty = move || open.with(Vec::is_empty);
+    view! {
+        <section class="review" id="review-pane" aria-label=ui.t(words::REVIEW)>
+            <h2 id=HEADING_ID tabindex="-1">{move || heading.with(|h| ui.text(h))}</h2>
+            <Show when=empty>
+                <p class="hint">{ui.t(words::NOTHING_FOUND)}</p>
+            </Show>
+            <ul class="findings">
+                <For each=move || keyed(open.get()) key=|(k, _)| k.clone() let:item>
+                    <FindingItem finding=item.1 on_jump=on_jump/>
+                </For>
+            </ul>
+            <Show when=move || dismissed.with(|d| !d.is_empty())>
+                <h3 class="dismissed-heading">
+                    {move || ui.fill(words::DISMISSED_N, &[&dismissed.with(Vec::len).to_string()])}
+                </h3>
+                <ul class="findings dismissed">
+                    <For each=move || keyed_dismissed(dismissed.get()) key=|(k, _)| k.clone() let:item>
+                        <DismissedItem finding=item.1.0 reason=item.1.1/>
+                    </For>
+                </ul>
+            </Show>
+        </section>
+    }
+}
+
+/// Keys that change when a finding's words do, unique even for two findings of one check
+/// about one row.
+fn keyed(findings: Vec<Finding>) -> Vec<(String, Finding)> {
+    let mut seen: Vec<String> = Vec::new();
+    findings
+        .into_iter()
+        .map(|f| {
+            let base = format!("{}|{}", f.key, f.message.en);
+            let n = seen.iter().filter(|s| **s == base).count();
+            seen.push(base.clone());
+            (format!("{base}|{n}"), f)
+        })
+        .collect()
+}
+
+fn keyed_dismissed(items: Vec<(Finding, String)>) -> Vec<(String, (Finding, String))> {
+    items
+        .into_iter()
+        .enumerate()
+        .map(|(i, (f, reason))| (format!("{}|{reason}|{i}", f.key), (f, reason)))
+        .collect()
+}
+
+/// One open finding: its title (a button to its field), its level, where and why, a link to
+/// the earlier incident when there is one, and Dismiss.
+#[component]
+fn FindingItem(finding: Finding, on_jump: Callback<()>) -> impl IntoView {
+    let ui = Ui::get();
+    let ed = expect_context::<Editor>();
+    let review = ReviewState::get();
+    let title = finding.check.title();
+    let level = finding.level;
+    let target = finding.target;
+    let message = finding.message.clone();
+    let related = finding.related.clone().map(|id| {
+        let draft_title = Memo::new({
+            let id = id.clone();
+            move |_| {
+                ed.drafts()
+                    .with(|d| d.iter().find(|x| x.id == id).map(|x| x.title.clone()))
+                    .unwrap_or_default()
+            }
+        });
+        view! {
+            <button type="button" class="secondary small" on:click=move |_| {
+                on_jump.run(());
+                ed.open(&id);
+            }>
+                {ui.t(words::OPEN_EARLIER)}
+                <bdi>{move || display_title(&draft_title.get(), ui.lang()).to_owned()}</bdi>
+            </button>
+        }
+    });
+    let dismissing = finding.clone();
+    view! {
+        <li class="finding" class:problem={level == Level::Problem} class:suggestion={level == Level::Suggestion}>
+            <div class="finding-head">
+                <button type="button" class="finding-title" on:click=move |_| {
+                    on_jump.run(());
+                    review.reveal.focus(ed, target);
+                }>{ui.t(title)}</button>
+                " "
+                <span class="level">{ui.t(level.words())}</span>
+                <button type="button" class="ghost small dismiss" disabled=move || ed.read_only().get()
+                    aria-label=move || ui.fill(words::DISMISS_NAMED, &[title.get(ui.lang())])
+                    on:click=move |_| review.dismissing.set(Some(dismissing.clone()))>
+                    {ui.t(words::DISMISS)}
+                </button>
+            </div>
+            <p class="why">{move || ui.text(&message)}</p>
+            {related.map(|r| view! { <div class="finding-actions">{r}</div> })}
+        </li>
+    }
+}
+
+/// One dismissed finding: its title, the team's reason, and Restore.
+#[component]
+fn DismissedItem(finding: Finding, reason: String) -> impl IntoView {
+    let ui = Ui::get();
+    let ed = expect_context::<Editor>();
+    let review = ReviewState::get();
+    let title = finding.check.title();
+    let key = finding.key.clone();
+    let place: Text = finding.target.place();
+    view! {
+        <li class="finding dismissed">
+            <div class="finding-head">
+                <span class="finding-title">{ui.t(title)}</span>
+                " "
+                <span class="place">{move || ui.text(&place)}</span>
+                <button type="button" class="ghost small dismiss" disabled=move || ed.read_only().get()
+                    aria-label=move || ui.fill(words::RESTORE_NAMED, &[title.get(ui.lang())])
+                    on:click=move |_| {
+                        review.restore(&key);
+                        focus_after_render(HEADING_ID.to_owned());
+                    }>
+                    {ui.t(words::RESTORE)}
+                </button>
+            </div>
+            <p class="why">{ui.t(words::REASON_IS)}<bdi>{reason}</bdi></p>
+        </li>
+    }
+}

@@ -1,0 +1,266 @@
+//! The review's findings as memos: one per section reading only the sections its checks read,
+//! one for the earlier incidents, one for the customer notice; then combined and sorted. A
+//! keystroke re-runs the checks of the sections it touches, never the whole review.
+
+use hindsight_core::fields::doc_field;
+use hindsight_core::incidents::Summary;
+use hindsight_core::{
+    depends_on, notice_internal_details, review_notice, review_others, review_section,
+    sort_findings, ActionItem, Choice, Dismissal, FieldId, Finding, Level, OtherDraft, Postmortem,
+    SectionId, Status,
+};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::adapters::platform;
+use crate::form::{element_of, FieldNote, FieldNotes, Reveal, SetGuard};
+use crate::state::Editor;
+
+/// The review of the open draft, shared through context by the panel, its dialogs and the
+/// form's notes.
+#[derive(Clone, Copy)]
+pub struct ReviewState {
+    ed: Editor,
+    /// Every finding, dismissed or not, in the review's order.
+    all: Memo<Vec<Finding>>,
+    /// The findings the team set aside, and why.
+    dismissals: Memo<Vec<Dismissal>>,
+    /// The findings not dismissed.
+    open: Memo<Vec<Finding>>,
+    /// The Status value held at the Final gate while its dialog is open.
+    pub gate: RwSignal<Option<String>>,
+    /// The finding whose dismissal reason is being asked for.
+    pub dismissing: RwSignal<Option<Finding>>,
+    /// Opens sections and moves the focus into them.
+    pub reveal: Reveal,
+}
+
+impl ReviewState {
+    /// Starts the review of the open draft and provides it, the form's notes, the Final gate
+    /// and the focus mover to the views created after it (the form among them).
+    pub fn start(ed: Editor) -> ReviewState {
+        let reveal = Reveal::provide();
+        let sections: Vec<Memo<Vec<Finding>>> = SectionId::ALL
+            .into_iter()
+            .map(|section| {
+                let reads = depends_on(section);
+                Memo::new(move |_| {
+                    ed.template().track();
+                    for s in &reads {
+                        ed.read(*s, |_| ());
+                    }
+                    let today = platform::today();
+                    ed.peek(|d| review_section(d, section, &today))
+                })
+            })
+            .collect();
+        let others = Memo::new(move |_| {
+            ed.drafts().track();
+            let open = ed.open_id().get();
+            ed.peek_summaries(|all| {
+                all.iter()
+                    .filter(|s| Some(&s.id) != open.as_ref() && !s.is_from_folder())
+                    .filter(|s| !s.open_actions.is_empty() && !s.incident_date.is_empty())
+                    .map(|s| (s.id.clone(), other_doc(s)))
+                    .collect::<Vec<_>>()
+            })
+        });
+        let earlier = Memo::new(move |_| {
+            ed.read(SectionId::Header, |_| ());
+            ed.read(SectionId::Causes, |_| ());
+            others.with(|others| {
+                let others: Vec<OtherDraft<'_>> = others
+                    .iter()
+                    .map(|(id, doc)| OtherDraft { id, doc })
+                    .collect();
+                ed.peek(|d| review_others(d, &others))
+            })
+        });
+        // The redaction reads the notice and the names listed in these sections.
+        let notice = Memo::new(move |_| {
+            for s in [
+                SectionId::Header,
+                SectionId::Response,
+                SectionId::ActionItems,
+                SectionId::Communication,
+            ] {
+                ed.read(s, |_| ());
+            }
+            ed.peek(|d| {
+                review_notice(d, &|d: &Postmortem| {
+                    notice_internal_details(d)
+                        .into_iter()
+                        .map(|hit| hit.text)
+                        .collect()
+                })
+            })
+        });
+        let all = Memo::new(move |_| {
+            let mut all: Vec<Finding> = sections.iter().flat_map(|m| m.get()).collect();
+            all.extend(earlier.get());
+            all.extend(notice.get());
+            sort_findings(&mut all);
+            all
+        });
+        let dismissals = Memo::new(move |_| ed.read(SectionId::Header, |d| d.dismissed.clone()));
+        let open = Memo::new(move |_| {
+            dismissals.with(|ds: &Vec<Dismissal>| {
+                all.with(|all| {
+                    all.iter()
+                        .filter(|f| !ds.iter().any(|d| d.finding == f.key))
+                        .cloned()
+                        .collect()
+                })
+            })
+        });
+        let notes = Memo::new(move |_| {
+            open.with(|open: &Vec<Finding>| {
+                open.iter()
+                    .filter_map(|f| {
+                        Some(FieldNote {
+                            element: element_of(ed, f.target, true)?,
+                            level: f.level,
+                            title: f.check.title(),
+                            message: f.message.clone(),
+                        })
+                    })
+                    .collect()
+            })
+        });
+        provide_context(FieldNotes(notes));
+        let state = ReviewState {
+            ed,
+            all,
+            dismissals,
+            open,
+            gate: RwSignal::new(None),
+            dismissing: RwSignal::new(None),
+            reveal,
+        };
+        provide_context(SetGuard(Callback::new(move |(field, value)| {
+            state.let_through(field, value)
+        })));
+        provide_context(state);
+        state
+    }
+
+    /// The review from context.
+    pub fn get() -> ReviewState {
+        expect_context::<ReviewState>()
+    }
+
+    /// The open findings, tracked.
+    pub fn open(self) -> Memo<Vec<Finding>> {
+        self.open
+    }
+
+    /// The dismissed findings with their reasons, tracked.
+    pub fn dismissed(self) -> Vec<(Finding, String)> {
+        self.dismissals.with(|ds| {
+            self.all.with(|all| {
+                all.iter()
+                    .filter_map(|f| {
+                        let d = ds.iter().find(|d| d.finding == f.key)?;
+                        Some((f.clone(), d.reason.clone()))
+                    })
+                    .collect()
+            })
+        })
+    }
+
+    /// The open problems, tracked.
+    pub fn problems(self) -> Vec<Finding> {
+        self.open.with(|open| {
+            open.iter()
+                .filter(|f| f.level == Level::Problem)
+                .cloned()
+                .collect()
+        })
+    }
+
+    /// The Final gate: Status may become Final at once only when no problem is open;
+    /// otherwise the value waits for the dialog.
+    fn let_through(self, field: FieldId, value: String) -> bool {
+        if field != FieldId::Status || Status::parse(&value) != Some(Status::Final) {
+            return true;
+        }
+        let already = self.ed.peek(|d| d.header.status == Status::Final);
+        let problems = self
+            .open
+            .with_untracked(|open| open.iter().any(|f| f.level == Level::Problem));
+        if already || !problems {
+            return true;
+        }
+        self.gate.set(Some(value));
+        false
+    }
+
+    /// "Mark final anyway": the held value goes into the document.
+    pub fn mark_final(self) {
+        if let Some(value) = self.gate.get_untracked() {
+            if let Some(f) = doc_field(FieldId::Status) {
+                self.ed.edit(FieldId::Status, |d| f.set_input(d, &value));
+            }
+        }
+        self.gate.set(None);
+    }
+
+    /// "Keep reviewing": the status stays as it was, and so does its control.
+    pub fn keep_reviewing(self) {
+        self.gate.set(None);
+        let Some(f) = doc_field(FieldId::Status) else {
+            return;
+        };
+        let value = self.ed.peek(|d| f.input_value(d));
+        if let Some(select) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(&FieldId::Status.element_id()))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlSelectElement>().ok())
+        {
+            select.set_value(&value);
+        }
+    }
+
+    /// Sets a finding aside with the team's reason, in the document.
+    pub fn dismiss(self, key: String, reason: String) {
+        self.ed.edit_sections(&[SectionId::Header], move |d| {
+            d.dismissed.retain(|x| x.finding != key);
+            d.dismissed.push(Dismissal {
+                finding: key,
+                reason,
+            });
+        });
+    }
+
+    /// Takes a finding back into the review.
+    pub fn restore(self, key: &str) {
+        self.ed.edit_sections(&[SectionId::Header], |d| {
+            d.dismissed.retain(|x| x.finding != key);
+        });
+    }
+}
+
+/// What repeat-open-actions reads of another draft, from its summary: its header and its
+/// open action items.
+fn other_doc(s: &Summary) -> Postmortem {
+    let mut doc = Postmortem::default();
+    doc.header.title = s.title.clone();
+    doc.header.incident_id = s.incident_id.clone();
+    doc.header.incident_date = s.incident_date.clone();
+    doc.header.tags = s.tags.clone();
+    doc.action_items = s
+        .open_actions
+        .iter()
+        .map(|a| ActionItem {
+            action: a.action.clone(),
+            kind: a.kind,
+            owner: a.owner.clone(),
+            priority: a.priority,
+            due_date: a.due_date.clone(),
+            tracking_link: a.tracking_link.clone(),
+            done: false,
+            public: None,
+        })
+        .collect();
+    doc
+}
