@@ -76,9 +76,8 @@ pub fn FinalGate() -> impl IntoView {
 fn GateDialog() -> impl IntoView {
     let ui = Ui::get();
     let review = ReviewState::get();
-    let problems = Memo::new(move |_| review.problems());
     let count = move || {
-        let n = problems.with(Vec::len);
+        let n = review.problems().len();
         if n == 1 {
             words::GATE_ONE.get(ui.lang()).to_owned()
         } else {
@@ -92,7 +91,7 @@ fn GateDialog() -> impl IntoView {
             <p id="gate-count">{count}</p>
             // A long list scrolls on its own, so the two choices stay in view.
             <ul class="gate-problems" tabindex="0" aria-labelledby="gate-count">
-                {move || problems.get().into_iter().map(|f| {
+                {move || review.problems().into_iter().map(|f| {
                     let title = f.check.title();
                     let place = f.target.place();
                     view! {

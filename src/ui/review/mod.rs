@@ -28,21 +28,21 @@ pub fn ReviewPanel(
     let ui = Ui::get();
     let review = ReviewState::get();
     let open = review.open();
-    let heading = Memo::new(move |_| {
+    let heading = move || {
         open.with(|open| {
             let problems = open.iter().filter(|f| f.level == Level::Problem).count();
-            Counts {
+            let counts = Counts {
                 problems,
                 suggestions: open.len() - problems,
-            }
-            .heading()
+            };
+            ui.text(&counts.heading())
         })
-    });
+    };
     let dismissed = Memo::new(move |_| review.dismissed());
     let empty = move || open.with(Vec::is_empty);
     view! {
         <section class="review" id="review-pane" aria-label=ui.t(words::REVIEW)>
-            <h2 id=HEADING_ID tabindex="-1">{move || heading.with(|h| ui.text(h))}</h2>
+            <h2 id=HEADING_ID tabindex="-1">{heading}</h2>
             <Show when=empty>
                 <p class="hint">{ui.t(words::NOTHING_FOUND)}</p>
             </Show>
@@ -55,10 +55,11 @@ pub fn ReviewPanel(
                 <h3 class="dismissed-heading">
                     {move || ui.fill(words::DISMISSED_N, &[&dismissed.with(Vec::len).to_string()])}
                 </h3>
+                // Set aside rarely, so redrawn whole.
                 <ul class="findings dismissed">
-                    <For each=move || keyed_dismissed(dismissed.get()) key=|(k, _)| k.clone() let:item>
-                        <DismissedItem finding=item.1.0 reason=item.1.1/>
-                    </For>
+                    {move || dismissed.get().into_iter().map(|(finding, reason)| view! {
+                        <DismissedItem finding=finding reason=reason/>
+                    }).collect_view()}
                 </ul>
             </Show>
         </section>
@@ -80,14 +81,6 @@ fn keyed(findings: Vec<Finding>) -> Vec<(String, Finding)> {
         .collect()
 }
 
-fn keyed_dismissed(items: Vec<(Finding, String)>) -> Vec<(String, (Finding, String))> {
-    items
-        .into_iter()
-        .enumerate()
-        .map(|(i, (f, reason))| (format!("{}|{reason}|{i}", f.key), (f, reason)))
-        .collect()
-}
-
 /// One open finding: its title (a button to its field), its level, where and why, a link to
 /// the earlier incident when there is one, and Dismiss.
 #[component]
@@ -100,21 +93,23 @@ fn FindingItem(finding: Finding, on_jump: Callback<()>) -> impl IntoView {
     let target = finding.target;
     let message = finding.message.clone();
     let related = finding.related.clone().map(|id| {
-        let draft_title = Memo::new({
-            let id = id.clone();
-            move |_| {
-                ed.drafts()
-                    .with(|d| d.iter().find(|x| x.id == id).map(|x| x.title.clone()))
-                    .unwrap_or_default()
-            }
-        });
+        let of = id.clone();
+        let draft_title = move || {
+            ed.drafts().with(|d| {
+                let title = d
+                    .iter()
+                    .find(|x| x.id == of)
+                    .map_or("", |x| x.title.as_str());
+                display_title(title, ui.lang()).to_owned()
+            })
+        };
         view! {
             <button type="button" class="secondary small" on:click=move |_| {
                 on_jump.run(());
                 ed.open(&id);
             }>
                 {ui.t(words::OPEN_EARLIER)}
-                <bdi>{move || display_title(&draft_title.get(), ui.lang()).to_owned()}</bdi>
+                <bdi>{draft_title}</bdi>
             </button>
         }
     });

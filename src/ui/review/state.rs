@@ -5,9 +5,9 @@
 use hindsight_core::fields::doc_field;
 use hindsight_core::incidents::Summary;
 use hindsight_core::{
-    depends_on, notice_internal_details, review_notice, review_others, review_section,
-    sort_findings, ActionItem, Choice, Dismissal, FieldId, Finding, Level, OtherDraft, Postmortem,
-    SectionId, Status,
+    depends_on, is_dismissed, listed_people, notice_internal_details, review_notice, review_others,
+    review_section, sort_findings, ActionItem, Choice, Dismissal, FieldId, Finding, Level,
+    OtherDraft, Postmortem, SectionId, Status,
 };
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -16,6 +16,14 @@ use crate::adapters::platform;
 use crate::form::{element_of, FieldNote, FieldNotes, Reveal, SetGuard};
 use crate::state::Editor;
 
+/// The sections that list people ([`listed_people`]), which the checks of other sections
+/// read for names.
+const PEOPLE_SECTIONS: [SectionId; 3] = [
+    SectionId::Header,
+    SectionId::Response,
+    SectionId::ActionItems,
+];
+
 /// The review of the open draft, shared through context by the panel, its dialogs and the
 /// form's notes.
 #[derive(Clone, Copy)]
@@ -23,8 +31,6 @@ pub struct ReviewState {
     ed: Editor,
     /// Every finding, dismissed or not, in the review's order.
     all: Memo<Vec<Finding>>,
-    /// The findings the team set aside, and why.
-    dismissals: Memo<Vec<Dismissal>>,
     /// The findings not dismissed.
     open: Memo<Vec<Finding>>,
     /// The Status value held at the Final gate while its dialog is open.
@@ -40,14 +46,26 @@ impl ReviewState {
     /// and the focus mover to the views created after it (the form among them).
     pub fn start(ed: Editor) -> ReviewState {
         let reveal = Reveal::provide();
+        // What the checks of other sections read of Header, Response and Action items is the
+        // people they list: a keystroke in the title re-runs no other section's checks.
+        let people = Memo::new(move |_| {
+            for s in PEOPLE_SECTIONS {
+                ed.read(s, |_| ());
+            }
+            ed.peek(listed_people)
+        });
         let sections: Vec<Memo<Vec<Finding>>> = SectionId::ALL
             .into_iter()
             .map(|section| {
                 let reads = depends_on(section);
                 Memo::new(move |_| {
                     ed.template().track();
-                    for s in &reads {
-                        ed.read(*s, |_| ());
+                    for &s in &reads {
+                        if s != section && PEOPLE_SECTIONS.contains(&s) {
+                            people.track();
+                        } else {
+                            ed.read(s, |_| ());
+                        }
                     }
                     let today = platform::today();
                     ed.peek(|d| review_section(d, section, &today))
@@ -102,12 +120,12 @@ impl ReviewState {
             sort_findings(&mut all);
             all
         });
-        let dismissals = Memo::new(move |_| ed.read(SectionId::Header, |d| d.dismissed.clone()));
+        // Dismissals live in the document, edited as part of Header.
         let open = Memo::new(move |_| {
-            dismissals.with(|ds: &Vec<Dismissal>| {
-                all.with(|all| {
+            all.with(|all: &Vec<Finding>| {
+                ed.read(SectionId::Header, |d| {
                     all.iter()
-                        .filter(|f| !ds.iter().any(|d| d.finding == f.key))
+                        .filter(|f| !is_dismissed(d, f))
                         .cloned()
                         .collect()
                 })
@@ -131,7 +149,6 @@ impl ReviewState {
         let state = ReviewState {
             ed,
             all,
-            dismissals,
             open,
             gate: RwSignal::new(None),
             dismissing: RwSignal::new(None),
@@ -156,11 +173,11 @@ impl ReviewState {
 
     /// The dismissed findings with their reasons, tracked.
     pub fn dismissed(self) -> Vec<(Finding, String)> {
-        self.dismissals.with(|ds| {
-            self.all.with(|all| {
+        self.all.with(|all| {
+            self.ed.read(SectionId::Header, |doc| {
                 all.iter()
                     .filter_map(|f| {
-                        let d = ds.iter().find(|d| d.finding == f.key)?;
+                        let d = doc.dismissed.iter().find(|d| d.finding == f.key)?;
                         Some((f.clone(), d.reason.clone()))
                     })
                     .collect()
