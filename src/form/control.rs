@@ -65,30 +65,68 @@ pub struct FieldNote {
 }
 
 /// The review's open findings by control, shared through context by the review, so a field
-/// with a problem says so under itself.
+/// with a problem says so under itself. Each control follows a signal of its own, set only
+/// when its notes change: a keystroke never reaches every control of a large report.
 #[derive(Clone, Copy)]
-pub struct FieldNotes(pub Memo<Vec<FieldNote>>);
+pub struct FieldNotes {
+    all: Memo<Vec<FieldNote>>,
+    controls: StoredValue<Vec<(String, RwSignal<Vec<FieldNote>>)>>,
+}
+
+/// The notes about one control.
+pub type Notes = RwSignal<Vec<FieldNote>>;
+
+fn notes_of(all: &[FieldNote], id: &str) -> Vec<FieldNote> {
+    all.iter().filter(|n| n.element == id).cloned().collect()
+}
 
 impl FieldNotes {
+    /// Provides `all` to the controls created after it, each through its own signal.
+    pub fn provide(all: Memo<Vec<FieldNote>>) {
+        let controls = StoredValue::new(Vec::<(String, Notes)>::new());
+        Effect::new(move |_| {
+            let mut changed = Vec::new();
+            all.with(|all| {
+                controls.update_value(|list| {
+                    // A control that is gone has its signal disposed: forget it.
+                    list.retain(|(id, notes)| {
+                        let now = notes_of(all, id);
+                        match notes.try_with_untracked(|old| *old != now) {
+                            None => false,
+                            Some(differs) => {
+                                if differs {
+                                    changed.push((*notes, now));
+                                }
+                                true
+                            }
+                        }
+                    });
+                });
+            });
+            for (notes, now) in changed {
+                notes.set(now);
+            }
+        });
+        provide_context(FieldNotes { all, controls });
+    }
+
     /// The notes about the control `id`, when the review runs beside the form.
-    pub fn about(id: &str) -> Option<Memo<Vec<FieldNote>>> {
-        let notes = use_context::<FieldNotes>()?;
-        let id = id.to_owned();
-        Some(Memo::new(move |_| {
-            notes
-                .0
-                .with(|all| all.iter().filter(|n| n.element == id).cloned().collect())
-        }))
+    pub fn about(id: &str) -> Option<Notes> {
+        let this = use_context::<FieldNotes>()?;
+        let notes = RwSignal::new(this.all.with_untracked(|all| notes_of(all, id)));
+        this.controls
+            .update_value(|list| list.push((id.to_owned(), notes)));
+        Some(notes)
     }
 }
 
 /// Whether there is a note now.
-pub fn has_notes(notes: Option<Memo<Vec<FieldNote>>>) -> bool {
+pub fn has_notes(notes: Option<Notes>) -> bool {
     notes.is_some_and(|n| n.with(|v| !v.is_empty()))
 }
 
 /// The review's notes under a control, with the id its `aria-describedby` names.
-pub fn notes_view(id: String, notes: Option<Memo<Vec<FieldNote>>>) -> impl IntoView {
+pub fn notes_view(id: String, notes: Option<Notes>) -> impl IntoView {
     let ui = Ui::get();
     notes.map(|notes| {
         move || {

@@ -145,7 +145,7 @@ impl ReviewState {
                     .collect()
             })
         });
-        provide_context(FieldNotes(notes));
+        FieldNotes::provide(notes);
         let state = ReviewState {
             ed,
             all,
