@@ -22,8 +22,14 @@ pub fn isolate(text: &str) -> String {
 }
 
 /// Every table of the interface's words, for the test that each is written in both languages.
-pub const TABLES: &[&[(&str, Words)]] =
-    &[ALL, views::ALL, import::ALL, customer::ALL, pwa::ALL, review::ALL];
+pub const TABLES: &[&[(&str, Words)]] = &[
+    ALL,
+    views::ALL,
+    import::ALL,
+    customer::ALL,
+    pwa::ALL,
+    review::ALL,
+];
 
 /// The UI language, shared through context.
 #[derive(Clone, Copy)]

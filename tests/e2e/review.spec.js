@@ -404,9 +404,11 @@ test.describe('review accessibility', () => {
 
   for (const lang of ['en', 'zh']) {
     const w = WORDS[lang];
-    test(`the Review region, its dialogs and the phone layout have no serious violation (${lang})`, async ({ browser }) => {
-      for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
-        const context = await browser.newContext({ bypassCSP: true, locale: w.locale, viewport });
+    test(`the Review region, its dialogs and the phone layout have no serious violation, light and dark (${lang})`, async ({ browser }) => {
+      const desktop = { width: 1280, height: 800 };
+      const phone = { width: 390, height: 844 };
+      for (const [viewport, colorScheme] of [[desktop, 'light'], [desktop, 'dark'], [phone, 'light']]) {
+        const context = await browser.newContext({ bypassCSP: true, locale: w.locale, viewport, colorScheme });
         const page = await context.newPage();
         const app = new ReviewPage(page, w);
         await app.open();
