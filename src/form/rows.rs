@@ -54,12 +54,19 @@ static ACTIONS: RowKind<ActionItem> = RowKind {
     misplaced: None,
 };
 
+/// The draft's time zone, as the timeline's rows follow it.
+#[derive(Clone, Copy)]
+struct TimelineZone(Memo<String>);
+
 /// The timeline form.
 #[component]
 pub fn TimelineRows() -> impl IntoView {
     let ui = Ui::get();
     let ed = expect_context::<Editor>();
     let zone = Memo::new(move |_| ed.read(SectionId::Header, |d| d.header.time_zone.clone()));
+    // The time boxes follow the zone through this one memo: typing in the title (also in the
+    // Header) must not make every time box of a long timeline read the document again.
+    provide_context(TimelineZone(zone));
     view! {
         <p class="hint">{move || ui.fill(i18n::TIMELINE_HINT, &[&zone.get()])}</p>
         <Rows kind=&TIMELINE/>
@@ -224,9 +231,8 @@ fn time_field<R: 'static>(
         })
     });
     // The boxes show wall times in the draft's zone, so a new zone redraws them.
-    let follow = Callback::new(move |_: ()| {
-        ed.read(SectionId::Header, |d| d.header.time_zone.len());
-    });
+    let zone_memo = expect_context::<TimelineZone>().0;
+    let follow = Callback::new(move |_: ()| zone_memo.track());
     let set = Callback::new(move |value: String| {
         let zone = zone();
         let parsed = LocalDateTime::parse(&value);
