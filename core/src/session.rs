@@ -13,9 +13,9 @@ use crate::draft::Draft;
 use crate::export::file_stem;
 use crate::fields::{doc_field, Access, FieldId};
 use crate::import::{import_any_markdown, import_json_reporting, ForeignImport, MarkdownImport};
-use crate::incidents::{newest_first, summarize_doc, Index, Summary};
+use crate::incidents::{mark_done, newest_first, summarize_doc, Index, Marked, Summary};
 use crate::report::{display_title, KEPT_FROM_OTHER_TAB};
-use crate::storage::{parse_draft, DraftStore, KeyValue, Unreadable, WriteError};
+use crate::storage::{draft_key, parse_draft, DraftStore, KeyValue, Unreadable, WriteError};
 use crate::words::Text;
 
 /// The clock and the id source of a session.
@@ -218,6 +218,24 @@ pub enum Undone {
     Draft,
     /// A row, at this position of its list.
     Row(RowList, usize),
+}
+
+/// Why an action item listed by the overview could not be marked done; the app words it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum MarkFailed {
+    /// No stored draft has that id any more (deleted, perhaps in another tab), or it could
+    /// not be read (then it was set aside and the alert says so).
+    NoDraft,
+    /// The draft cannot be written: a newer Hindsight wrote it, or it comes from a folder.
+    ReadOnly,
+    /// Another tab wrote a newer revision of the draft while this tab held unsaved text of
+    /// it: nothing was written, and both texts are as they were.
+    Stale,
+    /// The open draft was changed in another tab meanwhile: the conflict alert asks which
+    /// text to keep (this tab's text has the item done).
+    Conflict,
+    /// The item is no longer in its draft as listed: why, in both languages.
+    Row(Text),
 }
 
 /// How a checked write went.
@@ -469,12 +487,71 @@ impl<K: KeyValue, E: Env> Session<K, E> {
             return false;
         }
         change(&mut self.doc);
+        self.touch();
+        true
+    }
+
+    /// Notes an unsaved change of the open document.
+    fn touch(&mut self) {
         self.untouched = None;
         self.dirty = true;
         if self.save_state != SaveState::NotSaved {
             self.save_state = SaveState::Saving;
         }
-        true
+    }
+
+    /// Marks done the action item the overview listed at row `index` of draft `id`, with
+    /// text `action` (see [`mark_done`]: a row moved since is found by its text).
+    ///
+    /// The open draft is edited as the form would edit it, and written at once. Any other
+    /// draft is read from storage as it is now (or as this tab holds it, after a failed
+    /// write), marked, and written through the same revision check as the editor, so a
+    /// stale tab never overwrites newer text; the index records it either way.
+    pub fn mark_action_done(
+        &mut self,
+        id: &str,
+        index: usize,
+        action: &str,
+    ) -> Result<Marked, MarkFailed> {
+        if self.open_id() == Some(id) {
+            if self.is_read_only() {
+                return Err(MarkFailed::ReadOnly);
+            }
+            let marked = mark_done(&mut self.doc, index, action).map_err(MarkFailed::Row)?;
+            if let Marked::Done(_) = marked {
+                self.touch();
+                self.flush();
+            }
+            return if self.in_conflict() {
+                Err(MarkFailed::Conflict)
+            } else {
+                Ok(marked)
+            };
+        }
+        let Some(mut draft) = self.draft(id) else {
+            return Err(MarkFailed::NoDraft);
+        };
+        if draft.read_only {
+            return Err(MarkFailed::ReadOnly);
+        }
+        let marked = mark_done(&mut draft.doc, index, action).map_err(MarkFailed::Row)?;
+        if let Marked::AlreadyDone(_) = marked {
+            return Ok(marked);
+        }
+        draft.updated_at = self.env.now_ms();
+        let result = match self.write_checked(draft) {
+            Write::Done => Ok(marked),
+            // The failed write is reported by the Not saved alert and kept for another try.
+            Write::Failed => Ok(marked),
+            Write::Stale(_) => {
+                // The list shows the newer text, as storage holds it.
+                let stored = self.store.kv().get(&draft_key(id));
+                let _ = self.index.record_value(id, stored.as_deref());
+                Err(MarkFailed::Stale)
+            }
+        };
+        let _ = self.index.save(self.store.kv());
+        result
     }
 
     /// Writes the open draft now if it has unsaved edits, unless another tab wrote it first.

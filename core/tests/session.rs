@@ -6,7 +6,10 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use hindsight_core::session::{self, AlertKind, Notice, RowList, SaveState, Start, Undone};
+use hindsight_core::incidents::Marked;
+use hindsight_core::session::{
+    self, AlertKind, MarkFailed, Notice, RowList, SaveState, Start, Undone,
+};
 use hindsight_core::*;
 
 /// A clock that moves a second per reading, and ids `id1`, `id2`, …
@@ -467,4 +470,163 @@ fn without_storage_the_session_says_drafts_stay_in_the_tab() {
         Language::ZhTw,
         "a new draft takes the UI language"
     );
+}
+
+/// A new draft, open, titled, with these action items (none done), written.
+fn draft_with_actions(s: &mut Session<FaultyKv, TestEnv>, title: &str, actions: &[&str]) -> String {
+    s.create(Template::Full, Language::En, "UTC".into());
+    s.edit(|d| {
+        d.header.title = title.into();
+        d.action_items = actions
+            .iter()
+            .map(|a| ActionItem {
+                action: (*a).into(),
+                ..ActionItem::default()
+            })
+            .collect();
+    });
+    s.flush();
+    s.open_id().expect("open").to_owned()
+}
+
+fn stored(kv: &FaultyKv, id: &str) -> Draft {
+    parse_draft(&kv.get(&draft_key(id)).expect("stored"))
+        .expect("readable")
+        .draft
+}
+
+fn open_actions(s: &Session<FaultyKv, TestEnv>, id: &str) -> Vec<String> {
+    s.summaries()
+        .iter()
+        .find(|d| d.id == id)
+        .expect("listed")
+        .open_actions
+        .iter()
+        .map(|a| a.action.clone())
+        .collect()
+}
+
+#[test]
+fn marking_an_item_done_from_the_overview_writes_its_draft_through_the_revision_check() {
+    let (kv, env) = (FaultyKv::new(), TestEnv::default());
+    let mut s = start(&kv, &env, None);
+    let a = draft_with_actions(&mut s, "Cache leak", &["Fix A1", "Fix A2"]);
+    let b = draft_with_actions(&mut s, "Queue stall", &["Fix B1"]);
+    assert_eq!(s.open_id(), Some(b.as_str()));
+    let (rev, updated) = (stored(&kv, &a).rev, stored(&kv, &a).updated_at);
+    let generation = s.generation();
+
+    // Another draft: read from storage, marked, written with its revision bumped.
+    assert_eq!(s.mark_action_done(&a, 1, "Fix A2"), Ok(Marked::Done(1)));
+    let after = stored(&kv, &a);
+    assert!(after.doc.action_items[1].done && !after.doc.action_items[0].done);
+    assert_eq!(after.rev, rev + 1);
+    assert!(after.updated_at > updated);
+    assert_eq!(open_actions(&s, &a), ["Fix A1"], "the index follows");
+    assert_eq!(s.open_id(), Some(b.as_str()), "the open draft stays open");
+    assert_eq!(s.generation(), generation, "and its form is untouched");
+    assert_eq!(
+        s.mark_action_done(&a, 1, "Fix A2"),
+        Ok(Marked::AlreadyDone(1))
+    );
+    assert_eq!(stored(&kv, &a).rev, rev + 1, "nothing written twice");
+
+    // The open draft: edited as the form would, and written at once.
+    assert_eq!(s.mark_action_done(&b, 0, "Fix B1"), Ok(Marked::Done(0)));
+    assert!(s.doc().action_items[0].done);
+    assert_eq!(s.save_state(), SaveState::Saved);
+    assert!(stored(&kv, &b).doc.action_items[0].done);
+    assert!(open_actions(&s, &b).is_empty());
+
+    // Another tab added a row above since the overview was drawn: the item is found by its
+    // text, and the other tab's row is kept.
+    let mut other = start(&kv, &env, Some(&a));
+    other.edit(|d| {
+        d.action_items.insert(
+            0,
+            ActionItem {
+                action: "Added elsewhere".into(),
+                ..ActionItem::default()
+            },
+        )
+    });
+    other.flush();
+    assert_eq!(s.mark_action_done(&a, 0, "Fix A1"), Ok(Marked::Done(1)));
+    let items = stored(&kv, &a).doc.action_items;
+    assert_eq!(items[0].action, "Added elsewhere");
+    assert!(!items[0].done && items[1].done && items[2].done);
+    assert_eq!(open_actions(&s, &a), ["Added elsewhere"]);
+
+    // Gone: the row, or the draft.
+    assert!(matches!(
+        s.mark_action_done(&a, 0, "Never written"),
+        Err(MarkFailed::Row(_))
+    ));
+    assert_eq!(
+        s.mark_action_done("missing", 0, "Fix A1"),
+        Err(MarkFailed::NoDraft)
+    );
+}
+
+#[test]
+fn marking_done_never_overwrites_a_newer_revision_from_another_tab() {
+    let (kv, env) = (FaultyKv::new(), TestEnv::default());
+    let mut s = start(&kv, &env, None);
+    let x = draft_with_actions(&mut s, "Disk full", &["Fix X"]);
+    let y = draft_with_actions(&mut s, "Other", &["Fix Y"]);
+    // This tab's edit of X cannot be written, so X's text waits here for another try…
+    s.open(&x);
+    s.edit(|d| d.summary = "Mine".into());
+    kv.set_fault(Fault::Full);
+    s.open(&y);
+    kv.set_fault(Fault::None);
+    // …while another tab writes a newer revision of X.
+    let mut other = start(&kv, &env, Some(&x));
+    other.edit(|d| d.summary = "Theirs".into());
+    other.flush();
+    let theirs = kv.get(&draft_key(&x));
+    assert_eq!(s.mark_action_done(&x, 0, "Fix X"), Err(MarkFailed::Stale));
+    assert_eq!(
+        kv.get(&draft_key(&x)),
+        theirs,
+        "the newer text is untouched"
+    );
+    assert_eq!(
+        open_actions(&s, &x),
+        ["Fix X"],
+        "the list shows it as stored"
+    );
+
+    // The open draft changed in another tab: the conflict alert asks, nothing is overwritten.
+    let mut third = start(&kv, &env, Some(&y));
+    third.edit(|d| d.summary = "Changed elsewhere".into());
+    third.flush();
+    let newer = kv.get(&draft_key(&y));
+    assert_eq!(
+        s.mark_action_done(&y, 0, "Fix Y"),
+        Err(MarkFailed::Conflict)
+    );
+    assert!(s.in_conflict());
+    assert_eq!(s.alert().map(|a| a.kind), Some(AlertKind::Conflict));
+    assert_eq!(kv.get(&draft_key(&y)), newer);
+}
+
+#[test]
+fn a_read_only_draft_is_never_marked() {
+    let (kv, env) = (FaultyKv::new(), TestEnv::default());
+    let future = r#"{"id":"f","rev":3,"created_at":0,"updated_at":1,"doc":{"schema_version":99,"action_items":[{"action":"Future fix"}]}}"#;
+    kv.set("hindsight:draft:f", future).expect("writes");
+    let mut s = start(&kv, &env, None);
+    let mine = draft_with_actions(&mut s, "Mine", &["Fix"]);
+    assert_eq!(s.open_id(), Some(mine.as_str()));
+    assert_eq!(
+        s.mark_action_done("f", 0, "Future fix"),
+        Err(MarkFailed::ReadOnly)
+    );
+    s.open("f");
+    assert_eq!(
+        s.mark_action_done("f", 0, "Future fix"),
+        Err(MarkFailed::ReadOnly)
+    );
+    assert_eq!(kv.get("hindsight:draft:f").as_deref(), Some(future));
 }
