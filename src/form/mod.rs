@@ -149,6 +149,14 @@ fn SectionForm(section: SectionId) -> impl IntoView {
     let body = match section {
         SectionId::Timeline => view! { <rows::TimelineRows/> }.into_any(),
         SectionId::ActionItems => view! { <rows::ActionRows/> }.into_any(),
+        // Beside Recurrence: the other drafts that share a cause with this one.
+        SectionId::Causes => view! {
+            <div class="fields">
+                {section_fields(section).map(field_view).collect_view()}
+            </div>
+            <crate::ui::RelatedInDraft/>
+        }
+        .into_any(),
         _ => view! {
             <div class="fields">
                 {section_fields(section).map(field_view).collect_view()}

@@ -10,6 +10,7 @@ use leptos::prelude::*;
 
 pub mod customer;
 pub mod import;
+pub mod incidents;
 pub mod pwa;
 pub mod review;
 pub mod views;
@@ -29,6 +30,7 @@ pub const TABLES: &[&[(&str, Words)]] = &[
     customer::ALL,
     pwa::ALL,
     review::ALL,
+    incidents::ALL,
 ];
 
 /// The UI language, shared through context.

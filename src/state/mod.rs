@@ -7,6 +7,7 @@
 //! document. File actions live in `exchange.rs`, other tabs in `sync.rs`.
 
 mod exchange;
+mod incidents;
 mod rows;
 mod sync;
 

@@ -27,7 +27,8 @@ use alerts::{Alerts, SaveIndicator};
 use customer::CustomerView;
 use draft_list::DraftList;
 use export_menu::ExportMenu;
-use incidents::IncidentsView;
+pub use incidents::RelatedInDraft;
+use incidents::{Folder, IncidentsView};
 use preview::{Preview, Source};
 use review::{DismissDialog, FinalGate, ReviewPanel, ReviewState};
 use shared_view::SharedView;
@@ -111,6 +112,7 @@ pub fn App() -> impl IntoView {
         }
     });
     on_cleanup(move || save_key.remove());
+    Folder::provide();
     ed.watch_other_tabs();
 
     // Write pending edits the moment the page may go away. A tab closed in the middle of a

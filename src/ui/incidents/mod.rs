@@ -1,15 +1,42 @@
-//! The Incidents view: every draft's open action items, related incidents and trends.
+//! The Incidents view (事件總覽): every draft's open action items, the incidents that share
+//! a cause, trends, and a team's folder of postmortems opened read-only beside the drafts.
+//!
+//! Everything shown is computed by `hindsight_core::incidents` from the drafts' summaries
+//! (the index the session keeps) and the folder's summaries; this module only draws it.
 
+mod folder;
+mod links;
+mod open_items;
+mod related;
+mod trends;
+
+use hindsight_core::incidents::Summary;
 use leptos::prelude::*;
 
 use crate::i18n::{views as words, Ui};
+use crate::state::Editor;
 use crate::ui::views::Views;
+pub use folder::Folder;
+pub use related::RelatedInDraft;
+
+/// Every summary the overview reads: the stored drafts', then the open folder's.
+fn all_summaries(ed: Editor, folder: Folder) -> Memo<Vec<Summary>> {
+    Memo::new(move |_| {
+        let mut all = ed.summaries();
+        folder.entries.with(|entries| {
+            all.extend(entries.iter().map(|e| e.summary.clone()));
+        });
+        all
+    })
+}
 
 /// The region named "Incidents".
 #[component]
 pub fn IncidentsView() -> impl IntoView {
     let ui = Ui::get();
     let views = Views::get();
+    let ed = expect_context::<Editor>();
+    let summaries = all_summaries(ed, Folder::get());
     view! {
         <section class="view incidents-view" aria-labelledby="incidents-title">
             <div class="view-head">
@@ -18,6 +45,10 @@ pub fn IncidentsView() -> impl IntoView {
                     {ui.t(words::BACK_TO_EDITOR)}
                 </button>
             </div>
+            <open_items::OpenItemsPart summaries=summaries/>
+            <folder::FolderPart/>
+            <related::RelatedPart summaries=summaries/>
+            <trends::TrendsPart summaries=summaries/>
         </section>
     }
 }

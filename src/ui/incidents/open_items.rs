@@ -1,0 +1,333 @@
+//! Open action items (未完成的行動項目) across every draft: filters, grouping, the list
+//! (overdue first, each item linking to its draft and row), Mark done, and the exports.
+//!
+//! The list is one plain view drawn from the core's [`OpenItems`]: no signal per item, so a
+//! thousand items cost one pass, and a change (a filter, an item marked done) draws it anew.
+
+use hindsight_core::incidents::{
+    open_items, open_items_csv, open_items_markdown, words as t, Filters, Grouping, Item, Marked,
+    OpenItems, Summary,
+};
+use hindsight_core::report::{DUE, NO_ACTION_WRITTEN, OVERDUE};
+use hindsight_core::session::MarkFailed;
+use hindsight_core::{display_title, severity_text, Choice, Severity, Status, Text};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::links::{focus_nth_after_render, open_action_row, show_folder_entry};
+use super::Folder;
+use crate::adapters::{files, platform};
+use crate::i18n::{self, incidents as words, Ui};
+use crate::state::Editor;
+use crate::ui::views::Views;
+
+/// The selector of every Mark done button of the list, in list order.
+const MARK_BUTTONS: &str = "#open-items-list button.mark-done";
+
+/// The filters as their `<select>`s hold them; empty means all.
+#[derive(Clone, Copy)]
+struct Choices {
+    tag: RwSignal<String>,
+    severity: RwSignal<String>,
+    status: RwSignal<String>,
+    owner: RwSignal<String>,
+    grouping: RwSignal<String>,
+}
+
+/// Owner option for the items with no owner; names are prefixed, so none can clash with it.
+const UNASSIGNED_VALUE: &str = "-";
+
+impl Choices {
+    fn filters(self) -> Filters {
+        let some = |s: String| (!s.is_empty()).then_some(s);
+        Filters {
+            tag: some(self.tag.get()).and_then(|v| v.strip_prefix("t:").map(str::to_owned)),
+            severity: Severity::parse(&self.severity.get()),
+            status: Status::parse(&self.status.get()),
+            owner: some(self.owner.get()).map(|v| match v.strip_prefix("o:") {
+                Some(name) => name.to_owned(),
+                None => String::new(),
+            }),
+        }
+    }
+
+    fn grouping(self) -> Grouping {
+        if self.grouping.get() == "week" {
+            Grouping::DueWeek
+        } else {
+            Grouping::Owner
+        }
+    }
+}
+
+/// Every tag and every owner of the open items, each once (case ignored), sorted.
+fn tags_and_owners(summaries: &[Summary]) -> (Vec<String>, Vec<String>) {
+    fn once(mut list: Vec<String>) -> Vec<String> {
+        list.sort_by_key(|s| s.to_lowercase());
+        list.dedup_by(|a, b| a.to_lowercase() == b.to_lowercase());
+        list
+    }
+    let tags = summaries
+        .iter()
+        .flat_map(|s| s.tags.iter().cloned())
+        .collect();
+    let owners = summaries
+        .iter()
+        .flat_map(|s| s.open_actions.iter())
+        .map(|a| a.owner.trim().to_owned())
+        .filter(|o| !o.is_empty())
+        .collect();
+    (once(tags), once(owners))
+}
+
+/// The open action items of every draft, with their filters and exports.
+#[component]
+pub fn OpenItemsPart(
+    /// The drafts' and the folder's summaries.
+    summaries: Memo<Vec<Summary>>,
+) -> impl IntoView {
+    let ui = Ui::get();
+    let ed = expect_context::<Editor>();
+    let today = platform::today();
+    let choices = Choices {
+        tag: RwSignal::new(String::new()),
+        severity: RwSignal::new(String::new()),
+        status: RwSignal::new(String::new()),
+        owner: RwSignal::new(String::new()),
+        grouping: RwSignal::new(String::new()),
+    };
+    let items = Memo::new(move |_| {
+        let filters = choices.filters();
+        let grouping = choices.grouping();
+        summaries.with(|s| open_items(s, &filters, grouping, &today))
+    });
+    let options = Memo::new(move |_| summaries.with(|s| tags_and_owners(s)));
+    let export = move |markdown: bool| {
+        let lang = ui.lang_untracked();
+        let stem = format!("{}-{}", words::OPEN_ITEMS_FILE.get(lang), platform::today());
+        let result = items.with_untracked(|items| {
+            if markdown {
+                let text = open_items_markdown(items, lang);
+                files::download(&format!("{stem}.md"), "text/markdown;charset=utf-8", &text)
+            } else {
+                let text = open_items_csv(items, lang);
+                files::download(&format!("{stem}.csv"), "text/csv;charset=utf-8", &text)
+            }
+        });
+        if let Err(e) = result {
+            ed.warn_text(Text::with(i18n::EXPORT_FAILED, &[&e]));
+        }
+    };
+    // Options drawn anew keep the choice they had (an option put in with `selected` is chosen).
+    let dynamic_options = move |which: fn(&(Vec<String>, Vec<String>)) -> &Vec<String>,
+                                prefix: &'static str,
+                                chosen: RwSignal<String>| {
+        move || {
+            let chosen = chosen.get_untracked();
+            options.with(|o| {
+                which(o)
+                    .iter()
+                    .map(|name| {
+                        let value = format!("{prefix}{name}");
+                        let selected = value == chosen;
+                        view! { <option value=value selected=selected>{name.clone()}</option> }
+                    })
+                    .collect_view()
+            })
+        }
+    };
+    let tag_options = dynamic_options(|o| &o.0, "t:", choices.tag);
+    let owner_options = dynamic_options(|o| &o.1, "o:", choices.owner);
+    view! {
+        <section class="incidents-part" aria-labelledby="open-items-title">
+            <h3 id="open-items-title" tabindex="-1">{ui.t(t::OPEN_ACTION_ITEMS)}</h3>
+            <p class="counts" aria-live="polite">{move || items.with(|i| i.counts_text(ui.lang()))}</p>
+            <div class="item-tools">
+                <fieldset class="filters">
+                    <legend>{ui.t(words::FILTERS)}</legend>
+                    <FilterSelect id="filter-tag" label=words::TAG value=choices.tag>
+                        <option value="">{ui.t(t::ALL_TAGS)}</option>
+                        {tag_options}
+                    </FilterSelect>
+                    <FilterSelect id="filter-severity" label=words::SEVERITY value=choices.severity>
+                        <option value="">{ui.t(t::ALL_SEVERITIES)}</option>
+                        {Severity::ALL.iter().map(|s| view! {
+                            <option value=s.value()>{move || severity_text(*s, ui.lang())}</option>
+                        }).collect_view()}
+                    </FilterSelect>
+                    <FilterSelect id="filter-status" label=words::STATUS value=choices.status>
+                        <option value="">{ui.t(t::ALL_STATUSES)}</option>
+                        {Status::ALL.iter().map(|s| view! {
+                            <option value=s.value()>{ui.t(s.words())}</option>
+                        }).collect_view()}
+                    </FilterSelect>
+                    <FilterSelect id="filter-owner" label=words::OWNER value=choices.owner>
+                        <option value="">{ui.t(t::ALL_OWNERS)}</option>
+                        <option value=UNASSIGNED_VALUE>{ui.t(t::UNASSIGNED)}</option>
+                        {owner_options}
+                    </FilterSelect>
+                    <FilterSelect id="group-by" label=t::GROUP_BY value=choices.grouping>
+                        <option value="owner">{ui.t(t::BY_OWNER)}</option>
+                        <option value="week">{ui.t(t::BY_DUE_WEEK)}</option>
+                    </FilterSelect>
+                </fieldset>
+                <div class="exports">
+                    <button type="button" class="secondary" on:click=move |_| export(true)>
+                        {ui.t(t::DOWNLOAD_MARKDOWN)}
+                    </button>
+                    <button type="button" class="secondary" on:click=move |_| export(false)>
+                        {ui.t(t::DOWNLOAD_CSV)}
+                    </button>
+                </div>
+            </div>
+            <div id="open-items-list">{move || items.with(|i| item_list(i, summaries))}</div>
+        </section>
+    }
+}
+
+/// A labelled `<select>` bound to one of the filters.
+#[component]
+fn FilterSelect(
+    /// The select's id.
+    id: &'static str,
+    /// Its label.
+    label: hindsight_core::Words,
+    /// The value chosen.
+    value: RwSignal<String>,
+    /// Its options.
+    children: Children,
+) -> impl IntoView {
+    let ui = Ui::get();
+    view! {
+        <div class="field">
+            <label for=id>{ui.t(label)}</label>
+            <select id=id prop:value=move || value.get() on:change=move |ev| value.set(event_target_value(&ev))>
+                {children()}
+            </select>
+        </div>
+    }
+}
+
+/// The groups of items, or why there are none.
+fn item_list(items: &OpenItems, summaries: Memo<Vec<Summary>>) -> AnyView {
+    let ui = Ui::get();
+    let lang = ui.lang_untracked();
+    if items.total == 0 {
+        let any = summaries.with_untracked(|s| s.iter().any(|s| !s.open_actions.is_empty()));
+        let text = if any {
+            words::NO_MATCHING_ITEMS
+        } else {
+            t::NO_OPEN_ITEMS
+        };
+        return view! { <p class="hint empty">{text.get(lang)}</p> }.into_any();
+    }
+    items
+        .groups
+        .iter()
+        .map(|g| {
+            let counts = t::OPEN_COUNTS.fill(lang, &[&g.items.len().to_string(), &g.overdue.to_string()]);
+            let list = g.items.iter().map(item_view).collect_view();
+            view! {
+                <div class="item-group">
+                    <h4><bdi>{g.key.label(lang)}</bdi>" "<span class="group-counts">{counts}</span></h4>
+                    <ul class="open-items">{list}</ul>
+                </div>
+            }
+        })
+        .collect_view()
+        .into_any()
+}
+
+/// One open item: its action (a link to its row in its draft), its draft and due date, and
+/// Mark done where its draft can be written.
+fn item_view(item: &Item) -> impl IntoView {
+    let ui = Ui::get();
+    let ed = expect_context::<Editor>();
+    let views = Views::get();
+    let folder = Folder::get();
+    let lang = ui.lang_untracked();
+    let action = if item.action.trim().is_empty() {
+        NO_ACTION_WRITTEN.get(lang).to_owned()
+    } else {
+        item.action.clone()
+    };
+    let title = display_title(&item.draft_title, lang).to_owned();
+    let mut meta = vec![i18n::ACTION_ITEM_N.fill(lang, &[&(item.index + 1).to_string()])];
+    if !item.due_date.trim().is_empty() {
+        meta.push(DUE.fill(lang, &[item.due_date.trim()]));
+    }
+    meta.push(item.priority.label(lang).to_owned());
+    if !item.owner.trim().is_empty() {
+        meta.push(item.owner.trim().to_owned());
+    }
+    let meta = meta.join(" · ");
+    let href = format!("?draft={}", item.draft_id);
+    let (id, index, from_folder) = (item.draft_id.clone(), item.index, item.from_folder);
+    let follow = move |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        match id.strip_prefix(hindsight_core::incidents::FOLDER_ID_PREFIX) {
+            Some(path) if from_folder => show_folder_entry(folder, views, path),
+            _ => open_action_row(ed, views, &id, index),
+        }
+    };
+    let mark = (!item.read_only).then(|| {
+        let (id, text, title) = (item.draft_id.clone(), item.action.clone(), title.clone());
+        let label = words::MARK_DONE_NAMED.fill(lang, &[&action]);
+        let shown = action.clone();
+        view! {
+            <button type="button" class="secondary small mark-done" aria-label=label
+                on:click=move |ev| mark_done(ed, &id, index, &text, &shown, &title, &ev)>
+                {t::MARK_DONE.get(lang)}
+            </button>
+        }
+    });
+    view! {
+        <li class="open-item" class:overdue=item.overdue>
+            <div class="item-main">
+                <a class="item-action" href=href on:click=follow><bdi>{action}</bdi></a>
+                <span class="item-meta">
+                    <bdi class="item-draft">{title}</bdi>
+                    " · "{meta}
+                    {item.overdue.then(|| view! { <span class="badge overdue">{OVERDUE.get(lang)}</span> })}
+                    {item.from_folder.then(|| view! { <span class="badge from-folder">{t::FROM_FOLDER.get(lang)}</span> })}
+                </span>
+            </div>
+            {mark}
+        </li>
+    }
+}
+
+/// Marks an item done in its draft, says how it went, and keeps the focus in the list.
+fn mark_done(
+    ed: Editor,
+    id: &str,
+    index: usize,
+    action: &str,
+    shown: &str,
+    title: &str,
+    ev: &leptos::ev::MouseEvent,
+) {
+    // Where the button is among the list's buttons, so the focus can stay at that place.
+    let position = document()
+        .query_selector_all(MARK_BUTTONS)
+        .ok()
+        .and_then(|all| {
+            let target: Option<web_sys::Node> = ev
+                .current_target()
+                .and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+            (0..all.length()).find(|i| all.item(*i).as_ref() == target.as_ref())
+        })
+        .unwrap_or(0) as usize;
+    let args = [shown, title];
+    match ed.mark_action_done(id, index, action) {
+        Ok(Marked::Done(_)) => ed.info().set(Some(Text::new(words::MARKED_DONE, &args))),
+        Ok(Marked::AlreadyDone(_)) => ed.info().set(Some(Text::new(words::ALREADY_DONE, &args))),
+        // The conflict alert asks which text to keep.
+        Err(MarkFailed::Conflict) => {}
+        Err(MarkFailed::NoDraft) => ed.warn_text(Text::new(words::DRAFT_GONE, &[title])),
+        Err(MarkFailed::ReadOnly) => ed.warn_text(Text::new(words::DRAFT_READ_ONLY, &[title])),
+        Err(MarkFailed::Stale) => ed.warn_text(Text::new(words::CHANGED_ELSEWHERE, &[title])),
+        Err(MarkFailed::Row(why)) => ed.warn_text(why),
+    }
+    focus_nth_after_render(MARK_BUTTONS, position, "open-items-title");
+}
