@@ -1,20 +1,21 @@
 //! Open action items (未完成的行動項目) across every draft: filters, grouping, the list
 //! (overdue first, each item linking to its draft and row), Mark done, and the exports.
 //!
-//! The list is one plain view drawn from the core's [`OpenItems`]: no signal per item, so a
-//! thousand items cost one pass, and a change (a filter, an item marked done) draws it anew.
+//! The list is one piece of HTML drawn from the core's [`OpenItems`] (see `list_html`), with
+//! one click listener: a thousand items cost one `innerHTML`, and a change (a filter, an
+//! item marked done) draws it anew.
 
 use hindsight_core::incidents::{
     open_items, open_items_csv, open_items_markdown, words as t, Filters, Grouping, Item, Marked,
-    OpenItems, Summary,
+    OpenItems, Summary, FOLDER_ID_PREFIX,
 };
-use hindsight_core::report::{DUE, NO_ACTION_WRITTEN, OVERDUE};
 use hindsight_core::session::MarkFailed;
-use hindsight_core::{display_title, severity_text, Choice, Severity, Status, Text};
+use hindsight_core::{display_title, severity_text, Choice, Language, Severity, Status, Text};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::links::{focus_nth_after_render, open_action_row, show_folder_entry};
+use super::list_html::{action_text, items_html, nth};
 use super::Folder;
 use crate::adapters::{files, platform};
 use crate::i18n::{self, incidents as words, Ui};
@@ -138,6 +139,35 @@ pub fn OpenItemsPart(
     };
     let tag_options = dynamic_options(|o| &o.0, "t:", choices.tag);
     let owner_options = dynamic_options(|o| &o.1, "o:", choices.owner);
+    let html = move || items.with(|i| items_html(i, ui.lang()));
+    let views = Views::get();
+    let folder = Folder::get();
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        // A click with a modifier opens the link as the browser does (a new tab, …).
+        if ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
+            return;
+        }
+        let Some(el) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|t| t.closest("[data-n]").ok().flatten())
+        else {
+            return;
+        };
+        let Some(item) = el
+            .get_attribute("data-n")
+            .and_then(|n| n.parse().ok())
+            .and_then(|n| items.with_untracked(|i| nth(i, n).cloned()))
+        else {
+            return;
+        };
+        if el.tag_name().eq_ignore_ascii_case("a") {
+            ev.prevent_default();
+            follow(ed, views, folder, &item);
+        } else {
+            mark_done(ed, &item, &el, ui.lang_untracked());
+        }
+    };
     view! {
         <section class="incidents-part" aria-labelledby="open-items-title">
             <h3 id="open-items-title" tabindex="-1">{ui.t(t::OPEN_ACTION_ITEMS)}</h3>
@@ -180,7 +210,8 @@ pub fn OpenItemsPart(
                     </button>
                 </div>
             </div>
-            <div id="open-items-list">{move || items.with(|i| item_list(i, summaries))}</div>
+            {move || items.with(|i| empty_note(i, summaries))}
+            <div id="open-items-list" on:click=on_click inner_html=html></div>
         </section>
     }
 }
@@ -208,118 +239,43 @@ fn FilterSelect(
     }
 }
 
-/// The groups of items, or why there are none.
-fn item_list(items: &OpenItems, summaries: Memo<Vec<Summary>>) -> AnyView {
-    let ui = Ui::get();
-    let lang = ui.lang_untracked();
-    if items.total == 0 {
+/// Why the list is empty, when it is.
+fn empty_note(items: &OpenItems, summaries: Memo<Vec<Summary>>) -> Option<impl IntoView> {
+    (items.total == 0).then(|| {
+        let ui = Ui::get();
         let any = summaries.with_untracked(|s| s.iter().any(|s| !s.open_actions.is_empty()));
         let text = if any {
             words::NO_MATCHING_ITEMS
         } else {
             t::NO_OPEN_ITEMS
         };
-        return view! { <p class="hint empty">{text.get(lang)}</p> }.into_any();
-    }
-    items
-        .groups
-        .iter()
-        .map(|g| {
-            let counts = t::OPEN_COUNTS.fill(lang, &[&g.items.len().to_string(), &g.overdue.to_string()]);
-            let list = g.items.iter().map(item_view).collect_view();
-            view! {
-                <div class="item-group">
-                    <h4><bdi>{g.key.label(lang)}</bdi>" "<span class="group-counts">{counts}</span></h4>
-                    <ul class="open-items">{list}</ul>
-                </div>
-            }
-        })
-        .collect_view()
-        .into_any()
+        view! { <p class="hint empty">{ui.t(text)}</p> }
+    })
 }
 
-/// One open item: its action (a link to its row in its draft), its draft and due date, and
-/// Mark done where its draft can be written.
-fn item_view(item: &Item) -> impl IntoView {
-    let ui = Ui::get();
-    let ed = expect_context::<Editor>();
-    let views = Views::get();
-    let folder = Folder::get();
-    let lang = ui.lang_untracked();
-    let action = if item.action.trim().is_empty() {
-        NO_ACTION_WRITTEN.get(lang).to_owned()
-    } else {
-        item.action.clone()
-    };
-    let title = display_title(&item.draft_title, lang).to_owned();
-    let mut meta = vec![i18n::ACTION_ITEM_N.fill(lang, &[&(item.index + 1).to_string()])];
-    if !item.due_date.trim().is_empty() {
-        meta.push(DUE.fill(lang, &[item.due_date.trim()]));
-    }
-    meta.push(item.priority.label(lang).to_owned());
-    if !item.owner.trim().is_empty() {
-        meta.push(item.owner.trim().to_owned());
-    }
-    let meta = meta.join(" · ");
-    let href = format!("?draft={}", item.draft_id);
-    let (id, index, from_folder) = (item.draft_id.clone(), item.index, item.from_folder);
-    let follow = move |ev: leptos::ev::MouseEvent| {
-        ev.prevent_default();
-        match id.strip_prefix(hindsight_core::incidents::FOLDER_ID_PREFIX) {
-            Some(path) if from_folder => show_folder_entry(folder, views, path),
-            _ => open_action_row(ed, views, &id, index),
-        }
-    };
-    let mark = (!item.read_only).then(|| {
-        let (id, text, title) = (item.draft_id.clone(), item.action.clone(), title.clone());
-        let label = words::MARK_DONE_NAMED.fill(lang, &[&action]);
-        let shown = action.clone();
-        view! {
-            <button type="button" class="secondary small mark-done" aria-label=label
-                on:click=move |ev| mark_done(ed, &id, index, &text, &shown, &title, &ev)>
-                {t::MARK_DONE.get(lang)}
-            </button>
-        }
-    });
-    view! {
-        <li class="open-item" class:overdue=item.overdue>
-            <div class="item-main">
-                <a class="item-action" href=href on:click=follow><bdi>{action}</bdi></a>
-                <span class="item-meta">
-                    <bdi class="item-draft">{title}</bdi>
-                    " · "{meta}
-                    {item.overdue.then(|| view! { <span class="badge overdue">{OVERDUE.get(lang)}</span> })}
-                    {item.from_folder.then(|| view! { <span class="badge from-folder">{t::FROM_FOLDER.get(lang)}</span> })}
-                </span>
-            </div>
-            {mark}
-        </li>
+/// Follows an item's link: its row in its draft, or its postmortem in the folder.
+fn follow(ed: Editor, views: Views, folder: Folder, item: &Item) {
+    match item.draft_id.strip_prefix(FOLDER_ID_PREFIX) {
+        Some(path) if item.from_folder => show_folder_entry(folder, views, path),
+        _ => open_action_row(ed, views, &item.draft_id, item.index),
     }
 }
 
-/// Marks an item done in its draft, says how it went, and keeps the focus in the list.
-fn mark_done(
-    ed: Editor,
-    id: &str,
-    index: usize,
-    action: &str,
-    shown: &str,
-    title: &str,
-    ev: &leptos::ev::MouseEvent,
-) {
-    // Where the button is among the list's buttons, so the focus can stay at that place.
+/// Marks an item done in its draft, says how it went, and keeps the focus at its place
+/// in the list (`button` is the item's Mark done button).
+fn mark_done(ed: Editor, item: &Item, button: &web_sys::Element, lang: Language) {
     let position = document()
         .query_selector_all(MARK_BUTTONS)
         .ok()
         .and_then(|all| {
-            let target: Option<web_sys::Node> = ev
-                .current_target()
-                .and_then(|t| t.dyn_into::<web_sys::Node>().ok());
-            (0..all.length()).find(|i| all.item(*i).as_ref() == target.as_ref())
+            let button: &web_sys::Node = button.unchecked_ref();
+            (0..all.length()).find(|i| all.item(*i).as_ref() == Some(button))
         })
         .unwrap_or(0) as usize;
-    let args = [shown, title];
-    match ed.mark_action_done(id, index, action) {
+    let shown = action_text(item, lang);
+    let title = display_title(&item.draft_title, lang);
+    let args = [shown.as_str(), title];
+    match ed.mark_action_done(&item.draft_id, item.index, &item.action) {
         Ok(Marked::Done(_)) => ed.info().set(Some(Text::new(words::MARKED_DONE, &args))),
         Ok(Marked::AlreadyDone(_)) => ed.info().set(Some(Text::new(words::ALREADY_DONE, &args))),
         // The conflict alert asks which text to keep.

@@ -5,11 +5,12 @@
 use hindsight_core::incidents::{
     related, related_all, summarize_doc, words as t, Related, Summary, FOLDER_ID_PREFIX,
 };
-use hindsight_core::{display_title, Language, SectionId};
+use hindsight_core::{Language, SectionId};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::links::{open_draft, show_folder_entry};
+use super::list_html::{incident_name, related_details, related_list_html, related_overview_html};
 use super::{all_summaries, Folder};
 use crate::i18n::{incidents as words, Ui};
 use crate::state::Editor;
@@ -18,35 +19,12 @@ use crate::ui::views::{View, Views};
 /// Most related incidents listed under one draft; the overview has the rest.
 const SHOWN: usize = 8;
 
-/// "INC-7 · Title", or the title alone.
-fn name_of(incident_id: &str, title: &str, lang: Language) -> String {
-    let title = display_title(title, lang);
-    match incident_id.trim() {
-        "" => title.to_owned(),
-        id => format!("{id} · {title}"),
-    }
-}
-
 /// One related incident: a link to it, and why it is related.
 fn related_item(r: &Related, lang: Language) -> impl IntoView {
     let ed = expect_context::<Editor>();
     let views = Views::get();
     let folder = Folder::get();
-    let separator = match lang {
-        Language::En => "; ",
-        Language::ZhTw => "；",
-    };
-    let reasons = r
-        .reasons
-        .iter()
-        .map(|reason| reason.text(lang))
-        .collect::<Vec<_>>()
-        .join(separator);
-    let mut meta = Vec::new();
-    if !r.incident_date.trim().is_empty() {
-        meta.push(r.incident_date.trim().to_owned());
-    }
-    meta.push(words::OPEN_COUNT.fill(lang, &[&r.open_actions.to_string()]));
+    let (reasons, meta) = related_details(r, lang);
     let (id, from_folder) = (r.id.clone(), r.from_folder);
     let href = if from_folder {
         "?view=incidents".to_owned()
@@ -62,10 +40,10 @@ fn related_item(r: &Related, lang: Language) -> impl IntoView {
     };
     view! {
         <li class="related-item">
-            <a href=href on:click=follow><bdi>{name_of(&r.incident_id, &r.title, lang)}</bdi></a>
+            <a href=href on:click=follow><bdi>{incident_name(&r.incident_id, &r.title, lang)}</bdi></a>
             {from_folder.then(|| view! { <span class="badge from-folder">{t::FROM_FOLDER.get(lang)}</span> })}
             <span class="related-why">{reasons}</span>
-            <span class="hint">{meta.join(" · ")}</span>
+            <span class="hint">{meta}</span>
         </li>
     }
 }
@@ -128,81 +106,69 @@ pub fn RelatedInDraft() -> impl IntoView {
     }
 }
 
-/// Every incident's related incidents, in the overview; each list opens on demand.
+/// Every incident's related incidents, in the overview: one disclosure per incident, its
+/// list drawn when first opened, all of it one piece of HTML (see `list_html`).
 #[component]
 pub fn RelatedPart(
     /// The drafts' and the folder's summaries.
     summaries: Memo<Vec<Summary>>,
 ) -> impl IntoView {
     let ui = Ui::get();
+    let ed = expect_context::<Editor>();
+    let views = Views::get();
+    let folder = Folder::get();
     let lists = Memo::new(move |_| summaries.with(|s| related_all(s, SHOWN)));
-    let body = move || {
+    let any = Memo::new(move |_| lists.with(|l| l.iter().any(|list| !list.is_empty())));
+    let html = move || {
         let lang = ui.lang();
-        let entries = summaries.with(|summaries| {
-            lists.with(|all| {
-                summaries
-                    .iter()
-                    .zip(all)
-                    .enumerate()
-                    .filter(|(_, (_, list))| !list.is_empty())
-                    .map(|(i, (s, list))| related_entry(i, s, list.len(), lists, lang))
-                    .collect::<Vec<_>>()
-            })
-        });
-        if entries.is_empty() {
-            view! { <p class="hint">{words::NONE_RELATED_YET.get(lang)}</p> }.into_any()
-        } else {
-            view! { <ul class="related-overview">{entries.into_iter().collect_view()}</ul> }
-                .into_any()
+        summaries.with(|s| lists.with(|l| related_overview_html(s, l, lang)))
+    };
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        let Some(el) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|t| t.closest("summary[data-n], a[data-id]").ok().flatten())
+        else {
+            return;
+        };
+        if let Some(n) = el
+            .get_attribute("data-n")
+            .and_then(|n| n.parse::<usize>().ok())
+        {
+            // The list is drawn the first time it opens.
+            let lang = ui.lang_untracked();
+            if let Some(body) = el
+                .next_element_sibling()
+                .filter(|b| b.child_element_count() == 0)
+            {
+                lists.with_untracked(|l| {
+                    if let Some(list) = l.get(n) {
+                        body.set_inner_html(&related_list_html(list, lang));
+                    }
+                });
+            }
+            return;
+        }
+        if ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
+            return;
+        }
+        let Some(id) = el.get_attribute("data-id") else {
+            return;
+        };
+        ev.prevent_default();
+        match id.strip_prefix(FOLDER_ID_PREFIX) {
+            Some(path) if el.has_attribute("data-folder") => show_folder_entry(folder, views, path),
+            _ => open_draft(ed, views, &id),
         }
     };
     view! {
         <section class="incidents-part" aria-labelledby="related-title">
             <h3 id="related-title">{ui.t(t::RELATED_INCIDENTS)}</h3>
             <p class="hint">{ui.t(words::RELATED_EXPLAINED)}</p>
-            {body}
+            <Show when=move || !any.get()>
+                <p class="hint">{ui.t(words::NONE_RELATED_YET)}</p>
+            </Show>
+            <div class="related-all" on:click=on_click inner_html=html></div>
         </section>
-    }
-}
-
-/// One incident of the overview's list: its name and how many are related; the list itself
-/// is drawn when opened, so two hundred incidents cost two hundred lines.
-fn related_entry(
-    position: usize,
-    s: &Summary,
-    count: usize,
-    lists: Memo<Vec<Vec<Related>>>,
-    lang: Language,
-) -> impl IntoView {
-    let opened = RwSignal::new(false);
-    let list = move || {
-        opened.get().then(|| {
-            lists.with_untracked(|lists| {
-                let items = lists
-                    .get(position)
-                    .map(|list| list.iter().map(|r| related_item(r, lang)).collect_view());
-                view! { <ul class="related-list">{items}</ul> }
-            })
-        })
-    };
-    let toggled = move |ev: leptos::ev::Event| {
-        if let Some(details) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        {
-            opened.set(details.has_attribute("open"));
-        }
-    };
-    view! {
-        <li>
-            <details on:toggle=toggled>
-                <summary>
-                    <bdi>{name_of(&s.incident_id, &s.title, lang)}</bdi>
-                    {s.is_from_folder().then(|| view! { <span class="badge from-folder">{t::FROM_FOLDER.get(lang)}</span> })}
-                    <span class="hint">{words::RELATED_COUNT.fill(lang, &[&count.to_string()])}</span>
-                </summary>
-                {list}
-            </details>
-        </li>
     }
 }

@@ -1,0 +1,394 @@
+//! The overview's long lists as HTML: the open items, and every incident's related ones. A
+//! thousand items are drawn by one `innerHTML` instead of a thousand views, so the overview
+//! opens fast at any size. Clicks are read by one listener on each list, which finds the
+//! item by its `data-n` (its place in the list) or its `data-id`.
+//!
+//! Every piece of text that comes from a document (actions, owners, titles, ids, dates) is
+//! escaped here, in text and in attribute values alike; nothing else in the markup comes
+//! from outside. The tests at the end feed it hostile text.
+
+use std::fmt::Write;
+
+use hindsight_core::incidents::{words as t, Item, OpenItems, Related, Summary, FOLDER_ID_PREFIX};
+use hindsight_core::report::{DUE, NO_ACTION_WRITTEN, OVERDUE};
+use hindsight_core::{display_title, Choice, Language};
+
+use crate::i18n::{self, incidents as words};
+
+/// Text for HTML content and quoted attribute values.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A value for a URL's query: everything but unreserved characters percent-encoded.
+fn query_value(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(b as char);
+        } else {
+            let _ = write!(out, "%{b:02X}");
+        }
+    }
+    out
+}
+
+/// The action as shown: its text, or the placeholder of an empty one.
+pub fn action_text(item: &Item, lang: Language) -> String {
+    if item.action.trim().is_empty() {
+        NO_ACTION_WRITTEN.get(lang).to_owned()
+    } else {
+        item.action.clone()
+    }
+}
+
+/// The link of an item: its draft (the app puts the focus in its row), or the folder's
+/// postmortem in the overview.
+fn href(item: &Item) -> String {
+    if item.from_folder || item.draft_id.starts_with(FOLDER_ID_PREFIX) {
+        "?view=incidents".to_owned()
+    } else {
+        format!("?draft={}", query_value(&item.draft_id))
+    }
+}
+
+/// Every group with its heading and its items, in the list's order; item `n` (counted
+/// over all groups from 0) carries `data-n="n"` on its link and its Mark done button.
+pub fn items_html(items: &OpenItems, lang: Language) -> String {
+    let mut out = String::with_capacity(items.total * 480 + 64);
+    let mut n = 0;
+    for group in &items.groups {
+        let counts = t::OPEN_COUNTS.fill(
+            lang,
+            &[&group.items.len().to_string(), &group.overdue.to_string()],
+        );
+        let _ = write!(
+            out,
+            "<div class=\"item-group\"><h4><bdi>{}</bdi> <span class=\"group-counts\">{}</span></h4><ul class=\"open-items\">",
+            escape(&group.key.label(lang)),
+            escape(&counts),
+        );
+        for item in &group.items {
+            item_html(&mut out, item, n, lang);
+            n += 1;
+        }
+        out.push_str("</ul></div>");
+    }
+    out
+}
+
+fn item_html(out: &mut String, item: &Item, n: usize, lang: Language) {
+    let action = escape(&action_text(item, lang));
+    let title = escape(display_title(&item.draft_title, lang));
+    let mut meta = vec![i18n::ACTION_ITEM_N.fill(lang, &[&(item.index + 1).to_string()])];
+    if !item.due_date.trim().is_empty() {
+        meta.push(DUE.fill(lang, &[item.due_date.trim()]));
+    }
+    meta.push(item.priority.label(lang).to_owned());
+    if !item.owner.trim().is_empty() {
+        meta.push(item.owner.trim().to_owned());
+    }
+    let _ = write!(
+        out,
+        "<li class=\"open-item{}\"><div class=\"item-main\"><a class=\"item-action\" href=\"{}\" data-n=\"{n}\"><bdi>{action}</bdi></a><span class=\"item-meta\"><bdi class=\"item-draft\">{title}</bdi> · {}",
+        if item.overdue { " overdue" } else { "" },
+        escape(&href(item)),
+        escape(&meta.join(" · ")),
+    );
+    if item.overdue {
+        let _ = write!(
+            out,
+            " <span class=\"badge overdue\">{}</span>",
+            OVERDUE.get(lang)
+        );
+    }
+    if item.from_folder {
+        let _ = write!(
+            out,
+            " <span class=\"badge from-folder\">{}</span>",
+            t::FROM_FOLDER.get(lang)
+        );
+    }
+    out.push_str("</span></div>");
+    if !item.read_only {
+        let label = escape(&words::MARK_DONE_NAMED.fill(lang, &[&action_text(item, lang)]));
+        let _ = write!(
+            out,
+            "<button type=\"button\" class=\"secondary small mark-done\" data-n=\"{n}\" aria-label=\"{label}\">{}</button>",
+            t::MARK_DONE.get(lang),
+        );
+    }
+    out.push_str("</li>");
+}
+
+/// The `n`-th item of the list, as [`items_html`] numbered them.
+pub fn nth(items: &OpenItems, n: usize) -> Option<&Item> {
+    items.groups.iter().flat_map(|g| &g.items).nth(n)
+}
+
+/// "INC-7 · Title", or the title alone.
+pub fn incident_name(incident_id: &str, title: &str, lang: Language) -> String {
+    let title = display_title(title, lang);
+    match incident_id.trim() {
+        "" => title.to_owned(),
+        id => format!("{id} · {title}"),
+    }
+}
+
+/// Why an incident is related, and its date and open items, as one line each.
+pub fn related_details(r: &Related, lang: Language) -> (String, String) {
+    let separator = match lang {
+        Language::En => "; ",
+        Language::ZhTw => "；",
+    };
+    let reasons = r
+        .reasons
+        .iter()
+        .map(|reason| reason.text(lang))
+        .collect::<Vec<_>>()
+        .join(separator);
+    let mut meta = Vec::new();
+    if !r.incident_date.trim().is_empty() {
+        meta.push(r.incident_date.trim().to_owned());
+    }
+    meta.push(words::OPEN_COUNT.fill(lang, &[&r.open_actions.to_string()]));
+    (reasons, meta.join(" · "))
+}
+
+/// The incidents of the overview that have related ones, each a closed disclosure whose
+/// `<summary>` carries `data-n` (its place in `summaries`) and whose list is drawn when
+/// first opened ([`related_list_html`]).
+pub fn related_overview_html(
+    summaries: &[Summary],
+    lists: &[Vec<Related>],
+    lang: Language,
+) -> String {
+    let mut out = String::from("<ul class=\"related-overview\">");
+    for (n, (s, list)) in summaries.iter().zip(lists).enumerate() {
+        if list.is_empty() {
+            continue;
+        }
+        let _ = write!(
+            out,
+            "<li><details><summary data-n=\"{n}\"><bdi>{}</bdi>",
+            escape(&incident_name(&s.incident_id, &s.title, lang)),
+        );
+        if s.is_from_folder() {
+            let _ = write!(
+                out,
+                " <span class=\"badge from-folder\">{}</span>",
+                t::FROM_FOLDER.get(lang)
+            );
+        }
+        let _ = write!(
+            out,
+            " <span class=\"hint\">{}</span></summary><div class=\"related-body\"></div></details></li>",
+            escape(&words::RELATED_COUNT.fill(lang, &[&list.len().to_string()])),
+        );
+    }
+    out.push_str("</ul>");
+    out
+}
+
+/// One incident's related incidents: links carrying `data-id` (and `data-folder` for a
+/// folder's postmortem), with why each is related.
+pub fn related_list_html(list: &[Related], lang: Language) -> String {
+    let mut out = String::from("<ul class=\"related-list\">");
+    for r in list {
+        let (reasons, meta) = related_details(r, lang);
+        let href = if r.from_folder {
+            "?view=incidents".to_owned()
+        } else {
+            format!("?draft={}", query_value(&r.id))
+        };
+        let _ = write!(
+            out,
+            "<li class=\"related-item\"><a href=\"{}\" data-id=\"{}\"{}><bdi>{}</bdi></a>",
+            escape(&href),
+            escape(&r.id),
+            if r.from_folder {
+                " data-folder=\"1\""
+            } else {
+                ""
+            },
+            escape(&incident_name(&r.incident_id, &r.title, lang)),
+        );
+        if r.from_folder {
+            let _ = write!(
+                out,
+                " <span class=\"badge from-folder\">{}</span>",
+                t::FROM_FOLDER.get(lang)
+            );
+        }
+        let _ = write!(
+            out,
+            " <span class=\"related-why\">{}</span> <span class=\"hint\">{}</span></li>",
+            escape(&reasons),
+            escape(&meta),
+        );
+    }
+    out.push_str("</ul>");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use hindsight_core::incidents::{
+        open_items, summarize_doc, Filters, Grouping, FOLDER_ID_PREFIX,
+    };
+    use hindsight_core::{ActionItem, Language, Postmortem};
+
+    use super::*;
+
+    fn doc(title: &str, actions: &[(&str, &str, &str)]) -> Postmortem {
+        let mut doc = Postmortem::default();
+        doc.header.title = title.into();
+        doc.action_items = actions
+            .iter()
+            .map(|(action, owner, due)| ActionItem {
+                action: (*action).into(),
+                owner: (*owner).into(),
+                due_date: (*due).into(),
+                ..ActionItem::default()
+            })
+            .collect();
+        doc
+    }
+
+    /// Every `<` of the markup opens one of the tags the list is made of.
+    fn only_own_tags(html: &str) {
+        let own = ["div", "h4", "bdi", "span", "ul", "li", "a", "button"];
+        for part in html.split('<').skip(1) {
+            let name: String = part
+                .trim_start_matches('/')
+                .chars()
+                .take_while(char::is_ascii_alphanumeric)
+                .collect();
+            assert!(
+                own.contains(&name.as_str()),
+                "unexpected tag <{name} in {html}"
+            );
+        }
+    }
+
+    #[test]
+    fn hostile_text_stays_text_in_content_and_attributes() {
+        let hostile = "<img src=x onerror=alert(1)> \"quoted\" 'single' & more";
+        let mut folder = summarize_doc(
+            &format!("{FOLDER_ID_PREFIX}team/\"><script>.md"),
+            &doc(hostile, &[(hostile, hostile, "2020-01-01")]),
+        );
+        folder.folder = Some("team/x.md".into());
+        folder.read_only = true;
+        let summaries = vec![
+            summarize_doc("a\" onclick=\"x", &doc(hostile, &[(hostile, "", "")])),
+            folder,
+        ];
+        let items = open_items(
+            &summaries,
+            &Filters::default(),
+            Grouping::Owner,
+            "2024-01-01",
+        );
+        for lang in Language::ALL {
+            let html = items_html(&items, *lang);
+            only_own_tags(&html);
+            assert!(!html.contains("<img") && !html.contains("<script"));
+            assert!(
+                !html.contains("\" onclick"),
+                "no attribute breaks out: {html}"
+            );
+            assert!(html.contains(
+                "&lt;img src=x onerror=alert(1)&gt; &quot;quoted&quot; &#39;single&#39; &amp; more"
+            ));
+            assert!(html.contains("href=\"?draft=a%22%20onclick%3D%22x\""));
+            assert!(html.contains("href=\"?view=incidents\""));
+        }
+    }
+
+    #[test]
+    fn related_lists_escape_names_and_ids() {
+        let hostile = "<b onmouseover=x>\"'&";
+        let mut a = doc(hostile, &[]);
+        a.header.tags = vec![hostile.into()];
+        a.header.incident_id = hostile.into();
+        let mut b = a.clone();
+        b.header.title = "Other".into();
+        let summaries = vec![summarize_doc("a\"><i>", &a), summarize_doc("b", &b)];
+        let lists = hindsight_core::incidents::related_all(&summaries, 8);
+        for lang in Language::ALL {
+            let overview = related_overview_html(&summaries, &lists, *lang);
+            let list = related_list_html(&lists[1], *lang);
+            only_own_tags(
+                &overview
+                    .replace("<details>", "<div>")
+                    .replace("</details>", "</div>")
+                    .replace("<summary", "<span")
+                    .replace("</summary>", "</span>"),
+            );
+            only_own_tags(&list);
+            assert!(overview.contains("data-n=\"0\"") && overview.contains("data-n=\"1\""));
+            assert!(list.contains("data-id=\"a&quot;&gt;&lt;i&gt;\""), "{list}");
+            assert!(list.contains("href=\"?draft=a%22%3E%3Ci%3E\""));
+            assert!(list.contains("&lt;b onmouseover=x&gt;&quot;&#39;&amp;"));
+        }
+    }
+
+    #[test]
+    fn items_are_numbered_in_list_order_and_read_only_ones_have_no_button() {
+        let mut folder = summarize_doc(
+            &format!("{FOLDER_ID_PREFIX}x.md"),
+            &doc("Folder", &[("From the folder", "Ana", "2020-01-01")]),
+        );
+        folder.folder = Some("x.md".into());
+        folder.read_only = true;
+        let summaries = vec![
+            summarize_doc(
+                "a",
+                &doc("A", &[("Later", "Bo", "2999-01-01"), ("", "", "")]),
+            ),
+            folder,
+        ];
+        let items = open_items(
+            &summaries,
+            &Filters::default(),
+            Grouping::Owner,
+            "2024-01-01",
+        );
+        let html = items_html(&items, Language::En);
+        assert_eq!(html.matches("<li").count(), 3);
+        assert_eq!(
+            html.matches("class=\"secondary small mark-done\"").count(),
+            2
+        );
+        assert!(html.contains("Mark done: (no action written)"));
+        for n in 0..3 {
+            let item = nth(&items, n).expect("an item");
+            let link = format!(
+                "data-n=\"{n}\"><bdi>{}</bdi>",
+                escape(&action_text(item, Language::En))
+            );
+            assert!(html.contains(&link), "{link} in {html}");
+        }
+        assert_eq!(
+            nth(&items, 0).map(|i| i.action.as_str()),
+            Some("From the folder")
+        );
+        assert!(nth(&items, 3).is_none());
+        let zh = items_html(&items, Language::ZhTw);
+        assert!(
+            zh.contains("標示為完成：Later") && zh.contains("來自資料夾") && zh.contains("已逾期")
+        );
+    }
+}
