@@ -3,6 +3,8 @@
 //      goal: p95 at most 8 ms at both sizes);
 //   2. cold load to an editable form with its preview, in a fresh profile (goal: 150 ms);
 //   3. start-up with 200 drafts against 1 (goal: at most 50 ms more);
+//   3b. incidents: 200 varied drafts with 1,000 open action items: start-up against 1 draft,
+//      and opening the Incidents overview (goal: at most 100 ms);
 //   4. the render pipeline against markdown-it + DOMPurify on the same documents (goal: 10×);
 //   5. the app's size, gzipped, and where the wasm's bytes go (goal: 250 KiB).
 // Timings are reported, never asserted: `make bench`.
@@ -147,6 +149,96 @@ function seedDrafts(count) {
   };
 }
 
+/// 200 varied incidents with 5 open action items each (1,000 in all): severities, statuses,
+/// months, owners, due dates, tags and root-cause words spread out, timelines for the
+/// trends, and every tenth Recurrence naming an earlier incident.
+function seedIncidents(count) {
+  return {
+    arg: { count },
+    fn: ({ count }) => {
+      localStorage.clear();
+      const owners = ['Ana', 'Bo', 'Chen', 'Dana', 'Eli', 'Farah', 'Gus', 'Hana', 'Ivo', 'Jun', 'Kai', 'Lin'];
+      const tags = ['cache', 'dns', 'queue', 'auth', 'billing', 'network', 'storage', 'deploy', 'db', 'cdn'];
+      const words = ['cache', 'key', 'tenant', 'timeout', 'retry', 'queue', 'consumer', 'config', 'push', 'certificate',
+        'expired', 'replica', 'lag', 'disk', 'full', 'quota', 'deploy', 'rollback', 'dns', 'resolver', 'pool',
+        'connection', 'leak', 'memory', 'thread', 'lock', 'contention', 'index', 'migration', 'schema'];
+      const iso = (ms) => new Date(ms).toISOString().replace('.000Z', '+00:00');
+      const pad = (n) => String(n).padStart(2, '0');
+      for (let i = 0; i < count; i++) {
+        const month = i % 24;
+        const date = `${2023 + Math.floor(month / 12)}-${pad((month % 12) + 1)}-${pad((i % 27) + 1)}`;
+        const start = Date.parse(`${date}T10:00:00Z`);
+        const cause = Array.from({ length: 12 }, (_, k) => words[(i * 7 + k * 3) % words.length]).join(' ');
+        const doc = {
+          schema_version: 2,
+          header: {
+            title: `Incident ${i}: ${words[i % words.length]} ${words[(i * 3) % words.length]}`,
+            incident_id: `INC-${1000 + i}`,
+            severity: ['SEV1', 'SEV2', 'SEV3', 'SEV4', 'SEV5'][i % 5],
+            status: ['draft', 'in_review', 'final'][i % 3],
+            incident_date: date,
+            time_zone: 'UTC',
+            tags: [tags[i % 10], tags[(i * 3 + 1) % 10]],
+          },
+          summary: `Summary of incident ${i}.`,
+          causes: { root_causes: `The ${cause}.`, recurrence: i % 10 === 0 && i > 0 ? `See INC-${990 + i}.` : '' },
+          timeline: [
+            { time: iso(start), event: 'Impact started', kind: 'impact_started', link: '' },
+            { time: iso(start + (5 + (i % 50)) * 60_000), event: 'Detected', kind: 'detected', link: '' },
+            { time: iso(start + (60 + (i % 300)) * 60_000), event: 'Resolved', kind: 'resolved', link: '' },
+          ],
+          action_items: Array.from({ length: 5 }, (_, k) => ({
+            action: `Action ${k} of incident ${i}: guard the ${words[(i + k) % words.length]}`,
+            owner: owners[(i + k) % owners.length],
+            due_date: `${2024 + (k % 3)}-${pad(((k * 2 + i) % 12) + 1)}-15`,
+            kind: ['prevent', 'mitigate', 'detect', 'process'][k % 4],
+            priority: `P${k % 4}`,
+            tracking_link: `https://tracker.example/T-${i}-${k}`,
+          })),
+        };
+        const id = `i${String(i).padStart(4, '0')}`;
+        localStorage.setItem(`hindsight:draft:${id}`, JSON.stringify({ id, rev: 1, created_at: i, updated_at: i, doc }));
+      }
+    },
+  };
+}
+
+/// Milliseconds from a click on the top bar's Incidents button until the overview's region
+/// is there with all `items` open items listed (layout forced), for `runs` opens in one page
+/// whose storage `seed` filled (loaded twice first, so the drafts index is in place); the
+/// median and the first open.
+async function overviewTime(browser, seed, items, runs = 5) {
+  const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(`${base}favicon-never.svg`).catch(() => {});
+  await page.evaluate(seed.fn, seed.arg);
+  for (let i = 0; i < 2; i++) {
+    await page.goto(base);
+    await page.waitForSelector('#preview-header h1');
+  }
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    times.push(await page.evaluate((items) => new Promise((resolve) => {
+      const button = [...document.querySelectorAll('header button')].find((b) => b.textContent.trim() === 'Incidents');
+      const done = () => document.querySelector('section.incidents-view')
+        && document.querySelectorAll('#open-items-list li.open-item').length >= items;
+      const t0 = performance.now();
+      const observer = new MutationObserver(() => {
+        if (!done()) return;
+        observer.disconnect();
+        void document.body.offsetHeight;
+        resolve(performance.now() - t0);
+      });
+      observer.observe(document.body, { childList: true, subtree: true });
+      button.click();
+    }), items));
+    await page.getByRole('button', { name: 'Back to the editor' }).click();
+    await page.waitForSelector('#preview-header h1');
+  }
+  await context.close();
+  return { median: median(times), first: times[0] };
+}
+
 /// Runs `fn` `n` times and gives the median.
 async function medianOf(n, fn) {
   const xs = [];
@@ -202,6 +294,11 @@ try {
   const many = await medianOf(5, () => readyTime(browser, seedDrafts(200), 2));
   const rebuild = await medianOf(3, () => readyTime(browser, seedDrafts(200), 1));
 
+  // 3b. Incidents: start-up with 200 varied drafts and 1,000 open action items, and opening
+  // the overview.
+  const incidentsStart = await medianOf(5, () => readyTime(browser, seedIncidents(200), 2));
+  const overview = await overviewTime(browser, seedIncidents(200), 1000);
+
   // 4. The render pipeline against markdown-it + DOMPurify.
   await page.goto(base);
   await page.waitForSelector('#preview-header h1');
@@ -244,6 +341,8 @@ try {
   console.log(`| cold load to an editable form with its preview, fresh profile (median of 5) | ${ms(cold)} | at most 150 ms |`);
   console.log(`| start-up with 200 drafts of 8 KB against 1, drafts index in place (median of 5) | ${ms(many)} vs ${ms(one)}: ${ms(many - one)} more | at most 50 ms more |`);
   console.log(`| the same, first start after the drafts were written elsewhere (index rebuilt once) | ${ms(rebuild)} | — |`);
+  console.log(`| incidents: start-up with 200 drafts and 1,000 open action items against 1 draft (median of 5) | ${ms(incidentsStart)} vs ${ms(one)}: ${ms(incidentsStart - one)} more | at most 50 ms more |`);
+  console.log(`| incidents: opening the overview, click to its region with the 1,000 items listed (median of 5; first open) | ${ms(overview.median)}; first ${ms(overview.first)} | at most 100 ms |`);
   sizes.forEach((s, i) => {
     const r = render[i];
     console.log(`| render ${s / 1000} KB: Hindsight (wasm) vs markdown-it + DOMPurify | ${ms(r.wasm)} vs ${ms(r.js)}, ${(r.js / r.wasm).toFixed(1)}× faster | at least 10× |`);

@@ -95,7 +95,7 @@ pub fn OpenItemsPart(
         severity: RwSignal::new(String::new()),
         status: RwSignal::new(String::new()),
         owner: RwSignal::new(String::new()),
-        grouping: RwSignal::new(String::new()),
+        grouping: RwSignal::new("owner".to_owned()),
     };
     let items = Memo::new(move |_| {
         let filters = choices.filters();
