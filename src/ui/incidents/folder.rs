@@ -14,6 +14,7 @@ use crate::adapters::files;
 use crate::i18n::{self, incidents as words, Ui};
 use crate::state::Editor;
 use crate::ui::preview::{Preview, Source};
+use crate::ui::rich::rich;
 use crate::ui::views::Views;
 
 /// The opened folder, kept for the app's lifetime (never stored), shared through context.
@@ -198,8 +199,10 @@ fn folder_entry(position: usize, entry: &FolderEntry, folder: Folder) -> impl In
             folder
                 .entries
                 .update(|entries| entries.retain(|e| e.path != path));
-            ed.info()
-                .set(Some(Text::new(i18n::SAVED_SHARED, &[&title])));
+            ed.info().set(Some(Text::new(
+                i18n::SAVED_SHARED,
+                &[&i18n::isolate(&title)],
+            )));
             views.back();
         }
     };
@@ -224,7 +227,7 @@ fn folder_entry(position: usize, entry: &FolderEntry, folder: Folder) -> impl In
                 <span class="badge from-folder">{ui.t(t::FROM_FOLDER)}</span>
             </div>
             <p class="hint">
-                <span>{ui.fill(words::PATH, &[&path])}</span>
+                <span>{rich(&ui.fill(words::PATH, &[&i18n::isolate(&path)]))}</span>
                 " · "
                 <span>{ui.fill(words::OPEN_COUNT, &[&open.to_string()])}</span>
             </p>

@@ -272,8 +272,10 @@ fn mark_done(ed: Editor, item: &Item, button: &web_sys::Element, lang: Language)
             (0..all.length()).find(|i| all.item(*i).as_ref() == Some(button))
         })
         .unwrap_or(0) as usize;
-    let shown = action_text(item, lang);
-    let title = display_title(&item.draft_title, lang);
+    // User text inside the app's sentences is isolated (shown as `<bdi>`).
+    let shown = i18n::isolate(&action_text(item, lang));
+    let title = i18n::isolate(display_title(&item.draft_title, lang));
+    let title = title.as_str();
     let args = [shown.as_str(), title];
     match ed.mark_action_done(&item.draft_id, item.index, &item.action) {
         Ok(Marked::Done(_)) => ed.info().set(Some(Text::new(words::MARKED_DONE, &args))),
