@@ -217,3 +217,82 @@ async fn a_root_cause_that_blames_a_person_is_reviewed_under_its_field_and_in_th
     drop(handle);
     host.remove();
 }
+
+#[wasm_bindgen_test]
+async fn the_overview_lists_every_drafts_open_items_and_marks_one_done_in_its_draft() {
+    let host = fresh_host();
+    let window = web_sys::window().expect("a window");
+    let storage = window.local_storage().ok().flatten().expect("storage");
+    for (id, title, actions) in [
+        (
+            "w1",
+            "First",
+            r#"[{"action":"Fix one","due_date":"2000-01-01"},{"action":"Old","done":true}]"#,
+        ),
+        ("w2", "Second", r#"[{"action":"Fix two"}]"#),
+    ] {
+        let draft = format!(
+            r#"{{"id":"{id}","rev":1,"created_at":1,"updated_at":1,"doc":{{"schema_version":2,"header":{{"title":"{title}","tags":["shared"]}},"action_items":{actions}}}}}"#
+        );
+        storage
+            .set_item(&format!("hindsight:draft:{id}"), &draft)
+            .expect("stores");
+    }
+    window
+        .history()
+        .expect("history")
+        .replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some("?draft=w1&view=incidents"),
+        )
+        .expect("sets the URL");
+    let handle = mount_to(host.clone(), App);
+    tick().await;
+
+    let list = by_id("open-items-list");
+    let actions: Vec<String> = (0..list
+        .query_selector_all(".item-action")
+        .expect("items")
+        .length())
+        .filter_map(|i| {
+            list.query_selector_all(".item-action")
+                .ok()?
+                .item(i)?
+                .text_content()
+        })
+        .collect();
+    assert_eq!(
+        actions,
+        ["Fix one", "Fix two"],
+        "open items only, overdue first"
+    );
+
+    let mark = list
+        .query_selector("button[aria-label='Mark done: Fix two']")
+        .ok()
+        .flatten()
+        .expect("a Mark done button")
+        .unchecked_into::<HtmlElement>();
+    mark.click();
+    tick().await;
+    let stored = storage
+        .get_item("hindsight:draft:w2")
+        .ok()
+        .flatten()
+        .expect("still stored");
+    assert!(
+        stored.contains(r#""done":true"#),
+        "written to its draft: {stored}"
+    );
+    assert_eq!(
+        by_id("open-items-list")
+            .query_selector_all("li")
+            .expect("items")
+            .length(),
+        1
+    );
+
+    drop(handle);
+    host.remove();
+}

@@ -61,24 +61,56 @@ impl Choices {
     }
 }
 
-/// Every tag and every owner of the open items, each once (case ignored), sorted.
-fn tags_and_owners(summaries: &[Summary]) -> (Vec<String>, Vec<String>) {
-    fn once(mut list: Vec<String>) -> Vec<String> {
-        list.sort_by_key(|s| s.to_lowercase());
-        list.dedup_by(|a, b| a.to_lowercase() == b.to_lowercase());
-        list
+/// Names each once (case ignored), sorted.
+fn once(mut list: Vec<String>) -> Vec<String> {
+    list.sort_by_key(|s| s.to_lowercase());
+    list.dedup_by(|a, b| a.to_lowercase() == b.to_lowercase());
+    list
+}
+
+/// Every tag of the drafts.
+fn tags_of(summaries: &[Summary]) -> Vec<String> {
+    once(
+        summaries
+            .iter()
+            .flat_map(|s| s.tags.iter().cloned())
+            .collect(),
+    )
+}
+
+/// Every owner of an open item.
+fn owners_of(summaries: &[Summary]) -> Vec<String> {
+    once(
+        summaries
+            .iter()
+            .flat_map(|s| s.open_actions.iter())
+            .map(|a| a.owner.trim().to_owned())
+            .filter(|o| !o.is_empty())
+            .collect(),
+    )
+}
+
+/// The options of a list of names, each valued `prefix` and the name. Options drawn anew
+/// keep the choice they had: an option put in with `selected` is chosen.
+fn name_options(
+    names: Memo<Vec<String>>,
+    prefix: &'static str,
+    chosen: RwSignal<String>,
+) -> impl Fn() -> AnyView + Send + Sync + 'static {
+    move || {
+        let chosen = chosen.get_untracked();
+        names.with(|names| {
+            names
+                .iter()
+                .map(|name| {
+                    let value = format!("{prefix}{name}");
+                    let selected = value == chosen;
+                    view! { <option value=value selected=selected>{name.clone()}</option> }
+                })
+                .collect_view()
+                .into_any()
+        })
     }
-    let tags = summaries
-        .iter()
-        .flat_map(|s| s.tags.iter().cloned())
-        .collect();
-    let owners = summaries
-        .iter()
-        .flat_map(|s| s.open_actions.iter())
-        .map(|a| a.owner.trim().to_owned())
-        .filter(|o| !o.is_empty())
-        .collect();
-    (once(tags), once(owners))
 }
 
 /// The open action items of every draft, with their filters and exports.
@@ -102,7 +134,6 @@ pub fn OpenItemsPart(
         let grouping = choices.grouping();
         summaries.with(|s| open_items(s, &filters, grouping, &today))
     });
-    let options = Memo::new(move |_| summaries.with(|s| tags_and_owners(s)));
     let export = move |markdown: bool| {
         let lang = ui.lang_untracked();
         let stem = format!("{}-{}", words::OPEN_ITEMS_FILE.get(lang), platform::today());
@@ -119,26 +150,16 @@ pub fn OpenItemsPart(
             ed.warn_text(Text::with(i18n::EXPORT_FAILED, &[&e]));
         }
     };
-    // Options drawn anew keep the choice they had (an option put in with `selected` is chosen).
-    let dynamic_options = move |which: fn(&(Vec<String>, Vec<String>)) -> &Vec<String>,
-                                prefix: &'static str,
-                                chosen: RwSignal<String>| {
-        move || {
-            let chosen = chosen.get_untracked();
-            options.with(|o| {
-                which(o)
-                    .iter()
-                    .map(|name| {
-                        let value = format!("{prefix}{name}");
-                        let selected = value == chosen;
-                        view! { <option value=value selected=selected>{name.clone()}</option> }
-                    })
-                    .collect_view()
-            })
-        }
-    };
-    let tag_options = dynamic_options(|o| &o.0, "t:", choices.tag);
-    let owner_options = dynamic_options(|o| &o.1, "o:", choices.owner);
+    let tag_options = name_options(
+        Memo::new(move |_| summaries.with(|s| tags_of(s))),
+        "t:",
+        choices.tag,
+    );
+    let owner_options = name_options(
+        Memo::new(move |_| summaries.with(|s| owners_of(s))),
+        "o:",
+        choices.owner,
+    );
     let html = move || items.with(|i| items_html(i, ui.lang()));
     let views = Views::get();
     let folder = Folder::get();

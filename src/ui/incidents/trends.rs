@@ -54,7 +54,8 @@ fn Chart(
     view! {
         <figure class="chart" aria-labelledby=id>
             <h4 id=id>{ui.t(title)}</h4>
-            <div class="chart-svg" inner_html=svg></div>
+            // Scrolls sideways on a phone rather than shrinking its text: so it takes the focus.
+            <div class="chart-svg" tabindex="0" role="group" aria-labelledby=id inner_html=svg></div>
             <details class="chart-table">
                 <summary>{ui.t(words::SHOW_TABLE)}</summary>
                 {table}
