@@ -82,7 +82,9 @@ fn table_view(table: &ChartTable) -> impl IntoView {
                     if i == 0 {
                         view! { <th scope="row">{cell.clone()}</th> }.into_any()
                     } else {
-                        view! { <td>{cell.clone()}</td> }.into_any()
+                        // Counts line up on the right; names and durations read from the left.
+                        let count = !cell.is_empty() && cell.bytes().all(|b| b.is_ascii_digit());
+                        view! { <td class:num=count>{cell.clone()}</td> }.into_any()
                     }
                 })
                 .collect_view();
