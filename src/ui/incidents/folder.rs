@@ -3,7 +3,7 @@
 //! read are listed with the reason.
 
 use hindsight_core::incidents::{
-    import_folder, is_markdown_path, words as t, FolderEntry, FolderFailure,
+    import_folder, is_markdown_path, words as t, FolderEntry, FolderFailure, FolderImport,
 };
 use hindsight_core::{display_title, Text};
 use leptos::prelude::*;
@@ -20,12 +20,9 @@ use crate::ui::views::Views;
 /// The opened folder, kept for the app's lifetime (never stored), shared through context.
 #[derive(Clone, Copy)]
 pub struct Folder {
-    /// The postmortems read, by path.
-    pub entries: RwSignal<Vec<FolderEntry>>,
-    /// The Markdown files that could not be read, with the reason.
-    pub failed: RwSignal<Vec<FolderFailure>>,
-    /// How many files were not Markdown, and so not tried.
-    pub skipped: RwSignal<usize>,
+    /// What the folder held: the postmortems read (by path), the Markdown files that could
+    /// not be read (with the reason), and the other files (not tried).
+    pub opened: RwSignal<FolderImport>,
     /// The path of the postmortem whose report is shown.
     pub shown: RwSignal<Option<String>>,
 }
@@ -34,9 +31,7 @@ impl Folder {
     /// An empty folder, provided to the whole app.
     pub fn provide() {
         provide_context(Folder {
-            entries: RwSignal::new(Vec::new()),
-            failed: RwSignal::new(Vec::new()),
-            skipped: RwSignal::new(0),
+            opened: RwSignal::new(FolderImport::default()),
             shown: RwSignal::new(None),
         });
     }
@@ -49,14 +44,22 @@ impl Folder {
     /// Puts in what a folder's files gave, replacing the folder opened before.
     fn replace(self, files: &[(String, String)], unreadable: Vec<FolderFailure>) -> usize {
         let mut found = import_folder(files);
+        // Those the browser could not read come after those that did not import.
         found.failed.extend(unreadable);
-        found.failed.sort_by(|a, b| a.path.cmp(&b.path));
         let count = found.entries.len();
         self.shown.set(None);
-        self.entries.set(found.entries);
-        self.failed.set(found.failed);
-        self.skipped.set(found.skipped.len());
+        self.opened.set(found);
         count
+    }
+
+    /// The document of the postmortem at `path`.
+    fn doc(self, path: &str) -> Option<hindsight_core::Postmortem> {
+        self.opened.with_untracked(|f| {
+            f.entries
+                .iter()
+                .find(|e| e.path == path)
+                .map(|e| e.doc.clone())
+        })
     }
 }
 
@@ -117,8 +120,9 @@ pub fn FolderPart() -> impl IntoView {
         }
     };
     let entries = move || {
-        folder.entries.with(|entries| {
-            entries
+        folder.opened.with(|opened| {
+            opened
+                .entries
                 .iter()
                 .enumerate()
                 .map(|(i, e)| folder_entry(i, e, folder))
@@ -126,7 +130,8 @@ pub fn FolderPart() -> impl IntoView {
         })
     };
     let failed = move || {
-        folder.failed.with(|failed| {
+        folder.opened.with(|opened| {
+            let failed = &opened.failed;
             (!failed.is_empty()).then(|| {
                 let items = failed
                     .iter()
@@ -144,7 +149,7 @@ pub fn FolderPart() -> impl IntoView {
         })
     };
     let skipped = move || {
-        let n = folder.skipped.get();
+        let n = folder.opened.with(|f| f.skipped.len());
         (n > 0)
             .then(|| view! { <p class="hint">{ui.fill(t::SKIPPED_FILES, &[&n.to_string()])}</p> })
     };
@@ -178,7 +183,6 @@ fn folder_entry(position: usize, entry: &FolderEntry, folder: Folder) -> impl In
         Memo::new(move |_| folder.shown.with(|s| s.as_deref() == Some(path.as_str())))
     };
     let report_id = format!("{}-report", folder_entry_id(position));
-    let doc = StoredValue::new(entry.doc.clone());
     let toggle = {
         let path = path.clone();
         move |_| {
@@ -194,11 +198,14 @@ fn folder_entry(position: usize, entry: &FolderEntry, folder: Folder) -> impl In
     let save = {
         let (path, title) = (path.clone(), title.clone());
         move |_| {
-            ed.save_as_draft(doc.get_value());
+            let Some(doc) = folder.doc(&path) else {
+                return;
+            };
+            ed.save_as_draft(doc);
             // It is a draft now: the folder no longer lists it, so nothing counts twice.
             folder
-                .entries
-                .update(|entries| entries.retain(|e| e.path != path));
+                .opened
+                .update(|f| f.entries.retain(|e| e.path != path));
             ed.info().set(Some(Text::new(
                 i18n::SAVED_SHARED,
                 &[&i18n::isolate(&title)],
@@ -220,6 +227,7 @@ fn folder_entry(position: usize, entry: &FolderEntry, folder: Folder) -> impl In
         }
     };
     let open = entry.summary.open_actions.len();
+    let path_shown = path.clone();
     view! {
         <li class="folder-entry">
             <div class="folder-entry-head">
@@ -241,9 +249,9 @@ fn folder_entry(position: usize, entry: &FolderEntry, folder: Folder) -> impl In
                 </button>
             </div>
             <div class="folder-report" id=report_id role="region" tabindex="0" aria-label=report_label hidden=move || !shown.get()>
-                <Show when=move || shown.get()>
-                    <Preview source=Source::Fixed(Box::new(doc.get_value()))/>
-                </Show>
+                {move || shown.get().then(|| folder.doc(&path_shown)).flatten().map(|doc| view! {
+                    <Preview source=Source::Fixed(Box::new(doc))/>
+                })}
             </div>
         </li>
     }

@@ -102,8 +102,8 @@ pub fn show_folder_entry(folder: Folder, views: Views, path: &str) {
     views.open(View::Incidents);
     folder.shown.set(Some(path.to_owned()));
     let Some(position) = folder
-        .entries
-        .with_untracked(|entries| entries.iter().position(|e| e.path == path))
+        .opened
+        .with_untracked(|f| f.entries.iter().position(|e| e.path == path))
     else {
         return;
     };

@@ -9,7 +9,9 @@
 
 use std::fmt::Write;
 
-use hindsight_core::incidents::{words as t, Item, OpenItems, Related, Summary, FOLDER_ID_PREFIX};
+use hindsight_core::incidents::{
+    words as t, ChartTable, Item, OpenItems, Related, Summary, FOLDER_ID_PREFIX,
+};
 use hindsight_core::report::{DUE, NO_ACTION_WRITTEN, OVERDUE};
 use hindsight_core::{display_title, Choice, Language};
 
@@ -138,7 +140,7 @@ pub fn nth(items: &OpenItems, n: usize) -> Option<&Item> {
 }
 
 /// "INC-7 · Title", or the title alone.
-pub fn incident_name(incident_id: &str, title: &str, lang: Language) -> String {
+fn incident_name(incident_id: &str, title: &str, lang: Language) -> String {
     let title = display_title(title, lang);
     match incident_id.trim() {
         "" => title.to_owned(),
@@ -147,7 +149,7 @@ pub fn incident_name(incident_id: &str, title: &str, lang: Language) -> String {
 }
 
 /// Why an incident is related, and its date and open items, as one line each.
-pub fn related_details(r: &Related, lang: Language) -> (String, String) {
+fn related_details(r: &Related, lang: Language) -> (String, String) {
     let separator = match lang {
         Language::En => "; ",
         Language::ZhTw => "；",
@@ -242,6 +244,50 @@ pub fn related_list_html(list: &[Related], lang: Language) -> String {
     out
 }
 
+/// One `<option>` of a `<select>` drawn as HTML; `selected` keeps the choice when the
+/// options are drawn anew.
+pub fn option_html(value: &str, label: &str, selected: bool) -> String {
+    format!(
+        "<option value=\"{}\"{}>{}</option>",
+        escape(value),
+        if selected { " selected" } else { "" },
+        escape(label)
+    )
+}
+
+/// A chart's numbers as a table behind a disclosure named `show`: caption, column headers,
+/// a header cell per row; counts line up on the right, names and durations on the left.
+pub fn chart_table_html(table: &ChartTable, show: &str) -> String {
+    let mut out = format!(
+        "<details class=\"chart-table\"><summary>{}</summary><div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"{}\"><table><caption>{}</caption><thead><tr>",
+        escape(show),
+        escape(&table.caption),
+        escape(&table.caption),
+    );
+    for header in &table.headers {
+        let _ = write!(out, "<th scope=\"col\">{}</th>", escape(header));
+    }
+    out.push_str("</tr></thead><tbody>");
+    for row in &table.rows {
+        out.push_str("<tr>");
+        for (i, cell) in row.iter().enumerate() {
+            let count = !cell.is_empty() && cell.bytes().all(|b| b.is_ascii_digit());
+            let _ = match (i, count) {
+                (0, _) => write!(out, "<th scope=\"row\">{}</th>", escape(cell)),
+                (_, true) => write!(out, "<td class=\"num\">{}</td>", escape(cell)),
+                _ => write!(out, "<td>{}</td>", escape(cell)),
+            };
+        }
+        out.push_str("</tr>");
+    }
+    out.push_str("</tbody></table></div>");
+    if let Some(note) = &table.note {
+        let _ = write!(out, "<p class=\"hint\">{}</p>", escape(note));
+    }
+    out.push_str("</details>");
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use hindsight_core::incidents::{
@@ -268,7 +314,10 @@ mod tests {
 
     /// Every `<` of the markup opens one of the tags the list is made of.
     fn only_own_tags(html: &str) {
-        let own = ["div", "h4", "bdi", "span", "ul", "li", "a", "button"];
+        let own = [
+            "div", "h4", "bdi", "span", "ul", "li", "a", "button", "p", "table", "caption",
+            "thead", "tbody", "tr", "th", "td",
+        ];
         for part in html.split('<').skip(1) {
             let name: String = part
                 .trim_start_matches('/')
@@ -315,6 +364,31 @@ mod tests {
             assert!(html.contains("href=\"?draft=a%22%20onclick%3D%22x\""));
             assert!(html.contains("href=\"?view=incidents\""));
         }
+    }
+
+    #[test]
+    fn chart_tables_escape_their_cells() {
+        let table = ChartTable {
+            caption: "Per <month>".into(),
+            headers: vec!["Month".into(), "SEV1 \"x\"".into()],
+            rows: vec![
+                vec!["2024-01".into(), "3".into()],
+                vec!["<b>".into(), "2 h".into()],
+            ],
+            note: Some("Not counted: 1 & more".into()),
+        };
+        let html = chart_table_html(&table, "Show");
+        only_own_tags(
+            &html
+                .replace("<details", "<div")
+                .replace("</details", "</div")
+                .replace("<summary", "<span")
+                .replace("</summary", "</span"),
+        );
+        assert!(html.contains("<caption>Per &lt;month&gt;</caption>"));
+        assert!(html.contains("<th scope=\"row\">&lt;b&gt;</th><td>2 h</td>"));
+        assert!(html.contains("<td class=\"num\">3</td>"));
+        assert!(html.contains("SEV1 &quot;x&quot;") && html.contains("1 &amp; more"));
     }
 
     #[test]

@@ -24,8 +24,8 @@ pub use related::RelatedInDraft;
 fn all_summaries(ed: Editor, folder: Folder) -> Memo<Vec<Summary>> {
     Memo::new(move |_| {
         let mut all = ed.summaries();
-        folder.entries.with(|entries| {
-            all.extend(entries.iter().map(|e| e.summary.clone()));
+        folder.opened.with(|opened| {
+            all.extend(opened.entries.iter().map(|e| e.summary.clone()));
         });
         all
     })

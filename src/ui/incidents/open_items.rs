@@ -15,7 +15,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::links::{focus_nth_after_render, open_action_row, show_folder_entry};
-use super::list_html::{action_text, items_html, nth};
+use super::list_html::{action_text, items_html, nth, option_html};
 use super::Folder;
 use crate::adapters::{files, platform};
 use crate::i18n::{self, incidents as words, Ui};
@@ -90,26 +90,35 @@ fn owners_of(summaries: &[Summary]) -> Vec<String> {
     )
 }
 
-/// The options of a list of names, each valued `prefix` and the name. Options drawn anew
-/// keep the choice they had: an option put in with `selected` is chosen.
+/// The options of a list of names (`names` of the summaries), each valued `prefix` and the
+/// name, as HTML. Options drawn anew keep the choice they had: the one put in with
+/// `selected` is chosen.
 fn name_options(
-    names: Memo<Vec<String>>,
+    summaries: Memo<Vec<Summary>>,
+    names: fn(&[Summary]) -> Vec<String>,
     prefix: &'static str,
     chosen: RwSignal<String>,
-) -> impl Fn() -> AnyView + Send + Sync + 'static {
+    all: hindsight_core::Words,
+) -> impl Fn() -> String + Send + Sync + 'static {
+    let ui = Ui::get();
     move || {
         let chosen = chosen.get_untracked();
-        names.with(|names| {
-            names
-                .iter()
-                .map(|name| {
-                    let value = format!("{prefix}{name}");
-                    let selected = value == chosen;
-                    view! { <option value=value selected=selected>{name.clone()}</option> }
-                })
-                .collect_view()
-                .into_any()
-        })
+        let lang = ui.lang();
+        let mut html = option_html("", all.get(lang), chosen.is_empty());
+        if prefix == "o:" {
+            // The items with no owner.
+            let unassigned = t::UNASSIGNED.get(lang);
+            html.push_str(&option_html(
+                UNASSIGNED_VALUE,
+                unassigned,
+                chosen == UNASSIGNED_VALUE,
+            ));
+        }
+        for name in summaries.with(|s| names(s)) {
+            let value = format!("{prefix}{name}");
+            html.push_str(&option_html(&value, &name, value == chosen));
+        }
+        html
     }
 }
 
@@ -150,16 +159,33 @@ pub fn OpenItemsPart(
             ed.warn_text(Text::with(i18n::EXPORT_FAILED, &[&e]));
         }
     };
-    let tag_options = name_options(
-        Memo::new(move |_| summaries.with(|s| tags_of(s))),
-        "t:",
-        choices.tag,
-    );
-    let owner_options = name_options(
-        Memo::new(move |_| summaries.with(|s| owners_of(s))),
-        "o:",
-        choices.owner,
-    );
+    let tag_options = name_options(summaries, tags_of, "t:", choices.tag, t::ALL_TAGS);
+    let owner_options = name_options(summaries, owners_of, "o:", choices.owner, t::ALL_OWNERS);
+    let severity_options = move || {
+        let (lang, chosen) = (ui.lang(), choices.severity.get_untracked());
+        let mut html = option_html("", t::ALL_SEVERITIES.get(lang), chosen.is_empty());
+        for s in Severity::ALL {
+            html.push_str(&option_html(
+                s.value(),
+                &severity_text(*s, lang),
+                chosen == s.value(),
+            ));
+        }
+        html
+    };
+    let status_options = move || {
+        let (lang, chosen) = (ui.lang(), choices.status.get_untracked());
+        let mut html = option_html("", t::ALL_STATUSES.get(lang), chosen.is_empty());
+        for s in Status::ALL {
+            html.push_str(&option_html(s.value(), s.label(lang), chosen == s.value()));
+        }
+        html
+    };
+    let grouping_options = move || {
+        let (lang, chosen) = (ui.lang(), choices.grouping.get_untracked());
+        option_html("owner", t::BY_OWNER.get(lang), chosen == "owner")
+            + &option_html("week", t::BY_DUE_WEEK.get(lang), chosen == "week")
+    };
     let html = move || items.with(|i| items_html(i, ui.lang()));
     let views = Views::get();
     let folder = Folder::get();
@@ -196,31 +222,11 @@ pub fn OpenItemsPart(
             <div class="item-tools">
                 <fieldset class="filters">
                     <legend>{ui.t(words::FILTERS)}</legend>
-                    <FilterSelect id="filter-tag" label=words::TAG value=choices.tag>
-                        <option value="">{ui.t(t::ALL_TAGS)}</option>
-                        {tag_options}
-                    </FilterSelect>
-                    <FilterSelect id="filter-severity" label=words::SEVERITY value=choices.severity>
-                        <option value="">{ui.t(t::ALL_SEVERITIES)}</option>
-                        {Severity::ALL.iter().map(|s| view! {
-                            <option value=s.value()>{move || severity_text(*s, ui.lang())}</option>
-                        }).collect_view()}
-                    </FilterSelect>
-                    <FilterSelect id="filter-status" label=words::STATUS value=choices.status>
-                        <option value="">{ui.t(t::ALL_STATUSES)}</option>
-                        {Status::ALL.iter().map(|s| view! {
-                            <option value=s.value()>{ui.t(s.words())}</option>
-                        }).collect_view()}
-                    </FilterSelect>
-                    <FilterSelect id="filter-owner" label=words::OWNER value=choices.owner>
-                        <option value="">{ui.t(t::ALL_OWNERS)}</option>
-                        <option value=UNASSIGNED_VALUE>{ui.t(t::UNASSIGNED)}</option>
-                        {owner_options}
-                    </FilterSelect>
-                    <FilterSelect id="group-by" label=t::GROUP_BY value=choices.grouping>
-                        <option value="owner">{ui.t(t::BY_OWNER)}</option>
-                        <option value="week">{ui.t(t::BY_DUE_WEEK)}</option>
-                    </FilterSelect>
+                    {filter_select("filter-tag", words::TAG, choices.tag, tag_options)}
+                    {filter_select("filter-severity", words::SEVERITY, choices.severity, severity_options)}
+                    {filter_select("filter-status", words::STATUS, choices.status, status_options)}
+                    {filter_select("filter-owner", words::OWNER, choices.owner, owner_options)}
+                    {filter_select("group-by", t::GROUP_BY, choices.grouping, grouping_options)}
                 </fieldset>
                 <div class="exports">
                     <button type="button" class="secondary" on:click=move |_| export(true)>
@@ -237,25 +243,18 @@ pub fn OpenItemsPart(
     }
 }
 
-/// A labelled `<select>` bound to one of the filters.
-#[component]
-fn FilterSelect(
-    /// The select's id.
+/// A labelled `<select>` bound to one of the filters; its options are HTML.
+fn filter_select(
     id: &'static str,
-    /// Its label.
     label: hindsight_core::Words,
-    /// The value chosen.
     value: RwSignal<String>,
-    /// Its options.
-    children: Children,
+    options: impl Fn() -> String + Send + Sync + 'static,
 ) -> impl IntoView {
     let ui = Ui::get();
     view! {
         <div class="field">
             <label for=id>{ui.t(label)}</label>
-            <select id=id prop:value=move || value.get() on:change=move |ev| value.set(event_target_value(&ev))>
-                {children()}
-            </select>
+            <select id=id inner_html=options on:change=move |ev| value.set(event_target_value(&ev))></select>
         </div>
     }
 }
