@@ -11,6 +11,8 @@ mod open_items;
 mod related;
 mod trends;
 
+use std::time::Duration;
+
 use hindsight_core::incidents::Summary;
 use leptos::prelude::*;
 
@@ -38,6 +40,10 @@ pub fn IncidentsView() -> impl IntoView {
     let views = Views::get();
     let ed = expect_context::<Editor>();
     let summaries = all_summaries(ed, Folder::get());
+    // The list comes first; the parts below it are drawn once it has been painted, so a
+    // thousand items show as soon as they can.
+    let rest = RwSignal::new(false);
+    request_animation_frame(move || set_timeout(move || rest.set(true), Duration::ZERO));
     view! {
         <section class="view incidents-view" aria-labelledby="incidents-title">
             <div class="view-head">
@@ -48,8 +54,10 @@ pub fn IncidentsView() -> impl IntoView {
             </div>
             <open_items::OpenItemsPart summaries=summaries/>
             <folder::FolderPart/>
-            <related::RelatedPart summaries=summaries/>
-            <trends::TrendsPart summaries=summaries/>
+            <Show when=move || rest.get()>
+                <related::RelatedPart summaries=summaries/>
+                <trends::TrendsPart summaries=summaries/>
+            </Show>
         </section>
     }
 }
