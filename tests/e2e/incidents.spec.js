@@ -316,9 +316,16 @@ for (const lang of LANGUAGES) {
 
 test.describe('accessibility', () => {
   test.use({ bypassCSP: true });
+  const layouts = [
+    ['light', { width: 1280, height: 800 }],
+    ['light', { width: 390, height: 844 }],
+    ['dark', { width: 1280, height: 800 }],
+    ['dark', { width: 390, height: 844 }],
+  ];
   for (const lang of LANGUAGES) {
-    for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
-      test(`the overview has no serious violation (${lang}, ${viewport.width} px)`, async ({ page }) => {
+    for (const [colorScheme, viewport] of layouts) {
+      test(`the overview has no serious violation (${lang}, ${colorScheme}, ${viewport.width} px)`, async ({ page }) => {
+        await page.emulateMedia({ colorScheme });
         await page.setViewportSize(viewport);
         await seeded(page, lang);
         const view = await openOverview(page, lang);
