@@ -143,18 +143,22 @@ pub fn OpenItemsPart(
         let grouping = choices.grouping();
         summaries.with(|s| open_items(s, &filters, grouping, &today))
     });
+    // The exports hold what the filters show: Markdown as a task list per owner, whatever
+    // the grouping on screen; CSV one row per item in the list's order.
     let export = move |markdown: bool| {
         let lang = ui.lang_untracked();
-        let stem = format!("{}-{}", words::OPEN_ITEMS_FILE.get(lang), platform::today());
-        let result = items.with_untracked(|items| {
-            if markdown {
-                let text = open_items_markdown(items, lang);
-                files::download(&format!("{stem}.md"), "text/markdown;charset=utf-8", &text)
-            } else {
-                let text = open_items_csv(items, lang);
-                files::download(&format!("{stem}.csv"), "text/csv;charset=utf-8", &text)
-            }
-        });
+        let today = platform::today();
+        let stem = format!("{}-{today}", words::OPEN_ITEMS_FILE.get(lang));
+        let result = if markdown {
+            let filters = untrack(|| choices.filters());
+            let by_owner =
+                summaries.with_untracked(|s| open_items(s, &filters, Grouping::Owner, &today));
+            let text = open_items_markdown(&by_owner, lang);
+            files::download(&format!("{stem}.md"), "text/markdown;charset=utf-8", &text)
+        } else {
+            let text = items.with_untracked(|items| open_items_csv(items, lang));
+            files::download(&format!("{stem}.csv"), "text/csv;charset=utf-8", &text)
+        };
         if let Err(e) = result {
             ed.warn_text(Text::with(i18n::EXPORT_FAILED, &[&e]));
         }
