@@ -116,7 +116,7 @@ impl Draft {
 /// The drafts that match `query`, newest change first (ties broken by id, so the order is stable).
 pub fn filtered_newest_first<'a>(drafts: &'a [Draft], query: &str) -> Vec<&'a Draft> {
     let mut list: Vec<&Draft> = drafts.iter().filter(|d| d.matches(query)).collect();
-    list.sort_by(|a, b| {
+    crate::sort::sort_by(&mut list, |a, b| {
         b.updated_at
             .cmp(&a.updated_at)
             .then_with(|| a.id.cmp(&b.id))

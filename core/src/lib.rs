@@ -42,6 +42,7 @@ mod review;
 mod sections;
 pub mod session;
 mod share;
+mod sort;
 mod storage;
 mod time;
 mod words;
@@ -96,6 +97,7 @@ pub use review::{
 pub use sections::{Guidance, SectionId};
 pub use session::{Env, Session};
 pub use share::{decode as decode_share, encode as encode_share, MAX_SHARE_CHARS, SHARE_PREFIX};
+pub use sort::{sort, sort_by, sort_by_key};
 pub use storage::{
     draft_key, head, parse_draft, DraftStore, KeyValue, Loaded, MemoryKv, Unreadable, WriteError,
     DRAFT_PREFIX, META_PREFIX, PREMIGRATION_PREFIX, QUARANTINE_PREFIX,

@@ -50,7 +50,7 @@ impl TimelineMetrics {
 pub fn sorted_by_time(events: &[TimelineEvent]) -> Vec<&TimelineEvent> {
     let mut sorted: Vec<&TimelineEvent> = events.iter().collect();
     // A stable sort keeps the user's order among equal times.
-    sorted.sort_by_key(|e| (e.time.is_none(), e.time.map(|t| t.utc)));
+    crate::sort::sort_by_key(&mut sorted, |e| (e.time.is_none(), e.time.map(|t| t.utc)));
     sorted
 }
 

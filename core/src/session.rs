@@ -875,7 +875,9 @@ impl<K: KeyValue, E: Env> Session<K, E> {
         let mut order: Vec<usize> = (0..self.doc.timeline.len()).collect();
         let timeline = &self.doc.timeline;
         // A stable sort keeps the user's order among equal times, as `sorted_by_time` does.
-        order.sort_by_key(|&i| (timeline[i].time.is_none(), timeline[i].time.map(|t| t.utc)));
+        crate::sort::sort_by_key(&mut order, |&i| {
+            (timeline[i].time.is_none(), timeline[i].time.map(|t| t.utc))
+        });
         let order_ref = &order;
         self.edit(|d| {
             d.timeline = order_ref.iter().map(|&i| d.timeline[i].clone()).collect();

@@ -79,7 +79,7 @@ pub fn placeholders(template: &str) -> Vec<usize> {
         }
         rest = after;
     }
-    found.sort_unstable();
+    crate::sort::sort(&mut found);
     found.dedup();
     found
 }

@@ -13,7 +13,7 @@ use crate::state::{DraftItem, Editor};
 /// stable).
 fn newest_first<'a>(drafts: &'a [DraftItem], query: &str) -> Vec<&'a DraftItem> {
     let mut list: Vec<&DraftItem> = drafts.iter().filter(|d| d.matches(query)).collect();
-    list.sort_by(|a, b| {
+    hindsight_core::sort_by(&mut list, |a, b| {
         b.updated_at
             .cmp(&a.updated_at)
             .then_with(|| a.id.cmp(&b.id))

@@ -329,7 +329,7 @@ fn as_domain(word: &str) -> Option<String> {
 /// Sorts finds and joins overlapping ones; a joined hit takes the kind of highest precedence.
 fn merge(mut found: Found) -> Found {
     found.retain(|(s, e, _)| s < e);
-    found.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+    crate::sort::sort_by(&mut found, |a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
     let mut out: Found = Vec::with_capacity(found.len());
     for (s, e, kind) in found {
         match out.last_mut() {

@@ -82,8 +82,8 @@ pub fn import_folder_with(
             }),
         }
     }
-    found.entries.sort_by(|a, b| a.path.cmp(&b.path));
-    found.failed.sort_by(|a, b| a.path.cmp(&b.path));
-    found.skipped.sort();
+    crate::sort::sort_by(&mut found.entries, |a, b| a.path.cmp(&b.path));
+    crate::sort::sort_by(&mut found.failed, |a, b| a.path.cmp(&b.path));
+    crate::sort::sort(&mut found.skipped);
     found
 }

@@ -208,7 +208,7 @@ impl Summary {
 /// order, as [`crate::filtered_newest_first`] gives it for whole drafts.
 pub fn newest_first<'a>(summaries: &'a [Summary], query: &str) -> Vec<&'a Summary> {
     let mut list: Vec<&Summary> = summaries.iter().filter(|s| s.matches(query)).collect();
-    list.sort_by(|a, b| {
+    crate::sort::sort_by(&mut list, |a, b| {
         b.updated_at
             .cmp(&a.updated_at)
             .then_with(|| a.id.cmp(&b.id))
@@ -377,7 +377,7 @@ impl Index {
             }
         }
         health.removed = entries.len();
-        summaries.sort_by(|a, b| a.id.cmp(&b.id));
+        crate::sort::sort_by(&mut summaries, |a, b| a.id.cmp(&b.id));
         let index = Self {
             summaries,
             changed: health.needs_save(),

@@ -178,7 +178,7 @@ pub fn open_items(
         .map(|(s, a)| (s, a, a.is_overdue(today)))
         .collect();
     // Fully keyed, so the order does not depend on the order of the summaries.
-    items.sort_by(|(sa, a, oa), (sb, b, ob)| {
+    crate::sort::sort_by(&mut items, |(sa, a, oa), (sb, b, ob)| {
         ob.cmp(oa)
             .then_with(|| match (due_key(a), due_key(b)) {
                 (Some(x), Some(y)) => x.cmp(y),

@@ -190,7 +190,7 @@ fn shared_tags<'a>(a: &'a Prepared, b: &'a Prepared) -> impl Iterator<Item = &'a
 
 /// Strongest first; the summaries give the tie-breaks (latest incident, then id).
 fn sort(list: &mut [(usize, Found)], summaries: &[Summary]) {
-    list.sort_by(|(i, a), (j, b)| {
+    crate::sort::sort_by(list, |(i, a), (j, b)| {
         (b.named || b.names_this)
             .cmp(&(a.named || a.names_this))
             .then_with(|| b.similarity.cmp(&a.similarity))
@@ -234,7 +234,7 @@ impl Interner {
                 *self.0.entry(item.to_owned()).or_insert(next)
             })
             .collect();
-        set.sort_unstable();
+        crate::sort::sort(&mut set);
         set.dedup();
         set
     }
@@ -399,7 +399,7 @@ pub fn cause_words(text: &str) -> Vec<String> {
     let mut seen = HashSet::new();
     words.retain(|w| seen.insert(w.clone()));
     words.truncate(MAX_CAUSE_WORDS);
-    words.sort_unstable();
+    crate::sort::sort(&mut words);
     words
 }
 
@@ -506,7 +506,7 @@ mod tests {
     #[test]
     fn the_english_stop_list_is_sorted_for_binary_search() {
         let mut sorted = EN_STOP.to_vec();
-        sorted.sort_unstable();
+        crate::sort::sort(&mut sorted);
         sorted.dedup();
         assert_eq!(sorted, EN_STOP);
     }

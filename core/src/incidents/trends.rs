@@ -122,7 +122,7 @@ pub fn durations_over_time(summaries: &[Summary]) -> Vec<DurationPoint> {
         })
         .filter(|p| p.time_to_detect.is_some() || p.time_to_resolve.is_some())
         .collect();
-    points.sort_by(|a, b| {
+    crate::sort::sort_by(&mut points, |a, b| {
         a.incident_date
             .cmp(&b.incident_date)
             .then_with(|| a.id.cmp(&b.id))

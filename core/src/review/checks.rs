@@ -527,7 +527,7 @@ fn root_cause_person(cx: &Ctx<'_>, out: &mut Vec<Finding>) {
         }
         let mut named = cx.people().find(&hay, 0, hay.len());
         named.extend(handles(&hay, 0, hay.len()));
-        named.sort_unstable();
+        crate::sort::sort(&mut named);
         let names = distinct(named.iter().map(|&(s, e)| hay.quote(s, e)));
         if !names.is_empty() {
             out.push(finding(
@@ -613,7 +613,7 @@ fn narrative_texts(doc: &Postmortem, section: SectionId) -> Vec<(Target, &str)> 
 
 /// Hits that do not overlap an earlier (or longer, at the same start) one.
 fn without_overlaps<'a, T>(mut hits: Vec<Hit<'a, T>>) -> Vec<Hit<'a, T>> {
-    hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
+    crate::sort::sort_by_key(&mut hits, |h| (h.start, std::cmp::Reverse(h.end)));
     let mut kept: Vec<Hit<'a, T>> = Vec::new();
     for h in hits {
         if kept.last().is_none_or(|k| h.start >= k.end) {

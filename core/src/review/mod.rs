@@ -501,7 +501,7 @@ pub fn depends_on(section: SectionId) -> Vec<SectionId> {
     if matches!(section, SectionId::Impact | SectionId::Communication) {
         sections.extend([SectionId::Impact, SectionId::Communication]);
     }
-    sections.sort_unstable();
+    crate::sort::sort(&mut sections);
     sections.dedup();
     sections
 }
@@ -521,7 +521,7 @@ pub fn review_notice(doc: &Postmortem, notice_scan: NoticeScan<'_>) -> Vec<Findi
 /// otherwise as found (fields and rows in form order).
 pub fn sort_findings(findings: &mut [Finding]) {
     // Stable, and each key is computed once: a row's section comes from the field table.
-    findings.sort_by_cached_key(|f| (f.target.section().index(), f.check.index()));
+    crate::sort::sort_by_key(findings, |f| (f.target.section().index(), f.check.index()));
 }
 
 /// Whether the team set this finding aside.

@@ -368,7 +368,7 @@ impl<T> PatSet<T> {
                 None => {}
             }
         }
-        other.sort_unstable();
+        crate::sort::sort(&mut other);
         Self { pats, ascii, other }
     }
 
@@ -518,7 +518,7 @@ impl People {
             kept.push(chars);
         }
         // Longest first, so "Bob Smith" is found before a listed "Bob" inside it.
-        kept.sort_by_key(|n| std::cmp::Reverse(n.len()));
+        crate::sort::sort_by_key(&mut kept, |n| std::cmp::Reverse(n.len()));
         Self { names: kept }
     }
 
@@ -547,7 +547,7 @@ impl People {
                 }
             }
         }
-        found.sort_unstable();
+        crate::sort::sort(&mut found);
         found
     }
 }

@@ -63,7 +63,7 @@ impl Choices {
 
 /// Names each once (case ignored), sorted.
 fn once(mut list: Vec<String>) -> Vec<String> {
-    list.sort_by_key(|s| s.to_lowercase());
+    hindsight_core::sort_by_key(&mut list, |s| s.to_lowercase());
     list.dedup_by(|a, b| a.to_lowercase() == b.to_lowercase());
     list
 }

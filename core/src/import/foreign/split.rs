@@ -181,7 +181,7 @@ pub(crate) fn clean(text: &str) -> String {
             _ => {}
         }
     }
-    edits.sort_by_key(|(r, _)| r.start);
+    crate::sort::sort_by_key(&mut edits, |(r, _)| r.start);
     let mut out = String::with_capacity(text.len());
     let mut done = 0;
     for (r, with) in edits {
@@ -572,7 +572,7 @@ pub(crate) fn split(body: &str) -> Vec<Raw> {
                 let mut zone = header_zone;
                 let mut current = current;
                 let mut spans = inline_spans(src);
-                spans.sort_by_key(|r| r.start);
+                crate::sort::sort_by_key(&mut spans, |r| r.start);
                 let mut coverage = Coverage::new(&spans);
                 for (at, line) in lines_at(src) {
                     let start = b.range.start + at;
