@@ -3,9 +3,10 @@
 //! read are listed with the reason.
 
 use hindsight_core::incidents::{
-    import_folder, is_markdown_path, words as t, FolderEntry, FolderFailure, FolderImport,
+    import_folder_with, is_markdown_path, words as t, FolderEntry, FolderFailure, FolderImport,
 };
 use hindsight_core::{display_title, Text};
+use hindsight_core::{import_any_markdown, MarkdownImport};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -43,7 +44,17 @@ impl Folder {
 
     /// Puts in what a folder's files gave, replacing the folder opened before.
     fn replace(self, files: &[(String, String)], unreadable: Vec<FolderFailure>) -> usize {
-        let mut found = import_folder(files);
+        // Hindsight's own Markdown (with or without its front matter) and reports written
+        // elsewhere alike: a team's folder is rarely all Hindsight's.
+        let zone = crate::adapters::platform::browser_time_zone();
+        let mut found = import_folder_with(files, |text| {
+            import_any_markdown(text, &zone, &crate::adapters::platform::zone_offset_minutes).map(
+                |read| match read {
+                    MarkdownImport::Hindsight(doc) | MarkdownImport::HindsightBody(doc) => doc,
+                    MarkdownImport::Foreign(foreign) => foreign.doc,
+                },
+            )
+        });
         // Those the browser could not read come after those that did not import.
         found.failed.extend(unreadable);
         let count = found.entries.len();
