@@ -79,9 +79,22 @@ pub trait KeyValue {
 /// The first `units` UTF-16 units of a text (a split surrogate pair becomes U+FFFD, as the
 /// browser's own slicing gives it), and the text's length in UTF-16 units.
 pub fn head(text: &str, units: usize) -> (String, usize) {
-    let wide: Vec<u16> = text.encode_utf16().collect();
-    let cut = &wide[..wide.len().min(units)];
-    (String::from_utf16_lossy(cut), wide.len())
+    let mut out = String::new();
+    let mut len = 0;
+    for c in text.chars() {
+        let width = c.len_utf16();
+        if len < units {
+            if len + width <= units {
+                out.push(c);
+            } else {
+                // Half of a surrogate pair: the browser's slice gives a lone surrogate, which
+                // becomes U+FFFD on its way into Rust.
+                out.push('\u{fffd}');
+            }
+        }
+        len += width;
+    }
+    (out, len)
 }
 
 /// An in-memory store, shared by clones.

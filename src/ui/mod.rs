@@ -186,6 +186,7 @@ pub fn App() -> impl IntoView {
     view! {
         <div class="app" class:show-preview=move || pane.get() == Pane::Preview
             class:show-review=move || pane.get() == Pane::Review class:show-drafts=move || show_drafts.get()
+            class:in-view=move || views.current() != View::Editor
             class:dragging=move || dragging.get()>
             <header class="topbar">
                 <div class="brand">

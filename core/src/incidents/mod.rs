@@ -22,7 +22,7 @@ pub use folder::{
 };
 pub use index::{
     load_index, newest_first, remove_index, save_index, summarize, summarize_doc, Index,
-    IndexHealth, IndexState, OpenAction, Stamp, Summary, INDEX_KEY, INDEX_VERSION,
+    IndexHealth, IndexState, OpenAction, Stamp, Summary, INDEX_KEY, INDEX_VERSION, STAMP_PREFIX,
 };
 pub use open_items::{
     mark_done, open_items, Filters, Group, GroupKey, Grouping, Item, Marked, OpenItems,
