@@ -192,6 +192,7 @@ hindsight_core::words_table! {
     NEVER_BACKED_UP = ("Not backed up yet. Drafts live only in this browser; clearing site data deletes them.",
         "還沒備份過。草稿只存在這個瀏覽器裡，清除網站資料就會刪掉它們。");
     NO_MATCH = ("No draft matches.", "沒有符合的草稿。");
+    SHOW_ALL_DRAFTS = ("Show all {0} drafts", "顯示全部 {0} 份草稿");
     CHOOSE_TEMPLATE = ("Choose a template. It decides which sections are required and shown first; you can fill any section either way.",
         "請選擇範本。範本決定哪些段落必填、哪些先顯示；不管選哪個，每個段落都可以填寫。");
     CANCEL = ("Cancel", "取消");

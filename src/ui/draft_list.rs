@@ -21,6 +21,11 @@ fn newest_first<'a>(drafts: &'a [DraftItem], query: &str) -> Vec<&'a DraftItem> 
     list
 }
 
+/// How many drafts the list shows before "Show all": building hundreds of rows is most of
+/// the start-up time of a browser full of drafts, and nobody scrolls past the recent ones
+/// without searching.
+const FIRST_SHOWN: usize = 40;
+
 /// The sidebar with every draft.
 #[component]
 pub fn DraftList() -> impl IntoView {
@@ -28,14 +33,29 @@ pub fn DraftList() -> impl IntoView {
     let ed = expect_context::<Editor>();
     let query = RwSignal::new(String::new());
     let dialog_open = RwSignal::new(false);
+    let show_all = RwSignal::new(false);
+    // A search shows every match: the query already narrows the list.
+    let shortened = move || !show_all.get() && query.with(String::is_empty);
+    let hidden = move || {
+        let total = ed.drafts().with(Vec::len);
+        if shortened() && total > FIRST_SHOWN {
+            total - FIRST_SHOWN
+        } else {
+            0
+        }
+    };
     let items = move || {
         let open = ed.open_id().get();
         let q = query.get();
         let lang = ui.lang();
+        let limit = if shortened() { FIRST_SHOWN } else { usize::MAX };
         ed.drafts().with(|ds| {
             newest_first(ds, &q)
                 .into_iter()
-                .map(|d| {
+                .enumerate()
+                // The open draft stays in the list wherever it sorts.
+                .filter(|(i, d)| *i < limit || open.as_deref() == Some(d.id.as_str()))
+                .map(|(_, d)| {
                     let id = d.id.clone();
                     let (id_open, id_dup, id_del) = (id.clone(), id.clone(), id.clone());
                     let is_open = open.as_deref() == Some(id.as_str());
@@ -95,6 +115,11 @@ pub fn DraftList() -> impl IntoView {
                     on:input=move |ev| query.set(event_target_value(&ev))/>
             </div>
             <ul class="draft-items">{items}</ul>
+            <Show when=move || { hidden() > 0 }>
+                <button type="button" class="ghost wide show-all" on:click=move |_| show_all.set(true)>
+                    {move || ui.fill(i18n::SHOW_ALL_DRAFTS, &[&ed.drafts().with(Vec::len).to_string()])}
+                </button>
+            </Show>
             <Show when=empty>
                 <p class="hint">{ui.t(i18n::NO_MATCH)}</p>
             </Show>

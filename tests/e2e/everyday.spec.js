@@ -113,6 +113,33 @@ for (const lang of LANGUAGES) {
     await page.evaluate(() => localStorage.removeItem('padding'));
   });
 
+  test(`[${lang}] a long drafts list shows the recent 40 and the open one, then all on request`, async ({ page }) => {
+    await page.goto('./no-app-here.txt').catch(() => {});
+    await page.evaluate(() => {
+      localStorage.clear();
+      for (let i = 1; i <= 45; i += 1) {
+        const d = { id: `d${i}`, rev: 1, created_at: i, updated_at: i, doc: { schema_version: 2, header: { title: `Outage ${i}` } } };
+        localStorage.setItem(`hindsight:draft:${d.id}`, JSON.stringify(d));
+      }
+    });
+    const app = new EditorPage(page, lang);
+    // The oldest draft is open: it stays listed though it is not among the recent 40.
+    await app.open('?draft=d1');
+    const items = app.draftList().getByRole('listitem');
+    const item = (n) => items.filter({ has: page.locator('.draft-title', { hasText: new RegExp(`^Outage ${n}$`) }) });
+    await expect(items).toHaveCount(41);
+    await expect(item(1)).toBeVisible();
+    await expect(item(5)).toHaveCount(0);
+    // A search looks through every draft, not only the ones shown.
+    await app.draftList().getByLabel(app.t('Search drafts')).fill('Outage 5');
+    await expect(item(5)).toBeVisible();
+    await app.draftList().getByLabel(app.t('Search drafts')).fill('');
+    const showAll = app.draftList().getByRole('button', { name: lang === 'en' ? 'Show all 45 drafts' : '顯示全部 45 份草稿' });
+    await showAll.click();
+    await expect(items).toHaveCount(45);
+    await expect(showAll).toHaveCount(0);
+  });
+
   test(`[${lang}] a report written elsewhere shows where each part went, and a part can be moved`, async ({ page }) => {
     const app = new EditorPage(page, lang);
     await app.open();

@@ -15,6 +15,7 @@ const TABLE = {
   Drafts: ['Drafts', '草稿'],
   'New draft': ['New draft', '新增草稿'],
   'Open example': ['Open example', '開啟範例'],
+  'Search drafts': ['Search drafts', '搜尋草稿'],
   'Postmortem form': ['Postmortem form', '事後檢討表單'],
   Import: ['Import', '匯入'],
   Saved: ['Saved', '已儲存'],
