@@ -48,6 +48,14 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver
 fi
 
+# The zh-TW tests print and lay out Chinese text: without a CJK font every glyph is a box of
+# another width, and the print test's page count would measure the fallback, not the app.
+if ! fc-list :lang=zh-tw 2>/dev/null | grep -q .; then
+  log "installing Debian's fonts-noto-cjk (the zh-TW tests lay out Chinese text)"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-cjk
+fi
+
 # npm dev dependencies (Playwright, binaryen's wasm-opt) from the committed lockfile; the
 # stamp makes this a no-op until package-lock.json changes.
 mkdir -p .stamps
