@@ -1,6 +1,6 @@
 //! Hostile input never becomes markup: a corpus of attacks run through the render pipeline
 //! with invariant checks, deep nesting checked by structure, and a fixed-seed fuzz run over
-//! render and both imports.
+//! render and every import.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
@@ -8,7 +8,10 @@ mod common;
 use hindsight_core::export_html;
 use hindsight_core::to_markdown;
 use hindsight_core::Postmortem;
-use hindsight_core::{import_json, import_markdown};
+use hindsight_core::{
+    customer_markdown, export_markdown, import_any_markdown, import_json, import_markdown, review,
+    MarkdownImport,
+};
 use hindsight_core::{render_html, MAX_NESTING};
 use proptest::prelude::*;
 
@@ -297,6 +300,20 @@ fn fuzz_render_and_imports_never_panic_and_stay_bounded() {
             let _ = import_markdown(&format!(
                 "---\nschema_version: 1\n---\n\n## Summary\n\n{text}"
             ));
+            // Any Markdown, foreign shapes included, exports and imports again, and the
+            // review and the customer version run on what it made.
+            let headed = format!("# Outage\n\n## Timeline\n\n{text}\n\n## Root cause\n\n{text}");
+            for input in [text.as_str(), headed.as_str()] {
+                if let Ok(imported) = import_any_markdown(input, "Asia/Taipei", &|_, _| 480) {
+                    let doc = match imported {
+                        MarkdownImport::Hindsight(doc) | MarkdownImport::HindsightBody(doc) => doc,
+                        MarkdownImport::Foreign(foreign) => foreign.doc,
+                    };
+                    prop_assert!(import_markdown(&export_markdown(&doc)).is_ok());
+                    let _ = review(&doc, "2026-01-01", &[]);
+                    let _ = customer_markdown(&doc);
+                }
+            }
             Ok(())
         })
         .expect("no panic, bounded output");

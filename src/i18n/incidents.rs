@@ -27,8 +27,8 @@ hindsight_core::words_table! {
     NONE_RELATED_YET = ("No two incidents share a cause yet.", "目前還沒有共同原因的事件。");
     SHOW_TABLE = ("Show the numbers as a table", "以表格顯示數字");
     FOLDER_HEADING = ("Postmortems in a folder", "資料夾中的事後檢討");
-    FOLDER_EXPLAINED = ("Open a folder of Markdown postmortems exported by Hindsight, such as your team's shared folder. They are read in this tab only and stay read-only: nothing is stored until you save one as a draft.",
-        "開啟一個放著 Hindsight 匯出的 Markdown 事後檢討的資料夾，例如團隊共用的資料夾。檔案只在這個分頁以唯讀方式讀取；除非另存為草稿，否則不會儲存任何內容。");
+    FOLDER_EXPLAINED = ("Open a folder of Markdown postmortems, such as your team's shared folder: Hindsight's exports and reports written in other shapes alike. They are read in this tab only and stay read-only: nothing is stored until you save one as a draft.",
+        "開啟一個放著 Markdown 事後檢討的資料夾，例如團隊共用的資料夾：Hindsight 匯出的檔案和其他格式寫成的報告都可以。檔案只在這個分頁以唯讀方式讀取；除非另存為草稿，否則不會儲存任何內容。");
     FOLDER_OPENED = ("Opened {0} postmortem(s) from the folder.", "已從資料夾開啟 {0} 份事後檢討。");
     FOLDER_NOTHING = ("The folder holds no Markdown postmortem.", "這個資料夾裡沒有 Markdown 事後檢討。");
     SHOW_REPORT = ("Show report", "顯示報告");
