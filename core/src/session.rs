@@ -17,6 +17,7 @@ use crate::incidents::{
     mark_done, newest_first, summarize_doc, Index, Marked, Stamp, Summary, STAMP_PREFIX,
 };
 use crate::report::{display_title, KEPT_FROM_OTHER_TAB};
+use crate::review::{renumber_row_dismissals, restore_row_dismissals};
 use crate::storage::{draft_key, parse_draft, DraftStore, KeyValue, Unreadable, WriteError};
 use crate::words::Text;
 
@@ -171,6 +172,15 @@ impl RowList {
         }
     }
 
+    /// The field that names the list's rows in the review's dismissal keys.
+    fn field(self) -> FieldId {
+        match self {
+            RowList::Timeline => FieldId::EventTime,
+            RowList::Actions => FieldId::ActionOwner,
+            RowList::Entries(field) => field,
+        }
+    }
+
     /// How many rows the list has in `doc`.
     pub fn len(self, doc: &Postmortem) -> usize {
         match self {
@@ -208,6 +218,8 @@ pub enum Undoable {
         index: usize,
         /// The row.
         row: RemovedRow,
+        /// The review's dismissals of that row, which come back with it.
+        dismissed: Vec<crate::Dismissal>,
     },
 }
 
@@ -885,6 +897,18 @@ impl<K: KeyValue, E: Env> Session<K, E> {
                 RowList::Entries(field) => {
                     RowList::entries(field, d).and_then(|e| shift(e, from, step))
                 }
+            };
+            if let Some(to) = to {
+                let swap = |i| {
+                    Some(if i == from {
+                        to
+                    } else if i == to {
+                        from
+                    } else {
+                        i
+                    })
+                };
+                renumber_row_dismissals(&mut d.dismissed, list.field(), swap);
             }
         });
         to
@@ -902,6 +926,8 @@ impl<K: KeyValue, E: Env> Session<K, E> {
         let order_ref = &order;
         self.edit(|d| {
             d.timeline = order_ref.iter().map(|&i| d.timeline[i].clone()).collect();
+            let new_index = |old| order_ref.iter().position(|&i| i == old);
+            renumber_row_dismissals(&mut d.dismissed, RowList::Timeline.field(), new_index);
         });
         order
     }
@@ -909,6 +935,7 @@ impl<K: KeyValue, E: Env> Session<K, E> {
     /// Removes a row, keeping it for Undo.
     pub fn remove_row(&mut self, list: RowList, index: usize) -> bool {
         let mut removed = None;
+        let mut dismissed = Vec::new();
         self.edit(|d| {
             removed = match list {
                 RowList::Timeline if index < d.timeline.len() => {
@@ -921,11 +948,24 @@ impl<K: KeyValue, E: Env> Session<K, E> {
                     .filter(|e| index < e.len())
                     .map(|e| RemovedRow::Entry(e.remove(index))),
                 _ => None,
+            };
+            if removed.is_some() {
+                let shift = |i: usize| match i.cmp(&index) {
+                    std::cmp::Ordering::Less => Some(i),
+                    std::cmp::Ordering::Equal => None,
+                    std::cmp::Ordering::Greater => Some(i - 1),
+                };
+                dismissed = renumber_row_dismissals(&mut d.dismissed, list.field(), shift);
             }
         });
         match removed {
             Some(row) => {
-                self.undo.push(Undoable::Row { list, index, row });
+                self.undo.push(Undoable::Row {
+                    list,
+                    index,
+                    row,
+                    dismissed,
+                });
                 true
             }
             None => false,
@@ -945,25 +985,35 @@ impl<K: KeyValue, E: Env> Session<K, E> {
                 self.add_and_open(draft);
                 Undone::Draft
             }
-            Some(Undoable::Row { list, index, row }) => {
-                // Only the row goes back; everything typed since stays.
+            Some(Undoable::Row {
+                list,
+                index,
+                row,
+                dismissed,
+            }) => {
+                // Only the row (and its dismissals) goes back; everything typed since stays.
                 let mut at = index;
-                self.edit(|d| match (list, row) {
-                    (RowList::Timeline, RemovedRow::Event(e)) => {
-                        at = index.min(d.timeline.len());
-                        d.timeline.insert(at, e);
-                    }
-                    (RowList::Actions, RemovedRow::Action(a)) => {
-                        at = index.min(d.action_items.len());
-                        d.action_items.insert(at, a);
-                    }
-                    (RowList::Entries(field), RemovedRow::Entry(text)) => {
-                        if let Some(entries) = RowList::entries(field, d) {
-                            at = index.min(entries.len());
-                            entries.insert(at, text);
+                self.edit(|d| {
+                    match (list, row) {
+                        (RowList::Timeline, RemovedRow::Event(e)) => {
+                            at = index.min(d.timeline.len());
+                            d.timeline.insert(at, e);
                         }
+                        (RowList::Actions, RemovedRow::Action(a)) => {
+                            at = index.min(d.action_items.len());
+                            d.action_items.insert(at, a);
+                        }
+                        (RowList::Entries(field), RemovedRow::Entry(text)) => {
+                            if let Some(entries) = RowList::entries(field, d) {
+                                at = index.min(entries.len());
+                                entries.insert(at, text);
+                            }
+                        }
+                        _ => return,
                     }
-                    _ => {}
+                    let shift = |i: usize| Some(if i >= at { i + 1 } else { i });
+                    renumber_row_dismissals(&mut d.dismissed, list.field(), shift);
+                    restore_row_dismissals(&mut d.dismissed, list.field(), at, dismissed);
                 });
                 Undone::Row(list, at)
             }

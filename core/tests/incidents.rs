@@ -778,6 +778,23 @@ fn incidents_per_month_fill_the_gaps_and_count_the_undated() {
         dated("2", "2024-01-05", None, None, None),
     ]);
     assert_eq!(far.months.len(), 2);
+    // Nor one old incident a hundred slivers: past three years, only months with incidents.
+    let old = incidents_per_month(&[
+        dated("1", "2015-10-05", None, None, None),
+        dated("2", "2024-01-05", None, None, None),
+        dated("3", "2024-03-05", None, None, None),
+    ]);
+    let months: Vec<&str> = old.months.iter().map(|m| m.month.as_str()).collect();
+    assert_eq!(months, ["2015-10", "2024-01", "2024-03"]);
+    let within = incidents_per_month(&[
+        dated("1", "2022-01-05", None, None, None),
+        dated("2", "2024-12-05", None, None, None),
+    ]);
+    assert_eq!(within.months.len(), 36);
+    // Its axis names at most seven months, so the labels never overlap.
+    let bars = per_month_svg(&within, Language::En);
+    let labels = bars.matches("\"middle\" fill=\"currentColor\">20").count();
+    assert!((5..=7).contains(&labels), "{labels} labels: {bars}");
 }
 
 #[test]

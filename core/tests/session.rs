@@ -630,3 +630,100 @@ fn a_read_only_draft_is_never_marked() {
     );
     assert_eq!(kv.get("hindsight:draft:f").as_deref(), Some(future));
 }
+
+/// The findings dismissed in the open document, as `key = reason`, sorted.
+fn dismissals(s: &Session<FaultyKv, TestEnv>) -> Vec<String> {
+    let mut all: Vec<String> = s
+        .doc()
+        .dismissed
+        .iter()
+        .map(|d| format!("{} = {}", d.finding, d.reason))
+        .collect();
+    all.sort();
+    all
+}
+
+fn dismiss(s: &mut Session<FaultyKv, TestEnv>, finding: &str, reason: &str) {
+    s.edit(|d| {
+        d.dismissed.push(Dismissal {
+            finding: finding.into(),
+            reason: reason.into(),
+        })
+    });
+}
+
+#[test]
+fn a_dismissal_follows_its_row_through_delete_move_sort_and_undo() {
+    let (kv, env) = (FaultyKv::new(), TestEnv::default());
+    let mut s = start(&kv, &env, None);
+    for action in [
+        "Vendor fixes the driver",
+        "Add an alert",
+        "Write the runbook",
+    ] {
+        let at = s.add_row(RowList::Actions).expect("added");
+        s.edit(|d| d.action_items[at].action = action.into());
+    }
+    dismiss(&mut s, "action-no-owner@action:1", "vendor owns it");
+    dismiss(&mut s, "action-no-due@action:3", "no date yet");
+    dismiss(&mut s, "impact-no-numbers", "not measurable");
+
+    // Deleting the first row takes its dismissal away: the rows below move up, theirs too.
+    assert!(s.remove_row(RowList::Actions, 0));
+    assert_eq!(
+        dismissals(&s),
+        [
+            "action-no-due@action:2 = no date yet",
+            "impact-no-numbers = not measurable"
+        ]
+    );
+    let owners = review(s.doc(), "2026-01-01", &[]);
+    let no_owner: Vec<&str> = owners
+        .iter()
+        .filter(|f| f.check.id() == "action-no-owner" && !is_dismissed(s.doc(), f))
+        .map(|f| f.key.as_str())
+        .collect();
+    assert_eq!(
+        no_owner,
+        ["action-no-owner@action:1", "action-no-owner@action:2"]
+    );
+
+    // Undo brings the row back with its dismissal.
+    assert_eq!(s.undo_last(), Undone::Row(RowList::Actions, 0));
+    assert_eq!(
+        dismissals(&s),
+        [
+            "action-no-due@action:3 = no date yet",
+            "action-no-owner@action:1 = vendor owns it",
+            "impact-no-numbers = not measurable"
+        ]
+    );
+
+    // Moving swaps the dismissals of the two rows.
+    assert_eq!(s.move_row(RowList::Actions, 0, 1), Some(1));
+    assert_eq!(s.doc().action_items[1].action, "Vendor fixes the driver");
+    assert_eq!(
+        dismissals(&s),
+        [
+            "action-no-due@action:3 = no date yet",
+            "action-no-owner@action:2 = vendor owns it",
+            "impact-no-numbers = not measurable"
+        ]
+    );
+
+    // Sorting the timeline carries the timeline's dismissals to the rows' new places.
+    for (t, text) in [(300, "c"), (100, "a")] {
+        let at = s.add_row(RowList::Timeline).expect("added");
+        s.edit(|d| {
+            d.timeline[at].time = Some(Timestamp {
+                utc: t,
+                offset_minutes: 0,
+            });
+            d.timeline[at].event = text.into();
+        });
+    }
+    dismiss(&mut s, "timeline-order@event:1", "c is a late note");
+    s.sort_timeline();
+    assert!(dismissals(&s).contains(&"timeline-order@event:2 = c is a late note".to_owned()));
+    assert!(dismissals(&s).contains(&"action-no-owner@action:2 = vendor owns it".to_owned()));
+}

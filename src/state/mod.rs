@@ -409,11 +409,24 @@ impl Editor {
 
     /// Takes back the last undoable action.
     pub fn undo_last(&self) {
-        let undone = self.act(|s| s.undo_last());
+        let undone = self.row_act(|s| s.undo_last());
         if let Undone::Row(list, at) = undone {
             self.rows().insert(list, at);
             self.notify_list(list);
         }
+    }
+
+    /// Runs a row action; the review's dismissals follow their rows, and they are tracked
+    /// with the Header, so a change to them is announced there.
+    fn row_act<T>(&self, f: impl FnOnce(&mut AppSession) -> T) -> T {
+        let before = self.session.with_value(|s| s.doc().dismissed.clone());
+        let out = self.act(f);
+        if self.session.with_value(|s| s.doc().dismissed != before) {
+            self.h
+                .with_value(|h| h.changed[SectionId::Header.index()])
+                .notify();
+        }
+        out
     }
 
     fn notify_list(&self, list: RowList) {
@@ -440,7 +453,7 @@ impl Editor {
         let Some(from) = self.rows().index_of(list, key) else {
             return false;
         };
-        let moved = self.act(|s| s.move_row(list, from, step));
+        let moved = self.row_act(|s| s.move_row(list, from, step));
         if let Some(to) = moved {
             self.rows().swap(list, from, to);
             self.notify_list(list);
@@ -452,7 +465,7 @@ impl Editor {
     /// before it), for the focus.
     pub fn remove_row(&self, list: RowList, key: u32) -> Option<u32> {
         let index = self.rows().index_of(list, key)?;
-        if self.act(|s| s.remove_row(list, index)) {
+        if self.row_act(|s| s.remove_row(list, index)) {
             self.rows().remove(list, index);
             self.notify_list(list);
         }
@@ -461,7 +474,7 @@ impl Editor {
 
     /// Orders the timeline by time.
     pub fn sort_timeline(&self) {
-        let order = self.act(|s| s.sort_timeline());
+        let order = self.row_act(|s| s.sort_timeline());
         self.rows().reorder(RowList::Timeline, &order);
         self.notify_list(RowList::Timeline);
     }

@@ -37,22 +37,29 @@ pub fn ImportMapDialog() -> impl IntoView {
                     let current = part.target.canonical();
                     let select_id = format!("import-part-{i}");
                     let label = ui.fill(words::PLACE_OF, &[&i18n::isolate(&heading)]);
-                    let options = targets.with_value(|ts| {
-                        ts.iter()
-                            .enumerate()
-                            .map(|(n, (target, name))| {
-                                let section = target.section().heading().get(lang);
-                                let text = if name.get(lang) == section {
-                                    section.to_owned()
-                                } else {
-                                    format!("{section} › {}", name.get(lang))
-                                };
-                                view! {
-                                    <option value=n.to_string() selected=*target == current>{text}</option>
-                                }
-                            })
-                            .collect_view()
-                    });
+                    // Header fields and whole sections are places a part can land in but not
+                    // be moved to: such a part lists its own place first, so the select shows
+                    // where it went rather than the first choice.
+                    let mut choices = targets.get_value();
+                    if !choices.iter().any(|(t, _)| *t == current) {
+                        choices.insert(0, (current, current.label()));
+                    }
+                    let options = choices
+                        .iter()
+                        .enumerate()
+                        .map(|(n, (target, name))| {
+                            let section = target.section().heading().get(lang);
+                            let text = if name.get(lang) == section {
+                                section.to_owned()
+                            } else {
+                                format!("{section} › {}", name.get(lang))
+                            };
+                            view! {
+                                <option value=n.to_string() selected=*target == current>{text}</option>
+                            }
+                        })
+                        .collect_view();
+                    let choices = StoredValue::new(choices);
                     view! {
                         <tr>
                             <td><bdi>{heading}</bdi></td>
@@ -60,7 +67,7 @@ pub fn ImportMapDialog() -> impl IntoView {
                                 <label class="visually-hidden" for=select_id.clone()>{rich(&label)}</label>
                                 <select id=select_id on:change=move |ev| {
                                     let Ok(n) = event_target_value(&ev).parse::<usize>() else { return };
-                                    let Some(target) = targets.with_value(|ts| ts.get(n).map(|(t, _)| *t)) else { return };
+                                    let Some(target) = choices.with_value(|ts| ts.get(n).map(|(t, _)| *t)) else { return };
                                     retarget(foreign, i, target);
                                 }>{options}</select>
                             </td>

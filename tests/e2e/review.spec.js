@@ -59,6 +59,12 @@ const WORDS = {
     due: 'Due date',
     event3: 'Event 3',
     action1: 'Action item 1',
+    action2: 'Action item 2',
+    addAction: 'Add action item',
+    moveDown: 'Move down',
+    deleteRow: 'Delete',
+    undo: 'Undo',
+    actionText: 'Action',
     outOfOrder: 'Out of order',
     collapse: 'Collapse Trigger and root causes',
     titles: {
@@ -113,6 +119,12 @@ const WORDS = {
     due: '期限',
     event3: '事件 3',
     action1: '行動項目 1',
+    action2: '行動項目 2',
+    addAction: '新增行動項目',
+    moveDown: '下移',
+    deleteRow: '刪除',
+    undo: '復原',
+    actionText: '行動',
     outOfOrder: '順序有誤',
     collapse: '收合觸發與根本原因',
     titles: {
@@ -339,6 +351,47 @@ for (const lang of ['en', 'zh']) {
       await expect(app.heading()).toHaveText(w.heading(13, 3));
       await expect(app.findings(title)).toHaveCount(1);
       await expect(dismissed).toHaveCount(0);
+    });
+
+    test('a dismissal stays with its row when rows move, go and come back with Undo', async ({ page }) => {
+      const app = new ReviewPage(page, w);
+      await app.open();
+      await app.importFlawed();
+      const title = w.titles.noTracking;
+      await app.region().getByRole('button', { name: w.dismiss(title), exact: true }).click();
+      const dialog = page.getByRole('dialog', { name: w.dismiss(title) });
+      await dialog.getByLabel(w.reason, { exact: true }).fill('Tracked in the team board');
+      await dialog.getByRole('button', { name: w.dismissButton, exact: true }).click();
+      await expect(app.findings(title)).toHaveCount(0);
+
+      // A second action item without a tracking link: its own finding, not dismissed.
+      await app.section(w.actions).getByRole('button', { name: w.addAction, exact: true }).click();
+      await page.keyboard.type('Alert on checkout errors');
+      const dismissed = app.region().locator('ul.findings.dismissed > li');
+      await expect(app.findings(title)).toHaveCount(1);
+      await expect(dismissed).toHaveCount(1);
+
+      // Moved down, the dismissed row keeps its dismissal; the new row keeps its finding.
+      await app.row(w.actions, w.action1).getByRole('button', { name: w.moveDown }).click();
+      await expect(app.row(w.actions, w.action2).getByLabel(w.actionText, { exact: true })).toHaveValue('Improve monitoring of checkout');
+      await expect(app.findings(title)).toHaveCount(1);
+      await expect(dismissed).toHaveCount(1);
+      await app.titleButton(title).click();
+      await expect(app.row(w.actions, w.action1).locator(':focus')).toHaveCount(1);
+
+      // Deleted, its dismissal goes with it and never passes to the row that moves up.
+      await app.row(w.actions, w.action2).getByRole('button', { name: w.deleteRow }).click();
+      await expect(dismissed).toHaveCount(0);
+      await expect(app.findings(title)).toHaveCount(1);
+      await app.row(w.actions, w.action1).getByRole('button', { name: w.deleteRow }).click();
+      await expect(app.findings(title)).toHaveCount(0);
+      // Undo twice: both rows back in their places, the dismissal on its own row.
+      await page.getByRole('button', { name: w.undo, exact: true }).click();
+      await page.getByRole('button', { name: w.undo, exact: true }).click();
+      await expect(app.row(w.actions, w.action2).getByLabel(w.actionText, { exact: true })).toHaveValue('Improve monitoring of checkout');
+      await expect(dismissed).toHaveCount(1);
+      await expect(dismissed).toContainText('Tracked in the team board');
+      await expect(app.findings(title)).toHaveCount(1);
     });
 
     test('an earlier incident with open actions: a shared tag suggests, Recurrence makes it a problem, and it opens', async ({ page }) => {

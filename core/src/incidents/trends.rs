@@ -12,9 +12,13 @@ use crate::report::{display_title, format_duration, TIME_TO_DETECT, TIME_TO_RESO
 use crate::time::{civil_from_days, days_from_civil, parse_date};
 use crate::words::Words;
 
-/// Longest run of months filled in with empty ones; past it (a mistyped year, say) only
-/// the months that have incidents are shown, so one typo cannot draw a thousand bars.
-const MAX_FILLED_MONTHS: i64 = 120;
+/// Longest run of months filled in with empty ones: three years of bars stay readable in
+/// a card. Past it (one old incident, a mistyped year) only the months that have incidents
+/// are shown, so a single date cannot turn the chart into slivers and the table into a
+/// hundred empty rows.
+const MAX_FILLED_MONTHS: i64 = 36;
+/// Most month labels under the bars: "2024-01" is about 45 units wide, the plot about 430.
+const MAX_MONTH_LABELS: usize = 7;
 
 /// One month's incidents by severity.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -248,8 +252,9 @@ pub fn per_month_svg(data: &PerMonth, lang: Language) -> String {
     let n = data.months.len();
     let slot = (RIGHT - LEFT) / n as f64;
     let bar = (slot * 0.7).min(48.0);
-    // Label every month when they fit, else every k-th, always the last.
-    let every = n.div_ceil(12).max(1);
+    // Label every month when they fit, else every k-th, and the last when it has room.
+    let every = n.div_ceil(MAX_MONTH_LABELS).max(1);
+    let last_fits = (n - 1).is_multiple_of(every) || (n - 1) % every * 2 >= every;
     for (i, m) in data.months.iter().enumerate() {
         let x = LEFT + slot * i as f64 + (slot - bar) / 2.0;
         let mut base = 0.0;
@@ -272,7 +277,7 @@ pub fn per_month_svg(data: &PerMonth, lang: Language) -> String {
             );
             base += *count as f64;
         }
-        if i % every == 0 || i + 1 == n {
+        if i % every == 0 || (i + 1 == n && last_fits) {
             svg::text(&mut out, x + bar / 2.0, BOTTOM + 16.0, "middle", &m.month);
         }
     }

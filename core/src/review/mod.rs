@@ -22,7 +22,7 @@ pub mod phrases;
 mod scan;
 pub mod wording;
 
-use crate::document::{Language, Postmortem};
+use crate::document::{Dismissal, Language, Postmortem};
 use crate::fields::{FieldId, Kind};
 use crate::sections::SectionId;
 use crate::words::{w, Text, Words};
@@ -374,6 +374,58 @@ impl Target {
                 }
             }
         }
+    }
+}
+
+/// Keeps dismissals on their rows when a list's rows move: `new_index(old)` is where the row
+/// at `old` (from 0) went, or `None` when it was removed. The dismissals of removed rows are
+/// taken out and returned (for Undo); dismissals of other lists and sections stay as they are.
+pub(crate) fn renumber_row_dismissals(
+    dismissed: &mut Vec<Dismissal>,
+    list: FieldId,
+    new_index: impl Fn(usize) -> Option<usize>,
+) -> Vec<Dismissal> {
+    let prefix = format!("{}:", row_slug(list));
+    let mut removed = Vec::new();
+    dismissed.retain_mut(|d| {
+        let Some((check, place)) = d.finding.split_once('@') else {
+            return true;
+        };
+        let Some(n) = place
+            .strip_prefix(prefix.as_str())
+            .and_then(|n| n.parse::<usize>().ok())
+            .filter(|n| *n > 0)
+        else {
+            return true;
+        };
+        match new_index(n - 1) {
+            Some(to) => {
+                d.finding = format!("{check}@{prefix}{}", to + 1);
+                true
+            }
+            None => {
+                removed.push(d.clone());
+                false
+            }
+        }
+    });
+    removed
+}
+
+/// Puts back the dismissals of a removed row that Undo brought back at `at`.
+pub(crate) fn restore_row_dismissals(
+    dismissed: &mut Vec<Dismissal>,
+    list: FieldId,
+    at: usize,
+    restored: Vec<Dismissal>,
+) {
+    let prefix = format!("{}:", row_slug(list));
+    for mut d in restored {
+        if let Some((check, _)) = d.finding.split_once('@') {
+            d.finding = format!("{check}@{prefix}{}", at + 1);
+        }
+        dismissed.retain(|x| x.finding != d.finding);
+        dismissed.push(d);
     }
 }
 
