@@ -289,6 +289,20 @@ pub struct Session<K: KeyValue, E: Env> {
     zone: String,
 }
 
+/// Whether nothing was written into a document: it is what `create` makes, with only its
+/// template, language and time zone chosen.
+fn is_blank(doc: &Postmortem) -> bool {
+    *doc == Postmortem {
+        template: doc.template,
+        language: doc.language,
+        header: Header {
+            time_zone: doc.header.time_zone.clone(),
+            ..Header::default()
+        },
+        ..Postmortem::default()
+    }
+}
+
 /// What a new session needs to know of its surroundings.
 pub struct Start {
     /// Whether the store survives a reload (false for the in-memory fallback).
@@ -766,6 +780,11 @@ impl<K: KeyValue, E: Env> Session<K, E> {
         }
         self.dirty = false;
         self.show(draft);
+        // A draft left blank (the first visit's, say, and then a reload) is as good as a new
+        // one: leaving it removes it, so the list never fills with empty drafts.
+        if is_blank(&self.doc) && !self.is_read_only() {
+            self.untouched = Some(id.to_owned());
+        }
         true
     }
 

@@ -602,11 +602,12 @@ fn nothing_kept_out_reaches_any_export() {
         "{md}"
     );
     assert!(
-        md.contains("Payments failed when [[redacted]]([redacted]) ran out of disk"),
+        md.contains("Payments failed when [redacted] ran out of disk"),
         "{md}"
     );
-    // A link to an internal page keeps no address, even in its attribute.
+    // A link to an internal page keeps no address, even in its attribute, and is no link.
     assert!(!html.contains("href=\"https://db-1"), "{html}");
+    assert!(!html.contains("redacted%5D"), "{html}");
     // Public details stay.
     for public in [
         "https://status.example.com",
@@ -679,6 +680,43 @@ fn redaction_never_turns_text_into_a_link_or_a_definition() {
     // Stale hits (from another text) are ignored rather than cutting the wrong bytes.
     let stale = scanner.scan("10.0.0.1 here");
     assert_eq!(redacted("short", &stale, &[], Language::En), "short");
+}
+
+#[test]
+fn a_link_to_a_kept_out_address_keeps_its_words_and_loses_the_link() {
+    let doc = Postmortem::default();
+    let scanner = Scanner::for_doc(&doc);
+    let text = "See [our *dashboard*](https://grafana.internal/d/1), ![graph](https://grafana.internal/g.png), \
+                <https://wiki.corp/page> and [the status page](https://status.example.com).";
+    let out = redacted(text, &scanner.scan(text), &[], Language::En);
+    assert_eq!(
+        out,
+        "See our *dashboard*, graph, [redacted] and [the status page](https://status.example.com)."
+    );
+    let html = render_html(&out);
+    assert!(!html.contains("redacted%5D"), "{html}");
+    assert_eq!(
+        html.matches("href").count(),
+        1,
+        "only the public link stays: {html}"
+    );
+    // A let-through address keeps its link.
+    let through = redacted(
+        text,
+        &scanner.scan(text),
+        &["https://grafana.internal/d/1".into()],
+        Language::En,
+    );
+    assert!(
+        through.contains("[our *dashboard*](https://grafana.internal/d/1)"),
+        "{through}"
+    );
+    // Brackets in the label balance; an escaped one does not count.
+    let nested = "[a [b] \\] c](http://10.0.0.1/x)";
+    assert_eq!(
+        redacted(nested, &scanner.scan(nested), &[], Language::En),
+        "a [b] \\] c"
+    );
 }
 
 #[test]

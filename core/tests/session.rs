@@ -453,6 +453,29 @@ fn an_untouched_empty_draft_is_removed_when_the_user_leaves_it() {
 }
 
 #[test]
+fn a_blank_draft_found_after_a_reload_is_removed_when_the_user_leaves_it_too() {
+    let (kv, env) = (FaultyKv::new(), TestEnv::default());
+    let first = {
+        let s = start(&kv, &env, None);
+        s.open_id().expect("open").to_owned()
+    };
+    // A reload: the blank first draft is opened again, and leaving it removes it.
+    let mut s = start(&kv, &env, None);
+    assert_eq!(s.open_id(), Some(first.as_str()));
+    s.create(Template::Full, Language::En, "UTC".into());
+    assert_eq!(s.summaries().len(), 1, "one blank draft, not two");
+    assert!(kv.get(&draft_key(&first)).is_none());
+    // A draft with anything written in it stays, after a reload as before.
+    s.edit(|d| d.summary = "Something".into());
+    s.flush();
+    let kept = s.open_id().expect("open").to_owned();
+    let mut s = start(&kv, &env, None);
+    s.open_new(chatgpt_2023_03_20());
+    assert!(kv.get(&draft_key(&kept)).is_some());
+    assert_eq!(s.summaries().len(), 2);
+}
+
+#[test]
 fn without_storage_the_session_says_drafts_stay_in_the_tab() {
     let s = Session::start(
         MemoryKv::default(),

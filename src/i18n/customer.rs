@@ -2,8 +2,8 @@
 //! where each part comes from, the redaction choices' surroundings and the export bar.
 
 hindsight_core::words_table! {
-    INTRO = ("What customers read, derived from the report in its language ({0}). Edit any part here: the internal report stays as it is. Internal details are kept out unless you let them through.",
-        "客戶會看到的內容，由報告整理而來，使用報告的語言（{0}）。每個部分都可以在這裡改寫，內部報告不會跟著變動。找到的內部細節預設遮蔽，除非你選擇保留。");
+    INTRO = ("What customers read, derived from the report in its language ({0}). Edit any part here: the internal report stays as it is. Internal details are kept out unless you let them through; a choice holds for the same text in every part.",
+        "客戶會看到的內容，由報告整理而來，使用報告的語言（{0}）。每個部分都可以在這裡改寫，內部報告不會跟著變動。找到的內部細節預設遮蔽，除非你選擇保留；同一段文字在每個部分都套用相同的選擇。");
     PARTS = ("Parts of the customer version", "對外版本的各部分");
     FROM_REPORT = ("From the report", "取自報告");
     EDITED_HERE = ("Edited here", "已在此改寫");

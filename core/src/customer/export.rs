@@ -34,9 +34,29 @@ pub fn redacted(text: &str, hits: &[Hit], let_through: &[String], lang: Language
             continue;
         }
         out.push_str(&text[copied..hit.start]);
+        let after = &text[hit.end..];
+        // A link to a kept-out address keeps its words and loses the link: a link to
+        // "[redacted]" would lead nowhere. An autolink's brackets go with its address.
+        if after.starts_with(')') && out.ends_with("](") {
+            if let Some(open) = link_label_start(&out[..out.len() - 1]) {
+                let image =
+                    open > 0 && out[..open].ends_with('!') && !out[..open - 1].ends_with('\\');
+                let label = out[open + 1..out.len() - 2].to_owned();
+                out.truncate(if image { open - 1 } else { open });
+                out.push_str(&label);
+                copied = hit.end + 1;
+                continue;
+            }
+        }
+        if after.starts_with('>') && out.ends_with('<') {
+            out.pop();
+            out.push_str(mark);
+            copied = hit.end + 1;
+            continue;
+        }
         // "[redacted]" before `(`, `[` or `:` would open a link or define one (and a
         // definition hides its whole line): its bracket is escaped there.
-        if mark.starts_with('[') && text[hit.end..].starts_with(['(', '[', ':']) {
+        if mark.starts_with('[') && after.starts_with(['(', '[', ':']) {
             out.push('\\');
         }
         out.push_str(mark);
@@ -44,6 +64,36 @@ pub fn redacted(text: &str, hits: &[Hit], let_through: &[String], lang: Language
     }
     out.push_str(&text[copied..]);
     out
+}
+
+/// Where the `[` of the link label whose `]` ends `before` is:
+/// brackets balance, escaped ones do not count, and a label never spans a blank line.
+fn link_label_start(before: &str) -> Option<usize> {
+    if !before.ends_with(']') {
+        return None;
+    }
+    let bytes = before.as_bytes();
+    let escaped = |i: usize| {
+        let slashes = bytes[..i].iter().rev().take_while(|b| **b == b'\\').count();
+        slashes % 2 == 1
+    };
+    let mut depth = 0usize;
+    let mut i = bytes.len();
+    while i > 0 {
+        i -= 1;
+        match bytes[i] {
+            b']' if !escaped(i) => depth += 1,
+            b'[' if !escaped(i) => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(i);
+                }
+            }
+            b'\n' if i > 0 && bytes[i - 1] == b'\n' => return None,
+            _ => {}
+        }
+    }
+    None
 }
 
 /// Each part of the customer version with what is kept out replaced.
