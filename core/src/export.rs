@@ -176,6 +176,9 @@ pub fn export_html(doc: &Postmortem) -> String {
     out
 }
 
+/// The file name of a report without a title, in its language.
+const UNTITLED_FILE: crate::words::Words = crate::words::w("postmortem", "事後檢討");
+
 /// A file name for an export, without the extension: the incident date, a slug of the
 /// title and, when set, of the incident ID, such as `2023-03-20-chatgpt-outage-inc-42`.
 ///
@@ -185,7 +188,7 @@ pub fn file_stem(doc: &Postmortem) -> String {
     let title = slug(&doc.header.title, 60);
     let id = slug(&doc.header.incident_id, 30);
     let mut stem = if title.is_empty() {
-        "postmortem".to_owned()
+        UNTITLED_FILE.get(doc.language).to_owned()
     } else {
         title
     };

@@ -19,6 +19,19 @@ crate::words_table! {
     JSON_INVALID = ("is not valid JSON: {0} (line {1}, column {2})",
         "不是有效的 JSON：{0}（第 {1} 行第 {2} 欄）");
     NO_SCHEMA_VERSION = ("it has no schema_version", "缺少 schema_version");
+    JSON_EOF = ("the file ends before the JSON does", "檔案在 JSON 結束前就斷了");
+    JSON_EXPECTED_COLON = ("a colon was expected", "這裡應該有冒號 :");
+    JSON_EXPECTED_COMMA_ARRAY = ("a comma or ] was expected", "這裡應該有逗號或 ]");
+    JSON_EXPECTED_COMMA_OBJECT = ("a comma or } was expected", "這裡應該有逗號或 }");
+    JSON_EXPECTED_VALUE = ("a value was expected", "這裡應該是一個值");
+    JSON_KEY_NOT_STRING = ("a key must be in double quotes", "鍵必須用雙引號括起來");
+    JSON_TRAILING_COMMA = ("a comma is followed by nothing", "逗號後面沒有內容");
+    JSON_TRAILING_TEXT = ("there is text after the end of the JSON", "JSON 結束後還有其他文字");
+    JSON_CONTROL_CHARACTER = ("a string holds a control character", "字串中有控制字元");
+    JSON_BAD_ESCAPE = ("a string has an invalid escape", "字串中有無效的跳脫序列");
+    JSON_BAD_NUMBER = ("a number is invalid or too large", "數字無效或太大");
+    JSON_TOO_DEEP = ("it nests too deeply", "巢狀層數太深");
+    JSON_SYNTAX = ("it has a syntax error", "有語法錯誤");
     BAD_SCHEMA_VERSION = ("its schema_version is not a version", "schema_version 不是版本號");
     ZERO_SCHEMA_VERSION = ("its schema_version is 0, which no Hindsight ever wrote",
         "schema_version 是 0，Hindsight 從來不會寫出這個值");
@@ -88,6 +101,7 @@ crate::words_table! {
         "這個分享連結已損毀：內容不是文字。");
     STORAGE_FULL = ("the browser's storage is full", "瀏覽器的儲存空間已滿");
     STORAGE_REFUSED = ("the browser refused to store it ({0})", "瀏覽器拒絕儲存（{0}）");
+    STORAGE_REFUSED_SILENTLY = ("the browser refused to store it", "瀏覽器拒絕儲存");
     STORAGE_NOT_READ_BACK = ("the browser accepted the text but did not keep it (reading it back gave something else)",
         "瀏覽器接受了內容卻沒有保存下來（讀回來的內容不一樣）");
     LEFT_IN_PLACE = ("{0}; it was left where it is", "{0}；它留在原處");

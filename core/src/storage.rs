@@ -33,7 +33,7 @@ pub enum WriteError {
     QuotaExceeded,
     /// The write seemed to work, but reading it back gave something else.
     NotReadBack,
-    /// Any other failure, with the browser's words.
+    /// Any other failure, with the browser's words (empty when it gave none).
     Other(String),
 }
 
@@ -43,6 +43,9 @@ impl WriteError {
         match self {
             WriteError::QuotaExceeded => Text::new(messages::STORAGE_FULL, &[]),
             WriteError::NotReadBack => Text::new(messages::STORAGE_NOT_READ_BACK, &[]),
+            WriteError::Other(why) if why.trim().is_empty() => {
+                Text::new(messages::STORAGE_REFUSED_SILENTLY, &[])
+            }
             WriteError::Other(why) => Text::new(messages::STORAGE_REFUSED, &[why]),
         }
     }

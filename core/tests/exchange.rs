@@ -517,3 +517,68 @@ fn bad_files_get_messages_that_name_the_problem() {
     let json = format!("\u{feff}{}", export_json(&Postmortem::default()));
     assert_eq!(import_json(&json).expect("imports"), Postmortem::default());
 }
+
+#[test]
+fn a_broken_json_file_is_explained_in_both_languages() {
+    let cases = [
+        (
+            "{ \"schema_version\": 1, ",
+            "the file ends before the JSON does",
+            "檔案在 JSON 結束前就斷了",
+        ),
+        (
+            "{ \"schema_version\" 1 }",
+            "a colon was expected",
+            "這裡應該有冒號 :",
+        ),
+        (
+            "{ \"a\": 1 \"b\": 2 }",
+            "a comma or } was expected",
+            "這裡應該有逗號或 }",
+        ),
+        (
+            "{ \"a\": [1 2] }",
+            "a comma or ] was expected",
+            "這裡應該有逗號或 ]",
+        ),
+        (
+            "{ a: 1 }",
+            "a key must be in double quotes",
+            "鍵必須用雙引號括起來",
+        ),
+        (
+            "{ \"a\": 1, }",
+            "a comma is followed by nothing",
+            "逗號後面沒有內容",
+        ),
+        (
+            "{ \"a\": 1 } x",
+            "there is text after the end of the JSON",
+            "JSON 結束後還有其他文字",
+        ),
+        (
+            "{ \"a\": \"\\q\" }",
+            "a string has an invalid escape",
+            "字串中有無效的跳脫序列",
+        ),
+    ];
+    for (text, en, zh) in cases {
+        let error = import_json(text).expect_err(text);
+        assert!(error.text().en.contains(en), "{text}: {}", error.text().en);
+        assert!(error.text().zh.contains(zh), "{text}: {}", error.text().zh);
+        assert!(
+            !error.text().zh.contains("EOF") && !error.text().zh.contains("expected"),
+            "{text}: no English in {}",
+            error.text().zh
+        );
+    }
+}
+
+#[test]
+fn an_untitled_report_is_named_in_its_language() {
+    let mut doc = Postmortem::default();
+    assert_eq!(file_stem(&doc), "postmortem");
+    doc.language = Language::ZhTw;
+    doc.header.incident_date = "2024-05-02".into();
+    assert_eq!(file_stem(&doc), "2024-05-02-事後檢討");
+}

@@ -34,7 +34,7 @@ fn write_error(err: wasm_bindgen::JsValue) -> WriteError {
         }
         return WriteError::Other(dom.message());
     }
-    WriteError::Other(err.as_string().unwrap_or_else(|| "unknown error".into()))
+    WriteError::Other(err.as_string().unwrap_or_default())
 }
 
 impl KeyValue for LocalStorageKv {

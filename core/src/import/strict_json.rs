@@ -29,10 +29,44 @@ fn describe(e: &serde_json::Error) -> Text {
     let text = e.to_string();
     let what = text.split(" at line").next().unwrap_or(&text);
     let (line, column) = (e.line().to_string(), e.column().to_string());
-    match what.strip_prefix(DUPLICATE) {
-        Some(key) => Text::new(messages::JSON_DUPLICATE_KEY, &[key, &line]),
-        None => Text::new(messages::JSON_INVALID, &[what, &line, &column]),
+    if let Some(key) = what.strip_prefix(DUPLICATE) {
+        return Text::new(messages::JSON_DUPLICATE_KEY, &[key, &line]);
     }
+    let what = Text::new(syntax_words(e.classify(), what), &[]);
+    Text::with(
+        messages::JSON_INVALID,
+        &[&what, &Text::plain(line), &Text::plain(column)],
+    )
+}
+
+/// serde_json's error, in words of both languages: its messages are English only.
+fn syntax_words(category: serde_json::error::Category, message: &str) -> crate::words::Words {
+    use messages as m;
+    if category == serde_json::error::Category::Eof {
+        return m::JSON_EOF;
+    }
+    let known = [
+        ("expected `:`", m::JSON_EXPECTED_COLON),
+        ("expected `,` or `]`", m::JSON_EXPECTED_COMMA_ARRAY),
+        ("expected `,` or `}`", m::JSON_EXPECTED_COMMA_OBJECT),
+        ("expected value", m::JSON_EXPECTED_VALUE),
+        ("expected ident", m::JSON_EXPECTED_VALUE),
+        ("key must be", m::JSON_KEY_NOT_STRING),
+        ("trailing comma", m::JSON_TRAILING_COMMA),
+        ("trailing characters", m::JSON_TRAILING_TEXT),
+        ("control character", m::JSON_CONTROL_CHARACTER),
+        ("invalid escape", m::JSON_BAD_ESCAPE),
+        ("unexpected end of hex escape", m::JSON_BAD_ESCAPE),
+        ("lone leading surrogate", m::JSON_BAD_ESCAPE),
+        ("invalid unicode code point", m::JSON_BAD_ESCAPE),
+        ("invalid number", m::JSON_BAD_NUMBER),
+        ("number out of range", m::JSON_BAD_NUMBER),
+        ("recursion limit exceeded", m::JSON_TOO_DEEP),
+    ];
+    known
+        .iter()
+        .find(|(prefix, _)| message.starts_with(prefix))
+        .map_or(m::JSON_SYNTAX, |(_, words)| *words)
 }
 
 /// How the visitor reports a duplicate key, so [`describe`] can tell it apart.
