@@ -695,6 +695,12 @@ fn root_cause_person_human_error_and_a_listed_name() {
     assert_eq!(f.target, Target::Field(FieldId::RootCauses));
     assert_eq!(f.key, "root-cause-person@root-causes");
     assert!(f.message.en.contains("“Human error”"), "{}", f.message.en);
+    // The listed name is quoted in the same finding, so fixing one is not mistaken for both.
+    assert!(
+        f.message.en.contains("“Human error”, “Bob”"),
+        "{}",
+        f.message.en
+    );
     assert!(f.message.en.contains("PagerDuty"));
     let b = one(&d, Check::BlameLanguage);
     assert_eq!(b.target, Target::Field(FieldId::RootCauses));
@@ -714,6 +720,18 @@ fn root_cause_person_mixed_languages() {
     );
     assert!(
         f.message.zh.starts_with("根本原因：把「人為疏失」當成原因"),
+        "{}",
+        f.message.zh
+    );
+    // A phrase inside another one is not quoted twice.
+    let f = one(
+        &with_root_causes("起因是人為操作不當。"),
+        Check::RootCausePerson,
+    );
+    assert!(
+        f.message
+            .zh
+            .starts_with("根本原因：把「人為操作不當」當成原因"),
         "{}",
         f.message.zh
     );
@@ -977,9 +995,24 @@ fn blame_language_one_finding_per_field_with_the_phrases_quoted() {
         found[0]
             .message
             .en
-            .starts_with("Summary: “Obviously”, “ignored”, “Sloppy” judges"),
+            .starts_with("Summary: “Obviously”, “ignored”, “Sloppy” and 2 more judge a person."),
         "{}",
         found[0].message.en
+    );
+    assert!(
+        found[0]
+            .message
+            .zh
+            .starts_with("摘要：「Obviously」、「ignored」、「Sloppy」等另外 2 處是在責怪人。"),
+        "{}",
+        found[0].message.zh
+    );
+    // One phrase: the verb agrees.
+    let single = of(&with_summary("It was careless."), Check::BlameLanguage);
+    assert!(
+        single[0].message.en.contains("“careless” judges a person"),
+        "{}",
+        single[0].message.en
     );
     assert!(found[0].message.en.contains("it was not obvious then"));
     assert_eq!(found[1].key, "blame-language@event:2");

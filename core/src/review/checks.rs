@@ -127,14 +127,26 @@ fn finding(check: Check, level: Level, target: Target, words: Words, args: &[&Te
 }
 
 /// Each text quoted in each language's quotation marks, joined as a list.
+/// How many phrases a finding quotes before it counts the rest.
+const MAX_QUOTES: usize = 3;
+
 fn quotes<'a>(texts: impl IntoIterator<Item = &'a str>) -> Text {
     let texts: Vec<&str> = texts.into_iter().collect();
+    // A finding quotes three phrases at most and counts the rest, so fixing what it quotes
+    // never leaves the user wondering why it stays.
+    let shown = texts.len().min(MAX_QUOTES);
+    let more = (texts.len() - shown).to_string();
     let side = |lang: Language| {
-        texts
+        let list = texts[..shown]
             .iter()
             .map(|t| fill(say::QUOTED.get(lang), &[t]))
             .collect::<Vec<_>>()
-            .join(say::LIST_SEP.get(lang))
+            .join(say::LIST_SEP.get(lang));
+        if texts.len() > shown {
+            fill(say::AND_MORE.get(lang), &[&list, &more])
+        } else {
+            list
+        }
     };
     Text {
         en: side(Language::En),
@@ -515,20 +527,23 @@ fn root_cause_person(cx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 .iter()
                 .map(|h| quote_of(&hay, h.start, h.end, h.what)),
         );
+        let mut named = cx.people().find(&hay, 0, hay.len());
+        named.extend(handles(&hay, 0, hay.len()));
+        crate::sort::sort(&mut named);
+        let names = distinct(named.iter().map(|&(s, e)| hay.quote(s, e)));
         if !human.is_empty() {
+            // One finding per field: it quotes the names too, so fixing only "human error"
+            // does not leave a finding that quotes nothing the user still sees.
+            let all = distinct(human.into_iter().chain(names));
             out.push(finding(
                 Check::RootCausePerson,
                 Level::Problem,
                 target,
                 say::ROOT_CAUSE_HUMAN_ERROR,
-                &[&quotes(human.iter().map(String::as_str))],
+                &[&quotes(all.iter().map(String::as_str))],
             ));
             continue;
         }
-        let mut named = cx.people().find(&hay, 0, hay.len());
-        named.extend(handles(&hay, 0, hay.len()));
-        crate::sort::sort(&mut named);
-        let names = distinct(named.iter().map(|&(s, e)| hay.quote(s, e)));
         if !names.is_empty() {
             out.push(finding(
                 Check::RootCausePerson,
@@ -541,16 +556,17 @@ fn root_cause_person(cx: &Ctx<'_>, out: &mut Vec<Finding>) {
     }
 }
 
-/// The first three distinct texts, ignoring case.
+/// The distinct texts, ignoring case; a text inside another one ("操作不當" in "人為操作不當")
+/// is the same finding and is left out.
 fn distinct(texts: impl Iterator<Item = String>) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for t in texts {
-        if !out.iter().any(|o| o.to_lowercase() == t.to_lowercase()) {
-            out.push(t);
+        let lower = t.to_lowercase();
+        if out.iter().any(|o| o.to_lowercase().contains(&lower)) {
+            continue;
         }
-        if out.len() == 3 {
-            break;
-        }
+        out.retain(|o| !lower.contains(&o.to_lowercase()));
+        out.push(t);
     }
     out
 }
@@ -686,7 +702,11 @@ fn language(cx: &Ctx<'_>, section: SectionId, out: &mut Vec<Finding>) {
             Check::EmotionalLanguage,
             Level::Suggestion,
             target,
-            say::EMOTIONAL,
+            if q.len() > 1 {
+                say::EMOTIONAL_MANY
+            } else {
+                say::EMOTIONAL
+            },
             &[&quotes(q.iter().map(String::as_str))],
         ));
     }
@@ -739,7 +759,11 @@ fn blame_in(
         Check::BlameLanguage,
         Level::Problem,
         target,
-        say::BLAME,
+        if q.len() > 1 {
+            say::BLAME_MANY
+        } else {
+            say::BLAME
+        },
         &[&quotes(q.iter().map(String::as_str)), &neutral(kind).into()],
     ))
 }

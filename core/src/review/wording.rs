@@ -17,6 +17,7 @@ crate::words_table! {
     AND = ("{0} and {1}", "{0}與{1}");
     LIST_SEP = (", ", "、");
     QUOTED = ("“{0}”", "「{0}」");
+    AND_MORE = ("{0} and {1} more", "{0}等另外 {1} 處");
 
     REQUIRED_EMPTY = (
         "{0}: the “{1}” template requires this section, and nothing is written in it yet. The Google SRE book reviews a postmortem once it is complete.",
@@ -27,7 +28,7 @@ crate::words_table! {
         "{0}：說明和各項指標裡都沒有任何數字。請寫出受影響的使用者、請求數或持續時間，估計值也可以；Google SRE 工作手冊要求影響要量化。"
     );
     TIMELINE_MISSING_EVENT = (
-        "{0}: no event of kind {1}. Without them the time to detect and to resolve cannot be measured (Atlassian incident handbook).",
+        "{0}: no event of kind {1}. Without such events the time to detect and to resolve cannot be measured (Atlassian incident handbook).",
         "{0}：缺少類型為{1}的事件，這樣就算不出偵測耗時與解決耗時（Atlassian 事故管理手冊）。"
     );
     TIMELINE_ORDER = (
@@ -66,6 +67,10 @@ crate::words_table! {
         "{0}: {1} judges a person. {2} The Google SRE book: a blameless postmortem looks at what the system allowed, not at who slipped.",
         "{0}：{1}是在責怪人。{2}Google《SRE》一書：不究責的事後檢討，看的是系統讓什麼事情發生，而不是誰出了錯。"
     );
+    BLAME_MANY = (
+        "{0}: {1} judge a person. {2} The Google SRE book: a blameless postmortem looks at what the system allowed, not at who slipped.",
+        "{0}：{1}是在責怪人。{2}Google《SRE》一書：不究責的事後檢討，看的是系統讓什麼事情發生，而不是誰出了錯。"
+    );
     NEUTRAL_HINDSIGHT = (
         "Instead, say what was known at that moment and what would have made the right step the easy one.",
         "建議改寫成：當下掌握了哪些資訊，以及怎樣的設計能讓正確的做法變成最順手的做法。"
@@ -92,6 +97,10 @@ crate::words_table! {
     );
     EMOTIONAL = (
         "{0}: {1} carries feeling rather than fact. The Google SRE book asks for neutral language: say what happened and what it did.",
+        "{0}：{1}帶有情緒，而不是事實。Google《SRE》一書建議用中性、就事論事的語氣：寫出發生了什麼、造成了什麼影響。"
+    );
+    EMOTIONAL_MANY = (
+        "{0}: {1} carry feeling rather than fact. The Google SRE book asks for neutral language: say what happened and what it did.",
         "{0}：{1}帶有情緒，而不是事實。Google《SRE》一書建議用中性、就事論事的語氣：寫出發生了什麼、造成了什麼影響。"
     );
     ACTION_MISSING = (
