@@ -1276,3 +1276,76 @@ fn large_files_take_linear_time() {
         );
     }
 }
+
+#[test]
+fn an_old_zone_name_and_a_bold_label_with_its_colon_outside() {
+    let text = "# Checkout errors\n\n**Incident date**: 2024-01-09\n**Severity**: SEV3\n\n\
+                ## Summary\n\nCheckout failed for some users.\n\n\
+                ## Timeline\n\nAll times in US/Pacific.\n\n\
+                - 02:03 — errors start\n- 02:40 — rollback done\n";
+    let imp = import_foreign(text, "Asia/Taipei", &offset_at).expect("imports");
+    let d = &imp.doc;
+    assert_eq!(d.header.incident_date, "2024-01-09");
+    assert_eq!(d.header.severity, Some(Severity::Sev3));
+    assert!(!d.summary.contains("Incident date"), "{}", d.summary);
+    // 02:03 Pacific standard time is 18:03 in Taipei.
+    assert_eq!(
+        time(&d.timeline[0]).as_deref(),
+        Some("2024-01-09T18:03:00+08:00")
+    );
+}
+
+#[test]
+fn a_bold_header_field_inside_a_section_fills_the_header() {
+    let text = "Postmortem: Search index corruption\n===\n\n**Incident summary**\n\n\
+                The index was rebuilt from a partial snapshot.\n\n\
+                **Incident date**: 2024-01-09\n**Severity**: SEV3\n\n\
+                ## Root cause\n\nThe disk was full.\n";
+    let imp = import_foreign(text, "UTC", &offset_at).expect("imports");
+    let d = &imp.doc;
+    assert_eq!(d.header.incident_date, "2024-01-09");
+    assert_eq!(d.header.severity, Some(Severity::Sev3));
+    assert_eq!(
+        d.summary.trim(),
+        "The index was rebuilt from a partial snapshot."
+    );
+    assert!(
+        missing_words(text, &imp).is_empty(),
+        "{:?}",
+        missing_words(text, &imp)
+    );
+}
+
+#[test]
+fn dates_written_day_first_and_a_date_column_beside_a_time_column() {
+    let text = "# Search outage\n\n## Timeline\n\n\
+                | Date/time (CET) | What happened |\n| --- | --- |\n\
+                | 09.01.2024 08:10 | Rebuild starts |\n| 14/01/2024 09:20 | Index restored |\n\n\
+                ## Timeline of the second day\n\n\
+                | Date | Time (UTC) | Event |\n| --- | --- | --- |\n\
+                | 2024-02-14 | 02:03 | Certificates rotate |\n| 2024-02-14 | 02:05 | Errors climb |\n";
+    let imp = import_foreign(text, "UTC", &offset_at).expect("imports");
+    let times: Vec<Option<String>> = imp.doc.timeline.iter().map(time).collect();
+    assert_eq!(
+        times,
+        [
+            Some("2024-01-09T07:10:00+00:00".to_owned()),
+            Some("2024-01-14T08:20:00+00:00".to_owned()),
+            Some("2024-02-14T02:03:00+00:00".to_owned()),
+            Some("2024-02-14T02:05:00+00:00".to_owned()),
+        ]
+    );
+    // The day and the clock as written stay in the row.
+    assert!(
+        imp.doc.timeline[2]
+            .event
+            .starts_with("2024-02-14 02:03 — Certificates rotate"),
+        "{}",
+        imp.doc.timeline[2].event
+    );
+    assert!(
+        missing_words(text, &imp).is_empty(),
+        "{:?}",
+        missing_words(text, &imp)
+    );
+}

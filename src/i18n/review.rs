@@ -13,6 +13,8 @@ hindsight_core::words_table! {
     REASON = ("Reason", "原因");
     REASON_HINT = ("Say in a few words why it does not apply. The reason is kept in the document, so the finding stays dismissed after export and import.",
         "用幾個字說明為什麼不適用。原因會存在文件裡，匯出再匯入後仍會保持略過。");
+    REASON_NEEDED = ("Write a reason first: a dismissal without one cannot be understood later.",
+        "請先填寫原因：沒有原因的略過，之後沒有人看得懂。");
     REASON_IS = ("Reason: ", "原因：");
     DISMISSED_N = ("Dismissed ({0})", "已略過（{0}）");
     OPEN_EARLIER = ("Open the earlier incident: ", "開啟先前的事件：");

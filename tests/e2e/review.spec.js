@@ -86,6 +86,7 @@ const WORDS = {
     dismissButton: 'Dismiss',
     restore: (t) => `Restore: ${t}`,
     reason: 'Reason',
+    reasonNeeded: 'Write a reason first',
     dismissed: (n) => `Dismissed (${n})`,
     gate: 'Mark this report final?',
     gateCount: (n) => `The review still finds ${n} problems:`,
@@ -146,6 +147,7 @@ const WORDS = {
     dismissButton: '略過',
     restore: (t) => `恢復：${t}`,
     reason: '原因',
+    reasonNeeded: '請先填寫原因',
     dismissed: (n) => `已略過（${n}）`,
     gate: '要將這份報告定稿嗎？',
     gateCount: (n) => `審閱仍找到 ${n} 個問題：`,
@@ -315,9 +317,16 @@ for (const lang of ['en', 'zh']) {
       await expect(dialog).toBeVisible();
       const reason = dialog.getByLabel(w.reason, { exact: true });
       await expect(reason).toBeFocused();
-      // A reason is required.
+      // A reason is required, and one of spaces is no reason: the dialog says so.
       await dialog.getByRole('button', { name: w.dismissButton, exact: true }).click();
       await expect(dialog).toBeVisible();
+      await expect(dialog.getByRole('alert')).toContainText(w.reasonNeeded);
+      await expect(reason).toHaveAttribute('aria-invalid', 'true');
+      await reason.fill('   ');
+      await expect(dialog.getByRole('alert')).toHaveCount(0);
+      await dialog.getByRole('button', { name: w.dismissButton, exact: true }).click();
+      await expect(dialog.getByRole('alert')).toContainText(w.reasonNeeded);
+      await expect(reason).toBeFocused();
       await reason.fill('Tracked in the team board');
       await dialog.getByRole('button', { name: w.dismissButton, exact: true }).click();
       await expect(dialog).toHaveCount(0);

@@ -27,15 +27,20 @@ fn ReasonForm() -> impl IntoView {
     let title = finding.check.title();
     let key = finding.key.clone();
     let reason = RwSignal::new(String::new());
+    let invalid = RwSignal::new(false);
     let close = Callback::new(move |_: ()| review.dismissing.set(None));
     view! {
         <crate::ui::modal::Modal labelled_by="dismiss-title" on_close=close>
             <h2 id="dismiss-title">{move || ui.fill(words::DISMISS_NAMED, &[title.get(ui.lang())])}</h2>
             <p class="why">{move || ui.text(&finding.message)}</p>
-            <form class="reason-form" on:submit=move |ev| {
+            // The form checks the reason itself: the browser's `required` lets a reason of
+            // spaces through and says nothing in the UI's language.
+            <form class="reason-form" novalidate=true on:submit=move |ev| {
                 ev.prevent_default();
                 let text = reason.get_untracked().trim().to_owned();
                 if text.is_empty() {
+                    invalid.set(true);
+                    focus_after_render("dismiss-reason".to_owned());
                     return;
                 }
                 review.dismiss(key.clone(), text);
@@ -45,8 +50,19 @@ fn ReasonForm() -> impl IntoView {
                 <div class="field">
                     <label for="dismiss-reason">{ui.t(words::REASON)}</label>
                     <input type="text" id="dismiss-reason" required=true
-                        aria-describedby="dismiss-reason-hint"
-                        on:input=move |ev| reason.set(event_target_value(&ev))/>
+                        aria-invalid=move || invalid.get().then_some("true")
+                        aria-describedby=move || if invalid.get() {
+                            "dismiss-reason-error dismiss-reason-hint"
+                        } else {
+                            "dismiss-reason-hint"
+                        }
+                        on:input=move |ev| {
+                            reason.set(event_target_value(&ev));
+                            invalid.set(false);
+                        }/>
+                    <Show when=move || invalid.get()>
+                        <p class="field-error" id="dismiss-reason-error" role="alert">{ui.t(words::REASON_NEEDED)}</p>
+                    </Show>
                     <p class="hint" id="dismiss-reason-hint">{ui.t(words::REASON_HINT)}</p>
                 </div>
                 <div class="actions">

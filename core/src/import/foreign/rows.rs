@@ -339,6 +339,10 @@ const TIME_COLUMNS: &[&str] = &[
     "日期",
     "發生時間",
 ];
+/// Time columns that hold only the day, beside a column of clock times.
+const DATE_ONLY_COLUMNS: &[&str] = &["date", "day", "日期"];
+/// The clock column beside a date column.
+const CLOCK_COLUMNS: &[&str] = &["time", "時間", "時刻"];
 const EVENT_COLUMNS: &[&str] = &[
     "event",
     "events",
@@ -463,21 +467,33 @@ fn timeline_table(src: &str, ctx: &mut TimeCtx<'_>) -> Option<Vec<TimelineEvent>
         }
     }
     let time_col = time_col?;
-    if let Some(z) = header.get(time_col).and_then(|h| find_zone(h)) {
-        ctx.zone = Some(z);
+    // "| Date | Time | Event |": the day and the clock are read together.
+    let clock_col = (DATE_ONLY_COLUMNS.contains(&keys[time_col].as_str()))
+        .then(|| column(&keys, CLOCK_COLUMNS))
+        .flatten()
+        .filter(|c| *c != time_col);
+    for c in [Some(time_col), clock_col].into_iter().flatten() {
+        if let Some(z) = header.get(c).and_then(|h| find_zone(h)) {
+            ctx.zone = Some(z);
+        }
     }
-    let kind_col = column(&keys, KIND_COLUMNS).filter(|c| *c != time_col);
-    let link_col = column(&keys, LINK_COLUMNS).filter(|c| *c != time_col);
-    let event_col = column(&keys, EVENT_COLUMNS)
-        .filter(|c| *c != time_col)
-        .or_else(|| {
-            (0..header.len()).find(|c| ![Some(time_col), kind_col, link_col].contains(&Some(*c)))
-        });
+    let taken = |c: &usize| *c != time_col && Some(*c) != clock_col;
+    let kind_col = column(&keys, KIND_COLUMNS).filter(taken);
+    let link_col = column(&keys, LINK_COLUMNS).filter(taken);
+    let event_col = column(&keys, EVENT_COLUMNS).filter(taken).or_else(|| {
+        (0..header.len())
+            .filter(taken)
+            .find(|c| ![kind_col, link_col].contains(&Some(*c)))
+    });
     let events = rows
         .iter()
         .map(|row| {
             let cell = |c: Option<usize>| c.and_then(|c| row.get(c)).cloned().unwrap_or_default();
-            let time_text = cell(Some(time_col));
+            let mut time_text = cell(Some(time_col));
+            let clock = cell(clock_col);
+            if !clock.trim().is_empty() {
+                time_text = format!("{} {}", time_text.trim(), clock.trim());
+            }
             let time = parse_when(&time_text).and_then(|w| ctx.stamp(&w));
             let mut text = time_text.trim().to_owned();
             let event = cell(event_col);
@@ -502,7 +518,7 @@ fn timeline_table(src: &str, ctx: &mut TimeCtx<'_>) -> Option<Vec<TimelineEvent>
                 extras.push((header[c].clone(), kind_text));
             }
             for (c, value) in row.iter().enumerate() {
-                if ![Some(time_col), event_col, kind_col, link_col].contains(&Some(c)) {
+                if ![Some(time_col), clock_col, event_col, kind_col, link_col].contains(&Some(c)) {
                     extras.push((header.get(c).cloned().unwrap_or_default(), value.clone()));
                 }
             }

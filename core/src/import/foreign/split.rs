@@ -581,7 +581,13 @@ pub(crate) fn split(body: &str) -> Vec<Raw> {
                         continue;
                     }
                     let found = label_line(line, zone).and_then(|(label, value)| {
-                        let header = header_field(&label).filter(|_| zone);
+                        // A bold "**Incident date**: …" is meant as a field wherever it
+                        // stands; a plain "Date: …" only among the header's lines. Status
+                        // is left out: status pages write "**Status**: Investigating".
+                        let lead = line.trim_start();
+                        let bold = lead.starts_with("**") || lead.starts_with("__");
+                        let header = header_field(&label)
+                            .filter(|f| zone || (bold && *f != crate::FieldId::Status));
                         let targets = match header {
                             Some(f) => vec![Target::Field(f)],
                             None => classify(&label),

@@ -283,6 +283,9 @@ fn date(c: &mut Cursor<'_>) -> Option<Day> {
     if let Some(d) = c.attempt(iso_like_date) {
         return Some(d);
     }
+    if let Some(d) = c.attempt(numeric_date) {
+        return Some(d);
+    }
     if let Some(d) = c.attempt(chinese_date) {
         return Some(d);
     }
@@ -306,6 +309,29 @@ fn iso_like_date(c: &mut Cursor<'_>) -> Option<Day> {
     }
     let day = c.number(1, 2)?;
     valid(i32::try_from(year).ok()?, month, day)
+}
+
+/// A date with the year last: `09.01.2024` and `09-01-2024` are day first (as Europe writes
+/// them); `14/02/2024` is day first and `02/14/2024` month first, and when both could be a
+/// month, `03/05/2024` is read the American way, as March 5.
+fn numeric_date(c: &mut Cursor<'_>) -> Option<Day> {
+    let first = c.number(1, 2)?;
+    let sep = c.peek().filter(|s| matches!(s, '-' | '/' | '.'))?;
+    c.i += 1;
+    let second = c.number(1, 2)?;
+    if !c.eat(&sep.to_string()) {
+        return None;
+    }
+    let year = i32::try_from(c.number(4, 4)?).ok()?;
+    if c.peek().is_some_and(|ch| ch.is_ascii_digit()) {
+        return None;
+    }
+    let day_first = sep != '/' || first > 12;
+    if day_first {
+        valid(year, second, first)
+    } else {
+        valid(year, first, second)
+    }
 }
 
 fn chinese_date(c: &mut Cursor<'_>) -> Option<Day> {
@@ -569,8 +595,32 @@ fn zone_token(c: &mut Cursor<'_>, after_clock: bool) -> Option<Zone> {
     None
 }
 
-/// `America/Los_Angeles`, `Asia/Taipei`, `Etc/UTC`: capitalised parts joined by `/`.
+/// Old names of the time-zone database that reports still use, with today's name.
+const LEGACY_ZONES: &[(&str, &str)] = &[
+    ("US/Pacific", "America/Los_Angeles"),
+    ("US/Mountain", "America/Denver"),
+    ("US/Arizona", "America/Phoenix"),
+    ("US/Central", "America/Chicago"),
+    ("US/Eastern", "America/New_York"),
+    ("US/Alaska", "America/Anchorage"),
+    ("US/Hawaii", "Pacific/Honolulu"),
+    ("Canada/Pacific", "America/Vancouver"),
+    ("Canada/Eastern", "America/Toronto"),
+];
+
+/// `America/Los_Angeles`, `Asia/Taipei`, `Etc/UTC`: capitalised parts joined by `/`; an old
+/// name such as `US/Pacific` gives today's.
 fn iana_name(c: &mut Cursor<'_>) -> Option<String> {
+    if let Some((old, name)) = LEGACY_ZONES.iter().find(|(old, _)| {
+        c.rest().starts_with(old)
+            && !c.rest()[old.len()..]
+                .chars()
+                .next()
+                .is_some_and(|ch| ch.is_ascii_alphanumeric() || ch == '/')
+    }) {
+        c.i += old.len();
+        return Some((*name).to_owned());
+    }
     const AREAS: [&str; 10] = [
         "Africa",
         "America",
