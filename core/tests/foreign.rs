@@ -666,21 +666,33 @@ fn traditional_chinese_report() {
                 T::Field(F::RootCauses),
                 &[T::Field(F::Trigger)],
             ),
+            // The labels inside the compound part cut it, each to its own field.
+            ("根因", T::Field(F::RootCauses), &[]),
+            ("觸發點", T::Field(F::Trigger), &[]),
             ("四、時間線（台北時間）", T::Section(S::Timeline), &[]),
             ("五、後續優化", T::Section(S::ActionItems), &[]),
             ("六、學到了什麼", T::Section(S::Lessons), &[]),
             ("七、詞彙表", T::Supporting, &[]),
         ],
     );
-    assert_eq!(imp.summary(), (11, 1));
+    assert_eq!(imp.summary(), (13, 1));
     assert_eq!(imp.language, Language::ZhTw);
     let d = &imp.doc;
     assert_eq!(d.language, Language::ZhTw);
     assert_eq!(d.header.authors, ["林怡君", "陳冠宇"]);
     assert_eq!(d.header.status, Status::InReview);
     assert_eq!(d.header.severity, Some(Severity::Sev2));
-    assert!(d.causes.root_causes.starts_with("根因："));
-    assert!(d.causes.trigger.starts_with("觸發點："));
+    assert!(
+        d.causes.root_causes.starts_with("報表服務直接查詢"),
+        "{}",
+        d.causes.root_causes
+    );
+    assert!(
+        d.causes.trigger.starts_with("當天 20:00"),
+        "{}",
+        d.causes.trigger
+    );
+    assert!(!d.causes.root_causes.contains("觸發點"));
     assert_eq!(d.timeline.len(), 6);
     assert_eq!(
         time(&d.timeline[1]).as_deref(),
@@ -1342,6 +1354,26 @@ fn dates_written_day_first_and_a_date_column_beside_a_time_column() {
             .starts_with("2024-02-14 02:03 — Certificates rotate"),
         "{}",
         imp.doc.timeline[2].event
+    );
+    assert!(
+        missing_words(text, &imp).is_empty(),
+        "{:?}",
+        missing_words(text, &imp)
+    );
+}
+
+#[test]
+fn plain_labels_inside_a_section_cut_it_into_its_own_fields() {
+    let text = "# 促銷活動結帳失敗\n\n## 經驗教訓\n\n做得好的地方：回滾流程順利。\n出問題的地方：壓測未涵蓋促銷尖峰。\n\n\
+                ## Summary\n\nNote: this is not a label that leaves the section.\n";
+    let imp = import_foreign(text, "Asia/Taipei", &offset_at).expect("imports");
+    let d = &imp.doc;
+    assert_eq!(d.lessons.went_well, ["回滾流程順利。"]);
+    assert_eq!(d.lessons.went_wrong, ["壓測未涵蓋促銷尖峰。"]);
+    assert!(
+        d.summary.contains("Note: this is not a label"),
+        "{}",
+        d.summary
     );
     assert!(
         missing_words(text, &imp).is_empty(),

@@ -580,7 +580,7 @@ pub(crate) fn split(body: &str) -> Vec<Raw> {
                     if !coverage.is_free(at + indent) {
                         continue;
                     }
-                    let found = label_line(line, zone).and_then(|(label, value)| {
+                    let found = label_line(line, true).and_then(|(label, value)| {
                         // A bold "**Incident date**: …" is meant as a field wherever it
                         // stands; a plain "Date: …" only among the header's lines. Status
                         // is left out: status pages write "**Status**: Investigating".
@@ -592,7 +592,16 @@ pub(crate) fn split(body: &str) -> Vec<Raw> {
                             Some(f) => vec![Target::Field(f)],
                             None => classify(&label),
                         };
-                        (!targets.is_empty()).then(|| (label, start + value, targets, 7))
+                        // Past the header, a plain "What went well: …" cuts only within the
+                        // section it sits in (Lessons learned, say), never out of it.
+                        let plain_ok = zone
+                            || bold
+                            || targets.iter().all(|t| {
+                                t.section() != crate::SectionId::Header
+                                    && current.iter().any(|c| c.section() == t.section())
+                            });
+                        (!targets.is_empty() && plain_ok)
+                            .then(|| (label, start + value, targets, 7))
                     });
                     // A numbered line is a heading only when it stands alone.
                     let alone = !src.trim().contains('\n');
