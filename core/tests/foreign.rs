@@ -1381,3 +1381,46 @@ fn plain_labels_inside_a_section_cut_it_into_its_own_fields() {
         missing_words(text, &imp)
     );
 }
+
+#[test]
+fn a_note_in_the_bug_column_is_no_link_and_its_status_counts() {
+    let text = "# Sonnet outage\n\n## Action Items\n\n\
+                | Action Item | Type | Owner | Bug |\n| --- | --- | --- | --- |\n\
+                | Update the playbook | mitigate | jennifer | n/a **DONE** |\n\
+                | Add a load test | prevent | martin | [Bug 5554823](https://bugs.example.com/5554823) |\n\
+                | Cap the fan-out | prevent | agoogler | OPS-4120 |\n";
+    let imp = import_foreign(text, "UTC", &offset_at).expect("imports");
+    let a = &imp.doc.action_items;
+    assert_eq!(a[0].tracking_link, "");
+    assert!(a[0].done);
+    assert!(
+        a[0].action.contains("(Bug: n/a **DONE**)"),
+        "{}",
+        a[0].action
+    );
+    assert_eq!(a[1].tracking_link, "https://bugs.example.com/5554823");
+    assert!(!a[1].done);
+    assert_eq!(a[2].tracking_link, "OPS-4120");
+    assert!(
+        missing_words(text, &imp).is_empty(),
+        "{:?}",
+        missing_words(text, &imp)
+    );
+}
+
+#[test]
+fn common_event_words_give_their_kinds() {
+    let text = "# Outage\n\n## Timeline\n\n- 10:00 — OUTAGE STARTS\n- 10:05 — 錯誤率開始上升\n\
+                - 10:40 — All-clear declared\n- 10:45 — OUTAGE ENDS\n";
+    let imp = import_foreign(text, "UTC", &offset_at).expect("imports");
+    let kinds: Vec<EventKind> = imp.doc.timeline.iter().map(|e| e.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            EventKind::ImpactStarted,
+            EventKind::ImpactStarted,
+            EventKind::Resolved,
+            EventKind::Resolved
+        ]
+    );
+}

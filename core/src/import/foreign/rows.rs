@@ -149,6 +149,12 @@ const KIND_WORDS: &[(&str, EventKind)] = &[
     ("開始出現", EventKind::ImpactStarted),
     ("異常開始", EventKind::ImpactStarted),
     ("開始異常", EventKind::ImpactStarted),
+    ("開始上升", EventKind::ImpactStarted),
+    ("開始失敗", EventKind::ImpactStarted),
+    ("開始逾時", EventKind::ImpactStarted),
+    ("outage starts", EventKind::ImpactStarted),
+    ("errors climb", EventKind::ImpactStarted),
+    ("errors spike", EventKind::ImpactStarted),
     ("status page", EventKind::StatusPageUpdated),
     ("statuspage", EventKind::StatusPageUpdated),
     ("狀態頁", EventKind::StatusPageUpdated),
@@ -185,6 +191,12 @@ const KIND_WORDS: &[(&str, EventKind)] = &[
     ("resolved", EventKind::Resolved),
     ("fully recovered", EventKind::Resolved),
     ("all clear", EventKind::Resolved),
+    ("all-clear", EventKind::Resolved),
+    ("outage ends", EventKind::Resolved),
+    ("outage ended", EventKind::Resolved),
+    ("impact ends", EventKind::Resolved),
+    ("impact ended", EventKind::Resolved),
+    ("back to normal", EventKind::Resolved),
     ("incident closed", EventKind::Resolved),
     ("恢復正常", EventKind::Resolved),
     ("完全恢復", EventKind::Resolved),
@@ -786,6 +798,26 @@ const DONE_WORDS: &[&str] = &[
     "是",
 ];
 
+/// Whether a tracking cell holds an address (`https://…`, `/browse/OPS-1`, `#42`) or a
+/// ticket key (`OPS-1234`), rather than words.
+fn looks_like_link(text: &str) -> bool {
+    let t = text.trim();
+    if t.is_empty() || t.contains(char::is_whitespace) {
+        return false;
+    }
+    t.contains("://")
+        || t.starts_with('/')
+        || t.starts_with('#')
+        || t.split_once('-').is_some_and(|(key, n)| {
+            key.len() >= 2
+                && key
+                    .chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+                && !n.is_empty()
+                && n.chars().all(|c| c.is_ascii_digit())
+        })
+}
+
 fn is_done(status: &str) -> bool {
     let s = status.trim().to_lowercase();
     DONE_WORDS.contains(&s.as_str())
@@ -1070,10 +1102,21 @@ fn action_table(src: &str, year: Option<i32>) -> Vec<ActionItem> {
             item.done = is_done(&status);
             // The status as written stays with the row.
             extras.push((name(status_col), status));
-            let (link, link_text) = link_of(&cell(link_col));
-            item.tracking_link = link.trim_matches(['*', '_', '`']).to_owned();
-            if let Some(t) = link_text {
-                extras.push((name(link_col), t));
+            let link_cell = cell(link_col);
+            let (link, link_text) = link_of(&link_cell);
+            let link = link.trim_matches(['*', '_', '`']);
+            if looks_like_link(link) {
+                item.tracking_link = link.to_owned();
+                if let Some(t) = link_text {
+                    extras.push((name(link_col), t));
+                }
+            } else {
+                // "n/a **DONE**" in a Bug column is a note, not an address: it stays text,
+                // and a status word in it counts when no column says the status.
+                if status_col.is_none() {
+                    item.done = link_cell.split(|c: char| !c.is_alphanumeric()).any(is_done);
+                }
+                extras.push((name(link_col), link_cell));
             }
             for (c, value) in row.iter().enumerate() {
                 if Some(c) != action_col && !taken.contains(&Some(c)) {
