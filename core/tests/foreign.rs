@@ -1424,3 +1424,47 @@ fn common_event_words_give_their_kinds() {
         ]
     );
 }
+
+#[test]
+fn status_page_updates_become_timeline_rows() {
+    let statuspage = "# Elevated API errors\nIncident date: 2024-03-05\n\n\
+                      **Resolved** - This incident has been resolved.\nMar 5, 17:02 UTC\n\n\
+                      **Monitoring** - A fix has been implemented and we are monitoring the results.\nMar 5, 16:40 UTC\n\n\
+                      **Investigating** - We are investigating elevated error rates on the API.\nMar 5, 15:32 UTC\n";
+    let imp = import_foreign(statuspage, "Asia/Taipei", &offset_at).expect("imports");
+    let d = &imp.doc;
+    assert_eq!(d.timeline.len(), 3, "{:#?}", d.timeline);
+    assert_eq!(
+        time(&d.timeline[0]).as_deref(),
+        Some("2024-03-06T01:02:00+08:00"),
+        "17:02 UTC is 01:02 the next day in Taipei"
+    );
+    assert_eq!(d.timeline[0].kind, EventKind::Resolved);
+    assert!(d.timeline[0]
+        .event
+        .contains("This incident has been resolved."));
+    assert!(d.supporting_info.trim().is_empty(), "{}", d.supporting_info);
+    assert!(
+        missing_words(statuspage, &imp).is_empty(),
+        "{:?}",
+        missing_words(statuspage, &imp)
+    );
+
+    let history = "# Incident with Git Operations on March 5\n\n## Resolved\n\
+                   **March 5, 2024 17:02 UTC**\nThis incident has been resolved.\n\n\
+                   ## Update\n**March 5, 2024 16:40 UTC**\nWe have deployed a fix.\n\n\
+                   ## Post-incident analysis\n\nAbout 18% of git pushes failed.\n";
+    let imp = import_foreign(history, "UTC", &offset_at).expect("imports");
+    let d = &imp.doc;
+    assert_eq!(d.timeline.len(), 2, "{:#?}", d.timeline);
+    assert_eq!(
+        time(&d.timeline[1]).as_deref(),
+        Some("2024-03-05T16:40:00+00:00")
+    );
+    assert!(d.timeline[1].event.contains("We have deployed a fix."));
+    assert!(
+        missing_words(history, &imp).is_empty(),
+        "{:?}",
+        missing_words(history, &imp)
+    );
+}

@@ -620,6 +620,17 @@ pub(crate) fn read_timeline(
                 None => rest.push(block_source(content, b.range.clone()).trim_end().to_owned()),
             },
             BlockKind::List => list_rows(content, &b, ctx, &mut out.events, &mut rest),
+            BlockKind::Paragraph if super::split::is_status_update(src) => {
+                // A status page's update: the event reads time first, then the update.
+                if let Some((when, text)) = super::split::status_update(src) {
+                    let time = parse_when(when.trim()).and_then(|w| ctx.stamp(&w));
+                    let words: Vec<String> = text.iter().map(|l| flatten(l)).collect();
+                    let words = words.join(" ");
+                    let mut e = event(time, format!("{} — {words}", flatten(when)));
+                    e.kind = infer_kind(&words);
+                    out.events.push(e);
+                }
+            }
             BlockKind::Paragraph => {
                 let mut notes: Vec<&str> = Vec::new();
                 let mut open: Option<usize> = None;

@@ -260,6 +260,35 @@ fn is_header(targets: &[Target]) -> bool {
         })
 }
 
+/// Whether a paragraph is one update of a status page: some lines of text, then a line that
+/// is only a date and time ("Mar 5, 17:02 UTC"), and no other time in it.
+pub(crate) fn is_status_update(src: &str) -> bool {
+    status_update(src).is_some()
+}
+
+/// A status update's time line and its lines of text: the time comes last
+/// ("**Resolved** - …\nMar 5, 17:02 UTC") or first ("**March 5, 2024 17:02 UTC**\nWe …").
+pub(crate) fn status_update(src: &str) -> Option<(&str, Vec<&str>)> {
+    let lines: Vec<&str> = src.lines().filter(|l| !l.trim().is_empty()).collect();
+    let (first, rest) = lines.split_first()?;
+    let (last, before) = lines.split_last()?;
+    let untimed = |ls: &[&str]| !ls.is_empty() && !ls.iter().any(|l| parse_when(l).is_some());
+    if lone_time(last) && untimed(before) {
+        Some((last, before.to_vec()))
+    } else if lone_time(first) && untimed(rest) {
+        Some((first, rest.to_vec()))
+    } else {
+        None
+    }
+}
+
+/// Whether a line is only a date and time, with at most a zone after it.
+pub(crate) fn lone_time(line: &str) -> bool {
+    let line = line.trim().trim_matches(['*', '_']);
+    parse_when(line)
+        .is_some_and(|w| w.time.is_some() && w.day.is_some() && line[w.end..].trim().is_empty())
+}
+
 /// A label at the start of a line: `**Date:** 2024-05-02`, `**Impact**`, `__Summary__:`,
 /// or, when `plain`, `Date: 2024-05-02`. Returns the label and where its text starts.
 pub(crate) fn label_line(line: &str, plain: bool) -> Option<(String, usize)> {
@@ -566,6 +595,39 @@ pub(crate) fn split(body: &str) -> Vec<Raw> {
                         role: Role::Intro,
                         targets: Vec::new(),
                     });
+                }
+            }
+            BlockKind::Paragraph if is_status_update(src) => {
+                // A status page's update ("**Resolved** - The fix holds.\nMar 5, 17:02 UTC")
+                // is a timeline event wherever it stands; a run of them is one part.
+                let timeline = vec![Target::Section(crate::SectionId::Timeline)];
+                if current != timeline {
+                    seen_section = true;
+                    markers.push(Marker {
+                        cut: b.range.start,
+                        content: b.range.start,
+                        heading: String::new(),
+                        level: 0,
+                        role: Role::Intro,
+                        targets: timeline,
+                    });
+                    // Ordinary text after the updates goes back where the text before
+                    // them went (the summary under a status heading, say).
+                    let next = all.get(i + 1).filter(|n| {
+                        n.kind != BlockKind::Paragraph || !is_status_update(&body[n.range.clone()])
+                    });
+                    if let Some(n) = next.filter(|n| !matches!(n.kind, BlockKind::Heading(_))) {
+                        if !current.is_empty() {
+                            markers.push(Marker {
+                                cut: n.range.start,
+                                content: n.range.start,
+                                heading: String::new(),
+                                level: 0,
+                                role: Role::Intro,
+                                targets: current,
+                            });
+                        }
+                    }
                 }
             }
             BlockKind::Paragraph => {
