@@ -103,7 +103,7 @@ pub use storage::{
     DRAFT_PREFIX, META_PREFIX, PREMIGRATION_PREFIX, QUARANTINE_PREFIX,
 };
 pub use time::{format_offset, parse_date, LocalDateTime, Timestamp};
-pub use words::{audit, fill, placeholders, w, Text, Words};
+pub use words::{audit, counted, fill, placeholders, w, Text, Words};
 
 /// Markdown escaping, for tests and tools that check what the exports write.
 pub mod escape {

@@ -15,6 +15,16 @@ pub struct Words {
     pub zh: &'static str,
 }
 
+/// The words for a count: `one` when there is exactly one, `many` otherwise (Chinese
+/// writes both alike; English does not).
+pub fn counted(n: usize, one: Words, many: Words) -> Words {
+    if n == 1 {
+        one
+    } else {
+        many
+    }
+}
+
 /// Shorthand for a [`Words`] in a table.
 pub const fn w(en: &'static str, zh: &'static str) -> Words {
     Words { en, zh }

@@ -1089,6 +1089,30 @@ fn a_folder_is_read_in_memory_read_only_with_failures_listed() {
     assert!(!items.is_empty());
     assert!(items.iter().all(|i| i.from_folder && i.read_only));
 
+    // A file that is also a stored draft (the same Incident ID) is that draft: the overview
+    // counts it once. Another incident is its own.
+    let draft = summarize_doc("d1", &example);
+    assert!(is_already_a_draft(
+        &found.entries[0].summary,
+        &[draft.clone()]
+    ));
+    let mut other = example.clone();
+    other.header.incident_id = "INC-2024-0001".into();
+    assert!(!is_already_a_draft(
+        &found.entries[0].summary,
+        &[summarize_doc("d2", &other)]
+    ));
+    let mut untitled_id = Postmortem::default();
+    untitled_id.header.title = "Cache outage".into();
+    untitled_id.header.incident_date = "2024-05-02".into();
+    let a = summarize_doc("folder:a.md", &untitled_id);
+    assert!(is_already_a_draft(&a, &[summarize_doc("d3", &untitled_id)]));
+    untitled_id.header.incident_date = "2024-06-01".into();
+    assert!(!is_already_a_draft(
+        &a,
+        &[summarize_doc("d4", &untitled_id)]
+    ));
+
     // The importer is one parameter: another one can be plugged in.
     let lenient = import_folder_with(&files, |text| {
         let mut doc = Postmortem::default();

@@ -4,7 +4,8 @@ hindsight_core::words_table! {
     WHERE_PARTS_WENT = ("Where each part went", "各段落的去向");
     FOREIGN_INTRO = ("Hindsight read “{0}” as a postmortem written elsewhere and placed each of its parts in a section. Check where they went, move any part, then create the draft.",
         "Hindsight 把「{0}」當作在別處寫的事後檢討，已把每個段落放進對應的地方。請檢查各段落的去向，需要的話可以移動，再建立草稿。");
-    FOREIGN_SUMMARY = ("{0} part(s) went to a section, {1} to Supporting information.", "{0} 個段落放進了對應的地方，{1} 個放進補充資料。");
+    FOREIGN_SUMMARY = ("{0} parts went to a section, {1} to Supporting information.", "{0} 個段落放進了對應的地方，{1} 個放進補充資料。");
+    FOREIGN_SUMMARY_ONE = ("{0} part went to a section, {1} to Supporting information.", "{0} 個段落放進了對應的地方，{1} 個放進補充資料。");
     PART_HEADING = ("Heading in the file", "檔案中的標題");
     PART_PLACE = ("Goes to", "放到");
     PLACE_OF = ("Where “{0}” goes", "「{0}」放到哪裡");

@@ -22,14 +22,16 @@ hindsight_core::words_table! {
     RELATED_EXPLAINED = ("Incidents named in the other's Recurrence (by Incident ID or title), sharing a tag, or whose root causes use similar words.",
         "在彼此的「過往類似事件」中提到（以事件編號或標題）、有相同標籤，或根本原因用詞相似的事件。");
     RELATED_COUNT = ("{0} related", "{0} 件相關事件");
-    OPEN_COUNT = ("{0} open action item(s)", "{0} 項未完成的行動項目");
+    OPEN_COUNT = ("{0} open action items", "{0} 項未完成的行動項目");
+    OPEN_COUNT_ONE = ("{0} open action item", "{0} 項未完成的行動項目");
     MORE_RELATED = ("{0} more in Incidents", "另有 {0} 件，請見事件總覽");
     NONE_RELATED_YET = ("No two incidents share a cause yet.", "目前還沒有共同原因的事件。");
     SHOW_TABLE = ("Show the numbers as a table", "以表格顯示數字");
     FOLDER_HEADING = ("Postmortems in a folder", "資料夾中的事後檢討");
     FOLDER_EXPLAINED = ("Open a folder of Markdown postmortems, such as your team's shared folder: Hindsight's exports and reports written in other shapes alike. They are read in this tab only and stay read-only: nothing is stored until you save one as a draft.",
         "開啟一個放著 Markdown 事後檢討的資料夾，例如團隊共用的資料夾：Hindsight 匯出的檔案和其他格式寫成的報告都可以。檔案只在這個分頁以唯讀方式讀取；除非另存為草稿，否則不會儲存任何內容。");
-    FOLDER_OPENED = ("Opened {0} postmortem(s) from the folder.", "已從資料夾開啟 {0} 份事後檢討。");
+    FOLDER_OPENED = ("Opened {0} postmortems from the folder.", "已從資料夾開啟 {0} 份事後檢討。");
+    FOLDER_OPENED_ONE = ("Opened {0} postmortem from the folder.", "已從資料夾開啟 {0} 份事後檢討。");
     FOLDER_NOTHING = ("The folder holds no Markdown postmortem.", "這個資料夾裡沒有 Markdown 事後檢討。");
     SHOW_REPORT = ("Show report", "顯示報告");
     HIDE_REPORT = ("Hide report", "隱藏報告");

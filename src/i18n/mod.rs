@@ -88,8 +88,10 @@ hindsight_core::words_table! {
     DISMISS = ("Dismiss", "關閉");
     NO_STORAGE = ("This browser does not let Hindsight use its storage, so drafts are kept in this tab only and will not survive a reload. Back up or export your work before you close the page.",
         "這個瀏覽器不讓 Hindsight 使用儲存空間，所以草稿只存在這個分頁，重新載入就會消失。關閉頁面前，請先備份或匯出。");
-    SET_ASIDE = ("{0} stored value(s) could not be read as drafts, so Hindsight set them aside unchanged instead of overwriting them.{1} Download them to recover their text.",
+    SET_ASIDE = ("{0} stored values could not be read as drafts, so Hindsight set them aside unchanged instead of overwriting them.{1} Download them to recover their text.",
         "有 {0} 筆儲存的資料無法當成草稿讀取，Hindsight 已原封不動地另外保存，沒有覆寫。{1}下載它們就能找回內容。");
+    SET_ASIDE_ONE = ("{0} stored value could not be read as a draft, so Hindsight set it aside unchanged instead of overwriting it.{1} Download it to recover its text.",
+        "有 {0} 筆儲存的資料無法當成草稿讀取，Hindsight 已原封不動地另外保存，沒有覆寫。{1}下載它就能找回內容。");
     FOUND_NOW = (" Found now: {0}.", "這次發現：{0}。");
     KEY_REASON = ("{0}: {1}", "{0}：{1}");
     NOT_SAVED_BECAUSE = ("Not saved: {0}. Your text is safe in this tab for now, but will be lost if you close it. Download it or back up all drafts, then free space by deleting old drafts; Hindsight keeps trying to save as you type.",
@@ -104,7 +106,9 @@ hindsight_core::words_table! {
     DISCARD_FAILED = ("The set-aside data could not be deleted: {0}.", "無法刪除另外保存的資料：{0}。");
     IMPORT_FAILED = ("Could not import “{0}”: {1}", "無法匯入「{0}」：{1}");
     RESTORE_FAILED = ("Could not restore “{0}”: {1}", "無法還原「{0}」：{1}");
-    RESTORE_PARTIAL = ("Restored {0} draft(s) into this tab, but not all could be stored: {1}.",
+    RESTORE_PARTIAL_ONE = ("Restored {0} draft into this tab, but it could not be stored: {1}.",
+        "已把 {0} 份草稿還原到這個分頁，但無法儲存：{1}。");
+    RESTORE_PARTIAL = ("Restored {0} drafts into this tab, but not all could be stored: {1}.",
         "已把 {0} 份草稿還原到這個分頁，但有些無法儲存：{1}。");
     FILE_TOO_LARGE = ("the file is larger than {0} MiB, far larger than any Hindsight document",
         "檔案超過 {0} MiB，遠大於任何 Hindsight 文件");
@@ -124,7 +128,8 @@ hindsight_core::words_table! {
         "已將「{0}」匯入為新草稿。檔案中這些部分 Hindsight 不認得，沒有匯入：{1}。");
     MARKDOWN_COPIED = ("Markdown copied to the clipboard.", "已將 Markdown 複製到剪貼簿。");
     LINK_COPIED = ("Share link copied to the clipboard.", "已將分享連結複製到剪貼簿。");
-    RESTORED = ("Restored {0} draft(s).", "已還原 {0} 份草稿。");
+    RESTORED = ("Restored {0} drafts.", "已還原 {0} 份草稿。");
+    RESTORED_ONE = ("Restored {0} draft.", "已還原 {0} 份草稿。");
     SAVED_SHARED = ("Saved “{0}” as a new draft.", "已將「{0}」另存為新草稿。");
     DELETED_DRAFT = ("Deleted “{0}”.", "已刪除「{0}」。");
     DELETED_ROW = ("Deleted {0}.", "已刪除{0}。");

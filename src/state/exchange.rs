@@ -147,8 +147,10 @@ impl Editor {
         if let Some(count) = self.act(|s| s.restore_backup(name, text)) {
             let failed = self.alert().with_untracked(Option::is_some);
             if !failed {
-                self.info()
-                    .set(Some(Text::new(i18n::RESTORED, &[&count.to_string()])));
+                self.info().set(Some(Text::new(
+                    hindsight_core::counted(count, i18n::RESTORED_ONE, i18n::RESTORED),
+                    &[&count.to_string()],
+                )));
             }
         }
     }

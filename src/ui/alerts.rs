@@ -49,7 +49,8 @@ pub fn notice_text(notice: &Notice) -> Text {
                 };
                 Text::with(i18n::FOUND_NOW, &[&joined])
             };
-            Text::with(i18n::SET_ASIDE, &[&Text::plain(count.to_string()), &found])
+            let words = hindsight_core::counted(*count, i18n::SET_ASIDE_ONE, i18n::SET_ASIDE);
+            Text::with(words, &[&Text::plain(count.to_string()), &found])
         }
         Notice::NotSaved(e) => Text::with(i18n::NOT_SAVED_BECAUSE, &[&e.text()]),
         Notice::NewDraftNotStored(e) => Text::with(i18n::NEW_DRAFT_NOT_STORED, &[&e.text()]),
@@ -64,7 +65,7 @@ pub fn notice_text(notice: &Notice) -> Text {
             Text::with(i18n::RESTORE_FAILED, &[&Text::plain(isolate(name)), error])
         }
         Notice::RestorePartial { count, error } => Text::with(
-            i18n::RESTORE_PARTIAL,
+            hindsight_core::counted(*count, i18n::RESTORE_PARTIAL_ONE, i18n::RESTORE_PARTIAL),
             &[&Text::plain(count.to_string()), &error.text()],
         ),
         Notice::Other(text) => text.clone(),

@@ -82,7 +82,11 @@ pub fn ImportMapDialog() -> impl IntoView {
             f.as_ref().map(|(_, import)| {
                 let (mapped, supporting) = import.summary();
                 ui.fill(
-                    words::FOREIGN_SUMMARY,
+                    hindsight_core::counted(
+                        mapped,
+                        words::FOREIGN_SUMMARY_ONE,
+                        words::FOREIGN_SUMMARY,
+                    ),
                     &[&mapped.to_string(), &supporting.to_string()],
                 )
             })

@@ -142,7 +142,7 @@ test('a backup restored into a fresh browser brings back every draft', async ({ 
   await other.open();
   await other.page.getByLabel('Restore', { exact: true }).setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(backup) });
   // The example and the second draft: the first visit's empty draft went when it was left.
-  await expect(other.page.getByText('Restored 2 draft(s).')).toBeVisible();
+  await expect(other.page.getByText('Restored 2 drafts.')).toBeVisible();
   await expect(other.draftItems('ChatGPT showed some users')).toHaveCount(1);
   await other.draftItems('Second draft').locator('.draft-open').click();
   await expect(other.field('Summary', 'Summary')).toHaveValue('Backed up text');

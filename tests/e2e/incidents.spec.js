@@ -27,7 +27,7 @@ const WORDS = {
   'Mark done: {0}': ['Mark done: {0}', '標示為完成：{0}'],
   'Marked “{0}” done in “{1}”.': ['Marked “{0}” done in “{1}”.', '已將「{1}」中的「{0}」標示為完成。'],
   '{0} open, {1} overdue': ['{0} open, {1} overdue', '{0} 項未完成，{1} 項已逾期'],
-  'Opened {0} postmortem(s) from the folder.': ['Opened {0} postmortem(s) from the folder.', '已從資料夾開啟 {0} 份事後檢討。'],
+  'Opened {0} postmortems from the folder.': ['Opened {0} postmortems from the folder.', '已從資料夾開啟 {0} 份事後檢討。'],
   'Saved “{0}” as a new draft.': ['Saved “{0}” as a new draft.', '已將「{0}」另存為新草稿。'],
   Overdue: ['Overdue', '已逾期'],
   Tag: ['Tag', '標籤'],
@@ -261,7 +261,7 @@ for (const lang of LANGUAGES) {
       const app = await seeded(page, lang);
       const view = await openOverview(page, lang);
       await view.getByLabel(w(lang, 'Open a folder'), { exact: true }).setInputFiles(FOLDER);
-      await expect(page.getByText(w(lang, 'Opened {0} postmortem(s) from the folder.', '5'))).toBeVisible();
+      await expect(page.getByText(w(lang, 'Opened {0} postmortems from the folder.', '5'))).toBeVisible();
       const folder = part(view, lang, 'Postmortems in a folder');
       await expect(folder.locator('li.folder-entry')).toHaveCount(5);
       await expect(folder.getByText(w(lang, 'From folder'), { exact: true })).toHaveCount(5);

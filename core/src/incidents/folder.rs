@@ -87,3 +87,21 @@ pub fn import_folder_with(
     crate::sort::sort(&mut found.skipped);
     found
 }
+
+/// Whether a folder's postmortem is an incident already among the drafts (the team's copy of
+/// a report this browser also holds): the same Incident ID, or, when neither has one, the
+/// same title and incident date. The overview then counts the draft alone, so its items are
+/// not listed twice and a report is not "related" to its own copy.
+pub fn is_already_a_draft(entry: &Summary, drafts: &[Summary]) -> bool {
+    let id = entry.incident_id.trim();
+    let title = entry.title.trim();
+    drafts.iter().filter(|d| !d.is_from_folder()).any(|d| {
+        let other = d.incident_id.trim();
+        if !id.is_empty() || !other.is_empty() {
+            return id.eq_ignore_ascii_case(other);
+        }
+        !title.is_empty()
+            && title == d.title.trim()
+            && entry.incident_date.trim() == d.incident_date.trim()
+    })
+}

@@ -17,8 +17,8 @@ pub mod words;
 
 pub use export::{open_items_csv, open_items_markdown};
 pub use folder::{
-    import_folder, import_folder_with, is_markdown_path, FolderEntry, FolderFailure, FolderImport,
-    FOLDER_ID_PREFIX,
+    import_folder, import_folder_with, is_already_a_draft, is_markdown_path, FolderEntry,
+    FolderFailure, FolderImport, FOLDER_ID_PREFIX,
 };
 pub use index::{
     load_index, newest_first, remove_index, save_index, summarize, summarize_doc, Index,

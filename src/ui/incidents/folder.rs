@@ -109,7 +109,10 @@ fn open_picked(input: web_sys::HtmlInputElement, ed: Editor, folder: Folder) {
         let message = if count == 0 {
             Text::from(words::FOLDER_NOTHING)
         } else {
-            Text::new(words::FOLDER_OPENED, &[&count.to_string()])
+            Text::new(
+                hindsight_core::counted(count, words::FOLDER_OPENED_ONE, words::FOLDER_OPENED),
+                &[&count.to_string()],
+            )
         };
         ed.info().set(Some(message));
     });
@@ -248,7 +251,7 @@ fn folder_entry(position: usize, entry: &FolderEntry, folder: Folder) -> impl In
             <p class="hint">
                 <span>{rich(&ui.fill(words::PATH, &[&i18n::isolate(&path)]))}</span>
                 " · "
-                <span>{ui.fill(words::OPEN_COUNT, &[&open.to_string()])}</span>
+                <span>{ui.fill(hindsight_core::counted(open, words::OPEN_COUNT_ONE, words::OPEN_COUNT), &[&open.to_string()])}</span>
             </p>
             <div class="actions">
                 <button type="button" class="secondary small" aria-expanded=move || shown.get().to_string()

@@ -164,7 +164,8 @@ fn related_details(r: &Related, lang: Language) -> (String, String) {
     if !r.incident_date.trim().is_empty() {
         meta.push(r.incident_date.trim().to_owned());
     }
-    meta.push(words::OPEN_COUNT.fill(lang, &[&r.open_actions.to_string()]));
+    let open = hindsight_core::counted(r.open_actions, words::OPEN_COUNT_ONE, words::OPEN_COUNT);
+    meta.push(open.fill(lang, &[&r.open_actions.to_string()]));
     (reasons, meta.join(" · "))
 }
 

@@ -13,7 +13,7 @@ mod trends;
 
 use std::time::Duration;
 
-use hindsight_core::incidents::Summary;
+use hindsight_core::incidents::{is_already_a_draft, Summary};
 use leptos::prelude::*;
 
 use crate::i18n::{views as words, Ui};
@@ -27,7 +27,13 @@ fn all_summaries(ed: Editor, folder: Folder) -> Memo<Vec<Summary>> {
     Memo::new(move |_| {
         let mut all = ed.summaries();
         folder.opened.with(|opened| {
-            all.extend(opened.entries.iter().map(|e| e.summary.clone()));
+            let copies = opened
+                .entries
+                .iter()
+                .filter(|e| !is_already_a_draft(&e.summary, &all))
+                .map(|e| e.summary.clone())
+                .collect::<Vec<_>>();
+            all.extend(copies);
         });
         all
     })

@@ -10,7 +10,7 @@ use hindsight_core::incidents::{
     OpenItems, Summary, FOLDER_ID_PREFIX,
 };
 use hindsight_core::session::MarkFailed;
-use hindsight_core::{display_title, severity_text, Choice, Language, Severity, Status, Text};
+use hindsight_core::{display_title, Choice, Language, Severity, Status, Text};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -169,11 +169,7 @@ pub fn OpenItemsPart(
         let (lang, chosen) = (ui.lang(), choices.severity.get_untracked());
         let mut html = option_html("", t::ALL_SEVERITIES.get(lang), chosen.is_empty());
         for s in Severity::ALL {
-            html.push_str(&option_html(
-                s.value(),
-                &severity_text(*s, lang),
-                chosen == s.value(),
-            ));
+            html.push_str(&option_html(s.value(), s.label(lang), chosen == s.value()));
         }
         html
     };
