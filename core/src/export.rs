@@ -56,14 +56,14 @@ const MERMAID_LABEL_CHARS: usize = 80;
 
 /// Writes text where Mermaid's timeline syntax would read structure: `:` separates periods
 /// from events and `#`, `;` and `%%` start entities and comments, so they are kept as
-/// Mermaid's own entity codes (`#58;`, `#59;`, `#35;`, `#37;`); brackets, quotes, pipes,
+/// Mermaid's own entity codes (`#58;`, `#59;`, `#35;`, `#37;`, `#34;`); brackets, pipes,
 /// backticks (which could close the fence) and control characters become spaces. Long text
 /// is shortened at a word boundary.
 fn mermaid_label(text: &str, lang: Language) -> String {
     let cleaned: String = text
         .chars()
         .map(|c| match c {
-            '{' | '}' | '[' | ']' | '<' | '>' | '"' | '`' | '|' | '\\' => ' ',
+            '{' | '}' | '[' | ']' | '<' | '>' | '`' | '|' | '\\' => ' ',
             c if c.is_control() => ' ',
             c => c,
         })
@@ -90,6 +90,7 @@ fn mermaid_label(text: &str, lang: Language) -> String {
             ';' => out.push_str("#59;"),
             '#' => out.push_str("#35;"),
             '%' => out.push_str("#37;"),
+            '"' => out.push_str("#34;"),
             c => out.push(c),
         }
     }
@@ -269,6 +270,10 @@ mod tests {
                 Language::En
             ),
             "Incident declared#59; security and platform teams join"
+        );
+        assert_eq!(
+            mermaid_label("Restarted the \"edge\" pool", Language::En),
+            "Restarted the #34;edge#34; pool"
         );
         assert_eq!(mermaid_label("```\n", Language::En), "(no description)");
         assert_eq!(mermaid_label("``` [x] |y|", Language::En), "x y");
