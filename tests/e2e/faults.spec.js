@@ -96,7 +96,7 @@ test('a corrupt stored value is set aside, offered for download and never overwr
     localStorage.setItem('hindsight:draft:broken2', '[1, "x", []]');
   });
   await page.reload();
-  await expect(alert(page)).toContainText('2 stored value(s) could not be read as drafts');
+  await expect(alert(page)).toContainText('2 stored values could not be read as drafts');
   await expect(app.draftItems('Healthy draft')).toHaveCount(1);
   const stored = await page.evaluate(() => ({
     original: localStorage.getItem('hindsight:draft:broken1'),
