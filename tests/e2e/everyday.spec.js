@@ -148,6 +148,11 @@ for (const lang of LANGUAGES) {
     await expect(dialog).toBeVisible();
     const heading = dialog.getByRole('row').filter({ hasText: '七、詞彙表' });
     await expect(heading.getByRole('combobox')).toHaveValue(/.+/);
+    // A header field and a whole section show where they really went, not the first choice.
+    const shown = async (part) => dialog.getByLabel(lang === 'en' ? `Where “${part}” goes` : `「${part}」放到哪裡`)
+      .evaluate((select) => select.selectedOptions[0].textContent);
+    expect(await shown('事件日期')).toBe(lang === 'en' ? 'Header › Incident date' : '基本資料 › 事件日期');
+    expect(await shown('六、學到了什麼')).toBe(lang === 'en' ? 'Lessons learned' : '經驗教訓');
     // Move the glossary from Supporting information into the summary, then create the draft.
     const place = dialog.getByLabel(lang === 'en' ? 'Where “七、詞彙表” goes' : '「七、詞彙表」放到哪裡');
     await place.selectOption({ label: lang === 'en' ? 'Summary' : '摘要' });
@@ -155,6 +160,27 @@ for (const lang of LANGUAGES) {
     await expect(app.field('Header', 'Title')).toHaveValue('訂單服務 API 逾時事件檢討');
     await expect(app.field('Summary', 'Summary')).toHaveValue(/詞彙表|P99|逾時/);
     await expect(app.row('Timeline', row(lang, 'Event', 1))).toBeVisible();
+  });
+
+  test(`[${lang}] on a phone every top-bar control is in sight, and the Export menu opens whole`, async ({ browser }) => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    const app = new EditorPage(page, lang);
+    await app.open();
+    const bar = page.getByRole('banner');
+    for (const name of ['Drafts', 'Show preview', 'Customer version', 'Incidents', 'Export']) {
+      await expect(bar.getByRole('button', { name: app.t(name), exact: true })).toBeInViewport({ ratio: 1 });
+    }
+    for (const name of ['Language', 'Theme']) {
+      await expect(bar.getByRole('combobox', { name: app.t(name) })).toBeInViewport({ ratio: 1 });
+    }
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await bar.getByRole('button', { name: app.t('Export'), exact: true }).click();
+    const items = page.getByRole('menu').getByRole('menuitem');
+    await expect(items).not.toHaveCount(0);
+    for (const item of await items.all()) {
+      await expect(item).toBeInViewport({ ratio: 1 });
+    }
+    await page.close();
   });
 
   test(`[${lang}] on a phone the drafts list is a full-height panel with its actions in reach`, async ({ browser }) => {
