@@ -68,6 +68,9 @@ enum Opened {
     Table,
 }
 
+/// Columns from which a table counts as wide (the action items have seven).
+const WIDE_TABLE_COLUMNS: usize = 5;
+
 /// The event filter that makes pulldown-cmark's output safe.
 struct SafeEvents<'a, I: Iterator<Item = Event<'a>>> {
     inner: std::iter::Peekable<I>,
@@ -75,6 +78,13 @@ struct SafeEvents<'a, I: Iterator<Item = Event<'a>>> {
     stack: Vec<Opened>,
     kept_depth: usize,
     pending: Option<Event<'a>>,
+    /// The header cells' text of the table being read, for each body cell's `data-label`.
+    headers: Vec<String>,
+    /// Inside the table's header row, and inside one of its cells.
+    in_head: bool,
+    in_head_cell: bool,
+    /// The body row's cells so far.
+    column: usize,
 }
 
 impl<'a, I: Iterator<Item = Event<'a>>> SafeEvents<'a, I> {
@@ -85,7 +95,29 @@ impl<'a, I: Iterator<Item = Event<'a>>> SafeEvents<'a, I> {
             stack: Vec::new(),
             kept_depth: 0,
             pending: None,
+            headers: Vec::new(),
+            in_head: false,
+            in_head_cell: false,
+            column: 0,
         }
+    }
+
+    /// A body cell, labelled with its column's header: a narrow report (a phone, the preview
+    /// beside the form) shows a wide table's rows as cards, each value after its label.
+    fn body_cell(&mut self) -> Event<'a> {
+        let mut html = String::from("<td");
+        if let Some(label) = self
+            .headers
+            .get(self.column)
+            .filter(|l| !l.trim().is_empty())
+        {
+            html.push_str(" data-label=\"");
+            let _ = escape_html(&mut html, label.trim());
+            html.push('"');
+        }
+        html.push('>');
+        self.column += 1;
+        Event::InlineHtml(CowStr::from(html))
     }
 
     fn open_anchor(&mut self, href: &str, title: &str, class: &str) -> Event<'a> {
@@ -151,17 +183,36 @@ impl<'a, I: Iterator<Item = Event<'a>>> SafeEvents<'a, I> {
             Tag::HtmlBlock => (Opened::Kept, Some(Event::Start(Tag::Paragraph))),
             // Alignment would become a style attribute; tables keep their default alignment.
             // A wide table scrolls inside its own box, which the keyboard can reach.
+            // A table of five columns or more is "wide": narrow, its rows become cards.
             Tag::Table(aligns) => {
+                let wide = aligns.len() >= WIDE_TABLE_COLUMNS;
                 let plain = vec![pulldown_cmark::Alignment::None; aligns.len()];
                 self.pending = Some(Event::Start(Tag::Table(plain)));
+                self.headers.clear();
                 (
                     Opened::Table,
-                    Some(Event::Html(CowStr::Borrowed(match self.lang {
-                        Language::En => "<div class=\"table-wrap\" tabindex=\"0\" role=\"group\" aria-label=\"Table\">\n",
-                        Language::ZhTw => "<div class=\"table-wrap\" tabindex=\"0\" role=\"group\" aria-label=\"表格\">\n",
+                    Some(Event::Html(CowStr::Borrowed(match (self.lang, wide) {
+                        (Language::En, false) => "<div class=\"table-wrap\" tabindex=\"0\" role=\"group\" aria-label=\"Table\">\n",
+                        (Language::En, true) => "<div class=\"table-wrap wide\" tabindex=\"0\" role=\"group\" aria-label=\"Table\">\n",
+                        (Language::ZhTw, false) => "<div class=\"table-wrap\" tabindex=\"0\" role=\"group\" aria-label=\"表格\">\n",
+                        (Language::ZhTw, true) => "<div class=\"table-wrap wide\" tabindex=\"0\" role=\"group\" aria-label=\"表格\">\n",
                     }))),
                 )
             }
+            Tag::TableHead => {
+                self.in_head = true;
+                (Opened::Kept, Some(Event::Start(Tag::TableHead)))
+            }
+            Tag::TableRow => {
+                self.column = 0;
+                (Opened::Kept, Some(Event::Start(Tag::TableRow)))
+            }
+            Tag::TableCell if self.in_head => {
+                self.headers.push(String::new());
+                self.in_head_cell = true;
+                (Opened::Kept, Some(Event::Start(Tag::TableCell)))
+            }
+            Tag::TableCell => (Opened::Kept, Some(self.body_cell())),
             other => (Opened::Kept, Some(Event::Start(other))),
         };
         if !matches!(opened, Opened::Dropped) {
@@ -172,6 +223,11 @@ impl<'a, I: Iterator<Item = Event<'a>>> SafeEvents<'a, I> {
     }
 
     fn end(&mut self, tag: TagEnd) -> Option<Event<'a>> {
+        match tag {
+            TagEnd::TableHead => self.in_head = false,
+            TagEnd::TableCell => self.in_head_cell = false,
+            _ => {}
+        }
         match self.stack.pop() {
             Some(Opened::Kept) => {
                 self.kept_depth -= 1;
@@ -209,6 +265,18 @@ impl<'a, I: Iterator<Item = Event<'a>>> Iterator for SafeEvents<'a, I> {
             let mapped = match event {
                 Event::Start(tag) => self.start(tag),
                 Event::End(tag) => self.end(tag),
+                Event::Text(text) if self.in_head_cell => {
+                    if let Some(label) = self.headers.last_mut() {
+                        label.push_str(&text);
+                    }
+                    Some(Event::Text(text))
+                }
+                Event::Code(text) if self.in_head_cell => {
+                    if let Some(label) = self.headers.last_mut() {
+                        label.push_str(&text);
+                    }
+                    Some(Event::Code(text))
+                }
                 // Raw HTML never becomes markup.
                 Event::Html(text) | Event::InlineHtml(text) => Some(Event::Text(text)),
                 // A checkbox invites building forms; a symbol says the same.
@@ -309,5 +377,29 @@ mod tests {
         let html = render_html("- [x] done\n- [ ] todo");
         assert!(!html.contains("<input"), "{html}");
         assert!(html.contains("aria-label=\"done\""), "{html}");
+    }
+
+    #[test]
+    fn a_wide_tables_cells_carry_their_header_as_a_label() {
+        let md = "| Action | Type | Owner `x` | Prio | Due |\n| - | - | - | - | - |\n| Fix \"it\" | Prevent | <b>A</b> | P1 | 2024-01-01 |\n| Two | | | | |";
+        let html = render_html(md);
+        assert!(html.contains("<div class=\"table-wrap wide\""), "{html}");
+        assert!(
+            html.contains("<td data-label=\"Action\">Fix \"it\"</td>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<td data-label=\"Owner x\">&lt;b&gt;A&lt;/b&gt;</td>"),
+            "{html}"
+        );
+        assert!(html.contains("<th>Owner <code>x</code></th>"), "{html}");
+        assert_eq!(html.matches("data-label=\"Due\"").count(), 2, "{html}");
+        // A narrow table keeps its plain box; a header cell with markup is escaped in the label.
+        let narrow = render_html("| A\" onload=\"x | B |\n| - | - |\n| 1 | 2 |");
+        assert!(narrow.contains("<div class=\"table-wrap\""), "{narrow}");
+        assert!(
+            narrow.contains("data-label=\"A&quot; onload=&quot;x\""),
+            "{narrow}"
+        );
     }
 }

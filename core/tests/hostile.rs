@@ -69,6 +69,8 @@ fn allowed_attribute(element: &str, attribute: &str) -> bool {
             | ("span", "class" | "role" | "aria-label")
             | ("ol", "start")
             | ("code", "class")
+            // A wide table's cells carry their header, escaped, for the narrow card layout.
+            | ("td", "data-label")
             // The pipeline's own scrolling box around tables.
             | ("div", "class" | "tabindex" | "role" | "aria-label")
     )

@@ -162,6 +162,22 @@ for (const lang of LANGUAGES) {
     await expect(app.row('Timeline', row(lang, 'Event', 1))).toBeVisible();
   });
 
+  test(`[${lang}] the preview shows the action items whole at its width, and the page itself never scrolls`, async ({ page }) => {
+    const app = new EditorPage(page, lang);
+    await app.open();
+    await app.draftList().getByRole('button', { name: app.t('Open example') }).click();
+    await expect(app.field('Header', 'Title')).toHaveValue(/ChatGPT/);
+    const box = page.locator('#preview-action-items .table-wrap');
+    await expect(box).toHaveClass(/wide/);
+    // Seven columns in the preview's width: each row is a card, nothing is cut off.
+    const overflow = await box.evaluate((el) => el.scrollWidth - el.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(1);
+    const due = box.locator('td').filter({ hasText: '2023-03-22' });
+    await expect(due).toHaveAttribute('data-label', lang === 'en' ? 'Due date' : '期限');
+    const sizes = await page.evaluate(() => [document.documentElement.scrollHeight, innerHeight]);
+    expect(sizes[0]).toBeLessThanOrEqual(sizes[1]);
+  });
+
   test(`[${lang}] on a phone every top-bar control is in sight, and the Export menu opens whole`, async ({ browser }) => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
     const app = new EditorPage(page, lang);
