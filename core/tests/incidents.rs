@@ -1092,10 +1092,7 @@ fn a_folder_is_read_in_memory_read_only_with_failures_listed() {
     // A file that is also a stored draft (the same Incident ID) is that draft: the overview
     // counts it once. Another incident is its own.
     let draft = summarize_doc("d1", &example);
-    assert!(is_already_a_draft(
-        &found.entries[0].summary,
-        &[draft.clone()]
-    ));
+    assert!(is_already_a_draft(&found.entries[0].summary, &[draft]));
     let mut other = example.clone();
     other.header.incident_id = "INC-2024-0001".into();
     assert!(!is_already_a_draft(
