@@ -283,11 +283,9 @@ fn undoing_a_draft_whose_id_came_back_keeps_both() {
     assert_eq!(summary(&s), "Original");
 }
 
-#[test]
-fn sorting_the_timeline_reports_the_new_order() {
-    let (kv, env) = (FaultyKv::new(), TestEnv::default());
-    let mut s = start(&kv, &env, None);
-    for (t, text) in [(300, "c"), (100, "a"), (200, "b")] {
+/// Adds timeline rows, each at a UTC second with its text.
+fn add_timed_rows(s: &mut Session<FaultyKv, TestEnv>, rows: &[(i64, &str)]) {
+    for &(t, text) in rows {
         let at = s.add_row(RowList::Timeline).expect("added");
         s.edit(|d| {
             d.timeline[at].time = Some(Timestamp {
@@ -297,6 +295,13 @@ fn sorting_the_timeline_reports_the_new_order() {
             d.timeline[at].event = text.into();
         });
     }
+}
+
+#[test]
+fn sorting_the_timeline_reports_the_new_order() {
+    let (kv, env) = (FaultyKv::new(), TestEnv::default());
+    let mut s = start(&kv, &env, None);
+    add_timed_rows(&mut s, &[(300, "c"), (100, "a"), (200, "b")]);
     s.add_row(RowList::Timeline);
     assert_eq!(s.sort_timeline(), [1, 2, 0, 3]);
     let order: Vec<&str> = s.doc().timeline.iter().map(|e| e.event.as_str()).collect();
@@ -735,16 +740,7 @@ fn a_dismissal_follows_its_row_through_delete_move_sort_and_undo() {
     );
 
     // Sorting the timeline carries the timeline's dismissals to the rows' new places.
-    for (t, text) in [(300, "c"), (100, "a")] {
-        let at = s.add_row(RowList::Timeline).expect("added");
-        s.edit(|d| {
-            d.timeline[at].time = Some(Timestamp {
-                utc: t,
-                offset_minutes: 0,
-            });
-            d.timeline[at].event = text.into();
-        });
-    }
+    add_timed_rows(&mut s, &[(300, "c"), (100, "a")]);
     dismiss(&mut s, "timeline-order@event:1", "c is a late note");
     s.sort_timeline();
     assert!(dismissals(&s).contains(&"timeline-order@event:2 = c is a late note".to_owned()));

@@ -208,6 +208,15 @@ class ReviewPage {
     await this.page.getByLabel(this.w.importLabel, { exact: true }).setInputFiles({ name, mimeType: 'text/markdown', buffer: Buffer.from(text) });
   }
 
+  /** Dismisses the finding with this title, giving a reason. */
+  async dismiss(title, reason) {
+    await this.region().getByRole('button', { name: this.w.dismiss(title), exact: true }).click();
+    const dialog = this.page.getByRole('dialog', { name: this.w.dismiss(title) });
+    await dialog.getByLabel(this.w.reason, { exact: true }).fill(reason);
+    await dialog.getByRole('button', { name: this.w.dismissButton, exact: true }).click();
+    await expect(dialog).toHaveCount(0);
+  }
+
   async importFlawed() {
     await this.importText('flawed-report.md', await fs.readFile(FLAWED, 'utf8'));
     await expect(this.page.getByText(this.w.imported)).toBeVisible();
@@ -367,10 +376,7 @@ for (const lang of ['en', 'zh']) {
       await app.open();
       await app.importFlawed();
       const title = w.titles.noTracking;
-      await app.region().getByRole('button', { name: w.dismiss(title), exact: true }).click();
-      const dialog = page.getByRole('dialog', { name: w.dismiss(title) });
-      await dialog.getByLabel(w.reason, { exact: true }).fill('Tracked in the team board');
-      await dialog.getByRole('button', { name: w.dismissButton, exact: true }).click();
+      await app.dismiss(title, 'Tracked in the team board');
       await expect(app.findings(title)).toHaveCount(0);
 
       // A second action item without a tracking link: its own finding, not dismissed.
