@@ -147,6 +147,19 @@ async fn a_keystroke_replaces_only_its_own_sections_preview() {
     host.remove();
 }
 
+/// Waits until the app has painted once and its deferred work (the first review) has run.
+async fn after_first_paint() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .expect("a window")
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 100)
+            .expect("a timer");
+    });
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .expect("the timer fires");
+}
+
 /// The Review region's open findings, as their text.
 fn review_items() -> Vec<Element> {
     let list = document()
@@ -163,6 +176,7 @@ async fn a_root_cause_that_blames_a_person_is_reviewed_under_its_field_and_in_th
     let host = fresh_host();
     let handle = mount_to(host.clone(), App);
     tick().await;
+    after_first_paint().await;
 
     type_into("causes-root-causes", "Human error during the deploy.");
     tick().await;

@@ -9,6 +9,8 @@ use hindsight_core::{
     review_section, sort_findings, ActionItem, Choice, Dismissal, FieldId, Finding, Level,
     OtherDraft, Postmortem, SectionId, Status,
 };
+use std::time::Duration;
+
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -113,7 +115,14 @@ impl ReviewState {
                 })
             })
         });
+        // The first review runs once the form has been painted: a new visitor sees an
+        // editable form sooner, and the findings follow a frame later.
+        let live = RwSignal::new(false);
+        request_animation_frame(move || set_timeout(move || live.set(true), Duration::ZERO));
         let all = Memo::new(move |_| {
+            if !live.get() {
+                return Vec::new();
+            }
             let mut all: Vec<Finding> = sections.iter().flat_map(|m| m.get()).collect();
             all.extend(earlier.get());
             all.extend(notice.get());
