@@ -22,6 +22,21 @@ pub fn isolate(text: &str) -> String {
     format!("\u{2068}{text}\u{2069}")
 }
 
+/// User text inside an accessible name: isolated only when it holds right-to-left letters
+/// or direction marks, so "Delete Keep me" stays a name voice control and tests can say,
+/// and a right-to-left override in a title cannot reverse the name around it.
+pub fn isolate_name(text: &str) -> String {
+    let needs = text.chars().any(|c| {
+        matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+            || matches!(c, '\u{0590}'..='\u{08ff}' | '\u{fb1d}'..='\u{fdff}' | '\u{fe70}'..='\u{feff}')
+    });
+    if needs {
+        isolate(text)
+    } else {
+        text.to_owned()
+    }
+}
+
 /// Every table of the interface's words, for the test that each is written in both languages.
 pub const TABLES: &[&[(&str, Words)]] = &[
     ALL,
@@ -223,6 +238,17 @@ hindsight_core::words_table! {
 #[cfg(test)]
 mod tests {
     use super::views;
+
+    #[test]
+    fn names_isolate_only_text_that_can_turn_them_around() {
+        assert_eq!(super::isolate_name("Keep me"), "Keep me");
+        assert_eq!(super::isolate_name("付款資訊外洩"), "付款資訊外洩");
+        assert_eq!(
+            super::isolate_name("a\u{202e}b.exe"),
+            "\u{2068}a\u{202e}b.exe\u{2069}"
+        );
+        assert_eq!(super::isolate_name("שלום"), "\u{2068}שלום\u{2069}");
+    }
 
     #[test]
     fn every_ui_string_exists_in_both_languages() {

@@ -81,9 +81,9 @@ pub fn DraftList() -> impl IntoView {
                                 </span>
                             </button>
                             <div class="draft-actions">
-                                <button type="button" class="ghost small" aria-label=ui.fill(i18n::DUPLICATE_NAMED, &[&title])
+                                <button type="button" class="ghost small" aria-label=ui.fill(i18n::DUPLICATE_NAMED, &[&i18n::isolate_name(&title)])
                                     on:click=move |_| ed.duplicate(&id_dup)>{i18n::DUPLICATE.get(lang)}</button>
-                                <button type="button" class="ghost small danger" aria-label=ui.fill(i18n::DELETE_NAMED, &[&title])
+                                <button type="button" class="ghost small danger" aria-label=ui.fill(i18n::DELETE_NAMED, &[&i18n::isolate_name(&title)])
                                     on:click=move |_| {
                                         ed.delete(&id_del, ui.lang_untracked());
                                         // Never leave the focus on the next draft's Delete.

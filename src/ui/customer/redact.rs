@@ -90,7 +90,7 @@ pub fn AlwaysRedact(c: Customer) -> impl IntoView {
                 {move || c.always.get().into_iter().map(|w| {
                         let label = {
                             let w = w.clone();
-                            Signal::derive(move || ui.fill(words::REMOVE_NAMED, &[&w]))
+                            Signal::derive(move || ui.fill(words::REMOVE_NAMED, &[&crate::i18n::isolate_name(&w)]))
                         };
                         let remove = w.clone();
                         view! {

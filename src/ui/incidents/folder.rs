@@ -227,8 +227,9 @@ fn folder_entry(position: usize, entry: &FolderEntry, folder: Folder) -> impl In
             views.back();
         }
     };
-    let save_label = ui.fill(words::SAVE_AS_DRAFT_NAMED, &[&title]);
-    let report_label = ui.fill(words::REPORT_OF, &[&title]);
+    let named = i18n::isolate_name(&title);
+    let save_label = ui.fill(words::SAVE_AS_DRAFT_NAMED, &[&named]);
+    let report_label = ui.fill(words::REPORT_OF, &[&named]);
     let show_label = {
         let title = title.clone();
         move || {
