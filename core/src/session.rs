@@ -287,6 +287,8 @@ pub struct Session<K: KeyValue, E: Env> {
     untouched: Option<String>,
     /// The zone new drafts and foreign imports start in.
     zone: String,
+    /// The draft created before the browser's zone was known, which takes it then.
+    zone_wanted: Option<String>,
 }
 
 /// Whether nothing was written into a document: it is what `create` makes, with only its
@@ -309,7 +311,7 @@ pub struct Start {
     pub persistent: bool,
     /// The draft the URL asks for.
     pub wanted: Option<String>,
-    /// The time zone new drafts start in.
+    /// The time zone new drafts start in; empty until the app knows it ([`Session::set_zone`]).
     pub zone: String,
     /// The language new drafts start in.
     pub language: Language,
@@ -373,6 +375,7 @@ impl<K: KeyValue, E: Env> Session<K, E> {
             generation: 0,
             untouched: None,
             zone: start.zone.clone(),
+            zone_wanted: None,
         };
         let wanted = start.wanted.filter(|id| session.index.get(id).is_some());
         let mut candidates: Vec<String> = wanted.into_iter().collect();
@@ -758,6 +761,30 @@ impl<K: KeyValue, E: Env> Session<K, E> {
         self.generation += 1;
     }
 
+    /// Learns the browser's time zone once the app has been painted (asking the browser
+    /// first costs a start-up tens of milliseconds). New drafts start in it from now on, and
+    /// the draft created before it was known takes it, without counting as an edit of the
+    /// user's. True when the open document changed.
+    pub fn set_zone(&mut self, zone: String) -> bool {
+        if zone.trim().is_empty() {
+            return false;
+        }
+        self.zone = zone;
+        let Some(id) = self.zone_wanted.take() else {
+            return false;
+        };
+        let fill = self.open_id() == Some(id.as_str())
+            && self.doc.header.time_zone.trim().is_empty()
+            && !self.is_read_only()
+            && self.conflict.is_none();
+        if fill {
+            self.doc.header.time_zone = self.zone.clone();
+            self.dirty = true;
+            self.flush();
+        }
+        fill
+    }
+
     /// Opens a draft by id, writing the current one first.
     pub fn open(&mut self, id: &str) {
         self.try_open(id);
@@ -813,6 +840,7 @@ impl<K: KeyValue, E: Env> Session<K, E> {
 
     /// Creates an empty draft from a template, in a language and a time zone, and opens it.
     pub fn create(&mut self, template: Template, language: Language, zone: String) {
+        let zone_unknown = zone.trim().is_empty();
         let doc = Postmortem {
             template,
             language,
@@ -825,6 +853,9 @@ impl<K: KeyValue, E: Env> Session<K, E> {
         let draft = Draft::new(self.env.new_id(), doc, self.env.now_ms());
         let id = draft.id.clone();
         self.add_and_open(draft);
+        if zone_unknown {
+            self.zone_wanted = Some(id.clone());
+        }
         self.untouched = Some(id);
     }
 

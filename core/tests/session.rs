@@ -746,3 +746,45 @@ fn a_dismissal_follows_its_row_through_delete_move_sort_and_undo() {
     assert!(dismissals(&s).contains(&"timeline-order@event:2 = c is a late note".to_owned()));
     assert!(dismissals(&s).contains(&"action-no-owner@action:2 = vendor owns it".to_owned()));
 }
+
+#[test]
+fn the_browser_zone_learned_after_start_fills_the_draft_made_without_it() {
+    let (kv, env) = (FaultyKv::new(), TestEnv::default());
+    let start_without_zone = |kv: &FaultyKv| {
+        Session::start(
+            kv.clone(),
+            env.clone(),
+            Start {
+                persistent: true,
+                wanted: None,
+                zone: String::new(),
+                language: Language::En,
+            },
+        )
+    };
+    let mut s = start_without_zone(&kv);
+    let first = s.open_id().expect("open").to_owned();
+    assert_eq!(s.doc().header.time_zone, "");
+    // Typed into before the zone was known: the zone still arrives, and the text stays.
+    s.edit(|d| d.summary = "Typed at once".into());
+    assert!(s.set_zone("Asia/Taipei".into()));
+    assert_eq!(s.doc().header.time_zone, "Asia/Taipei");
+    assert_eq!(s.doc().summary, "Typed at once");
+    assert!(!s.is_dirty(), "written at once");
+    assert_eq!(stored(&kv, &first).doc.header.time_zone, "Asia/Taipei");
+    // Only once, and only that draft: a zone the user cleared stays cleared.
+    s.edit(|d| d.header.time_zone = String::new());
+    assert!(!s.set_zone("Europe/Berlin".into()));
+    assert_eq!(s.doc().header.time_zone, "");
+    // New drafts start in the zone learned.
+    s.create(Template::Full, Language::En, String::new());
+    assert!(s.set_zone("Europe/Berlin".into()));
+    assert_eq!(s.doc().header.time_zone, "Europe/Berlin");
+    // A blank first draft that learns its zone is still blank: leaving it removes it.
+    let (kv2, _) = (FaultyKv::new(), ());
+    let mut s = start_without_zone(&kv2);
+    let blank = s.open_id().expect("open").to_owned();
+    s.set_zone("Asia/Taipei".into());
+    s.open_new(chatgpt_2023_03_20());
+    assert!(kv2.get(&draft_key(&blank)).is_none());
+}

@@ -164,7 +164,9 @@ impl Editor {
             Start {
                 persistent,
                 wanted: platform::draft_in_url(),
-                zone: platform::browser_time_zone(),
+                // Asking the browser for its zone costs tens of milliseconds the first time
+                // (Intl loads its data): it is asked once the app has been painted.
+                zone: String::new(),
                 language: lang,
             },
         );
@@ -210,7 +212,23 @@ impl Editor {
         if persistent {
             platform::request_persistent_storage();
         }
+        request_animation_frame(move || {
+            set_timeout(move || ed.learn_zone(), std::time::Duration::ZERO)
+        });
         ed
+    }
+
+    /// Tells the session the browser's time zone; the draft made before it was known takes
+    /// it, and the form and preview show it.
+    fn learn_zone(&self) {
+        let zone = platform::browser_time_zone();
+        if self.act(|s| s.set_zone(zone)) {
+            self.h.with_value(|h| {
+                h.changed[SectionId::Header.index()].notify();
+                h.changed[SectionId::Timeline.index()].notify();
+                h.replaced.notify();
+            });
+        }
     }
 
     /// Reads the open document, subscribing to changes of one section.
