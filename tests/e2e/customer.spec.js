@@ -296,6 +296,18 @@ for (const L of LANGS) {
         expect(await scan(page)).toEqual([]);
       });
     });
+
+    test.describe('in the dark scheme', () => {
+      test.use({ colorScheme: 'dark' });
+
+      test('the highlighted parts and their choices stay readable (axe, contrast included)', async ({ page }) => {
+        await fillAndOpen(page);
+        // One detail let through, so both kinds of choice are on the page.
+        const ip = choice(part(page, L.whatHappened), '10.0.4.7');
+        await ip.getByRole('radio', { name: L.letThrough }).check();
+        expect(await scan(page)).toEqual([]);
+      });
+    });
   });
 }
 
