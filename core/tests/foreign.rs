@@ -1411,7 +1411,8 @@ fn a_note_in_the_bug_column_is_no_link_and_its_status_counts() {
 #[test]
 fn common_event_words_give_their_kinds() {
     let text = "# Outage\n\n## Timeline\n\n- 10:00 — OUTAGE STARTS\n- 10:05 — 錯誤率開始上升\n\
-                - 10:40 — All-clear declared\n- 10:45 — OUTAGE ENDS\n";
+                - 10:40 — All-clear declared\n- 10:45 — OUTAGE ENDS\n\
+                - 15:01 INCIDENT BEGINS\n- 16:30 INCIDENT ENDS\n";
     let imp = import_foreign(text, "UTC", &offset_at).expect("imports");
     let kinds: Vec<EventKind> = imp.doc.timeline.iter().map(|e| e.kind).collect();
     assert_eq!(
@@ -1420,6 +1421,8 @@ fn common_event_words_give_their_kinds() {
             EventKind::ImpactStarted,
             EventKind::ImpactStarted,
             EventKind::Resolved,
+            EventKind::Resolved,
+            EventKind::ImpactStarted,
             EventKind::Resolved
         ]
     );
@@ -1466,5 +1469,32 @@ fn status_page_updates_become_timeline_rows() {
         missing_words(history, &imp).is_empty(),
         "{:?}",
         missing_words(history, &imp)
+    );
+}
+
+#[test]
+fn the_date_and_zone_written_in_the_summary_hold_for_the_timeline() {
+    let text = "# 訂單服務資料庫連線耗盡事故檢討\n\n## 事件概要\n\n\
+                2026 年 10 月 3 日 14:05 至 15:20（台北時間），訂單服務因資料庫連線池耗盡。\n\n\
+                ## 時間線\n\n| 時間 | 事件 |\n|---|---|\n| 14:05 | 訂單 API 錯誤率升高 |\n| 15:20 | 確認完全恢復 |\n\n\
+                ## 根因和觸發點\n\n新版報表查詢沒有設定逾時，長時間佔用連線，觸發點是月初報表排程同時啟動。\n";
+    let imp = import_foreign(text, "America/Los_Angeles", &offset_at).expect("imports");
+    let d = &imp.doc;
+    assert_eq!(d.header.incident_date, "2026-10-03");
+    assert_eq!(
+        time(&d.timeline[0]).as_deref(),
+        Some("2026-10-03T14:05:00+08:00")
+    );
+    assert_eq!(d.timeline[1].kind, EventKind::Resolved);
+    // The compound heading fills both parts, cut at the clause that names the trigger.
+    assert_eq!(
+        d.causes.root_causes,
+        "新版報表查詢沒有設定逾時，長時間佔用連線"
+    );
+    assert_eq!(d.causes.trigger, "觸發點是月初報表排程同時啟動。");
+    assert!(
+        missing_words(text, &imp).is_empty(),
+        "{:?}",
+        missing_words(text, &imp)
     );
 }

@@ -121,7 +121,7 @@ pub fn Alerts() -> impl IntoView {
             let (top, count) = u.as_ref()?;
             let latest = match top {
                 UndoTop::Draft(title) => {
-                    ui.fill(i18n::DELETED_DRAFT, &[display_title(title, lang)])
+                    ui.fill(i18n::DELETED_DRAFT, &[&isolate(display_title(title, lang))])
                 }
                 UndoTop::Row(list, index) => {
                     ui.fill(i18n::DELETED_ROW, &[&row_name(*list, *index, lang)])

@@ -81,6 +81,12 @@ for (const lang of LANGUAGES) {
     const toast = page.locator('.toast').first();
     await expect(toast.locator('bdi')).toHaveText(title);
     await expect(toast).toContainText(lang === 'en' ? 'as a new draft.' : '匯入為新草稿。');
+    // Deleting it: the Undo toast isolates the title too, and so does the button's name.
+    const del = app.draftList().getByRole('button', { name: lang === 'en' ? 'Delete' : '刪除' })
+      .and(page.locator('[aria-label*="\u2068a\u202Eb.exe\u2069"]'));
+    await del.click();
+    const undo = page.locator('.toast', { has: page.locator('#undo-button') });
+    await expect(undo.locator('bdi')).toHaveText(title);
   });
 
   test(`[${lang}] an import names the keys it left out, a UTF-16 file is named, and Restore's errors say restore`, async ({ page }) => {

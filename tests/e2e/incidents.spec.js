@@ -305,6 +305,8 @@ for (const lang of LANGUAGES) {
       // Hindsight's own format from a newer version: it cannot be read here, and says why.
       fs.writeFileSync(path.join(dir, 'broken.md'), '---\nschema_version: 99\n---\n\n## Summary\n\nFrom the future.\n');
       fs.writeFileSync(path.join(dir, 'diagram.png'), 'not really a picture');
+      // Meeting notes are not a postmortem: listed with the reason, not opened untitled.
+      fs.writeFileSync(path.join(dir, 'standup.md'), 'Standup notes\n\nWe talked about the roadmap.\n');
       await seeded(page, lang);
       const view = await openOverview(page, lang);
       await view.getByLabel(w(lang, 'Open a folder'), { exact: true }).setInputFiles(dir);
@@ -312,7 +314,10 @@ for (const lang of LANGUAGES) {
       await expect(folder.locator('li.folder-entry')).toHaveCount(2);
       const failed = folder.getByRole('alert');
       await expect(failed.getByRole('heading')).toHaveText(w(lang, 'Files that could not be opened'));
-      await expect(failed.getByRole('listitem')).toHaveText([/broken\.md.*(newer version|較新版本)/]);
+      await expect(failed.getByRole('listitem')).toHaveText([
+        /broken\.md.*(newer version|較新版本)/,
+        /standup\.md: (None of its headings names a part of a postmortem|沒有任何標題對應到事後檢討的段落)/,
+      ]);
       await expect(folder.getByText(w(lang, 'Files skipped because they are not Markdown: {0}.', '1'))).toBeVisible();
       fs.rmSync(dir, { recursive: true });
     });

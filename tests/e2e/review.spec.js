@@ -300,6 +300,8 @@ for (const lang of ['en', 'zh']) {
       await gate.getByRole('button', { name: w.keepReviewing }).click();
       await expect(gate).toHaveCount(0);
       await expect(status).toHaveValue('in_review');
+      // The focus goes back to the question's source, the Status control.
+      await expect(status).toBeFocused();
       await expect(page.locator('#preview-header')).toContainText('In review');
 
       // Escape is Keep reviewing too; Mark final anyway sets it.
@@ -312,6 +314,7 @@ for (const lang of ['en', 'zh']) {
       await gate.getByRole('button', { name: w.markFinal }).click();
       await expect(gate).toHaveCount(0);
       await expect(status).toHaveValue('final');
+      await expect(status).toBeFocused();
       await expect(page.locator('#preview-header')).toContainText('Final');
     });
 

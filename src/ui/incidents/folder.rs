@@ -6,7 +6,7 @@ use hindsight_core::incidents::{
     import_folder_with, is_markdown_path, words as t, FolderEntry, FolderFailure, FolderImport,
 };
 use hindsight_core::{display_title, Text};
-use hindsight_core::{import_any_markdown, MarkdownImport};
+use hindsight_core::{import_any_markdown, FieldId, ImportError, ImportTarget, MarkdownImport};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -48,12 +48,16 @@ impl Folder {
         // elsewhere alike: a team's folder is rarely all Hindsight's.
         let zone = crate::adapters::platform::browser_time_zone();
         let mut found = import_folder_with(files, |text| {
-            import_any_markdown(text, &zone, &crate::adapters::platform::zone_offset_minutes).map(
-                |read| match read {
-                    MarkdownImport::Hindsight(doc) | MarkdownImport::HindsightBody(doc) => doc,
-                    MarkdownImport::Foreign(foreign) => foreign.doc,
-                },
-            )
+            match import_any_markdown(text, &zone, &crate::adapters::platform::zone_offset_minutes)?
+            {
+                MarkdownImport::Hindsight(doc) | MarkdownImport::HindsightBody(doc) => Ok(doc),
+                // Notes, a README, a changelog: a file none of whose headings names a part of
+                // a postmortem is listed with the reason, not shown as an untitled one.
+                MarkdownImport::Foreign(foreign) if !names_a_part(&foreign) => {
+                    Err(ImportError::new(words::FOLDER_NOT_A_POSTMORTEM, &[]))
+                }
+                MarkdownImport::Foreign(foreign) => Ok(foreign.doc),
+            }
         });
         // Those the browser could not read come after those that did not import.
         found.failed.extend(unreadable);
@@ -150,7 +154,7 @@ pub fn FolderPart() -> impl IntoView {
                 let items = failed
                     .iter()
                     .map(|f| {
-                        view! { <li><bdi class="path">{f.path.clone()}</bdi>": "{ui.text(&f.reason)}</li> }
+                        view! { <li><bdi class="path">{f.path.clone()}</bdi>": "{sentence(&ui.text(&f.reason))}</li> }
                     })
                     .collect_view();
                 view! {
@@ -269,5 +273,27 @@ fn folder_entry(position: usize, entry: &FolderEntry, folder: Folder) -> impl In
                 })}
             </div>
         </li>
+    }
+}
+
+/// Whether a report read from elsewhere has a heading that names a part of a postmortem
+/// (its title alone does not).
+fn names_a_part(foreign: &hindsight_core::ForeignImport) -> bool {
+    foreign.parts.iter().any(|p| {
+        !p.heading.is_empty()
+            && !matches!(
+                p.target,
+                ImportTarget::Supporting | ImportTarget::Field(FieldId::Title)
+            )
+    })
+}
+
+/// A reason as a sentence of its own: some reasons complete another sentence elsewhere
+/// ("Could not import x: the file is not text").
+fn sentence(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
     }
 }

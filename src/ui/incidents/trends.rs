@@ -53,7 +53,7 @@ fn chart(
     draw: Draw,
 ) -> impl IntoView {
     let ui = Ui::get();
-    let html = move || {
+    let html = Memo::new(move |_| {
         let lang = ui.lang();
         let (svg, table) = summaries.with(|s| draw(s, lang));
         // Scrolls sideways on a phone rather than shrinking its text, so it takes the focus.
@@ -61,11 +61,20 @@ fn chart(
             "<div class=\"chart-svg\" tabindex=\"0\" role=\"group\" aria-labelledby=\"{id}\">{svg}</div>{}",
             chart_table_html(&table, words::SHOW_TABLE.get(lang))
         )
-    };
+    });
+    // A chart wider than a phone starts scrolled to its end: the latest months show first.
+    let holder = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        html.track();
+        let Some(el) = holder.get() else { return };
+        if let Ok(Some(scroller)) = el.query_selector(".chart-svg") {
+            scroller.set_scroll_left(scroller.scroll_width());
+        }
+    });
     view! {
         <figure class="chart" aria-labelledby=id>
             <h4 id=id>{ui.t(title)}</h4>
-            <div inner_html=html></div>
+            <div node_ref=holder inner_html=html></div>
         </figure>
     }
 }

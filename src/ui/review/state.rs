@@ -15,7 +15,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::adapters::platform;
-use crate::form::{element_of, FieldNote, FieldNotes, Reveal, SetGuard};
+use crate::form::{element_of, focus_after_render, FieldNote, FieldNotes, Reveal, SetGuard};
 use crate::state::Editor;
 
 /// The sections that list people ([`listed_people`]), which the checks of other sections
@@ -229,6 +229,8 @@ impl ReviewState {
             }
         }
         self.gate.set(None);
+        // Back to where the question came from, whatever had the focus when it opened.
+        focus_after_render(FieldId::Status.element_id());
     }
 
     /// "Keep reviewing": the status stays as it was, and so does its control.
@@ -245,6 +247,7 @@ impl ReviewState {
         {
             select.set_value(&value);
         }
+        focus_after_render(FieldId::Status.element_id());
     }
 
     /// Sets a finding aside with the team's reason, in the document.

@@ -335,15 +335,18 @@ fn units(text: &str) -> Vec<std::ops::Range<usize>> {
 /// Splits a compound heading's text among its targets: each later target starts at the
 /// first unit that mentions it; a target nothing mentions gets nothing.
 fn split_compound(text: &str, targets: &[Target]) -> Vec<(Target, String)> {
-    let units = units(text);
+    let mut units = units(text);
     if units.is_empty() {
         return vec![(targets[0], String::new())];
     }
-    let mut starts: Vec<(Target, usize)> = vec![(targets[0], 0)];
-    for t in &targets[1..] {
-        let from = starts.last().map_or(0, |(_, s)| s + 1);
-        if let Some(j) = (from..units.len()).find(|j| mentions(&text[units[*j].clone()], *t)) {
-            starts.push((*t, j));
+    let mut starts = compound_starts(text, &units, targets);
+    // One sentence naming both ("…，觸發點是月初排程同時啟動。"): cut it at its clauses.
+    if starts.len() < targets.len() && units.len() == 1 {
+        let clauses = clauses(text, units[0].clone());
+        let finer = compound_starts(text, &clauses, targets);
+        if finer.len() > starts.len() {
+            units = clauses;
+            starts = finer;
         }
     }
     starts
@@ -352,9 +355,47 @@ fn split_compound(text: &str, targets: &[Target]) -> Vec<(Target, String)> {
         .map(|(k, (t, s))| {
             let end = starts.get(k + 1).map_or(units.len(), |(_, e)| *e);
             let range = units[*s].start..units[end - 1].end;
-            (*t, trim_block(&text[range]).to_owned())
+            let piece = trim_block(&text[range]).trim_end_matches(['，', ',']);
+            (*t, piece.to_owned())
         })
         .collect()
+}
+
+/// Where each target of a compound part starts: the first unit, then the first later unit
+/// that mentions the next target.
+fn compound_starts(
+    text: &str,
+    units: &[std::ops::Range<usize>],
+    targets: &[Target],
+) -> Vec<(Target, usize)> {
+    let mut starts: Vec<(Target, usize)> = vec![(targets[0], 0)];
+    for t in &targets[1..] {
+        let from = starts.last().map_or(0, |(_, s)| s + 1);
+        if let Some(j) = (from..units.len()).find(|j| mentions(&text[units[*j].clone()], *t)) {
+            starts.push((*t, j));
+        }
+    }
+    starts
+}
+
+/// A sentence cut after each comma (`，` or `, `), the comma staying with its clause.
+fn clauses(text: &str, range: std::ops::Range<usize>) -> Vec<std::ops::Range<usize>> {
+    let src = &text[range.clone()];
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut chars = src.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let end = i + c.len_utf8();
+        let cut = c == '，' || (c == ',' && chars.peek().is_some_and(|(_, n)| n.is_whitespace()));
+        if cut {
+            out.push(range.start + start..range.start + end);
+            start = end + src[end..].len() - src[end..].trim_start().len();
+        }
+    }
+    if !src[start..].trim().is_empty() {
+        out.push(range.start + start..range.end);
+    }
+    out
 }
 
 /// Builds the document.
@@ -707,6 +748,11 @@ pub(crate) fn build(import: &ForeignImport) -> Postmortem {
     }
     top.append(&mut b.supporting);
     b.doc.supporting_info = top.join("\n\n");
+    if let Some((y, m, d)) = import.inferred_day {
+        if b.doc.header.incident_date.trim().is_empty() {
+            b.doc.header.incident_date = format!("{y:04}-{m:02}-{d:02}");
+        }
+    }
     b.doc
 }
 

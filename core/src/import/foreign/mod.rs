@@ -29,7 +29,7 @@ use crate::words::Words;
 
 use rows::{read_timeline, TimeCtx, TimelineReading};
 use split::{blocks, clean, keep_inline, split, BlockKind, Role};
-use times::{find_zone, Zone};
+use times::{find_day, find_timed_zone, find_zone, Zone};
 
 /// What the foreign import says, in both languages.
 pub mod messages {
@@ -164,6 +164,8 @@ pub struct ForeignImport {
     front: Vec<build::FrontEntry>,
     zone: String,
     year: Option<i32>,
+    /// The incident's date read from the text, when no header field gave one.
+    inferred_day: Option<(i32, u32, u32)>,
 }
 
 impl ForeignImport {
@@ -302,12 +304,26 @@ pub fn import_foreign(
 
     // The header names the incident's day (for times written without one) and may name
     // the zone the report was written in.
-    let header = build::header_values(&front, &parts);
+    let mut header = build::header_values(&front, &parts);
+    // Without a date or zone in the header, the report's text says them: "2026 年 10 月 3 日
+    // 14:05 至 15:20（台北時間）" in its summary holds for the timeline's bare "14:05", and
+    // is the incident's date.
+    let mut inferred_day = None;
+    if header.day.is_none() {
+        if let Some(times::Day::Full(y, m, d)) = find_day(&body) {
+            header.day = Some((y, m, d));
+            inferred_day = header.day;
+        }
+    }
     let (doc_zone, written_zone) = match header.zone.as_deref().and_then(find_zone) {
         Some(Zone::Named(name)) => (name, None),
         Some(Zone::Fixed(0)) if header.zone.as_deref().map(str::trim) == Some("UTC") => {
             ("UTC".to_owned(), None)
         }
+        None => match find_timed_zone(&body) {
+            Some(Zone::Named(name)) => (name, None),
+            other => (zone.to_owned(), other),
+        },
         other => (zone.to_owned(), other),
     };
     let mut ctx = TimeCtx::new(header.day, written_zone, &doc_zone, offset_at);
@@ -341,6 +357,7 @@ pub fn import_foreign(
         front,
         zone: doc_zone,
         year: ctx.year.or(header.day.map(|d| d.0)),
+        inferred_day,
     };
     out.doc = build::build(&out);
     Ok(out)

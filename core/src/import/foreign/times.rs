@@ -108,14 +108,16 @@ const NAMED: &[(&str, &str)] = &[
 
 /// Zones named in Chinese.
 const ZH_ZONES: &[(&str, Zone)] = &[
-    ("台北時間", Zone::Fixed(480)),
-    ("臺北時間", Zone::Fixed(480)),
-    ("台灣時間", Zone::Fixed(480)),
-    ("臺灣時間", Zone::Fixed(480)),
     ("世界協調時間", Zone::Fixed(0)),
     ("協調世界時", Zone::Fixed(0)),
 ];
-const ZH_NAMED: &[(&str, &str)] = &[("太平洋時間", "America/Los_Angeles")];
+const ZH_NAMED: &[(&str, &str)] = &[
+    ("台北時間", "Asia/Taipei"),
+    ("臺北時間", "Asia/Taipei"),
+    ("台灣時間", "Asia/Taipei"),
+    ("臺灣時間", "Asia/Taipei"),
+    ("太平洋時間", "America/Los_Angeles"),
+];
 
 /// A small hand-written scanner over a text.
 struct Cursor<'a> {
@@ -668,6 +670,27 @@ pub(crate) fn find_zone(text: &str) -> Option<Zone> {
     None
 }
 
+/// The first zone written right after a time anywhere in a text ("14:05 至 15:20（台北時間）",
+/// "at 09:12 UTC"): how a report says what zone its times are in. A zone word alone
+/// ("CT", "PT") is not enough, since it may mean something else in prose.
+pub(crate) fn find_timed_zone(text: &str) -> Option<Zone> {
+    let mut prev: Option<char> = None;
+    for (i, ch) in text.char_indices() {
+        let boundary = !prev.is_some_and(char::is_alphanumeric);
+        prev = Some(ch);
+        if !boundary || !ch.is_ascii_digit() {
+            continue;
+        }
+        let mut c = Cursor { s: text, i };
+        if c.attempt(clock).is_some() {
+            if let Some(z) = c.attempt(zone_after) {
+                return Some(z);
+            }
+        }
+    }
+    None
+}
+
 /// The first full date written anywhere in a text ("Timeline — 2024-05-02").
 pub(crate) fn find_day(text: &str) -> Option<Day> {
     let mut prev: Option<char> = None;
@@ -766,7 +789,11 @@ mod tests {
         );
         assert_eq!(
             when("5月2日 09:30 台北時間"),
-            Some((Some(NoYear(5, 2)), Some((9, 30, 0)), Some(Zone::Fixed(480))))
+            Some((
+                Some(NoYear(5, 2)),
+                Some((9, 30, 0)),
+                Some(Zone::Named("Asia/Taipei".into()))
+            ))
         );
         assert_eq!(
             when("12:15am PT"),
@@ -810,7 +837,10 @@ mod tests {
             find_zone("All times are Pacific Time"),
             Some(Zone::Named("America/Los_Angeles".into()))
         );
-        assert_eq!(find_zone("時間線（台北時間）"), Some(Zone::Fixed(480)));
+        assert_eq!(
+            find_zone("時間線（台北時間）"),
+            Some(Zone::Named("Asia/Taipei".into()))
+        );
         assert_eq!(find_zone("時間軸（UTC+8）"), Some(Zone::Fixed(480)));
         assert_eq!(
             find_zone("Times are in Asia/Taipei (UTC+08:00)."),
