@@ -243,7 +243,19 @@ pub fn set_html_lang(tag: &str) {
     }
 }
 
-/// Focuses an element by id, if it exists.
+/// Whether nothing but the page itself has the focus.
+pub fn focus_is_lost() -> bool {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return false;
+    };
+    match (doc.active_element(), doc.body()) {
+        (None, _) => true,
+        (Some(active), Some(body)) => active.is_same_node(Some(&body)),
+        (Some(_), None) => false,
+    }
+}
+
+/// Focuses an element by id, when there is one.
 pub fn focus(id: &str) {
     if let Some(el) = web_sys::window()
         .and_then(|w| w.document())

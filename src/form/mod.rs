@@ -14,6 +14,7 @@ use leptos::prelude::*;
 
 pub use control::{Control, FieldNote, FieldNotes, Spec};
 use frame::SectionFrame;
+pub use rows::first_control_id;
 
 use crate::adapters::platform;
 use crate::i18n::{self, Ui};
@@ -27,6 +28,20 @@ pub fn focus_after_render(id: String) {
         leptos::task::tick().await;
         platform::focus(&id);
     });
+}
+
+/// Focuses an element by id once pending renders have run, but only when the focus was lost
+/// (its element went away, say the drafts panel a phone closes after a choice).
+pub fn focus_if_lost(id: String) {
+    // After a timer, not a tick: the effects that close panels have run by then.
+    set_timeout(
+        move || {
+            if platform::focus_is_lost() {
+                platform::focus(&id);
+            }
+        },
+        std::time::Duration::ZERO,
+    );
 }
 
 /// Asked before a document field takes a value from its control; `false` holds the value
@@ -277,6 +292,8 @@ fn ZoneDialog() -> impl IntoView {
                 }
             }
         }
+        // Back to the box the question came from (the blur that asked may have left it).
+        focus_after_render(FieldId::TimeZone.element_id());
     };
     view! {
         <Show when=move || question.with(Option::is_some)>

@@ -54,6 +54,21 @@ static ACTIONS: RowKind<ActionItem> = RowKind {
     misplaced: None,
 };
 
+/// The id of a row's first control, for the focus when Undo brings the row back.
+pub fn first_control_id(list: RowList, key: u32) -> String {
+    match list {
+        RowList::Timeline => format!("{}-{key}-{}", TIMELINE.prefix, TIMELINE.fields[0].slug),
+        RowList::Actions => format!("{}-{key}-{}", ACTIONS.prefix, ACTIONS.fields[0].slug),
+        RowList::Entries(field) => {
+            format!(
+                "{}-{}-{key}-text",
+                field.section().slug(),
+                field.info().slug
+            )
+        }
+    }
+}
+
 /// The draft's time zone, as the timeline's rows follow it.
 #[derive(Clone, Copy)]
 struct TimelineZone(Memo<String>);

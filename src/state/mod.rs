@@ -425,13 +425,16 @@ impl Editor {
         self.act(|s| s.clear_undo());
     }
 
-    /// Takes back the last undoable action.
-    pub fn undo_last(&self) {
+    /// Takes back the last undoable action; a row brought back is returned with its key, for
+    /// the focus.
+    pub fn undo_last(&self) -> Option<(RowList, u32)> {
         let undone = self.row_act(|s| s.undo_last());
         if let Undone::Row(list, at) = undone {
-            self.rows().insert(list, at);
+            let key = self.rows().insert(list, at);
             self.notify_list(list);
+            return Some((list, key));
         }
+        None
     }
 
     /// Runs a row action; the review's dismissals follow their rows, and they are tracked

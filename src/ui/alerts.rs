@@ -1,7 +1,7 @@
 //! The alert region, the save indicator and the toasts, worded in the UI language.
 
 use hindsight_core::session::{AlertAction, AlertKind, Notice, RowList, SaveState};
-use hindsight_core::{display_title, Language, Text, Words};
+use hindsight_core::{display_title, FieldId, Language, Text, Words};
 use leptos::prelude::*;
 
 use super::rich::rich;
@@ -171,7 +171,14 @@ pub fn Alerts() -> impl IntoView {
             {move || undo_text().map(|text| view! {
                 <div class="toast">
                     <span>{rich(&text)}</span>
-                    <button type="button" class="secondary small" id="undo-button" on:click=move |_| ed.undo_last()>
+                    <button type="button" class="secondary small" id="undo-button" on:click=move |_| {
+                        // The button goes with its toast: the focus goes to what came back.
+                        let target = match ed.undo_last() {
+                            Some((list, key)) => crate::form::first_control_id(list, key),
+                            None => FieldId::Title.element_id(),
+                        };
+                        crate::form::focus_after_render(target);
+                    }>
                         {ui.t(i18n::UNDO)}
                     </button>
                     <button type="button" class="ghost small" aria-label=ui.t(i18n::DISMISS)

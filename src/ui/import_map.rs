@@ -107,7 +107,11 @@ pub fn ImportMapDialog() -> impl IntoView {
                 </div>
                 <div class="actions">
                     <button type="button" class="primary" autofocus
-                        on:click=move |_| ed.accept_foreign(ui.lang_untracked())>{ui.t(words::CREATE_DRAFT)}</button>
+                        on:click=move |_| {
+                            ed.accept_foreign(ui.lang_untracked());
+                            // The new draft opens at its title, like one made from a template.
+                            crate::form::focus_after_render(hindsight_core::FieldId::Title.element_id());
+                        }>{ui.t(words::CREATE_DRAFT)}</button>
                     <button type="button" class="ghost" on:click=move |_| foreign.set(None)>{ui.t(words::CANCEL_IMPORT)}</button>
                 </div>
             </Modal>

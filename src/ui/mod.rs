@@ -187,7 +187,14 @@ pub fn App() -> impl IntoView {
         <div class="app" class:show-preview=move || pane.get() == Pane::Preview
             class:show-review=move || pane.get() == Pane::Review class:show-drafts=move || show_drafts.get()
             class:in-view=move || views.current() != View::Editor
-            class:dragging=move || dragging.get()>
+            class:dragging=move || dragging.get()
+            on:keydown=move |ev: web_sys::KeyboardEvent| {
+                // Escape closes the phone's drafts panel, as it closes a dialog or a menu.
+                if ev.key() == "Escape" && !ev.default_prevented() && show_drafts.get_untracked() {
+                    show_drafts.set(false);
+                    crate::form::focus_after_render("drafts-toggle".into());
+                }
+            }>
             <header class="topbar">
                 <div class="brand">
                     <span class="logo" aria-hidden="true">"◐"</span>
@@ -203,7 +210,7 @@ pub fn App() -> impl IntoView {
                     <ViewButton view=View::Customer words=i18n::views::CUSTOMER_VERSION/>
                     <ViewButton view=View::Incidents words=i18n::views::INCIDENTS/>
                     <ExportMenu/>
-                    <button type="button" class="secondary drafts-toggle" aria-controls="drafts-panel"
+                    <button type="button" class="secondary drafts-toggle" id="drafts-toggle" aria-controls="drafts-panel"
                         aria-expanded=move || show_drafts.get().to_string()
                         on:click=move |_| {
                             pane.set(Pane::Form);
@@ -280,7 +287,10 @@ fn GuidanceToggle() -> impl IntoView {
     let hidden = expect_context::<GuidanceHidden>().0;
     view! {
         <div class="form-tools">
-            <button type="button" class="ghost small" aria-pressed=move || hidden.get().to_string()
+            // Its name says what it will do ("Show guidance" / "Hide guidance", as the
+            // vocabulary fixes them), so it is no toggle button: a pressed state would read
+            // "Show guidance, pressed".
+            <button type="button" class="ghost small"
                 on:click=move |_| {
                     let now = !hidden.get_untracked();
                     hidden.set(now);

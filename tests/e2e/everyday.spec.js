@@ -35,7 +35,9 @@ for (const lang of LANGUAGES) {
     const toggle = page.getByRole('button', { name: app.t('Hide guidance') });
     await toggle.click();
     await expect(summary.getByText(app.t('Questions to answer'))).toHaveCount(0);
-    await expect(page.getByRole('button', { name: app.t('Show guidance') })).toHaveAttribute('aria-pressed', 'true');
+    const show = page.getByRole('button', { name: app.t('Show guidance') });
+    await expect(show).toBeVisible();
+    await expect(show).not.toHaveAttribute('aria-pressed');
     // From Title, Tab reaches the next field, with no guidance in between.
     await app.field('Header', 'Title').focus();
     await page.keyboard.press('Tab');
@@ -164,6 +166,7 @@ for (const lang of LANGUAGES) {
     await place.selectOption({ label: lang === 'en' ? 'Summary' : '摘要' });
     await dialog.getByRole('button', { name: lang === 'en' ? 'Create the draft' : '建立草稿' }).click();
     await expect(app.field('Header', 'Title')).toHaveValue('訂單服務 API 逾時事件檢討');
+    await expect(app.field('Header', 'Title')).toBeFocused();
     await expect(app.field('Summary', 'Summary')).toHaveValue(/詞彙表|P99|逾時/);
     await expect(app.row('Timeline', row(lang, 'Event', 1))).toBeVisible();
   });
@@ -218,6 +221,11 @@ for (const lang of LANGUAGES) {
     }
     const box = await app.draftList().boundingBox();
     expect(box.height).toBeGreaterThan(600);
+    // Escape closes the panel and gives the focus back to its button.
+    await page.keyboard.press('Escape');
+    await expect(app.draftList()).toBeHidden();
+    await expect(toggle).toBeFocused();
+    await toggle.click();
     await app.draftList().getByRole('button', { name: app.t('Open example') }).click();
     await expect(app.draftList()).toBeHidden();
     await expect(app.field('Header', 'Title')).toHaveValue(/ChatGPT|ChatGPT/);

@@ -80,6 +80,8 @@ test('a deleted row comes back with Undo, and rows move', async ({ page }) => {
   await app.field('Summary', 'Summary').fill('Typed after the delete');
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(causes.getByLabel('Why', { exact: true })).toHaveCount(2);
+  // The focus goes to the row that came back, not to the page.
+  await expect(app.row('Trigger and root causes', 'Why 1').getByLabel('Why', { exact: true })).toBeFocused();
   await expect(app.field('Summary', 'Summary')).toHaveValue('Typed after the delete');
   await expect(app.row('Trigger and root causes', 'Why 1').getByLabel('Why', { exact: true })).toHaveValue('Second why');
   await expect(app.preview('Trigger and root causes').locator('ol li')).toHaveText(['Second why', 'First why']);
@@ -141,6 +143,8 @@ for (const lang of LANGUAGES) {
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('button', { name: app.t('Keep the moments (convert)') }).click();
     await expect(time).toHaveValue('2024-06-01T19:00');
+    // The focus goes back to the box the question came from.
+    await expect(zoneBox).toBeFocused();
     await expect(app.preview('Timeline')).toContainText('19:00');
 
     // Keep the times as typed: 19:00 stays 19:00, now in Berlin.
