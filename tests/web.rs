@@ -73,6 +73,8 @@ async fn markdown_typed_into_the_summary_renders_as_markup() {
     let host = fresh_host();
     let handle = mount_to(host.clone(), App);
     tick().await;
+    // The sections below the first screen, and the review, come after the first paint.
+    after_first_paint().await;
 
     type_into(
         "summary-summary",
@@ -100,6 +102,8 @@ async fn a_keystroke_replaces_only_its_own_sections_preview() {
     let host = fresh_host();
     let handle = mount_to(host.clone(), App);
     tick().await;
+    // The sections below the first screen, and the review, come after the first paint.
+    after_first_paint().await;
 
     type_into("summary-summary", "A first summary");
     type_into("impact-impact", "Some impact");
@@ -176,6 +180,7 @@ async fn a_root_cause_that_blames_a_person_is_reviewed_under_its_field_and_in_th
     let host = fresh_host();
     let handle = mount_to(host.clone(), App);
     tick().await;
+    // The sections below the first screen, and the review, come after the first paint.
     after_first_paint().await;
 
     type_into("causes-root-causes", "Human error during the deploy.");
@@ -263,6 +268,8 @@ async fn the_overview_lists_every_drafts_open_items_and_marks_one_done_in_its_dr
         .expect("sets the URL");
     let handle = mount_to(host.clone(), App);
     tick().await;
+    // The sections below the first screen, and the review, come after the first paint.
+    after_first_paint().await;
 
     let list = by_id("open-items-list");
     let actions: Vec<String> = (0..list

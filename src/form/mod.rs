@@ -10,6 +10,8 @@ mod rows;
 use hindsight_core::fields::{section_fields, Field, Kind};
 use hindsight_core::session::RowList;
 use hindsight_core::{FieldId, Postmortem, SectionId, Target, Timestamp};
+use std::time::Duration;
+
 use leptos::prelude::*;
 
 pub use control::{Control, FieldNote, FieldNotes, Spec};
@@ -150,13 +152,28 @@ pub fn element_of(ed: Editor, target: Target, track: bool) -> Option<String> {
 pub fn FormSections() -> impl IntoView {
     let ed = expect_context::<Editor>();
     provide_context(ZoneQuestion(RwSignal::new(None)));
+    // The first two sections fill the first screen; the others are built once it has been
+    // painted, so a new visitor can type sooner. Keyed rows keep the first two as they are.
+    let all = RwSignal::new(false);
+    request_animation_frame(move || set_timeout(move || _ = all.try_set(true), Duration::ZERO));
+    let shown = move || {
+        let order = ed.template().get().form_order();
+        if all.get() {
+            order
+        } else {
+            order.into_iter().take(FIRST_SCREEN_SECTIONS).collect()
+        }
+    };
     view! {
-        <For each=move || ed.template().get().form_order() key=|s| *s let:section>
+        <For each=shown key=|s| *s let:section>
             <SectionForm section=section/>
         </For>
         <ZoneDialog/>
     }
 }
+
+/// Sections built before the first paint.
+const FIRST_SCREEN_SECTIONS: usize = 2;
 
 /// One section's form: its frame and its fields.
 #[component]

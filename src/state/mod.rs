@@ -221,6 +221,10 @@ impl Editor {
     /// Tells the session the browser's time zone; the draft made before it was known takes
     /// it, and the form and preview show it.
     fn learn_zone(&self) {
+        // An app unmounted meanwhile (a test's) has nothing to tell.
+        if self.session.is_disposed() {
+            return;
+        }
         let zone = platform::browser_time_zone();
         if self.act(|s| s.set_zone(zone)) {
             self.h.with_value(|h| {

@@ -118,7 +118,9 @@ impl ReviewState {
         // The first review runs once the form has been painted: a new visitor sees an
         // editable form sooner, and the findings follow a frame later.
         let live = RwSignal::new(false);
-        request_animation_frame(move || set_timeout(move || live.set(true), Duration::ZERO));
+        request_animation_frame(move || {
+            set_timeout(move || _ = live.try_set(true), Duration::ZERO)
+        });
         let all = Memo::new(move |_| {
             if !live.get() {
                 return Vec::new();
