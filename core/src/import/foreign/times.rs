@@ -301,15 +301,22 @@ fn valid(year: i32, month: u32, day: u32) -> Option<Day> {
     parse_date(&format!("{year:04}-{month:02}-{day:02}")).map(|(y, m, d)| Day::Full(y, m, d))
 }
 
-fn iso_like_date(c: &mut Cursor<'_>) -> Option<Day> {
-    let year = c.number(4, 4)?;
+/// Three numbers of these widths joined by one separator (`-`, `/` or `.`), used twice:
+/// `2024-05-02`, `02.05.2024`. Returns them and the separator.
+fn separated(c: &mut Cursor<'_>, widths: [(usize, usize); 3]) -> Option<([u32; 3], char)> {
+    let first = c.number(widths[0].0, widths[0].1)?;
     let sep = c.peek().filter(|s| matches!(s, '-' | '/' | '.'))?;
     c.i += 1;
-    let month = c.number(1, 2)?;
+    let second = c.number(widths[1].0, widths[1].1)?;
     if !c.eat(&sep.to_string()) {
         return None;
     }
-    let day = c.number(1, 2)?;
+    let third = c.number(widths[2].0, widths[2].1)?;
+    Some(([first, second, third], sep))
+}
+
+fn iso_like_date(c: &mut Cursor<'_>) -> Option<Day> {
+    let ([year, month, day], _) = separated(c, [(4, 4), (1, 2), (1, 2)])?;
     valid(i32::try_from(year).ok()?, month, day)
 }
 
@@ -317,19 +324,12 @@ fn iso_like_date(c: &mut Cursor<'_>) -> Option<Day> {
 /// them); `14/02/2024` is day first and `02/14/2024` month first, and when both could be a
 /// month, `03/05/2024` is read the American way, as March 5.
 fn numeric_date(c: &mut Cursor<'_>) -> Option<Day> {
-    let first = c.number(1, 2)?;
-    let sep = c.peek().filter(|s| matches!(s, '-' | '/' | '.'))?;
-    c.i += 1;
-    let second = c.number(1, 2)?;
-    if !c.eat(&sep.to_string()) {
-        return None;
-    }
-    let year = i32::try_from(c.number(4, 4)?).ok()?;
+    let ([first, second, year], sep) = separated(c, [(1, 2), (1, 2), (4, 4)])?;
+    let year = i32::try_from(year).ok()?;
     if c.peek().is_some_and(|ch| ch.is_ascii_digit()) {
         return None;
     }
-    let day_first = sep != '/' || first > 12;
-    if day_first {
+    if sep != '/' || first > 12 {
         valid(year, second, first)
     } else {
         valid(year, first, second)
