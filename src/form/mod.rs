@@ -7,11 +7,11 @@ mod entries;
 mod frame;
 mod rows;
 
+use std::time::Duration;
+
 use hindsight_core::fields::{section_fields, Field, Kind};
 use hindsight_core::session::RowList;
 use hindsight_core::{FieldId, Postmortem, SectionId, Target, Timestamp};
-use std::time::Duration;
-
 use leptos::prelude::*;
 
 pub use control::{Control, FieldNote, FieldNotes, Spec};
@@ -42,7 +42,7 @@ pub fn focus_if_lost(id: String) {
                 platform::focus(&id);
             }
         },
-        std::time::Duration::ZERO,
+        Duration::ZERO,
     );
 }
 
