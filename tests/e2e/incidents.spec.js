@@ -319,6 +319,14 @@ for (const lang of LANGUAGES) {
         /standup\.md: (None of its headings names a part of a postmortem|沒有任何標題對應到事後檢討的段落)/,
       ]);
       await expect(folder.getByText(w(lang, 'Files skipped because they are not Markdown: {0}.', '1'))).toBeVisible();
+      // A report written elsewhere goes through "Where each part went" before it is a draft.
+      await folder.getByRole('button', { name: w(lang, 'Save as draft: {0}', 'Cache outage'), exact: true }).click();
+      const dialog = page.getByRole('dialog', { name: lang === 'en' ? 'Where each part went' : '各段落的去向' });
+      await expect(dialog).toBeVisible();
+      await dialog.getByRole('button', { name: lang === 'en' ? 'Create the draft' : '建立草稿' }).click();
+      const app = new EditorPage(page, lang);
+      await expect(app.field('Header', 'Title')).toHaveValue('Cache outage');
+      await expect(app.field('Summary', 'Summary')).toHaveValue('The cache fell over.');
       fs.rmSync(dir, { recursive: true });
     });
   });

@@ -26,6 +26,9 @@ pub struct Folder {
     pub opened: RwSignal<FolderImport>,
     /// The path of the postmortem whose report is shown.
     pub shown: RwSignal<Option<String>>,
+    /// The text of each file read, by path: a report written elsewhere is read again when
+    /// it is saved as a draft, so the user sees where each part went.
+    texts: StoredValue<Vec<(String, String)>>,
 }
 
 impl Folder {
@@ -34,6 +37,7 @@ impl Folder {
         provide_context(Folder {
             opened: RwSignal::new(FolderImport::default()),
             shown: RwSignal::new(None),
+            texts: StoredValue::new(Vec::new()),
         });
     }
 
@@ -61,10 +65,30 @@ impl Folder {
         });
         // Those the browser could not read come after those that did not import.
         found.failed.extend(unreadable);
+        self.texts.set_value(files.to_vec());
         let count = found.entries.len();
         self.shown.set(None);
         self.opened.set(found);
         count
+    }
+
+    /// The postmortem at `path` as a report written elsewhere, mapped again for the "Where
+    /// each part went" dialog; `None` for Hindsight's own format.
+    fn foreign(self, path: &str) -> Option<hindsight_core::ForeignImport> {
+        let text = self.texts.with_value(|t| {
+            t.iter()
+                .find(|(p, _)| p == path)
+                .map(|(_, text)| text.clone())
+        })?;
+        let zone = crate::adapters::platform::browser_time_zone();
+        match import_any_markdown(
+            &text,
+            &zone,
+            &crate::adapters::platform::zone_offset_minutes,
+        ) {
+            Ok(MarkdownImport::Foreign(foreign)) => Some(foreign),
+            _ => None,
+        }
     }
 
     /// The document of the postmortem at `path`.
@@ -216,6 +240,13 @@ fn folder_entry(position: usize, entry: &FolderEntry, folder: Folder) -> impl In
     let save = {
         let (path, title) = (path.clone(), title.clone());
         move |_| {
+            // Written elsewhere: the user checks where each part went before the draft is
+            // made, as with any import of such a file.
+            if let Some(foreign) = folder.foreign(&path) {
+                ed.foreign().set(Some((path.clone(), foreign)));
+                views.back();
+                return;
+            }
             let Some(doc) = folder.doc(&path) else {
                 return;
             };
