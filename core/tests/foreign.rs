@@ -275,6 +275,12 @@ const FIXTURES: &[&str] = &[
     "zone-table.md",
 ];
 
+/// Every word of the file's text is in the imported document.
+fn assert_nothing_lost(text: &str, imp: &ForeignImport) {
+    let missing = missing_words(text, imp);
+    assert!(missing.is_empty(), "{missing:?}");
+}
+
 #[test]
 fn every_fixture_keeps_every_word_and_moving_parts_keeps_them_too() {
     for name in FIXTURES {
@@ -1321,11 +1327,7 @@ fn a_bold_header_field_inside_a_section_fills_the_header() {
         d.summary.trim(),
         "The index was rebuilt from a partial snapshot."
     );
-    assert!(
-        missing_words(text, &imp).is_empty(),
-        "{:?}",
-        missing_words(text, &imp)
-    );
+    assert_nothing_lost(text, &imp);
 }
 
 #[test]
@@ -1355,11 +1357,7 @@ fn dates_written_day_first_and_a_date_column_beside_a_time_column() {
         "{}",
         imp.doc.timeline[2].event
     );
-    assert!(
-        missing_words(text, &imp).is_empty(),
-        "{:?}",
-        missing_words(text, &imp)
-    );
+    assert_nothing_lost(text, &imp);
 }
 
 #[test]
@@ -1375,11 +1373,7 @@ fn plain_labels_inside_a_section_cut_it_into_its_own_fields() {
         "{}",
         d.summary
     );
-    assert!(
-        missing_words(text, &imp).is_empty(),
-        "{:?}",
-        missing_words(text, &imp)
-    );
+    assert_nothing_lost(text, &imp);
 }
 
 #[test]
@@ -1401,11 +1395,7 @@ fn a_note_in_the_bug_column_is_no_link_and_its_status_counts() {
     assert_eq!(a[1].tracking_link, "https://bugs.example.com/5554823");
     assert!(!a[1].done);
     assert_eq!(a[2].tracking_link, "OPS-4120");
-    assert!(
-        missing_words(text, &imp).is_empty(),
-        "{:?}",
-        missing_words(text, &imp)
-    );
+    assert_nothing_lost(text, &imp);
 }
 
 #[test]
@@ -1447,11 +1437,7 @@ fn status_page_updates_become_timeline_rows() {
         .event
         .contains("This incident has been resolved."));
     assert!(d.supporting_info.trim().is_empty(), "{}", d.supporting_info);
-    assert!(
-        missing_words(statuspage, &imp).is_empty(),
-        "{:?}",
-        missing_words(statuspage, &imp)
-    );
+    assert_nothing_lost(statuspage, &imp);
 
     let history = "# Incident with Git Operations on March 5\n\n## Resolved\n\
                    **March 5, 2024 17:02 UTC**\nThis incident has been resolved.\n\n\
@@ -1465,11 +1451,7 @@ fn status_page_updates_become_timeline_rows() {
         Some("2024-03-05T16:40:00+00:00")
     );
     assert!(d.timeline[1].event.contains("We have deployed a fix."));
-    assert!(
-        missing_words(history, &imp).is_empty(),
-        "{:?}",
-        missing_words(history, &imp)
-    );
+    assert_nothing_lost(history, &imp);
 }
 
 #[test]
@@ -1492,9 +1474,5 @@ fn the_date_and_zone_written_in_the_summary_hold_for_the_timeline() {
         "新版報表查詢沒有設定逾時，長時間佔用連線"
     );
     assert_eq!(d.causes.trigger, "觸發點是月初報表排程同時啟動。");
-    assert!(
-        missing_words(text, &imp).is_empty(),
-        "{:?}",
-        missing_words(text, &imp)
-    );
+    assert_nothing_lost(text, &imp);
 }
