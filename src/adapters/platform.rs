@@ -243,25 +243,19 @@ pub fn set_html_lang(tag: &str) {
     }
 }
 
-/// Whether nothing but the page itself has the focus.
-pub fn focus_is_lost() -> bool {
+/// Focuses an element by id; true when it took the focus.
+pub fn focus(id: &str) -> bool {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return false;
     };
-    match (doc.active_element(), doc.body()) {
-        (None, _) => true,
-        (Some(active), Some(body)) => active.is_same_node(Some(&body)),
-        (Some(_), None) => false,
-    }
-}
-
-/// Focuses an element by id, when there is one.
-pub fn focus(id: &str) {
-    if let Some(el) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
+    let Some(el) = doc
+        .get_element_by_id(id)
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = el.focus();
-    }
+    else {
+        return false;
+    };
+    let _ = el.focus();
+    // A hidden element (the phone's closed drafts panel) does not take the focus.
+    doc.active_element()
+        .is_some_and(|active| active.is_same_node(Some(&el)))
 }

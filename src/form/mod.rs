@@ -26,24 +26,16 @@ use crate::ui::modal::Modal;
 /// Focuses an element by id once pending renders have run, so keyboard users keep their
 /// place when rows are added, moved or removed.
 pub fn focus_after_render(id: String) {
-    leptos::task::spawn_local(async move {
-        leptos::task::tick().await;
-        platform::focus(&id);
-    });
+    focus_first_after_render(vec![id]);
 }
 
-/// Focuses an element by id once pending renders have run, but only when the focus was lost
-/// (its element went away, say the drafts panel a phone closes after a choice).
-pub fn focus_if_lost(id: String) {
-    // After a timer, not a tick: the effects that close panels have run by then.
-    set_timeout(
-        move || {
-            if platform::focus_is_lost() {
-                platform::focus(&id);
-            }
-        },
-        Duration::ZERO,
-    );
+/// Focuses the first of these elements that can take the focus, once pending renders have
+/// run (a control that may be hidden, then where the work goes on).
+pub fn focus_first_after_render(ids: Vec<String>) {
+    leptos::task::spawn_local(async move {
+        leptos::task::tick().await;
+        focus_first(&ids);
+    });
 }
 
 /// Asked before a document field takes a value from its control; `false` holds the value
@@ -110,13 +102,7 @@ impl Reveal {
 
 /// Focuses the first of `ids` that is in the page and can take the focus; whether one did.
 fn focus_first(ids: &[String]) -> bool {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-        return false;
-    };
-    ids.iter().any(|id| {
-        platform::focus(id);
-        doc.active_element().is_some_and(|el| el.id() == *id)
-    })
+    ids.iter().any(|id| platform::focus(id))
 }
 
 /// The element id of the control a finding points at: a field's own id, or a row's field

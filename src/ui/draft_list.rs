@@ -70,10 +70,7 @@ pub fn DraftList() -> impl IntoView {
                     view! {
                         <li class="draft-item" class:open=is_open>
                             <button type="button" class="draft-open" aria-current=is_open.then_some("page")
-                                on:click=move |_| {
-                                    ed.open(&id_open);
-                                    crate::form::focus_if_lost(hindsight_core::FieldId::Title.element_id());
-                                }>
+                                on:click=move |_| ed.open(&id_open)>
                                 <bdi class="draft-title">{title.clone()}</bdi>
                                 <span class="draft-meta">
                                     {severity.map(|s| view! { <span class="sev">{s}</span> })}

@@ -93,9 +93,18 @@ pub fn ImportMapDialog() -> impl IntoView {
         })
     };
     let name = move || foreign.with(|f| f.as_ref().map(|(n, _)| n.clone()).unwrap_or_default());
+    // Nothing is created: the focus goes back to Import, or to the form when Import is out
+    // of sight (a phone's closed drafts panel, a dropped file).
+    let cancel = move || {
+        foreign.set(None);
+        crate::form::focus_first_after_render(vec![
+            "import-file".into(),
+            hindsight_core::FieldId::Title.element_id(),
+        ]);
+    };
     view! {
         <Show when=move || foreign.with(Option::is_some)>
-            <Modal labelled_by="import-map-title" on_close=move |_| foreign.set(None)>
+            <Modal labelled_by="import-map-title" on_close=move |_| cancel()>
                 <h2 id="import-map-title">{ui.t(words::WHERE_PARTS_WENT)}</h2>
                 <p>{move || rich(&ui.fill(words::FOREIGN_INTRO, &[&i18n::isolate(&name())]))}</p>
                 <p class="hint" role="status">{summary}</p>
@@ -112,7 +121,7 @@ pub fn ImportMapDialog() -> impl IntoView {
                             // The new draft opens at its title, like one made from a template.
                             crate::form::focus_after_render(hindsight_core::FieldId::Title.element_id());
                         }>{ui.t(words::CREATE_DRAFT)}</button>
-                    <button type="button" class="ghost" on:click=move |_| foreign.set(None)>{ui.t(words::CANCEL_IMPORT)}</button>
+                    <button type="button" class="ghost" on:click=move |_| cancel()>{ui.t(words::CANCEL_IMPORT)}</button>
                 </div>
             </Modal>
         </Show>

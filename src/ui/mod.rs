@@ -176,7 +176,11 @@ pub fn App() -> impl IntoView {
     let show_drafts = RwSignal::new(false);
     Effect::new(move |_| {
         ed.open_id().track();
-        show_drafts.set(false);
+        // The panel goes, and the focus with it: the draft opens at its title.
+        if show_drafts.get_untracked() {
+            show_drafts.set(false);
+            crate::form::focus_after_render(hindsight_core::FieldId::Title.element_id());
+        }
     });
     // One panel at a time on a phone: the drafts, the review or the preview.
     let toggle = move |to: Pane| {
