@@ -1476,3 +1476,21 @@ fn the_date_and_zone_written_in_the_summary_hold_for_the_timeline() {
     assert_eq!(d.causes.trigger, "觸發點是月初報表排程同時啟動。");
     assert_nothing_lost(text, &imp);
 }
+
+#[test]
+fn status_updates_under_their_own_heading_take_the_heading_along() {
+    let text = "# Login errors\n\nIncident date: 2024-01-09\n\n## Status page\n\n\
+                **Resolved** - This incident has been resolved.\nJan 9, 17:02 PST\n\n\
+                **Investigating** - We are looking into login errors.\nJan 9, 16:10 PST\n\n\
+                ## Root cause\n\nAn expired certificate.\n";
+    let imp = import_foreign(text, "UTC", &offset_at).expect("imports");
+    let status = imp
+        .parts
+        .iter()
+        .find(|p| p.heading == "Status page")
+        .expect("the heading is a part");
+    assert_eq!(status.target, ImportTarget::Section(S::Timeline));
+    assert_eq!(imp.doc.timeline.len(), 2);
+    assert!(imp.doc.communication.customer_notice.is_empty());
+    assert_nothing_lost(text, &imp);
+}

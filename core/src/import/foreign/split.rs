@@ -601,32 +601,44 @@ pub(crate) fn split(body: &str) -> Vec<Raw> {
                 // A status page's update ("**Resolved** - The fix holds.\nMar 5, 17:02 UTC")
                 // is a timeline event wherever it stands; a run of them is one part.
                 let timeline = vec![Target::Section(crate::SectionId::Timeline)];
-                if current != timeline {
-                    seen_section = true;
-                    markers.push(Marker {
+                if current == timeline {
+                    continue;
+                }
+                seen_section = true;
+                // Right under a heading ("## Status page"), the updates are that heading's
+                // text: the heading goes to the timeline with them.
+                let heading_above = markers.last_mut().filter(|m| {
+                    matches!(m.role, Role::Heading | Role::Label)
+                        && body[m.content.min(b.range.start)..b.range.start]
+                            .trim()
+                            .is_empty()
+                });
+                match heading_above {
+                    Some(m) => m.targets.clone_from(&timeline),
+                    None => markers.push(Marker {
                         cut: b.range.start,
                         content: b.range.start,
                         heading: String::new(),
                         level: 0,
                         role: Role::Intro,
                         targets: timeline,
-                    });
-                    // Ordinary text after the updates goes back where the text before
-                    // them went (the summary under a status heading, say).
-                    let next = all.get(i + 1).filter(|n| {
-                        n.kind != BlockKind::Paragraph || !is_status_update(&body[n.range.clone()])
-                    });
-                    if let Some(n) = next.filter(|n| !matches!(n.kind, BlockKind::Heading(_))) {
-                        if !current.is_empty() {
-                            markers.push(Marker {
-                                cut: n.range.start,
-                                content: n.range.start,
-                                heading: String::new(),
-                                level: 0,
-                                role: Role::Intro,
-                                targets: current,
-                            });
-                        }
+                    }),
+                }
+                // Ordinary text after the updates goes back where the text before them went
+                // (the summary under a status heading, say).
+                let next = all.get(i + 1).filter(|n| {
+                    n.kind != BlockKind::Paragraph || !is_status_update(&body[n.range.clone()])
+                });
+                if let Some(n) = next.filter(|n| !matches!(n.kind, BlockKind::Heading(_))) {
+                    if !current.is_empty() {
+                        markers.push(Marker {
+                            cut: n.range.start,
+                            content: n.range.start,
+                            heading: String::new(),
+                            level: 0,
+                            role: Role::Intro,
+                            targets: current,
+                        });
                     }
                 }
             }
