@@ -83,7 +83,10 @@ pub mod import_messages {
 pub use markdown::{section_markdown, to_markdown};
 pub use metrics::{sorted_by_time, spans_days, TimelineMetrics};
 pub use migrate::{migrate, Migrated};
-pub use render::{is_safe_url, markdown_options, render_html, render_html_in, MAX_NESTING};
+pub use render::{
+    escape_html_into, is_safe_url, markdown_options, push_escaped, render_html, render_html_in,
+    MAX_NESTING,
+};
 pub use report::{display_title, format_duration, severity_text};
 /// The review's phrase lists, one table per language.
 pub use review::phrases as review_phrases;

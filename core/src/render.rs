@@ -68,6 +68,26 @@ enum Opened {
     Table,
 }
 
+/// Appends one character to HTML (or XML), escaped so that it stays text, in content and in
+/// quoted attribute values alike.
+pub fn push_escaped(out: &mut String, c: char) {
+    match c {
+        '&' => out.push_str("&amp;"),
+        '<' => out.push_str("&lt;"),
+        '>' => out.push_str("&gt;"),
+        '"' => out.push_str("&quot;"),
+        '\'' => out.push_str("&#39;"),
+        c => out.push(c),
+    }
+}
+
+/// Appends text to HTML, escaped as [`push_escaped`] escapes each character.
+pub fn escape_html_into(out: &mut String, text: &str) {
+    for c in text.chars() {
+        push_escaped(out, c);
+    }
+}
+
 /// Columns from which a table counts as wide (the action items have seven).
 const WIDE_TABLE_COLUMNS: usize = 5;
 

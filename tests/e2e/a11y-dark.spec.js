@@ -2,7 +2,7 @@
 // included) finds no serious violation in the dark colours, in both UI languages, whether the
 // system asks for dark or the user chose Dark on a light system.
 import { test, expect } from '@playwright/test';
-import path from 'node:path';
+import { scan } from './axe.js';
 import { EditorPage } from './editor-page.js';
 import { LANGUAGES } from './words.js';
 import { openExample, themeSelect } from './pwa-helpers.js';
@@ -10,13 +10,6 @@ import { openExample, themeSelect } from './pwa-helpers.js';
 // axe is injected as a script, which the app's own policy would rightly refuse.
 test.use({ bypassCSP: true, colorScheme: 'dark' });
 
-async function scan(page) {
-  await page.addScriptTag({ path: path.resolve('node_modules/axe-core/axe.min.js') });
-  const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
-}
 
 async function expectDark(page) {
   expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(15, 20, 27)');

@@ -1,20 +1,13 @@
 // Accessibility: an axe-core scan of the main views finds no serious or critical violation,
 // and the form can be used from the keyboard.
 import { test, expect } from '@playwright/test';
-import path from 'node:path';
+import { scan } from './axe.js';
 import { EditorPage } from './editor-page.js';
 import { LANGUAGES } from './words.js';
 
 // axe is injected as a script, which the app's own policy would rightly refuse.
 test.use({ bypassCSP: true });
 
-async function scan(page) {
-  await page.addScriptTag({ path: path.resolve('node_modules/axe-core/axe.min.js') });
-  const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
-}
 
 for (const lang of LANGUAGES) {
   test(`[${lang}] the editor with the worked example has no serious accessibility violation`, async ({ page }) => {

@@ -2,8 +2,8 @@
 // its exports, in both UI languages (each flow runs in a browser that asks for English and
 // in one that asks for Traditional Chinese, so the new draft's report follows it).
 import { test, expect } from '@playwright/test';
+import { scan } from './axe.js';
 import fs from 'node:fs/promises';
-import path from 'node:path';
 
 const LANGS = [
   {
@@ -82,13 +82,6 @@ const DETAILS = {
   'tracker-key': 'OPS-1234',
 };
 
-async function scan(page) {
-  await page.addScriptTag({ path: path.resolve('node_modules/axe-core/axe.min.js') });
-  const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
-}
 
 for (const L of LANGS) {
   test.describe(`in ${L.name}`, () => {

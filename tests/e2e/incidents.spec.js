@@ -3,6 +3,7 @@
 // editor; trends with their tables; exports; a team's folder opened read-only. Every flow
 // runs in both UI languages.
 import { test, expect } from '@playwright/test';
+import { scan } from './axe.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -117,13 +118,6 @@ async function openOverview(page, lang) {
 
 const part = (view, lang, name) => view.getByRole('region', { name: w(lang, name), exact: true });
 
-async function scan(page) {
-  await page.addScriptTag({ path: path.resolve('node_modules/axe-core/axe.min.js') });
-  const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
-}
 
 for (const lang of LANGUAGES) {
   test.describe(`in ${lang}`, () => {

@@ -3,6 +3,7 @@
 // Dismiss with a reason, the Final gate, the earlier incident, the phone toggle. Every flow
 // runs in both UI languages; the UI follows the browser's language on a first visit.
 import { test, expect } from '@playwright/test';
+import { scan } from './axe.js';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 
@@ -465,13 +466,6 @@ for (const lang of ['en', 'zh']) {
 test.describe('review accessibility', () => {
   test.use({ bypassCSP: true });
 
-  async function scan(page) {
-    await page.addScriptTag({ path: path.resolve('node_modules/axe-core/axe.min.js') });
-    const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-    return results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
-  }
 
   for (const lang of ['en', 'zh']) {
     const w = WORDS[lang];

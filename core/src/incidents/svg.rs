@@ -26,15 +26,10 @@ pub(super) fn esc(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
             // XML 1.0 forbids these; a downloaded chart with one would not open.
             '\t' | '\n' | '\r' => out.push(' '),
             c if c < ' ' || matches!(c, '\u{FFFE}' | '\u{FFFF}') => {}
-            c => out.push(c),
+            c => crate::render::push_escaped(&mut out, c),
         }
     }
     out

@@ -5,8 +5,8 @@
 use hindsight_core::customer_words as cw;
 use hindsight_core::session::RowList;
 use hindsight_core::{
-    reset_public_text, set_action_public, set_public_text, ActionItem, ActionType, Choice, Hit,
-    Part, SectionId, Words,
+    escape_html_into, reset_public_text, set_action_public, set_public_text, ActionItem,
+    ActionType, Choice, Hit, Part, SectionId, Words,
 };
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -194,7 +194,7 @@ fn highlight(
         if !fresh {
             continue;
         }
-        escape_into(&mut out, &text[copied..hit.start]);
+        escape_html_into(&mut out, &text[copied..hit.start]);
         let through = hit.is_let_through(let_through);
         let state = if through {
             cw::LET_THROUGH
@@ -208,29 +208,15 @@ fn highlight(
         });
         out.push_str(hit.kind.slug());
         out.push_str("\"><bdi class=\"hit-text\">");
-        escape_into(&mut out, &hit.text);
+        escape_html_into(&mut out, &hit.text);
         out.push_str("</bdi><span class=\"hit-kind\">");
         let note = words::HIT_NOTE.fill(lang, &[hit.kind.label().get(lang), state.get(lang)]);
-        escape_into(&mut out, &note);
+        escape_html_into(&mut out, &note);
         out.push_str("</span></mark>");
         copied = hit.end;
     }
-    escape_into(&mut out, &text[copied..]);
+    escape_html_into(&mut out, &text[copied..]);
     out
-}
-
-/// Appends text to HTML, escaped so that it stays text.
-fn escape_into(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
 }
 
 /// The action items' Public checkboxes: which ones "What we are doing" lists.

@@ -20,16 +20,7 @@ use crate::i18n::{self, incidents as words};
 /// Text for HTML content and quoted attribute values.
 fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
+    hindsight_core::escape_html_into(&mut out, text);
     out
 }
 

@@ -10,7 +10,7 @@ use hindsight_core::incidents::{
     OpenItems, Summary, FOLDER_ID_PREFIX,
 };
 use hindsight_core::session::MarkFailed;
-use hindsight_core::{display_title, Choice, Language, Severity, Status, Text};
+use hindsight_core::{display_title, Choice, Language, Severity, Status, Text, Words};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -93,6 +93,17 @@ fn owners_of(summaries: &[Summary]) -> Vec<String> {
 /// The options of a list of names (`names` of the summaries), each valued `prefix` and the
 /// name, as HTML. Options drawn anew keep the choice they had: the one put in with
 /// `selected` is chosen.
+/// A filter's options for a choice (severity, status): "all", then each value by its label,
+/// the chosen one selected.
+fn choice_options<C: Choice>(lang: Language, all: Words, chosen: RwSignal<String>) -> String {
+    let chosen = chosen.get_untracked();
+    let mut html = option_html("", all.get(lang), chosen.is_empty());
+    for c in C::ALL {
+        html.push_str(&option_html(c.value(), c.label(lang), chosen == c.value()));
+    }
+    html
+}
+
 fn name_options(
     summaries: Memo<Vec<Summary>>,
     names: fn(&[Summary]) -> Vec<String>,
@@ -165,22 +176,10 @@ pub fn OpenItemsPart(
     };
     let tag_options = name_options(summaries, tags_of, "t:", choices.tag, t::ALL_TAGS);
     let owner_options = name_options(summaries, owners_of, "o:", choices.owner, t::ALL_OWNERS);
-    let severity_options = move || {
-        let (lang, chosen) = (ui.lang(), choices.severity.get_untracked());
-        let mut html = option_html("", t::ALL_SEVERITIES.get(lang), chosen.is_empty());
-        for s in Severity::ALL {
-            html.push_str(&option_html(s.value(), s.label(lang), chosen == s.value()));
-        }
-        html
-    };
-    let status_options = move || {
-        let (lang, chosen) = (ui.lang(), choices.status.get_untracked());
-        let mut html = option_html("", t::ALL_STATUSES.get(lang), chosen.is_empty());
-        for s in Status::ALL {
-            html.push_str(&option_html(s.value(), s.label(lang), chosen == s.value()));
-        }
-        html
-    };
+    let severity_options =
+        move || choice_options::<Severity>(ui.lang(), t::ALL_SEVERITIES, choices.severity);
+    let status_options =
+        move || choice_options::<Status>(ui.lang(), t::ALL_STATUSES, choices.status);
     let grouping_options = move || {
         let (lang, chosen) = (ui.lang(), choices.grouping.get_untracked());
         option_html("owner", t::BY_OWNER.get(lang), chosen == "owner")
