@@ -44,6 +44,7 @@ pub mod session;
 mod share;
 mod sort;
 mod storage;
+pub mod text;
 mod time;
 mod words;
 

@@ -1494,3 +1494,22 @@ fn status_updates_under_their_own_heading_take_the_heading_along() {
     assert!(imp.doc.communication.customer_notice.is_empty());
     assert_nothing_lost(text, &imp);
 }
+
+#[test]
+fn a_status_that_says_not_done_is_not_final_in_either_language() {
+    for (label, status) in [
+        ("Status", "Incomplete"),
+        ("Status", "Not done"),
+        ("Status", "undone"),
+        ("狀態", "未完成"),
+        ("狀態", "未定稿"),
+    ] {
+        let md =
+            format!("# Outage\n\n**{label}:** {status}\n\n## Summary\n\nThe cache fell over.\n");
+        let imp = import_foreign(&md, "UTC", &offset_at).expect("imports");
+        assert_ne!(imp.doc.header.status, Status::Final, "{status}");
+    }
+    let md = "# Outage\n\n**Status:** Complete\n\n## Summary\n\nThe cache fell over.\n";
+    let imp = import_foreign(md, "UTC", &offset_at).expect("imports");
+    assert_eq!(imp.doc.header.status, Status::Final);
+}

@@ -28,7 +28,7 @@ mod derive;
 mod export;
 mod net;
 mod plain;
-mod scan;
+pub(crate) mod scan;
 mod tokens;
 pub mod words;
 

@@ -4,12 +4,9 @@
 //! All of them are ASCII scanners: a Chinese sentence that runs straight into an address
 //! ("請寄信到alice@db.corp的信箱") ends the address where the ASCII ends.
 
-use super::scan::{joins_word, next_char, prev_char, Found, HitKind, Scanner};
+use super::scan::{Found, HitKind, Scanner};
 use super::tokens::is_tracker_key_at;
-
-fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
-}
+use crate::text::{is_word_byte, is_word_char, next_char, prev_char};
 
 /// Email addresses: `local@domain`, where the domain has a letter and either a dot or a
 /// single label of two or more characters starting with a letter (`ops@bastion`).
@@ -102,8 +99,8 @@ pub(super) fn ipv4(t: &str, out: &mut Found) {
         while end > start && b[end - 1] == b'.' {
             end -= 1;
         }
-        let free_before = !prev_char(t, start).is_some_and(joins_word);
-        let free_after = end < i || !next_char(t, end).is_some_and(joins_word);
+        let free_before = !prev_char(t, start).is_some_and(is_word_char);
+        let free_after = end < i || !next_char(t, end).is_some_and(is_word_char);
         if free_before && free_after && is_ipv4(&t[start..end]) {
             let cidr = if end == i { prefix_len(t, end, 32) } else { 0 };
             out.push((start, end + cidr, HitKind::IpAddress));
@@ -193,7 +190,7 @@ pub(super) fn ipv6(t: &str, out: &mut Found) {
 /// The end of an IPv6 address spelled by `t[start..run_end]`, with its zone or prefix.
 fn ipv6_at(t: &str, start: usize, run_end: usize) -> Option<usize> {
     let b = t.as_bytes();
-    if prev_char(t, start).is_some_and(joins_word) {
+    if prev_char(t, start).is_some_and(is_word_char) {
         return None;
     }
     let mut end = run_end;
@@ -204,7 +201,7 @@ fn ipv6_at(t: &str, start: usize, run_end: usize) -> Option<usize> {
     if end >= start + 2 && b[end - 1] == b':' && b[end - 2] != b':' {
         end -= 1;
     }
-    if end == run_end && next_char(t, end).is_some_and(joins_word) {
+    if end == run_end && next_char(t, end).is_some_and(is_word_char) {
         return None;
     }
     let s = &t[start..end];
@@ -290,7 +287,7 @@ pub(super) fn urls(t: &str, scanner: &Scanner, out: &mut Found) {
         while start < sep && !b[start].is_ascii_alphabetic() {
             start += 1;
         }
-        if sep - start < 2 || prev_char(t, start).is_some_and(joins_word) {
+        if sep - start < 2 || prev_char(t, start).is_some_and(is_word_char) {
             continue;
         }
         let end = url_end(t, sep + 3);
@@ -368,7 +365,7 @@ pub(super) fn hosts(t: &str, scanner: &Scanner, out: &mut Found) {
             continue;
         }
         // A Chinese character may touch the host; a letter of a spaced script may not.
-        if prev_char(t, run_start).is_some_and(joins_word) {
+        if prev_char(t, run_start).is_some_and(is_word_char) {
             continue;
         }
         let mut kind = HitKind::InternalHost;

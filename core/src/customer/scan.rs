@@ -10,6 +10,7 @@ use crate::document::{split_list, Language, Postmortem};
 use crate::words::Words;
 
 use super::{net, tokens, words};
+use crate::text::{is_word_char, next_char, prev_char};
 
 /// What kind of internal detail a hit is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -348,39 +349,6 @@ fn merge(mut found: Found) -> Found {
 // ---------------------------------------------------------------------------------------------
 // Characters and words
 
-/// Whether a character belongs to a script written without spaces between words (Chinese,
-/// Japanese, Korean, Thai and neighbours): there a name is found inside a run of text.
-pub(super) fn is_spaceless(c: char) -> bool {
-    matches!(c as u32,
-        0x0E00..=0x0EFF      // Thai, Lao
-        | 0x1000..=0x109F    // Myanmar
-        | 0x1780..=0x17FF    // Khmer
-        | 0x1100..=0x11FF    // Hangul Jamo
-        | 0x2E80..=0x2FDF    // CJK radicals
-        | 0x3040..=0x31FF    // Hiragana, Katakana, Bopomofo, Hangul compatibility
-        | 0x3400..=0x4DBF    // CJK extension A
-        | 0x4E00..=0x9FFF    // CJK unified ideographs
-        | 0xAC00..=0xD7AF    // Hangul syllables
-        | 0xF900..=0xFAFF    // CJK compatibility ideographs
-        | 0x20000..=0x3FFFF) // CJK extensions B and later
-}
-
-/// Whether a character continues a word written with spaces: a letter, digit or `_` of a
-/// script that separates words. A Chinese character next to a token does not join it.
-pub(super) fn joins_word(c: char) -> bool {
-    (c.is_alphanumeric() || c == '_') && !is_spaceless(c)
-}
-
-/// The character before byte offset `i`.
-pub(super) fn prev_char(t: &str, i: usize) -> Option<char> {
-    t.get(..i)?.chars().next_back()
-}
-
-/// The character at byte offset `i`.
-pub(super) fn next_char(t: &str, i: usize) -> Option<char> {
-    t.get(i..)?.chars().next()
-}
-
 /// Finds `needle` as a whole word: no letter of a spaced script may touch either end (in a
 /// spaceless script any neighbour will do), and a space in the needle matches any run of
 /// white space, so a name broken over two lines is still found.
@@ -398,8 +366,8 @@ fn find_word(t: &str, needle: &str, fold: bool, kind: HitKind, out: &mut Found) 
         let Some(end) = match_at(t, i, needle, fold) else {
             continue;
         };
-        let free_before = !joins_word(first) || !prev_char(t, i).is_some_and(joins_word);
-        let free_after = !joins_word(last) || !next_char(t, end).is_some_and(joins_word);
+        let free_before = !is_word_char(first) || !prev_char(t, i).is_some_and(is_word_char);
+        let free_after = !is_word_char(last) || !next_char(t, end).is_some_and(is_word_char);
         if free_before && free_after {
             out.push((i, end, kind));
         }
@@ -671,6 +639,15 @@ pub fn people_named(doc: &Postmortem) -> Vec<String> {
 /// The placeholder that replaces a kept-out hit, in `lang`.
 pub(super) fn placeholder(lang: Language) -> &'static str {
     words::PLACEHOLDER.get(lang)
+}
+
+/// The role tables, named, for the test of their form.
+#[cfg(test)]
+pub(crate) fn phrase_tables() -> Vec<(&'static str, Vec<&'static str>)> {
+    vec![
+        ("scan::ROLE_WORDS", ROLE_WORDS.to_vec()),
+        ("scan::ROLE_PHRASES", ROLE_PHRASES.to_vec()),
+    ]
 }
 
 #[cfg(test)]

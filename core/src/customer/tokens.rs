@@ -2,11 +2,8 @@
 //! secrets (known token shapes, JWTs, private-key blocks, and high-entropy values after
 //! `password=` and its kin).
 
-use super::scan::{joins_word, prev_char, Found, HitKind};
-
-fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
-}
+use super::scan::{Found, HitKind};
+use crate::text::{is_word_byte, is_word_char, prev_char};
 
 // ---------------------------------------------------------------------------------------------
 // Tracker keys
@@ -73,7 +70,7 @@ pub(super) fn tracker_keys(t: &str, out: &mut Found) {
     let b = t.as_bytes();
     let mut i = 0;
     while i < b.len() {
-        if b[i].is_ascii_uppercase() && !prev_char(t, i).is_some_and(joins_word) {
+        if b[i].is_ascii_uppercase() && !prev_char(t, i).is_some_and(is_word_char) {
             if let Some(end) = tracker_key_end(t, i) {
                 out.push((i, end, HitKind::TrackerKey));
                 i = end;
@@ -110,7 +107,7 @@ fn handle_len(rest: &str) -> usize {
 pub(super) fn channels(t: &str, out: &mut Found) {
     for (i, _) in t.match_indices('#') {
         let prev = prev_char(t, i);
-        if prev.is_some_and(|p| joins_word(p) || matches!(p, '&' | '#' | '/'))
+        if prev.is_some_and(|p| is_word_char(p) || matches!(p, '&' | '#' | '/'))
             || t[..i].ends_with("](")
         {
             continue;
@@ -134,7 +131,7 @@ pub(super) fn channels(t: &str, out: &mut Found) {
 pub(super) fn mentions(t: &str, out: &mut Found) {
     for (i, _) in t.match_indices('@') {
         if prev_char(t, i)
-            .is_some_and(|p| joins_word(p) || matches!(p, '.' | '%' | '+' | '-' | '/'))
+            .is_some_and(|p| is_word_char(p) || matches!(p, '.' | '%' | '+' | '-' | '/'))
         {
             continue;
         }
@@ -263,7 +260,7 @@ fn prefixed(t: &str, out: &mut Found) {
     let b = t.as_bytes();
     for shape in PREFIXED {
         for (i, _) in t.match_indices(shape.prefix) {
-            if prev_char(t, i).is_some_and(joins_word) {
+            if prev_char(t, i).is_some_and(is_word_char) {
                 continue;
             }
             let from = i + shape.prefix.len();
@@ -286,7 +283,7 @@ fn jwts(t: &str, out: &mut Found) {
     let b = t.as_bytes();
     let run = |from: usize| b[from..].iter().take_while(|c| base64url(**c)).count();
     for (i, _) in t.match_indices("eyJ") {
-        if prev_char(t, i).is_some_and(|c| joins_word(c) || c == '.') {
+        if prev_char(t, i).is_some_and(|c| is_word_char(c) || c == '.') {
             continue;
         }
         let header = run(i);

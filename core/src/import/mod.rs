@@ -18,6 +18,12 @@ use crate::messages;
 use crate::migrate::{migrate, Migrated};
 use crate::words::Text;
 
+/// The foreign importer's tables, for the test of their form.
+#[cfg(test)]
+pub(crate) fn phrase_tables() -> Vec<(&'static str, Vec<&'static str>)> {
+    foreign::phrase_tables()
+}
+
 /// Strips a byte-order mark and checks the size.
 pub(crate) fn prepare(text: &str) -> Result<&str, ImportError> {
     if text.len() > MAX_IMPORT_BYTES {

@@ -10,7 +10,7 @@ mod export;
 mod folder;
 mod index;
 mod open_items;
-mod related;
+pub(crate) mod related;
 mod svg;
 mod trends;
 pub mod words;

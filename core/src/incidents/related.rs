@@ -11,6 +11,7 @@ use std::collections::{HashMap, HashSet};
 use super::index::Summary;
 use super::words as t;
 use crate::document::Language;
+use crate::text::{contains_bounded, fold, is_spaceless};
 
 /// The least similarity of root causes that relates two incidents, in percent (0.3).
 pub const SIMILAR_AT_LEAST: u32 = 30;
@@ -293,37 +294,6 @@ fn normalize(text: &str) -> String {
         .to_lowercase()
 }
 
-/// A letter or digit of a script written with spaces: names may not continue into one.
-fn is_word_char(c: char) -> bool {
-    (c.is_alphanumeric() && !is_cjk(c)) || c == '_'
-}
-
-/// Whether `needle` occurs in `hay` without continuing a word on either side.
-fn contains_bounded(hay: &str, needle: &str) -> bool {
-    // A short start of the needle rejects most texts fast (and `contains` of a short
-    // needle is vectorised on some targets); only a hit is searched in full.
-    if needle.is_empty() || !hay.contains(super::clip(needle, 16)) {
-        return false;
-    }
-    let mut from = 0;
-    while let Some(pos) = hay[from..].find(needle) {
-        let start = from + pos;
-        let end = start + needle.len();
-        let open_before = needle.chars().next().is_some_and(|c| !is_word_char(c))
-            || hay[..start]
-                .chars()
-                .next_back()
-                .is_none_or(|c| !is_word_char(c));
-        let open_after = needle.chars().next_back().is_some_and(|c| !is_word_char(c))
-            || hay[end..].chars().next().is_none_or(|c| !is_word_char(c));
-        if open_before && open_after {
-            return true;
-        }
-        from = start + hay[start..].chars().next().map_or(1, char::len_utf8);
-    }
-    false
-}
-
 /// The Jaccard similarity of two sorted word sets in percent, when it reaches
 /// [`SIMILAR_AT_LEAST`]; `None` below it or when either set is empty.
 pub fn similarity(a: &[String], b: &[String]) -> Option<u8> {
@@ -357,25 +327,6 @@ fn overlap<T: Ord>(a: &[T], b: &[T]) -> usize {
     shared
 }
 
-/// Characters of scripts written without spaces: Han, kana, Hangul.
-fn is_cjk(c: char) -> bool {
-    matches!(c,
-        '\u{3040}'..='\u{30FF}'
-        | '\u{3400}'..='\u{4DBF}'
-        | '\u{4E00}'..='\u{9FFF}'
-        | '\u{AC00}'..='\u{D7AF}'
-        | '\u{F900}'..='\u{FAFF}'
-        | '\u{20000}'..='\u{2FA1F}')
-}
-
-/// Full-width Latin letters and digits (ＤＮＳ, ５０３) as their ASCII selves.
-fn fold_width(c: char) -> char {
-    match c {
-        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-        _ => c,
-    }
-}
-
 /// The words of a root-cause text as a sorted set: spaced words in lower case without stop
 /// words and with a light plural fold ("connections" → "connection"); Chinese and Japanese
 /// as character bigrams, cut at function words (的, 因為, 導致, …). Mixed text gives both.
@@ -383,13 +334,13 @@ pub fn cause_words(text: &str) -> Vec<String> {
     let mut words: Vec<String> = Vec::new();
     let mut run = String::new();
     let mut cjk: Vec<char> = Vec::new();
-    for c in text.chars().map(fold_width).chain(std::iter::once(' ')) {
-        if is_cjk(c) {
+    for c in text.chars().map(fold).chain(std::iter::once(' ')) {
+        if is_spaceless(c) && c.is_alphanumeric() {
             flush_word(&mut run, &mut words);
             cjk.push(c);
         } else if c.is_alphanumeric() {
             flush_cjk(&mut cjk, &mut words);
-            run.extend(c.to_lowercase());
+            run.push(c);
         } else {
             flush_word(&mut run, &mut words);
             flush_cjk(&mut cjk, &mut words);
@@ -498,6 +449,15 @@ const ZH_STOP_CHARS: &[char] = &[
     '的', '了', '和', '與', '或', '而', '被', '把', '就', '都', '也', '又',
     '這', '那', '之', '其', '但', '嗎', '呢', '吧', '啊', '們', '是', '在',
 ];
+
+/// The stop-word tables, named, for the test of their form.
+#[cfg(test)]
+pub(crate) fn phrase_tables() -> Vec<(&'static str, Vec<&'static str>)> {
+    vec![
+        ("related::EN_STOP", EN_STOP.to_vec()),
+        ("related::ZH_STOP_WORDS", ZH_STOP_WORDS.to_vec()),
+    ]
+}
 
 #[cfg(test)]
 mod tests {

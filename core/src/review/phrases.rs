@@ -76,6 +76,34 @@ pub struct Phrases {
 
 use Blame::*;
 
+/// Every list of both tables, named, for the test that they are written in matching form.
+#[cfg(test)]
+pub(crate) fn all_lists() -> Vec<(String, Vec<&'static str>)> {
+    let mut out = Vec::new();
+    for (lang, t) in [("en", &EN), ("zh", &ZH)] {
+        let phrases = |list: &'static [Phrase]| list.iter().map(|p| p.text).collect();
+        out.extend([
+            (format!("{lang}.human_error"), t.human_error.to_vec()),
+            (
+                format!("{lang}.blame_after_person"),
+                phrases(t.blame_after_person),
+            ),
+            (format!("{lang}.blame_anywhere"), phrases(t.blame_anywhere)),
+            (format!("{lang}.not_blame"), t.not_blame.to_vec()),
+            (format!("{lang}.person_words"), t.person_words.to_vec()),
+            (format!("{lang}.not_person"), t.not_person.to_vec()),
+            (format!("{lang}.role_in_name"), t.role_in_name.to_vec()),
+            (format!("{lang}.emotional"), t.emotional.to_vec()),
+            (format!("{lang}.vague_start"), t.vague_start.to_vec()),
+            (format!("{lang}.be_better"), t.be_better.to_vec()),
+            (format!("{lang}.not_vague"), t.not_vague.to_vec()),
+            (format!("{lang}.number_words"), t.number_words.to_vec()),
+            (format!("{lang}.not_numbers"), t.not_numbers.to_vec()),
+        ]);
+    }
+    out
+}
+
 /// English.
 pub const EN: Phrases = Phrases {
     human_error: &[
@@ -318,7 +346,7 @@ pub const ZH: Phrases = Phrases {
         "平台",
         "小隊",
     ],
-    emotional: &["離譜", "荒唐", "竟然", "誇張", "太扯", "傻眼", "！！！"],
+    emotional: &["離譜", "荒唐", "竟然", "誇張", "太扯", "傻眼"],
     vague_start: &["加強", "改善", "研究", "檢討", "注意", "評估", "盡量"],
     be_better: &["要求同仁", "宣導", "提醒", "更加小心", "更小心", "多加注意"],
     not_vague: &["提醒機制", "自動提醒"],

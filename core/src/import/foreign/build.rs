@@ -230,35 +230,58 @@ fn severity(text: &str) -> Option<Severity> {
     }
 }
 
-/// A report status as people write it; the word written first decides.
+/// Status phrases, read by [`status`]: negated ones are their own rows.
+pub(super) const STATUS_WORDS: &[(&str, Status)] = &[
+    ("not final", Status::Draft),
+    ("not complete", Status::Draft),
+    ("not completed", Status::Draft),
+    ("not done", Status::Draft),
+    ("not finished", Status::Draft),
+    ("not published", Status::Draft),
+    ("not yet", Status::Draft),
+    ("incomplete", Status::Draft),
+    ("unfinished", Status::Draft),
+    ("undone", Status::Draft),
+    ("unpublished", Status::Draft),
+    ("未完成", Status::Draft),
+    ("未定稿", Status::Draft),
+    ("尚未", Status::Draft),
+    ("未發布", Status::Draft),
+    ("final", Status::Final),
+    ("complete", Status::Final),
+    ("completed", Status::Final),
+    ("published", Status::Final),
+    ("approved", Status::Final),
+    ("closed", Status::Final),
+    ("done", Status::Final),
+    ("定稿", Status::Final),
+    ("已完成", Status::Final),
+    ("已發布", Status::Final),
+    ("in review", Status::InReview),
+    ("review", Status::InReview),
+    ("reviewing", Status::InReview),
+    ("審閱中", Status::InReview),
+    ("審核中", Status::InReview),
+    ("draft", Status::Draft),
+    ("in progress", Status::Draft),
+    ("wip", Status::Draft),
+    ("草稿", Status::Draft),
+    ("撰寫中", Status::Draft),
+];
+
+/// A report status as people write it; the phrase written first decides. Phrases match at
+/// word starts ("complete" is not in "Incomplete"), and a negated one is its own row
+/// ("not done", 未完成), so it comes first and is read as not final.
 fn status(text: &str) -> Option<Status> {
-    const WORDS: &[(&str, Status)] = &[
-        ("final", Status::Final),
-        ("complete", Status::Final),
-        ("published", Status::Final),
-        ("approved", Status::Final),
-        ("closed", Status::Final),
-        ("done", Status::Final),
-        ("定稿", Status::Final),
-        ("已完成", Status::Final),
-        ("已發布", Status::Final),
-        ("in review", Status::InReview),
-        ("review", Status::InReview),
-        ("reviewing", Status::InReview),
-        ("審閱中", Status::InReview),
-        ("審核中", Status::InReview),
-        ("draft", Status::Draft),
-        ("in progress", Status::Draft),
-        ("wip", Status::Draft),
-        ("草稿", Status::Draft),
-        ("撰寫中", Status::Draft),
-    ];
-    let lower = text.to_lowercase();
-    WORDS
+    let lower = crate::text::folded(text);
+    STATUS_WORDS
         .iter()
-        .filter_map(|(w, s)| lower.find(w).map(|at| (at, *s)))
-        .min_by_key(|(at, _)| *at)
-        .map(|(_, s)| s)
+        .filter_map(|(w, s)| {
+            let at = crate::text::find_whole_word(&lower, w)?;
+            Some((at, std::cmp::Reverse(w.len()), *s))
+        })
+        .min_by_key(|(at, len, _)| (*at, *len))
+        .map(|(_, _, s)| s)
 }
 
 /// Splits a list of names as people type them: commas in either language, 、 and `;`.
@@ -794,6 +817,18 @@ mod tests {
             Some(Status::Final)
         );
         assert_eq!(status("草稿"), Some(Status::Draft));
+        for not_final in [
+            "Incomplete",
+            "Not done",
+            "undone",
+            "未完成",
+            "未定稿",
+            "not final yet",
+        ] {
+            assert_eq!(status(not_final), Some(Status::Draft), "{not_final}");
+        }
+        assert_eq!(status("Done"), Some(Status::Final));
+        assert_eq!(status("已完成"), Some(Status::Final));
         assert_eq!(status("?"), None);
     }
 

@@ -25,6 +25,7 @@ use crate::fields::{doc_field, section_fields, Access, FieldId, Kind, Place};
 use crate::markdown::escape::lines;
 use crate::normalize;
 use crate::sections::SectionId;
+use crate::text::is_han;
 use crate::words::Words;
 
 use rows::{read_timeline, TimeCtx, TimelineReading};
@@ -257,8 +258,29 @@ fn guess_language<'a>(texts: impl Iterator<Item = &'a str>) -> Language {
     }
 }
 
-fn is_han(c: char) -> bool {
-    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{f900}'..='\u{faff}')
+/// The importer's phrase and column tables, named, for the test that every row is written
+/// in the form the matchers compare.
+#[cfg(test)]
+pub(crate) fn phrase_tables() -> Vec<(&'static str, Vec<&'static str>)> {
+    let keys = |t: &[(&'static str, Target)]| t.iter().map(|(k, _)| *k).collect::<Vec<_>>();
+    let mut out = rows::phrase_tables();
+    out.push(("synonyms::EXACT", keys(synonyms::EXACT)));
+    out.push((
+        "synonyms::KEYWORDS",
+        synonyms::KEYWORDS
+            .iter()
+            .map(|(k, _)| k.trim_end_matches('*'))
+            .collect(),
+    ));
+    out.push((
+        "synonyms::HEADER",
+        synonyms::HEADER.iter().map(|(k, _)| *k).collect(),
+    ));
+    out.push((
+        "build::STATUS_WORDS",
+        build::STATUS_WORDS.iter().map(|(k, _)| *k).collect(),
+    ));
+    out
 }
 
 /// Reads Markdown written elsewhere into a document.

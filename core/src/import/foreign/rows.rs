@@ -129,6 +129,31 @@ pub(crate) struct TimelineReading {
     pub rest: String,
 }
 
+/// The tables of words and column names, named, for the test of their form.
+#[cfg(test)]
+pub(super) fn phrase_tables() -> Vec<(&'static str, Vec<&'static str>)> {
+    vec![
+        (
+            "rows::KIND_WORDS",
+            KIND_WORDS.iter().map(|(k, _)| *k).collect(),
+        ),
+        ("rows::TIME_COLUMNS", TIME_COLUMNS.to_vec()),
+        ("rows::DATE_ONLY_COLUMNS", DATE_ONLY_COLUMNS.to_vec()),
+        ("rows::CLOCK_COLUMNS", CLOCK_COLUMNS.to_vec()),
+        ("rows::EVENT_COLUMNS", EVENT_COLUMNS.to_vec()),
+        ("rows::KIND_COLUMNS", KIND_COLUMNS.to_vec()),
+        ("rows::LINK_COLUMNS", LINK_COLUMNS.to_vec()),
+        ("rows::ACTION_COLUMNS", ACTION_COLUMNS.to_vec()),
+        ("rows::OWNER_COLUMNS", OWNER_COLUMNS.to_vec()),
+        ("rows::DUE_COLUMNS", DUE_COLUMNS.to_vec()),
+        ("rows::PRIORITY_COLUMNS", PRIORITY_COLUMNS.to_vec()),
+        ("rows::STATUS_COLUMNS", STATUS_COLUMNS.to_vec()),
+        ("rows::TYPE_COLUMNS", TYPE_COLUMNS.to_vec()),
+        ("rows::INDEX_COLUMNS", INDEX_COLUMNS.to_vec()),
+        ("rows::DONE_WORDS", DONE_WORDS.to_vec()),
+    ]
+}
+
 /// Words that say what kind of moment an event was, searched in the event's text.
 const KIND_WORDS: &[(&str, EventKind)] = &[
     ("impact start", EventKind::ImpactStarted),
@@ -211,13 +236,7 @@ const KIND_WORDS: &[(&str, EventKind)] = &[
 
 /// Where `word` first starts a word in `lower` (Chinese words anywhere).
 fn first_at(lower: &str, word: &str) -> Option<usize> {
-    lower.match_indices(word).map(|(at, _)| at).find(|at| {
-        !word.is_ascii()
-            || !lower[..*at]
-                .chars()
-                .last()
-                .is_some_and(char::is_alphanumeric)
-    })
+    crate::text::find_word_start(lower, word, 0)
 }
 
 /// The kind an event's text suggests: the kind whose word comes first.
@@ -240,12 +259,9 @@ fn choice_named<C: Choice>(text: &str) -> Option<C> {
     })
 }
 
-/// Words, lower-cased: what "the same words" compares.
+/// Words, folded: what "the same words" compares.
 pub(crate) fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
+    crate::text::words(text)
 }
 
 /// Whether a stored value carries the original text word for word, so keeping the original
@@ -948,11 +964,7 @@ fn after_keyword<'t>(text: &'t str, lower: &str, keys: &[&str]) -> Option<&'t st
 fn due_after(text: &str, lower: &str, keys: &[&str], year: Option<i32>) -> Option<String> {
     for k in keys {
         for (at, _) in lower.match_indices(k) {
-            let starts_word = !k.is_ascii()
-                || !lower[..at]
-                    .chars()
-                    .last()
-                    .is_some_and(char::is_alphanumeric);
+            let starts_word = !k.is_ascii() || crate::text::word_starts_at(lower, at);
             let Some(rest) = text.get(at + k.len()..) else {
                 continue;
             };

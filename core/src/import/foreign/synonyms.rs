@@ -8,13 +8,13 @@
 //! ("Timeline of the detection" is a timeline): specific phrases come before general ones.
 
 use super::Target;
-use crate::fields::FieldId as F;
+use crate::fields::{section_fields, FieldId as F, Place};
 use crate::sections::SectionId as S;
 
 /// Phrases matched against the whole key, before anything else, because a keyword search
 /// would read them differently ("remediation items" are action items, "remediation" alone
 /// is how it was fixed).
-const EXACT: &[(&str, Target)] = &[
+pub(super) const EXACT: &[(&str, Target)] = &[
     ("remediation items", Target::Section(S::ActionItems)),
     ("remediation actions", Target::Section(S::ActionItems)),
     ("remediation plan", Target::Section(S::ActionItems)),
@@ -37,7 +37,7 @@ const EXACT: &[(&str, Target)] = &[
 /// Keywords searched for in the key, in this order. A trailing `*` matches any ending
 /// ("mitigat*" finds mitigation and mitigated); other English keywords match whole words.
 /// Chinese keywords match anywhere.
-const KEYWORDS: &[(&str, Target)] = &[
+pub(super) const KEYWORDS: &[(&str, Target)] = &[
     // The three lists of lessons, before "lessons" itself.
     ("what went well", Target::Field(F::WentWell)),
     ("went well", Target::Field(F::WentWell)),
@@ -265,82 +265,58 @@ const KEYWORDS: &[(&str, Target)] = &[
     ("附件", Target::Supporting),
 ];
 
-/// Labels of header fields, matched against the whole key: "Date", "Authors", 嚴重程度.
-/// Only label lines, key-value rows and front matter use them, never `#` headings, whose
-/// text is too long for a header field.
-const HEADER: &[(&str, F)] = &[
-    ("title", F::Title),
-    ("標題", F::Title),
+/// Other names of header fields, matched against the whole key: "Date", "Author", 嚴重性.
+/// Each field's own label in both languages and its front-matter key come from the field
+/// table ([`header_field`] reads them there); this table holds only what people write
+/// instead. Only label lines, key-value rows and front matter use them, never `#`
+/// headings, whose text is too long for a header field.
+pub(super) const HEADER: &[(&str, F)] = &[
     ("事件名稱", F::Title),
-    ("incident id", F::IncidentId),
     ("incident", F::IncidentId),
     ("incident #", F::IncidentId),
     ("incident number", F::IncidentId),
     ("incident no", F::IncidentId),
     ("id", F::IncidentId),
-    ("incident_id", F::IncidentId),
-    ("事件編號", F::IncidentId),
     ("編號", F::IncidentId),
-    ("severity", F::Severity),
     ("sev", F::Severity),
     ("severity level", F::Severity),
-    ("嚴重程度", F::Severity),
     ("嚴重性", F::Severity),
     ("嚴重等級", F::Severity),
     ("事件等級", F::Severity),
     ("等級", F::Severity),
-    ("status", F::Status),
     ("state", F::Status),
     ("document status", F::Status),
     ("report status", F::Status),
     ("postmortem status", F::Status),
-    ("狀態", F::Status),
     ("文件狀態", F::Status),
     ("date", F::IncidentDate),
-    ("incident date", F::IncidentDate),
-    ("incident_date", F::IncidentDate),
     ("date of incident", F::IncidentDate),
     ("occurred", F::IncidentDate),
     ("occurred on", F::IncidentDate),
-    ("事件日期", F::IncidentDate),
     ("發生日期", F::IncidentDate),
     ("日期", F::IncidentDate),
-    ("time zone", F::TimeZone),
     ("timezone", F::TimeZone),
-    ("time_zone", F::TimeZone),
     ("tz", F::TimeZone),
-    ("時區", F::TimeZone),
-    ("authors", F::Authors),
     ("author", F::Authors),
     ("written by", F::Authors),
     ("prepared by", F::Authors),
-    ("撰寫者", F::Authors),
     ("撰寫人", F::Authors),
     ("作者", F::Authors),
-    ("reviewers", F::Reviewers),
     ("reviewer", F::Reviewers),
     ("reviewed by", F::Reviewers),
-    ("審閱者", F::Reviewers),
     ("審閱人", F::Reviewers),
     ("審核者", F::Reviewers),
     ("審核人", F::Reviewers),
-    ("owner", F::Owner),
     ("postmortem owner", F::Owner),
     ("report owner", F::Owner),
     ("incident owner", F::Owner),
-    ("負責人", F::Owner),
-    ("tags", F::Tags),
     ("tag", F::Tags),
     ("labels", F::Tags),
     ("keywords", F::Tags),
-    ("標籤", F::Tags),
     ("關鍵字", F::Tags),
-    ("review meeting", F::ReviewMeeting),
-    ("review_meeting", F::ReviewMeeting),
     ("review date", F::ReviewMeeting),
     ("postmortem meeting", F::ReviewMeeting),
     ("postmortem review", F::ReviewMeeting),
-    ("檢討會議", F::ReviewMeeting),
     ("檢討日期", F::ReviewMeeting),
 ];
 
@@ -460,25 +436,16 @@ pub(crate) fn key(heading: &str) -> String {
     k.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Whether `hay` contains `pattern` as [`KEYWORDS`] describes.
+/// Whether `hay` contains `pattern` as [`KEYWORDS`] describes: at a word start, and ending
+/// at a word end unless the pattern ends with `*`.
 fn contains(hay: &str, pattern: &str) -> bool {
     let stem = pattern.ends_with('*');
     let p = pattern.trim_end_matches('*');
-    let Some(last) = p.chars().last() else {
-        return false;
-    };
-    for (at, _) in hay.match_indices(p) {
-        let before = hay[..at].chars().last();
-        let after = hay[at + p.len()..].chars().next();
-        let starts_word = !p.starts_with(|c: char| c.is_ascii_alphanumeric())
-            || !before.is_some_and(char::is_alphanumeric);
-        let ends_word =
-            stem || !last.is_ascii_alphanumeric() || !after.is_some_and(char::is_alphanumeric);
-        if starts_word && ends_word {
-            return true;
-        }
+    if stem {
+        crate::text::find_word_start(hay, p, 0).is_some()
+    } else {
+        crate::text::contains_bounded(hay, p)
     }
-    false
 }
 
 fn exact(key: &str) -> Option<Target> {
@@ -534,10 +501,23 @@ pub(crate) fn classify(heading: &str) -> Vec<Target> {
     keyword(&k).into_iter().collect()
 }
 
-/// The header field a label names exactly ("Date", "Authors", 嚴重程度), if any.
+/// The header field a label names exactly, if any: the field's own label in either
+/// language or its front-matter key ("Incident date", 事件日期, `incident_date`), from the
+/// field table, else one of the other names of [`HEADER`] ("Date", "Author", 嚴重性).
 pub(crate) fn header_field(label: &str) -> Option<F> {
     let k = key(label);
-    HEADER.iter().find(|(p, _)| *p == k).map(|(_, f)| *f)
+    if k.is_empty() {
+        return None;
+    }
+    section_fields(S::Header)
+        .filter(|f| matches!(f.place, Place::Title | Place::Front))
+        .find(|f| {
+            [f.label.en, f.label.zh, f.key]
+                .iter()
+                .any(|name| key(name) == k)
+        })
+        .map(|f| f.id)
+        .or_else(|| HEADER.iter().find(|(p, _)| *p == k).map(|(_, f)| *f))
 }
 
 /// Whether a text mentions a target by one of its keywords (for splitting the text under a
@@ -554,6 +534,38 @@ pub(crate) fn mentions(text: &str, target: Target) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_row_is_a_key_and_no_header_row_re_spells_the_field_table() {
+        let rows = EXACT
+            .iter()
+            .map(|(k, _)| *k)
+            .chain(KEYWORDS.iter().map(|(k, _)| k.trim_end_matches('*')))
+            .chain(HEADER.iter().map(|(k, _)| *k));
+        for row in rows {
+            assert_eq!(key(row), row, "a row that never matches: {row:?}");
+        }
+        for (name, field) in HEADER {
+            let info = field.info();
+            assert!(
+                key(info.label.en) != *name && key(info.label.zh) != *name,
+                "{name:?} is {field:?}'s own label: the field table has it"
+            );
+        }
+        for (label, field) in [
+            ("Incident date", F::IncidentDate),
+            ("事件日期", F::IncidentDate),
+            ("incident_date", F::IncidentDate),
+            ("time_zone", F::TimeZone),
+            ("Review meeting", F::ReviewMeeting),
+            ("審閱者", F::Reviewers),
+            ("Date", F::IncidentDate),
+            ("嚴重性", F::Severity),
+        ] {
+            assert_eq!(header_field(label), Some(field), "{label}");
+        }
+        assert_eq!(header_field("Report language"), None);
+    }
 
     fn one(heading: &str) -> Option<Target> {
         match classify(heading).as_slice() {

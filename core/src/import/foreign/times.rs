@@ -6,6 +6,7 @@
 //! as PT that changes with daylight saving time) is resolved through the caller's
 //! `offset_at(zone, utc)`; fixed abbreviations and explicit offsets need nothing.
 
+use crate::text::is_word_char;
 use crate::time::{civil_from_days, days_from_civil, parse_date, LocalDateTime, Timestamp};
 
 /// A zone read from the text.
@@ -188,10 +189,6 @@ impl<'a> Cursor<'a> {
         }
         out
     }
-}
-
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
 }
 
 /// Reads a date, a time or both (and a zone) at the start of `text`, after any emphasis
@@ -485,7 +482,7 @@ fn clock(c: &mut Cursor<'_>) -> Option<(u32, u32, u32)> {
 /// A zone right after a time: `Z`, ` UTC`, ` (UTC+8)`, `+08:00`, ` PDT`, `（台北時間）`.
 fn zone_after(c: &mut Cursor<'_>) -> Option<Zone> {
     if c.eat("Z") || c.eat("z") {
-        if !c.peek().is_some_and(char::is_alphanumeric) {
+        if !c.peek().is_some_and(is_word_char) {
             return Some(Zone::Fixed(0));
         }
         return None;
@@ -549,7 +546,7 @@ fn zone_token(c: &mut Cursor<'_>, after_clock: bool) -> Option<Zone> {
             if let Some(z) = c.attempt(offset) {
                 return Some(z);
             }
-            if c.peek().is_some_and(char::is_alphanumeric) {
+            if c.peek().is_some_and(is_word_char) {
                 return None;
             }
             return Some(Zone::Fixed(0));
@@ -676,7 +673,7 @@ pub(crate) fn find_zone(text: &str) -> Option<Zone> {
 pub(crate) fn find_timed_zone(text: &str) -> Option<Zone> {
     let mut prev: Option<char> = None;
     for (i, ch) in text.char_indices() {
-        let boundary = !prev.is_some_and(char::is_alphanumeric);
+        let boundary = !prev.is_some_and(is_word_char);
         prev = Some(ch);
         if !boundary || !ch.is_ascii_digit() {
             continue;
@@ -695,14 +692,14 @@ pub(crate) fn find_timed_zone(text: &str) -> Option<Zone> {
 pub(crate) fn find_day(text: &str) -> Option<Day> {
     let mut prev: Option<char> = None;
     for (i, ch) in text.char_indices() {
-        let boundary = !prev.is_some_and(char::is_alphanumeric);
+        let boundary = !prev.is_some_and(is_word_char);
         prev = Some(ch);
         if !boundary || !(ch.is_ascii_alphanumeric()) {
             continue;
         }
         let mut c = Cursor { s: text, i };
         if let Some(d) = c.attempt(date) {
-            if !c.peek().is_some_and(char::is_alphanumeric) {
+            if !c.peek().is_some_and(is_word_char) {
                 return Some(d);
             }
         }
