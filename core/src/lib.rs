@@ -38,7 +38,7 @@ mod migrate;
 mod normalize;
 mod render;
 pub mod report;
-mod review;
+pub mod review;
 mod sections;
 pub mod session;
 mod share;

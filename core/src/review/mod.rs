@@ -25,9 +25,12 @@ pub mod wording;
 use crate::document::{Dismissal, Language, Postmortem};
 use crate::fields::{FieldId, Kind};
 use crate::sections::SectionId;
-use crate::words::{w, Text, Words};
+use crate::words::{Text, Words};
 
-pub use checks::{listed_people, rows_out_of_order, timeline_order, OrderIssue, NARRATIVE};
+pub use checks::{
+    listed_people, rows_out_of_order, timeline_order, Check, CheckDef, OrderIssue, Run, CHECKS,
+    NARRATIVE,
+};
 
 /// How much a finding matters.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -48,275 +51,12 @@ impl Level {
     }
 }
 
-/// One check of `REVIEW.md`, in the order of its table.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Check {
-    /// A section the template requires has no content.
-    RequiredEmpty,
-    /// Impact holds no number at all.
-    ImpactNoNumbers,
-    /// No Impact started, Detected or Resolved event.
-    TimelineMissingEvent,
-    /// Events in an impossible order.
-    TimelineOrder,
-    /// Detected by or the Detection text is missing.
-    DetectionMissing,
-    /// Trigger or Root causes blame a person or "human error".
-    RootCausePerson,
-    /// Root causes without at least three whys.
-    RootCauseShallow,
-    /// Hindsight or blame in a narrative field.
-    BlameLanguage,
-    /// Emotional words in a narrative field.
-    EmotionalLanguage,
-    /// No action item at all.
-    ActionMissing,
-    /// An action item without an owner.
-    ActionNoOwner,
-    /// An open action item without a due date.
-    ActionNoDue,
-    /// An action item without a tracking link.
-    ActionNoTracking,
-    /// An action item that is a direction or asks people to be better.
-    ActionVague,
-    /// No action item of type Prevent.
-    NoPreventAction,
-    /// Three or more action items, all of one priority.
-    SamePriority,
-    /// An open action item past its due date.
-    ActionOverdue,
-    /// The review meeting is late or missing.
-    ReviewLate,
-    /// Customers were affected and not told.
-    NoCustomerNotice,
-    /// Data was exposed and nobody was notified.
-    DataExposedNotNotified,
-    /// The customer notice shows internal details.
-    NoticeInternalDetails,
-    /// An earlier incident with the same cause still has open actions.
-    RepeatOpenActions,
-}
-
-const ALL_SECTIONS: &[SectionId] = &SectionId::ALL;
 /// Where the names of the people a document lists come from.
 const PEOPLE_SECTIONS: &[SectionId] = &[
     SectionId::Header,
     SectionId::Response,
     SectionId::ActionItems,
 ];
-
-impl Check {
-    /// Every check, in the order of `REVIEW.md` (and of the findings within a section).
-    pub const ALL: &'static [Check] = &[
-        Check::RequiredEmpty,
-        Check::ImpactNoNumbers,
-        Check::TimelineMissingEvent,
-        Check::TimelineOrder,
-        Check::DetectionMissing,
-        Check::RootCausePerson,
-        Check::RootCauseShallow,
-        Check::BlameLanguage,
-        Check::EmotionalLanguage,
-        Check::ActionMissing,
-        Check::ActionNoOwner,
-        Check::ActionNoDue,
-        Check::ActionNoTracking,
-        Check::ActionVague,
-        Check::NoPreventAction,
-        Check::SamePriority,
-        Check::ActionOverdue,
-        Check::ReviewLate,
-        Check::NoCustomerNotice,
-        Check::DataExposedNotNotified,
-        Check::NoticeInternalDetails,
-        Check::RepeatOpenActions,
-    ];
-
-    /// The id of `REVIEW.md`, which also starts every dismissal key.
-    pub fn id(self) -> &'static str {
-        match self {
-            Check::RequiredEmpty => "required-empty",
-            Check::ImpactNoNumbers => "impact-no-numbers",
-            Check::TimelineMissingEvent => "timeline-missing-event",
-            Check::TimelineOrder => "timeline-order",
-            Check::DetectionMissing => "detection-missing",
-            Check::RootCausePerson => "root-cause-person",
-            Check::RootCauseShallow => "root-cause-shallow",
-            Check::BlameLanguage => "blame-language",
-            Check::EmotionalLanguage => "emotional-language",
-            Check::ActionMissing => "action-missing",
-            Check::ActionNoOwner => "action-no-owner",
-            Check::ActionNoDue => "action-no-due",
-            Check::ActionNoTracking => "action-no-tracking",
-            Check::ActionVague => "action-vague",
-            Check::NoPreventAction => "no-prevent-action",
-            Check::SamePriority => "same-priority",
-            Check::ActionOverdue => "action-overdue",
-            Check::ReviewLate => "review-late",
-            Check::NoCustomerNotice => "no-customer-notice",
-            Check::DataExposedNotNotified => "data-exposed-not-notified",
-            Check::NoticeInternalDetails => "notice-internal-details",
-            Check::RepeatOpenActions => "repeat-open-actions",
-        }
-    }
-
-    /// The check with this id.
-    pub fn from_id(id: &str) -> Option<Check> {
-        Check::ALL.iter().copied().find(|c| c.id() == id)
-    }
-
-    /// The title every finding of this check starts with, exactly as `REVIEW.md` writes it.
-    pub fn title(self) -> Words {
-        match self {
-            Check::RequiredEmpty => w("Required section is empty", "必填段落尚未填寫"),
-            Check::ImpactNoNumbers => w("Impact has no numbers", "影響沒有量化"),
-            Check::TimelineMissingEvent => w("Timeline lacks a key event", "時間軸缺少關鍵事件"),
-            Check::TimelineOrder => w(
-                "Timeline events are in an impossible order",
-                "時間軸順序不合理",
-            ),
-            Check::DetectionMissing => w("Detection is not explained", "未說明如何發現"),
-            Check::RootCausePerson => w("Root cause blames a person", "根本原因歸咎於個人"),
-            Check::RootCauseShallow => {
-                w("Root cause may not be deep enough", "根本原因可能不夠深入")
-            }
-            Check::BlameLanguage => w("Blaming language", "責怪性的用語"),
-            Check::EmotionalLanguage => w("Emotional language", "情緒性的用語"),
-            Check::ActionMissing => w("No action items", "沒有行動項目"),
-            Check::ActionNoOwner => w("Action item has no owner", "行動項目沒有負責人"),
-            Check::ActionNoDue => w("Action item has no due date", "行動項目沒有期限"),
-            Check::ActionNoTracking => {
-                w("Action item has no tracking link", "行動項目沒有追蹤連結")
-            }
-            Check::ActionVague => w("Action item is vague", "行動項目不夠具體"),
-            Check::NoPreventAction => w("No action prevents a recurrence", "沒有防止再發生的行動"),
-            Check::SamePriority => w(
-                "Every action item has the same priority",
-                "行動項目的優先順序都一樣",
-            ),
-            Check::ActionOverdue => w("Action item is overdue", "行動項目已逾期"),
-            Check::ReviewLate => w("Review meeting is late", "檢討會議太晚"),
-            Check::NoCustomerNotice => w(
-                "Customers were affected but not told",
-                "客戶受到影響卻沒有公告",
-            ),
-            Check::DataExposedNotNotified => w(
-                "Data was exposed but nobody was notified",
-                "資料外洩卻沒有通知",
-            ),
-            Check::NoticeInternalDetails => w(
-                "Customer notice shows internal details",
-                "客戶公告含有內部細節",
-            ),
-            Check::RepeatOpenActions => w(
-                "An earlier incident with the same cause still has open actions",
-                "先前相同原因的事件仍有未完成的行動",
-            ),
-        }
-    }
-
-    /// The level of its findings; three checks lower some findings to a suggestion
-    /// (timeline-order for Detected before Impact started, detection-missing where the
-    /// template does not require Detection, repeat-open-actions for a shared tag).
-    pub fn level(self) -> Level {
-        match self {
-            Check::TimelineMissingEvent
-            | Check::RootCauseShallow
-            | Check::EmotionalLanguage
-            | Check::ActionNoTracking
-            | Check::ActionVague
-            | Check::SamePriority
-            | Check::ReviewLate => Level::Suggestion,
-            _ => Level::Problem,
-        }
-    }
-
-    /// Whether the check can find several things, so its dismissal key names the target.
-    pub fn repeats(self) -> bool {
-        matches!(
-            self,
-            Check::RequiredEmpty
-                | Check::TimelineOrder
-                | Check::RootCausePerson
-                | Check::BlameLanguage
-                | Check::EmotionalLanguage
-                | Check::ActionNoOwner
-                | Check::ActionNoDue
-                | Check::ActionNoTracking
-                | Check::ActionVague
-                | Check::ActionOverdue
-                | Check::RepeatOpenActions
-        )
-    }
-
-    /// The sections whose content the check reads (the template and today's date aside).
-    /// Each required-empty finding reads only its own section; blame-language reads every
-    /// narrative field and the names listed in Header, Response and Action items;
-    /// notice-internal-details reads what the injected redaction reads; repeat-open-actions
-    /// also reads the other drafts' Header and Action items.
-    pub fn reads(self) -> &'static [SectionId] {
-        use SectionId as S;
-        match self {
-            Check::RequiredEmpty | Check::BlameLanguage | Check::EmotionalLanguage => ALL_SECTIONS,
-            Check::NoticeInternalDetails => ALL_SECTIONS,
-            Check::ImpactNoNumbers => &[S::Impact],
-            Check::TimelineMissingEvent | Check::TimelineOrder => &[S::Timeline],
-            Check::DetectionMissing => &[S::Detection],
-            Check::RootCausePerson => &[S::Header, S::Causes, S::Response, S::ActionItems],
-            Check::RootCauseShallow => &[S::Causes],
-            Check::ActionMissing
-            | Check::ActionNoOwner
-            | Check::ActionNoDue
-            | Check::ActionNoTracking
-            | Check::ActionVague
-            | Check::NoPreventAction
-            | Check::SamePriority
-            | Check::ActionOverdue => &[S::ActionItems],
-            Check::ReviewLate => &[S::Header],
-            Check::NoCustomerNotice | Check::DataExposedNotNotified => {
-                &[S::Impact, S::Communication]
-            }
-            Check::RepeatOpenActions => &[S::Header, S::Causes],
-        }
-    }
-
-    /// The sections its findings point into.
-    pub fn targets(self) -> &'static [SectionId] {
-        use SectionId as S;
-        match self {
-            Check::RequiredEmpty | Check::BlameLanguage | Check::EmotionalLanguage => ALL_SECTIONS,
-            Check::ImpactNoNumbers => &[S::Impact],
-            Check::TimelineMissingEvent | Check::TimelineOrder => &[S::Timeline],
-            Check::DetectionMissing => &[S::Detection],
-            Check::RootCausePerson | Check::RootCauseShallow | Check::RepeatOpenActions => {
-                &[S::Causes]
-            }
-            Check::ActionMissing
-            | Check::ActionNoOwner
-            | Check::ActionNoDue
-            | Check::ActionNoTracking
-            | Check::ActionVague
-            | Check::NoPreventAction
-            | Check::SamePriority
-            | Check::ActionOverdue => &[S::ActionItems],
-            Check::ReviewLate => &[S::Header],
-            Check::NoCustomerNotice | Check::NoticeInternalDetails => &[S::Communication],
-            Check::DataExposedNotNotified => &[S::Impact, S::Communication],
-        }
-    }
-
-    /// Whether [`review_section`] runs it: all but the two that look beyond the document.
-    pub fn is_local(self) -> bool {
-        !matches!(
-            self,
-            Check::RepeatOpenActions | Check::NoticeInternalDetails
-        )
-    }
-
-    fn index(self) -> usize {
-        self as usize
-    }
-}
 
 /// What a finding points at, for the UI to move focus there.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -456,7 +196,8 @@ pub struct Finding {
 }
 
 impl Finding {
-    pub(crate) fn new(check: Check, level: Level, target: Target, message: Text) -> Self {
+    /// A finding of `check` at its row's level.
+    pub(crate) fn new(check: Check, target: Target, message: Text) -> Self {
         let key = if check.repeats() {
             format!("{}@{}", check.id(), target.key())
         } else {
@@ -464,12 +205,18 @@ impl Finding {
         };
         Self {
             check,
-            level,
+            level: check.level(),
             target,
             message,
             key,
             related: None,
         }
+    }
+
+    /// The same finding at another level, where the check's rule lowers it.
+    pub(crate) fn at(mut self, level: Level) -> Self {
+        self.level = level;
+        self
     }
 
     /// The title, in `lang`.
@@ -558,15 +305,15 @@ pub fn depends_on(section: SectionId) -> Vec<SectionId> {
     sections
 }
 
-/// repeat-open-actions: earlier incidents named in Recurrence, or sharing a tag, whose
-/// action items are not all done.
+/// The checks that read the other drafts (repeat-open-actions: earlier incidents named in
+/// Recurrence, or sharing a tag, whose action items are not all done).
 pub fn review_others(doc: &Postmortem, others: &[OtherDraft<'_>]) -> Vec<Finding> {
-    checks::repeat_open_actions(doc, others)
+    checks::run_beyond(doc, Some(others), None)
 }
 
-/// notice-internal-details, with the redaction pass given.
+/// The checks that read the redaction pass (notice-internal-details), with the pass given.
 pub fn review_notice(doc: &Postmortem, notice_scan: NoticeScan<'_>) -> Vec<Finding> {
-    checks::notice_internal_details(doc, notice_scan)
+    checks::run_beyond(doc, None, Some(notice_scan))
 }
 
 /// Puts findings in the review's order: by the section they point into, then by check, and
@@ -629,17 +376,8 @@ mod tests {
 
     #[test]
     fn every_word_of_the_review_is_written_in_both_languages() {
-        let titles = Check::ALL.iter().map(|c| (c.id(), c.title()));
         let levels = [Level::Problem, Level::Suggestion].map(|l| ("level", l.words()));
-        let all = wording::ALL.iter().copied().chain(titles).chain(levels);
+        let all = wording::ALL.iter().copied().chain(levels);
         assert_eq!(audit(all), Vec::<String>::new());
-    }
-
-    #[test]
-    fn ids_follow_the_declaration_order() {
-        for (k, c) in Check::ALL.iter().enumerate() {
-            assert_eq!(c.index(), k);
-            assert_eq!(Check::from_id(c.id()), Some(*c));
-        }
     }
 }

@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 
 use super::phrases::{Blame, Phrases, TABLES};
 use crate::text::{is_spaceless, is_word_char as is_word};
-pub(crate) use crate::text::{Hay, Hit, Pat, PatSet};
+pub(crate) use crate::text::{Hay, Pat, PatSet};
 
 /// The text a reader takes as the writer's own words: fenced code, quoted lines (`>`) and
 /// code spans hold evidence (logs, commands, chat), not judgement, so they become blank.

@@ -1,0 +1,130 @@
+//! Checks of the causes: a person or "human error" as the cause, and a root cause without
+//! the whys that reach it; and the people a document lists, which they look for.
+
+use crate::document::Postmortem;
+use crate::fields::FieldId;
+use crate::text::Hay;
+use crate::words::Text;
+
+use super::super::scan::{compiled, handles, prose, People};
+use super::super::wording as say;
+use super::super::{Finding, Target};
+use super::language::quote_of;
+use super::{distinct, quotes, Cx};
+
+/// Every name the document lists: authors, reviewers, owner, responders (the text before
+/// " — ", " - ", ":" or "," on each line) and action owners. Roles are kept here;
+/// [`People`] sets them apart.
+pub(super) fn people_names(doc: &Postmortem) -> Vec<&str> {
+    let mut names: Vec<&str> = Vec::new();
+    names.extend(doc.header.authors.iter().map(String::as_str));
+    names.extend(doc.header.reviewers.iter().map(String::as_str));
+    names.extend(split_names(&doc.header.owner));
+    names.extend(doc.response.responders.lines().map(responder_name));
+    for a in &doc.action_items {
+        names.extend(split_names(&a.owner));
+    }
+    names.retain(|n| !n.trim().is_empty());
+    names
+}
+
+fn split_names(text: &str) -> impl Iterator<Item = &str> {
+    text.split([',', '，', '、', ';', '/']).map(str::trim)
+}
+
+/// The name on a line of Responders: "Dana Lee — incident commander" gives "Dana Lee".
+fn responder_name(line: &str) -> &str {
+    let t = line.trim().trim_start_matches(['-', '*', '+']).trim_start();
+    let cut = ["—", "–", " - ", ",", "，", ":", "：", "(", "（", "、"]
+        .iter()
+        .filter_map(|sep| t.find(sep))
+        .min()
+        .unwrap_or(t.len());
+    t[..cut].trim()
+}
+
+/// The people a document lists, as root-cause-person and blame-language look for them:
+/// authors, reviewers, owner, responders and action owners, without the names that are
+/// roles or teams ("API platform lead", "值班組").
+pub fn listed_people(doc: &Postmortem) -> Vec<String> {
+    People::new(people_names(doc)).names().collect()
+}
+
+/// root-cause-person: Trigger or Root causes give "human error" as a cause, or name a
+/// listed person or an @handle.
+pub(super) fn root_cause_person(cx: &Cx<'_>, out: &mut Vec<Finding>) {
+    let doc = cx.doc;
+    for (field, text) in [
+        (FieldId::Trigger, &doc.causes.trigger),
+        (FieldId::RootCauses, &doc.causes.root_causes),
+    ] {
+        if text.trim().is_empty() {
+            continue;
+        }
+        let hay = Hay::new(&prose(text));
+        let target = Target::Field(field);
+        let human: Vec<String> = distinct(
+            compiled()
+                .human_error
+                .scan(&hay, 0, hay.len())
+                .iter()
+                .map(|h| quote_of(&hay, h.start, h.end, h.what)),
+        );
+        let mut named = cx.people().find(&hay, 0, hay.len());
+        named.extend(handles(&hay, 0, hay.len()));
+        crate::sort::sort(&mut named);
+        let names = distinct(named.iter().map(|&(s, e)| hay.quote(s, e)));
+        if !human.is_empty() {
+            // One finding per field: it quotes the names too, so fixing only "human error"
+            // does not leave a finding that quotes nothing the user still sees.
+            let all = distinct(human.into_iter().chain(names));
+            out.push(cx.finding(
+                target,
+                say::ROOT_CAUSE_HUMAN_ERROR,
+                &[&quotes(all.iter().map(String::as_str))],
+            ));
+            continue;
+        }
+        if !names.is_empty() {
+            out.push(cx.finding(
+                target,
+                say::ROOT_CAUSE_NAMES,
+                &[&quotes(names.iter().map(String::as_str))],
+            ));
+        }
+    }
+}
+
+/// root-cause-shallow: Root causes filled with fewer than three answers to "why?".
+pub(super) fn root_cause_shallow(cx: &Cx<'_>, out: &mut Vec<Finding>) {
+    let doc = cx.doc;
+    let answers = doc
+        .causes
+        .five_whys
+        .iter()
+        .filter(|w| !w.trim().is_empty())
+        .count();
+    if !doc.causes.root_causes.trim().is_empty() && answers < 3 {
+        out.push(cx.finding(
+            Target::Field(FieldId::FiveWhys),
+            say::ROOT_CAUSE_SHALLOW,
+            &[&Text::plain(answers.to_string())],
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn responders_give_their_names() {
+        assert_eq!(
+            responder_name("- Dana Lee — incident commander"),
+            "Dana Lee"
+        );
+        assert_eq!(responder_name("Jean-Luc - IC"), "Jean-Luc");
+        assert_eq!(responder_name("王小明，值班"), "王小明");
+        assert_eq!(responder_name("Bob"), "Bob");
+    }
+}
