@@ -1,6 +1,6 @@
 //! Hindsight: a postmortem editor that runs entirely in the browser.
 //!
-//! This crate is the browser app: Leptos components (`ui`, `form`), the reactive wrapper over
+//! This crate is the browser app: Leptos components (`ui`, the form in `ui/form`), the reactive wrapper over
 //! the core's session (`state`), the interface's words (`i18n`) and the browser adapters
 //! (`adapters`). Everything else (the document, its field table, Markdown, rendering,
 //! exchange formats, the session's rules) is in `hindsight-core`.
@@ -8,7 +8,6 @@
 #![forbid(unsafe_code)]
 
 pub mod adapters;
-pub mod form;
 pub mod i18n;
 pub mod state;
 pub mod ui;

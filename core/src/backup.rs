@@ -5,8 +5,8 @@ use serde::{Deserialize, Serialize};
 use crate::document::SCHEMA_VERSION;
 use crate::draft::{draft_from_value, Draft};
 use crate::error::{ImportError, MAX_IMPORT_BYTES};
-use crate::import::strict_json;
 use crate::messages;
+use crate::strict_json;
 use crate::words::Text;
 
 /// The `format` value that marks a Hindsight backup file.

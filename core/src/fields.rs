@@ -841,6 +841,27 @@ mod tests {
     }
 
     #[test]
+    fn security_requires_its_own_fields_beyond_the_full_template() {
+        let extra = |t: Template| -> Vec<FieldId> {
+            FieldId::ALL
+                .iter()
+                .copied()
+                .filter(|f| f.required_in(t) && !f.required_in(Template::Full))
+                .collect()
+        };
+        assert!(extra(Template::Full).is_empty());
+        assert_eq!(
+            extra(Template::Security),
+            [
+                FieldId::DataExposed,
+                FieldId::CustomerNotice,
+                FieldId::Notified,
+                FieldId::RegulatorDeadline
+            ]
+        );
+    }
+
+    #[test]
     fn labels_are_unique_within_a_section() {
         for s in SectionId::ALL {
             let labels: Vec<&str> = FieldId::ALL

@@ -44,6 +44,7 @@ pub mod session;
 mod share;
 mod sort;
 mod storage;
+mod strict_json;
 pub mod text;
 mod time;
 mod words;
@@ -119,3 +120,34 @@ pub mod escape {
 
 /// The normalized shape of fields that Markdown carries.
 pub use normalize::{block as normalize_block, inline as normalize_inline};
+
+#[cfg(test)]
+mod tests {
+    use crate::text::is_normalized;
+
+    #[test]
+    fn every_phrase_and_synonym_table_is_written_as_the_matchers_compare() {
+        let mut tables: Vec<(String, Vec<&'static str>)> = crate::review::phrases::all_lists();
+        let named = |(n, rows): (&str, Vec<&'static str>)| (n.to_owned(), rows);
+        tables.extend(crate::import::phrase_tables().into_iter().map(named));
+        tables.extend(
+            crate::incidents::cause::phrase_tables()
+                .into_iter()
+                .map(named),
+        );
+        tables.extend(
+            crate::customer::people::phrase_tables()
+                .into_iter()
+                .map(named),
+        );
+        let wrong: Vec<String> = tables
+            .iter()
+            .flat_map(|(name, rows)| {
+                rows.iter()
+                    .filter(|r| !is_normalized(r))
+                    .map(move |r| format!("{name}: {r:?}"))
+            })
+            .collect();
+        assert!(wrong.is_empty(), "not in matching form: {wrong:#?}");
+    }
+}

@@ -288,7 +288,6 @@ impl Template {
 mod tests {
     use super::*;
     use crate::choice::Choice;
-    use crate::fields::FieldId;
     use crate::words::audit;
 
     #[test]
@@ -318,23 +317,6 @@ mod tests {
             assert!(SectionId::ALL.iter().all(|s| t.requires(*s)));
             assert_eq!(t.form_order(), SectionId::ALL);
         }
-        let extra = |t: Template| -> Vec<FieldId> {
-            FieldId::ALL
-                .iter()
-                .copied()
-                .filter(|f| f.required_in(t) && !f.required_in(Template::Full))
-                .collect()
-        };
-        assert!(extra(Template::Full).is_empty());
-        assert_eq!(
-            extra(Template::Security),
-            [
-                FieldId::DataExposed,
-                FieldId::CustomerNotice,
-                FieldId::Notified,
-                FieldId::RegulatorDeadline
-            ]
-        );
     }
 
     #[test]

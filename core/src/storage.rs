@@ -12,8 +12,8 @@ use std::rc::Rc;
 
 use crate::document::Language;
 use crate::draft::{draft_from_value, Draft, ReadDraft};
-use crate::import::strict_json;
 use crate::messages;
+use crate::strict_json;
 use crate::words::Text;
 
 /// Prefix of every draft's key; the rest of the key is the draft id.

@@ -602,30 +602,4 @@ mod tests {
         assert!(found("!!!", "down again!!!"));
         assert!(found("idiot", "ＩＤＩＯＴ"));
     }
-
-    #[test]
-    fn every_phrase_and_synonym_table_is_written_as_the_matchers_compare() {
-        let mut tables: Vec<(String, Vec<&'static str>)> = crate::review::phrases::all_lists();
-        let named = |(n, rows): (&str, Vec<&'static str>)| (n.to_owned(), rows);
-        tables.extend(crate::import::phrase_tables().into_iter().map(named));
-        tables.extend(
-            crate::incidents::related::phrase_tables()
-                .into_iter()
-                .map(named),
-        );
-        tables.extend(
-            crate::customer::scan::phrase_tables()
-                .into_iter()
-                .map(named),
-        );
-        let wrong: Vec<String> = tables
-            .iter()
-            .flat_map(|(name, rows)| {
-                rows.iter()
-                    .filter(|r| !is_normalized(r))
-                    .map(move |r| format!("{name}: {r:?}"))
-            })
-            .collect();
-        assert!(wrong.is_empty(), "not in matching form: {wrong:#?}");
-    }
 }

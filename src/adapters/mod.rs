@@ -5,6 +5,7 @@ pub mod files;
 pub mod local_storage;
 pub mod platform;
 pub mod service_worker;
+pub mod settings;
 
 use hindsight_core::{Env, KeyValue, MemoryKv, WriteError};
 

@@ -174,10 +174,10 @@ pub fn Alerts() -> impl IntoView {
                     <button type="button" class="secondary small" id="undo-button" on:click=move |_| {
                         // The button goes with its toast: the focus goes to what came back.
                         let target = match ed.undo_last() {
-                            Some((list, key)) => crate::form::first_control_id(list, key),
+                            Some((list, key)) => crate::ui::form::first_control_id(list, key),
                             None => FieldId::Title.element_id(),
                         };
-                        crate::form::focus_after_render(target);
+                        crate::ui::focus::focus_after_render(target);
                     }>
                         {ui.t(i18n::UNDO)}
                     </button>

@@ -5,9 +5,9 @@ use leptos::prelude::*;
 
 use super::modal::Modal;
 use crate::adapters::platform;
-use crate::form::focus_after_render;
 use crate::i18n::{self, Ui};
 use crate::state::{DraftItem, Editor};
+use crate::ui::focus::focus_after_render;
 
 /// The drafts that match `query`, newest change first (ties broken by id, so the order is
 /// stable).

@@ -9,9 +9,9 @@ use leptos::prelude::*;
 
 use super::modal::Modal;
 use crate::adapters::files;
-use crate::form::focus_after_render;
 use crate::i18n::{self, Ui};
 use crate::state::{Editor, ExportFormat};
+use crate::ui::focus::focus_after_render;
 
 /// What a menu item does.
 #[derive(Clone, Copy)]

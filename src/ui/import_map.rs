@@ -97,7 +97,7 @@ pub fn ImportMapDialog() -> impl IntoView {
     // of sight (a phone's closed drafts panel, a dropped file).
     let cancel = move || {
         foreign.set(None);
-        crate::form::focus_first_after_render(vec![
+        crate::ui::focus::focus_first_after_render(vec![
             "import-file".into(),
             hindsight_core::FieldId::Title.element_id(),
         ]);
@@ -119,7 +119,7 @@ pub fn ImportMapDialog() -> impl IntoView {
                         on:click=move |_| {
                             ed.accept_foreign(ui.lang_untracked());
                             // The new draft opens at its title, like one made from a template.
-                            crate::form::focus_after_render(hindsight_core::FieldId::Title.element_id());
+                            crate::ui::focus::focus_after_render(hindsight_core::FieldId::Title.element_id());
                         }>{ui.t(words::CREATE_DRAFT)}</button>
                     <button type="button" class="ghost" on:click=move |_| cancel()>{ui.t(words::CANCEL_IMPORT)}</button>
                 </div>

@@ -5,6 +5,8 @@ mod alerts;
 mod customer;
 mod draft_list;
 mod export_menu;
+pub mod focus;
+pub mod form;
 mod import_map;
 mod incidents;
 pub mod modal;
@@ -16,17 +18,17 @@ pub mod theme;
 mod update;
 pub mod views;
 
-use hindsight_core::{display_title, Choice, Language, SectionId, META_PREFIX};
+use hindsight_core::{display_title, Choice, Language, SectionId};
 use leptos::prelude::*;
 
-use crate::adapters::{files, platform};
-use crate::form::FormSections;
+use crate::adapters::{files, platform, settings};
 use crate::i18n::{self, Ui};
 use crate::state::Editor;
 use alerts::{Alerts, SaveIndicator};
 use customer::CustomerView;
 use draft_list::DraftList;
 use export_menu::ExportMenu;
+use form::FormSections;
 pub use incidents::RelatedInDraft;
 use incidents::{Folder, IncidentsView};
 use preview::{Preview, Source};
@@ -46,37 +48,16 @@ pub struct GuidanceHidden(pub RwSignal<bool>);
 
 const GUIDANCE_KEY: &str = "guidance";
 
-fn meta_get(name: &str) -> Option<String> {
-    web_sys::window()
-        .and_then(|w| w.local_storage().ok().flatten())
-        .and_then(|s| s.get_item(&format!("{META_PREFIX}{name}")).ok().flatten())
-}
-
-fn meta_set(name: &str, value: &str) {
-    if let Some(s) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
-        let _ = s.set_item(&format!("{META_PREFIX}{name}"), value);
-    }
-}
-
 /// The UI language: the one chosen before, else the browser's.
 fn initial_language() -> Language {
-    let stored = web_sys::window()
-        .and_then(|w| w.local_storage().ok().flatten())
-        .and_then(|s| {
-            s.get_item(&format!("{META_PREFIX}{UI_LANGUAGE_KEY}"))
-                .ok()
-                .flatten()
-        });
-    stored
+    settings::get(UI_LANGUAGE_KEY)
         .as_deref()
         .and_then(Language::parse)
         .unwrap_or_else(|| Language::from_browser(&platform::browser_languages()))
 }
 
 fn remember_language(lang: Language) {
-    if let Some(s) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
-        let _ = s.set_item(&format!("{META_PREFIX}{UI_LANGUAGE_KEY}"), lang.value());
-    }
+    settings::set(UI_LANGUAGE_KEY, lang.value());
 }
 
 /// What a phone shows beside the top bar; wider screens show the form, the review and the
@@ -99,7 +80,7 @@ pub fn App() -> impl IntoView {
     provide_context(ed);
     let views = Views::start();
     provide_context(views);
-    let guidance_hidden = RwSignal::new(meta_get(GUIDANCE_KEY).as_deref() == Some("hidden"));
+    let guidance_hidden = RwSignal::new(settings::get(GUIDANCE_KEY).as_deref() == Some("hidden"));
     provide_context(GuidanceHidden(guidance_hidden));
 
     // Ctrl/Cmd+S saves at once and says so, instead of the browser's "save page" dialog.
@@ -179,7 +160,7 @@ pub fn App() -> impl IntoView {
         // The panel goes, and the focus with it: the draft opens at its title.
         if show_drafts.get_untracked() {
             show_drafts.set(false);
-            crate::form::focus_after_render(hindsight_core::FieldId::Title.element_id());
+            crate::ui::focus::focus_after_render(hindsight_core::FieldId::Title.element_id());
         }
     });
     // One panel at a time on a phone: the drafts, the review or the preview.
@@ -196,7 +177,7 @@ pub fn App() -> impl IntoView {
                 // Escape closes the phone's drafts panel, as it closes a dialog or a menu.
                 if ev.key() == "Escape" && !ev.default_prevented() && show_drafts.get_untracked() {
                     show_drafts.set(false);
-                    crate::form::focus_after_render("drafts-toggle".into());
+                    crate::ui::focus::focus_after_render("drafts-toggle".into());
                 }
             }>
             <header class="topbar">
@@ -298,7 +279,7 @@ fn GuidanceToggle() -> impl IntoView {
                 on:click=move |_| {
                     let now = !hidden.get_untracked();
                     hidden.set(now);
-                    meta_set(GUIDANCE_KEY, if now { "hidden" } else { "shown" });
+                    settings::set(GUIDANCE_KEY, if now { "hidden" } else { "shown" });
                 }>
                 {move || if hidden.get() { i18n::SHOW_GUIDANCE.get(ui.lang()) } else { i18n::HIDE_GUIDANCE.get(ui.lang()) }}
             </button>

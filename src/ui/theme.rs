@@ -2,13 +2,14 @@
 //! storage and applied as `data-theme` on `<html>` (absent: follow the system). `theme.js`
 //! applies the remembered choice before the first paint; this owns it afterwards.
 
-use hindsight_core::{Words, META_PREFIX};
+use hindsight_core::Words;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::adapters::settings;
 use crate::i18n::{pwa, Ui};
 
-/// Where the theme is remembered, after [`META_PREFIX`] (`theme.js` reads the same key).
+/// Where the theme is remembered, after the meta prefix (`theme.js` reads the same key).
 const THEME_KEY: &str = "theme";
 
 /// The user's choice of colours.
@@ -49,28 +50,16 @@ impl Theme {
     }
 }
 
-fn key() -> String {
-    format!("{META_PREFIX}{THEME_KEY}")
-}
-
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window().and_then(|w| w.local_storage().ok().flatten())
-}
-
 /// The remembered choice, else the system's.
 fn remembered() -> Theme {
-    storage()
-        .and_then(|s| s.get_item(&key()).ok().flatten())
+    settings::get(THEME_KEY)
         .as_deref()
         .and_then(Theme::parse)
         .unwrap_or(Theme::System)
 }
 
 fn remember(theme: Theme) {
-    if let Some(s) = storage() {
-        // Storage full or refused: the choice holds for this tab only.
-        let _ = s.set_item(&key(), theme.value());
-    }
+    settings::set(THEME_KEY, theme.value());
 }
 
 /// Puts the choice on `<html>`, and the browser's own bars on its colour: each
@@ -127,7 +116,7 @@ pub fn ThemeSelect() -> impl IntoView {
     Effect::new(move |_| apply(theme.get()));
     // Another tab's choice applies here too.
     let other_tab = window_event_listener(leptos::ev::storage, move |ev| {
-        if ev.key().as_deref() == Some(key().as_str()) {
+        if settings::is_key(ev.key().as_deref(), THEME_KEY) {
             let chosen = ev.new_value().as_deref().and_then(Theme::parse);
             theme.set(chosen.unwrap_or(Theme::System));
         }

@@ -26,9 +26,12 @@
 
 mod derive;
 mod export;
+mod hit;
+mod hosts;
 mod net;
+pub(crate) mod people;
 mod plain;
-pub(crate) mod scan;
+mod scan;
 mod tokens;
 pub mod words;
 
@@ -36,7 +39,9 @@ use crate::document::{ActionItem, ActionType, Postmortem};
 use crate::words::Words;
 
 pub use export::{customer_file_stem, customer_html, customer_markdown, customer_text, redacted};
-pub use scan::{people_named, Hit, HitKind, Scanner};
+pub use hit::{Hit, HitKind};
+pub use people::people_named;
+pub use scan::Scanner;
 
 /// A part of the customer version.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -4,7 +4,8 @@
 //! All of them are ASCII scanners: a Chinese sentence that runs straight into an address
 //! ("請寄信到alice@db.corp的信箱") ends the address where the ASCII ends.
 
-use super::scan::{Found, HitKind, Scanner};
+use super::hit::{Found, HitKind};
+use super::hosts::InternalHosts;
 use super::tokens::is_tracker_key_at;
 use crate::text::{is_word_byte, is_word_char, next_char, prev_char};
 
@@ -276,7 +277,7 @@ pub(super) fn url_end(t: &str, from: usize) -> usize {
 ///
 /// Traps: public links such as `https://status.example.com` or a public repository's
 /// `/issues/123`.
-pub(super) fn urls(t: &str, scanner: &Scanner, out: &mut Found) {
+pub(super) fn urls(t: &str, hosts: &InternalHosts, out: &mut Found) {
     let b = t.as_bytes();
     for (sep, _) in t.match_indices("://") {
         let mut start = sep;
@@ -293,13 +294,13 @@ pub(super) fn urls(t: &str, scanner: &Scanner, out: &mut Found) {
         let end = url_end(t, sep + 3);
         let scheme = t[start..sep].to_ascii_lowercase();
         let rest = &t[sep + 3..end];
-        if let Some(kind) = classify_url(&scheme, rest, scanner) {
+        if let Some(kind) = classify_url(&scheme, rest, hosts) {
             out.push((start, end, kind));
         }
     }
 }
 
-fn classify_url(scheme: &str, rest: &str, scanner: &Scanner) -> Option<HitKind> {
+fn classify_url(scheme: &str, rest: &str, hosts: &InternalHosts) -> Option<HitKind> {
     let auth_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
     let (authority, path) = rest.split_at(auth_end);
     let (userinfo, host_port) = match authority.rfind('@') {
@@ -327,7 +328,7 @@ fn classify_url(scheme: &str, rest: &str, scanner: &Scanner) -> Option<HitKind> 
         || !host.contains('.')
         || is_ipv4(&host)
         || is_ipv6(&host)
-        || scanner.is_internal_host(&host);
+        || hosts.is_internal(&host);
     let tracker = path
         .match_indices("/browse/")
         .any(|(i, m)| is_tracker_key_at(path, i + m.len()));
@@ -338,7 +339,7 @@ fn classify_url(scheme: &str, rest: &str, scanner: &Scanner) -> Option<HitKind> 
 /// a listed domain. A port and a path after the host make it an internal link.
 ///
 /// Traps: public names (`status.example.com`), a suffix alone (`corp`).
-pub(super) fn hosts(t: &str, scanner: &Scanner, out: &mut Found) {
+pub(super) fn hosts(t: &str, hosts: &InternalHosts, out: &mut Found) {
     let b = t.as_bytes();
     let is_host = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'-' | b'_');
     let mut i = 0;
@@ -361,7 +362,7 @@ pub(super) fn hosts(t: &str, scanner: &Scanner, out: &mut Found) {
         }
         let candidate = &t[start..end];
         let worth_a_look = candidate.contains('.') || candidate.eq_ignore_ascii_case("localhost");
-        if !worth_a_look || !scanner.is_internal_host(&candidate.to_ascii_lowercase()) {
+        if !worth_a_look || !hosts.is_internal(&candidate.to_ascii_lowercase()) {
             continue;
         }
         // A Chinese character may touch the host; a letter of a spaced script may not.

@@ -2,7 +2,7 @@
 //! secrets (known token shapes, JWTs, private-key blocks, and high-entropy values after
 //! `password=` and its kin).
 
-use super::scan::{Found, HitKind};
+use super::hit::{Found, HitKind};
 use crate::text::{is_word_byte, is_word_char, prev_char};
 
 // ---------------------------------------------------------------------------------------------

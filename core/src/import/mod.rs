@@ -5,7 +5,6 @@ pub(crate) mod body;
 pub(crate) mod foreign;
 pub(crate) mod front_matter;
 mod markdown;
-pub(crate) mod strict_json;
 
 pub use body::import_markdown_body;
 pub use foreign::{import_foreign, targets, ForeignImport, Part, Target};
@@ -16,6 +15,7 @@ use crate::document::{Postmortem, SCHEMA_VERSION};
 use crate::error::{ImportError, MAX_IMPORT_BYTES};
 use crate::messages;
 use crate::migrate::{migrate, Migrated};
+use crate::strict_json;
 use crate::words::Text;
 
 /// The foreign importer's tables, for the test of their form.

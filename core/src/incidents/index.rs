@@ -11,8 +11,8 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::cause::cause_words;
 use super::clip;
-use super::related::cause_words;
 use crate::document::{ActionType, Language, Postmortem, Priority, Severity, Status, Template};
 use crate::draft::Draft;
 use crate::metrics::TimelineMetrics;

@@ -6,15 +6,17 @@
 //! trends with their SVG charts and table alternatives, the exports of open items, and the
 //! read-only drafts of a team's folder. Everything here is a pure function of its inputs.
 
+pub(crate) mod cause;
 mod export;
 mod folder;
 mod index;
 mod open_items;
-pub(crate) mod related;
+mod related;
 mod svg;
 mod trends;
 pub mod words;
 
+pub use cause::cause_words;
 pub use export::{open_items_csv, open_items_markdown};
 pub use folder::{
     import_folder, import_folder_with, is_already_a_draft, is_markdown_path, FolderEntry,
@@ -28,8 +30,7 @@ pub use open_items::{
     mark_done, open_items, Filters, Group, GroupKey, Grouping, Item, Marked, OpenItems,
 };
 pub use related::{
-    cause_words, names_incident, related, related_all, similarity, Reason, Related,
-    SIMILAR_AT_LEAST,
+    names_incident, related, related_all, similarity, Reason, Related, SIMILAR_AT_LEAST,
 };
 pub use trends::{
     durations_over_time, durations_svg, durations_table, incidents_per_month, per_month_svg,

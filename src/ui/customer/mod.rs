@@ -20,6 +20,15 @@ use crate::i18n::{customer as words, views as view_words, Ui};
 use crate::state::Editor;
 use crate::ui::views::Views;
 
+/// One internal detail's text and kind, as the view lists it.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Found {
+    /// The hit's text.
+    pub text: String,
+    /// What it is.
+    pub kind: hindsight_core::HitKind,
+}
+
 /// What every part of the view reads: derived from the open document, tracked on any section
 /// (the customer version draws on several, and its own overrides notify them all).
 #[derive(Clone, Copy)]

@@ -12,9 +12,9 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::redact::HitChoice;
-use super::Customer;
-use crate::form::focus_after_render;
+use super::{Customer, Found};
 use crate::i18n::{self, customer as words, Ui};
+use crate::ui::focus::focus_after_render;
 
 /// Where a part's text comes from, said under its label.
 fn source(part: Part) -> Words {
@@ -130,15 +130,6 @@ pub fn PartEditor(c: Customer, index: usize) -> impl IntoView {
             <Hits c=c index=index heading=heading/>
         </div>
     }
-}
-
-/// One internal detail's text and kind, as the view lists it.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub struct Found {
-    /// The hit's text.
-    pub text: String,
-    /// What it is.
-    pub kind: hindsight_core::HitKind,
 }
 
 /// The part's text with every hit marked, and below it one choice per distinct hit.

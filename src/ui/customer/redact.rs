@@ -7,10 +7,9 @@ use hindsight_core::customer_words as cw;
 use hindsight_core::{add_always_redact, remove_always_redact, set_let_through};
 use leptos::prelude::*;
 
-use super::parts::Found;
-use super::Customer;
-use crate::form::focus_after_render;
+use super::{Customer, Found};
 use crate::i18n::{customer as words, Ui};
+use crate::ui::focus::focus_after_render;
 
 /// Numbers the radio groups, whose `name` must be unique on the page.
 static NEXT_GROUP: AtomicU32 = AtomicU32::new(1);

@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 
 use super::{ReviewState, HEADING_ID};
-use crate::form::focus_after_render;
 use crate::i18n::{self, review as words, Ui};
+use crate::ui::focus::focus_after_render;
 
 /// Asks why a finding does not apply, then sets it aside in the document.
 #[component]

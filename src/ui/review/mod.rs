@@ -9,9 +9,9 @@ mod state;
 use hindsight_core::{display_title, Counts, Finding, Level, Text};
 use leptos::prelude::*;
 
-use crate::form::focus_after_render;
 use crate::i18n::{review as words, Ui};
 use crate::state::Editor;
+use crate::ui::focus::focus_after_render;
 pub use dialogs::{DismissDialog, FinalGate};
 pub use state::ReviewState;
 

@@ -15,8 +15,9 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::adapters::platform;
-use crate::form::{element_of, focus_after_render, FieldNote, FieldNotes, Reveal, SetGuard};
 use crate::state::Editor;
+use crate::ui::focus::focus_after_render;
+use crate::ui::form::{element_of, FieldNote, FieldNotes, Reveal, SetGuard};
 
 /// The sections that list people ([`listed_people`]), which the checks of other sections
 /// read for names.

@@ -8,10 +8,11 @@ use hindsight_core::{
 };
 use leptos::prelude::*;
 
-use super::{focus_after_render, Control, Spec};
+use super::{Control, Spec};
 use crate::adapters::platform;
 use crate::i18n::{self, Ui};
 use crate::state::Editor;
+use crate::ui::focus::focus_after_render;
 
 /// What differs between the lists of rows.
 struct RowKind<R: 'static> {

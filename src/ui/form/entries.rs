@@ -8,9 +8,10 @@ use leptos::prelude::*;
 
 use super::control::{has_notes, notes_view};
 use super::rows::RowControls;
-use super::{focus_after_render, Control, FieldNotes, Spec};
+use super::{Control, FieldNotes, Spec};
 use crate::i18n::{self, Ui};
 use crate::state::Editor;
+use crate::ui::focus::focus_after_render;
 
 /// The list editor of an entries field.
 #[component]

@@ -21,22 +21,8 @@ pub use rows::first_control_id;
 use crate::adapters::platform;
 use crate::i18n::{self, Ui};
 use crate::state::Editor;
+use crate::ui::focus::{focus_after_render, focus_first};
 use crate::ui::modal::Modal;
-
-/// Focuses an element by id once pending renders have run, so keyboard users keep their
-/// place when rows are added, moved or removed.
-pub fn focus_after_render(id: String) {
-    focus_first_after_render(vec![id]);
-}
-
-/// Focuses the first of these elements that can take the focus, once pending renders have
-/// run (a control that may be hidden, then where the work goes on).
-pub fn focus_first_after_render(ids: Vec<String>) {
-    leptos::task::spawn_local(async move {
-        leptos::task::tick().await;
-        focus_first(&ids);
-    });
-}
 
 /// Asked before a document field takes a value from its control; `false` holds the value
 /// back (the review's Final gate). Provided through context by whoever guards the form.
@@ -98,11 +84,6 @@ impl Reveal {
             }
         });
     }
-}
-
-/// Focuses the first of `ids` that is in the page and can take the focus; whether one did.
-fn focus_first(ids: &[String]) -> bool {
-    ids.iter().any(|id| platform::focus(id))
 }
 
 /// The element id of the control a finding points at: a field's own id, or a row's field
