@@ -98,30 +98,6 @@ impl Draft {
         doc.header.title = crate::report::COPY_OF.fill(lang, &[self.display_title(lang)]);
         Self::new(id, doc, now_ms)
     }
-
-    /// Whether the search text matches the title or a tag (case-insensitive, every word).
-    pub fn matches(&self, query: &str) -> bool {
-        let haystack = format!(
-            "{} {}",
-            self.doc.header.title,
-            self.doc.header.tags.join(" ")
-        )
-        .to_lowercase();
-        query
-            .split_whitespace()
-            .all(|word| haystack.contains(&word.to_lowercase()))
-    }
-}
-
-/// The drafts that match `query`, newest change first (ties broken by id, so the order is stable).
-pub fn filtered_newest_first<'a>(drafts: &'a [Draft], query: &str) -> Vec<&'a Draft> {
-    let mut list: Vec<&Draft> = drafts.iter().filter(|d| d.matches(query)).collect();
-    crate::sort::sort_by(&mut list, |a, b| {
-        b.updated_at
-            .cmp(&a.updated_at)
-            .then_with(|| a.id.cmp(&b.id))
-    });
-    list
 }
 
 #[cfg(test)]
@@ -135,41 +111,6 @@ mod tests {
         let mut d = Draft::new(id.into(), doc, 0);
         d.updated_at = updated_at;
         d
-    }
-
-    #[test]
-    fn newest_change_comes_first_and_ties_are_stable() {
-        let drafts = vec![
-            draft("a", "Old", &[], 10),
-            draft("c", "Newest", &[], 30),
-            draft("b", "Tie one", &[], 20),
-            draft("a2", "Tie two", &[], 20),
-        ];
-        let ids: Vec<&str> = filtered_newest_first(&drafts, "")
-            .iter()
-            .map(|d| d.id.as_str())
-            .collect();
-        assert_eq!(ids, ["c", "a2", "b", "a"]);
-    }
-
-    #[test]
-    fn search_matches_title_and_tags_case_insensitively() {
-        let drafts = vec![
-            draft("1", "Redis cache leak", &["privacy"], 1),
-            draft("2", "DNS outage", &["network", "edge"], 2),
-            draft("3", "Disk full", &[], 3),
-        ];
-        let ids = |q: &str| -> Vec<String> {
-            filtered_newest_first(&drafts, q)
-                .iter()
-                .map(|d| d.id.clone())
-                .collect()
-        };
-        assert_eq!(ids("redis"), ["1"]);
-        assert_eq!(ids("EDGE"), ["2"]);
-        assert_eq!(ids("dns network"), ["2"]);
-        assert_eq!(ids("dns privacy"), Vec::<String>::new());
-        assert_eq!(ids("  "), ["3", "2", "1"]);
     }
 
     #[test]

@@ -62,7 +62,7 @@ pub use document::{
     Detection, Dismissal, EventKind, Header, Impact, Language, Lessons, Postmortem, Priority,
     PublicVersion, Response, Severity, Status, Template, TimelineEvent, SCHEMA_VERSION,
 };
-pub use draft::{draft_from_value, filtered_newest_first, Draft, ReadDraft};
+pub use draft::{draft_from_value, Draft, ReadDraft};
 pub use error::{ImportError, MAX_IMPORT_BYTES};
 pub use example::chatgpt_2023_03_20;
 pub use example_zh::{chatgpt_2023_03_20_zh, worked_example};

@@ -13,9 +13,7 @@ mod sync;
 
 use hindsight_core::incidents::Summary;
 use hindsight_core::session::{Alert, AlertAction, RowList, SaveState, Start, Undoable, Undone};
-use hindsight_core::{
-    FieldId, Language, Postmortem, SectionId, Session, Severity, Status, Template, Text,
-};
+use hindsight_core::{FieldId, Language, Postmortem, SectionId, Session, Template, Text};
 use leptos::prelude::*;
 
 use crate::adapters::{files, platform, Backend, BrowserEnv};
@@ -27,50 +25,6 @@ pub const SAVE_DELAY_MS: u64 = 300;
 
 /// The session the app runs.
 pub type AppSession = Session<Backend, BrowserEnv>;
-
-/// What the drafts list shows of a draft.
-#[derive(Clone, Debug, PartialEq)]
-pub struct DraftItem {
-    /// Its id.
-    pub id: String,
-    /// Its title as typed (may be empty).
-    pub title: String,
-    /// Its severity.
-    pub severity: Option<Severity>,
-    /// Its status.
-    pub status: Status,
-    /// Its tags, for the search.
-    pub tags: Vec<String>,
-    /// When it last changed.
-    pub updated_at: i64,
-    /// When it was last exported.
-    pub last_exported_at: Option<i64>,
-    /// Written by a newer Hindsight.
-    pub read_only: bool,
-}
-
-impl DraftItem {
-    fn of(d: &Summary) -> Self {
-        Self {
-            id: d.id.clone(),
-            title: d.title.clone(),
-            severity: d.severity,
-            status: d.status,
-            tags: d.tags.clone(),
-            updated_at: d.updated_at,
-            last_exported_at: d.last_exported_at,
-            read_only: d.read_only,
-        }
-    }
-
-    /// Whether every word of the search matches the title or a tag (case-insensitive).
-    pub fn matches(&self, query: &str) -> bool {
-        let haystack = format!("{} {}", self.title, self.tags.join(" ")).to_lowercase();
-        query
-            .split_whitespace()
-            .all(|word| haystack.contains(&word.to_lowercase()))
-    }
-}
 
 /// What the undo toast says: the latest thing that can be undone, and how many more.
 #[derive(Clone, Debug, PartialEq)]
@@ -93,7 +47,7 @@ pub struct Editor {
 struct Handles {
     changed: [Trigger; 11],
     replaced: Trigger,
-    drafts: RwSignal<Vec<DraftItem>>,
+    drafts: RwSignal<Vec<Summary>>,
     open_id: RwSignal<Option<String>>,
     save_state: RwSignal<SaveState>,
     alert: RwSignal<Option<Alert>>,
@@ -125,7 +79,7 @@ macro_rules! handles {
 
 handles! {
     /// What the drafts list shows.
-    drafts: RwSignal<Vec<DraftItem>>;
+    drafts: RwSignal<Vec<Summary>>;
     /// The open draft's id.
     open_id: RwSignal<Option<String>>;
     /// What the save indicator says.
@@ -332,6 +286,7 @@ impl Editor {
 
     /// Mirrors the session into the signals the views read, touching only what changed.
     fn sync(&self) {
+        let drafts_signal = self.h.with_value(|h| h.drafts);
         let (generation, open, drafts, alert, undo, read_only, template, backup, lens) =
             self.session.with_value(|s| {
                 let undo = s.undo_stack().last().map(|u| {
@@ -344,7 +299,11 @@ impl Editor {
                 (
                     s.generation(),
                     s.open_id().map(str::to_owned),
-                    s.summaries().iter().map(DraftItem::of).collect::<Vec<_>>(),
+                    // The list changes only when a stored draft does: compare what names a
+                    // stored value before copying every summary.
+                    drafts_signal
+                        .with_untracked(|old| !same_drafts(old, s.summaries()))
+                        .then(|| s.summaries().to_vec()),
                     s.alert().cloned(),
                     undo,
                     s.is_read_only(),
@@ -356,7 +315,9 @@ impl Editor {
         self.sync_save_state();
         let h = self.h.get_value();
         set_if_changed(h.open_id, open);
-        set_if_changed(h.drafts, drafts);
+        if let Some(drafts) = drafts {
+            h.drafts.set(drafts);
+        }
         set_if_changed(h.alert, alert);
         set_if_changed(h.undo, undo);
         set_if_changed(h.read_only, read_only);
@@ -531,6 +492,19 @@ impl Editor {
             AlertAction::KeepBoth => self.resolve_conflict(true),
         }
     }
+}
+
+/// Whether two lists of summaries name the same stored values, in the same order.
+fn same_drafts(old: &[Summary], new: &[Summary]) -> bool {
+    old.len() == new.len()
+        && old.iter().zip(new).all(|(a, b)| {
+            a.id == b.id
+                && a.rev == b.rev
+                && a.stamp == b.stamp
+                && a.updated_at == b.updated_at
+                && a.last_exported_at == b.last_exported_at
+                && a.read_only == b.read_only
+        })
 }
 
 fn set_if_changed<T: PartialEq + Send + Sync + 'static>(signal: RwSignal<T>, value: T) {

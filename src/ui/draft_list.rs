@@ -1,25 +1,14 @@
 //! The drafts list: search, open, create, duplicate, delete, import, back up and restore.
 
+use hindsight_core::incidents::newest_first;
 use hindsight_core::{display_title, severity_text, Choice, Template};
 use leptos::prelude::*;
 
 use super::modal::Modal;
 use crate::adapters::platform;
 use crate::i18n::{self, Ui};
-use crate::state::{DraftItem, Editor};
+use crate::state::Editor;
 use crate::ui::focus::focus_after_render;
-
-/// The drafts that match `query`, newest change first (ties broken by id, so the order is
-/// stable).
-fn newest_first<'a>(drafts: &'a [DraftItem], query: &str) -> Vec<&'a DraftItem> {
-    let mut list: Vec<&DraftItem> = drafts.iter().filter(|d| d.matches(query)).collect();
-    hindsight_core::sort_by(&mut list, |a, b| {
-        b.updated_at
-            .cmp(&a.updated_at)
-            .then_with(|| a.id.cmp(&b.id))
-    });
-    list
-}
 
 /// How many drafts the list shows before "Show all": building hundreds of rows is most of
 /// the start-up time of a browser full of drafts, and nobody scrolls past the recent ones

@@ -181,8 +181,7 @@ impl Summary {
         display_title(&self.title, lang)
     }
 
-    /// Whether the search text matches the title or a tag (case-insensitive, every word),
-    /// as [`Draft::matches`] does.
+    /// Whether the search text matches the title or a tag (case-insensitive, every word).
     pub fn matches(&self, query: &str) -> bool {
         let haystack = format!("{} {}", self.title, self.tags.join(" ")).to_lowercase();
         query
@@ -205,7 +204,7 @@ impl Summary {
 }
 
 /// The summaries that match `query`, newest change first, ties by id: the drafts list's
-/// order, as [`crate::filtered_newest_first`] gives it for whole drafts.
+/// order.
 pub fn newest_first<'a>(summaries: &'a [Summary], query: &str) -> Vec<&'a Summary> {
     let mut list: Vec<&Summary> = summaries.iter().filter(|s| s.matches(query)).collect();
     crate::sort::sort_by(&mut list, |a, b| {
@@ -543,6 +542,50 @@ pub fn remove_index(kv: &impl KeyValue) -> Result<(), WriteError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn draft(id: &str, title: &str, tags: &[&str], updated_at: i64) -> Summary {
+        let mut doc = Postmortem::default();
+        doc.header.title = title.into();
+        doc.header.tags = tags.iter().map(|t| (*t).to_owned()).collect();
+        let mut s = summarize_doc(id, &doc);
+        s.updated_at = updated_at;
+        s
+    }
+
+    #[test]
+    fn newest_change_comes_first_and_ties_are_stable() {
+        let drafts = vec![
+            draft("a", "Old", &[], 10),
+            draft("c", "Newest", &[], 30),
+            draft("b", "Tie one", &[], 20),
+            draft("a2", "Tie two", &[], 20),
+        ];
+        let ids: Vec<&str> = newest_first(&drafts, "")
+            .iter()
+            .map(|d| d.id.as_str())
+            .collect();
+        assert_eq!(ids, ["c", "a2", "b", "a"]);
+    }
+
+    #[test]
+    fn search_matches_title_and_tags_case_insensitively() {
+        let drafts = vec![
+            draft("1", "Redis cache leak", &["privacy"], 1),
+            draft("2", "DNS outage", &["network", "edge"], 2),
+            draft("3", "Disk full", &[], 3),
+        ];
+        let ids = |q: &str| -> Vec<String> {
+            newest_first(&drafts, q)
+                .iter()
+                .map(|d| d.id.clone())
+                .collect()
+        };
+        assert_eq!(ids("redis"), ["1"]);
+        assert_eq!(ids("EDGE"), ["2"]);
+        assert_eq!(ids("dns network"), ["2"]);
+        assert_eq!(ids("dns privacy"), Vec::<String>::new());
+        assert_eq!(ids("  "), ["3", "2", "1"]);
+    }
 
     #[test]
     fn fnv1a64_matches_the_published_vectors() {

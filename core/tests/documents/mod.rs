@@ -1,5 +1,5 @@
-//! Generated documents, the same generator as `exchange.rs` uses (kept apart so that file
-//! stays as it is): text that Markdown, tables and YAML treat specially, in every field.
+//! Generated documents for the property tests: text that Markdown, tables and YAML treat
+//! specially, and text from far away, in every field.
 #![allow(dead_code)]
 
 use hindsight_core::Timestamp;
