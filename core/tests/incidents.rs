@@ -281,27 +281,6 @@ fn a_summary_holds_what_the_list_and_the_overview_need() {
     );
 }
 
-#[test]
-fn the_drafts_list_orders_summaries_as_it_orders_drafts() {
-    let drafts = [
-        draft("a", doc("Old", "", "", &[]), 10),
-        draft("c", doc("Newest", "", "", &["edge"]), 30),
-        draft("b", doc("Tie one", "", "", &[]), 20),
-        draft("a2", doc("Tie two", "", "", &[]), 20),
-    ];
-    let summaries: Vec<Summary> = drafts
-        .iter()
-        .map(|d| summarize(d, &serde_json::to_string(d).expect("serialises")))
-        .collect();
-    for query in ["", "tie", "EDGE", "nothing"] {
-        let from_drafts: Vec<&str> = filtered_newest_first(&drafts, query)
-            .iter()
-            .map(|d| d.id.as_str())
-            .collect();
-        assert_eq!(ids(newest_first(&summaries, query)), from_drafts, "{query}");
-    }
-}
-
 // ---------------------------------------------------------------------------------------
 // Open action items
 

@@ -1,0 +1,278 @@
+//! The editing session: the drafts, the open document, and every rule about saving them.
+//!
+//! Writes are debounced by the app, which calls [`Session::flush`]; every write compares the
+//! draft's revision with storage first, so a stale tab never overwrites newer text, and is
+//! read back, so a storage that drops writes is caught. A failed write keeps the text here,
+//! raises the Not saved alert and is retried after the next write that works. Deleted drafts
+//! and rows can be undone. The clock and the id source are injected, so all of it is tested
+//! natively against [`MemoryKv`](crate::MemoryKv) with faults.
+
+mod alerts;
+mod drafts;
+mod files;
+mod rows;
+mod saving;
+
+use crate::document::{Header, Language, Postmortem, Template};
+use crate::draft::Draft;
+use crate::incidents::{newest_first, Index, Summary};
+use crate::storage::{DraftStore, KeyValue, Unreadable};
+
+use alerts::set_aside_alert;
+pub use alerts::{Alert, AlertAction, AlertKind, Notice, SaveState};
+pub use files::Imported;
+pub use rows::{RemovedRow, RowList, Undoable, Undone};
+pub use saving::MarkFailed;
+
+/// The clock and the id source of a session.
+pub trait Env {
+    /// Milliseconds since the epoch.
+    fn now_ms(&self) -> i64;
+    /// A new random id for a draft.
+    fn new_id(&self) -> String;
+    /// Today's local date, `YYYY-MM-DD`.
+    fn today(&self) -> String;
+    /// The offset, in minutes east of UTC, that `zone` has at the instant `utc` (seconds):
+    /// the core has no zone database, the browser does. UTC by default.
+    fn offset_at(&self, zone: &str, utc: i64) -> i32 {
+        let _ = (zone, utc);
+        0
+    }
+}
+
+/// The editing session over a key-value store.
+///
+/// The drafts list reads a small index kept beside the drafts, so start-up parses only the
+/// drafts that changed since the index was written; a full draft is read when it is opened.
+pub struct Session<K: KeyValue, E: Env> {
+    store: DraftStore<K>,
+    env: E,
+    persistent: bool,
+    index: Index,
+    /// The open draft's bookkeeping; its `doc` is not kept here (see `doc`).
+    open: Option<Draft>,
+    doc: Postmortem,
+    dirty: bool,
+    /// Drafts whose latest text could not be written, kept for another try.
+    pending: Vec<Draft>,
+    conflict: Option<Box<Draft>>,
+    undo: Vec<Undoable>,
+    save_state: SaveState,
+    alert: Option<Alert>,
+    last_backup: Option<i64>,
+    generation: u64,
+    /// The open draft, when it was created empty and nothing has been typed into it yet: it
+    /// is removed when the user leaves it, so the list does not fill with empty drafts.
+    untouched: Option<String>,
+    /// The zone new drafts and foreign imports start in.
+    zone: String,
+    /// The draft created before the browser's zone was known, which takes it then.
+    zone_wanted: Option<String>,
+}
+
+/// Whether nothing was written into a document: it is what `create` makes, with only its
+/// template, language and time zone chosen.
+fn is_blank(doc: &Postmortem) -> bool {
+    *doc == Postmortem {
+        template: doc.template,
+        language: doc.language,
+        header: Header {
+            time_zone: doc.header.time_zone.clone(),
+            ..Header::default()
+        },
+        ..Postmortem::default()
+    }
+}
+
+/// What a new session needs to know of its surroundings.
+pub struct Start {
+    /// Whether the store survives a reload (false for the in-memory fallback).
+    pub persistent: bool,
+    /// The draft the URL asks for.
+    pub wanted: Option<String>,
+    /// The time zone new drafts start in; empty until the app knows it ([`Session::set_zone`]).
+    pub zone: String,
+    /// The language new drafts start in.
+    pub language: Language,
+}
+
+impl<K: KeyValue, E: Env> Session<K, E> {
+    /// Loads the drafts list and opens the draft asked for (or the newest, or a new one).
+    pub fn start(kv: K, env: E, start: Start) -> Self {
+        let store = DraftStore::new(kv);
+        let (mut index, health) = Index::load(store.kv());
+        let unreadable: Vec<Unreadable> = health
+            .unreadable
+            .into_iter()
+            .map(|u| match store.kv().get(&u.key) {
+                Some(text) => store.quarantine(u.key, &text, u.reason),
+                None => u,
+            })
+            .collect();
+        let _ = index.save(store.kv());
+        let set_aside = store.set_aside().len();
+        let alert = if !start.persistent {
+            Some(Alert {
+                kind: AlertKind::Other,
+                notice: Notice::NoStorage,
+                actions: vec![AlertAction::BackupAll],
+            })
+        } else if set_aside > 0 {
+            Some(set_aside_alert(set_aside, &unreadable))
+        } else {
+            None
+        };
+        let last_backup = store.meta("last-backup").and_then(|v| v.parse().ok());
+        let mut session = Self {
+            store,
+            env,
+            persistent: start.persistent,
+            index,
+            open: None,
+            doc: Postmortem::default(),
+            dirty: false,
+            pending: Vec::new(),
+            conflict: None,
+            undo: Vec::new(),
+            save_state: SaveState::Saved,
+            alert,
+            last_backup,
+            generation: 0,
+            untouched: None,
+            zone: start.zone.clone(),
+            zone_wanted: None,
+        };
+        let wanted = start.wanted.filter(|id| session.index.get(id).is_some());
+        let mut candidates: Vec<String> = wanted.into_iter().collect();
+        candidates.extend(session.newest_first_ids());
+        for id in candidates {
+            if session.try_open(&id) {
+                return session;
+            }
+        }
+        session.create(Template::Full, start.language, start.zone);
+        session
+    }
+
+    /// The open document: the single source of truth for the form, preview and exports.
+    pub fn doc(&self) -> &Postmortem {
+        &self.doc
+    }
+
+    /// The open draft's id.
+    pub fn open_id(&self) -> Option<&str> {
+        self.open.as_ref().map(|d| d.id.as_str())
+    }
+
+    /// Every draft's summary, sorted by id: what the drafts list and the overview show.
+    pub fn summaries(&self) -> &[Summary] {
+        self.index.summaries()
+    }
+
+    /// What the save indicator says.
+    pub fn save_state(&self) -> SaveState {
+        self.save_state
+    }
+
+    /// The alert, if any.
+    pub fn alert(&self) -> Option<&Alert> {
+        self.alert.as_ref()
+    }
+
+    /// Clears the alert (the user dismissed it).
+    pub fn dismiss_alert(&mut self) {
+        self.alert = None;
+    }
+
+    /// Shows an alert the app words itself.
+    pub fn warn(&mut self, notice: Notice, actions: Vec<AlertAction>) {
+        self.alert = Some(Alert {
+            kind: AlertKind::Other,
+            notice,
+            actions,
+        });
+    }
+
+    /// What can be undone, the latest last.
+    pub fn undo_stack(&self) -> &[Undoable] {
+        &self.undo
+    }
+
+    /// Forgets everything that could be undone (the user dismissed the toast).
+    pub fn clear_undo(&mut self) {
+        self.undo.clear();
+    }
+
+    /// Whether another tab's newer version waits for the user's choice.
+    pub fn in_conflict(&self) -> bool {
+        self.conflict.is_some()
+    }
+
+    /// Whether drafts survive a reload.
+    pub fn is_persistent(&self) -> bool {
+        self.persistent
+    }
+
+    /// When all drafts were last backed up.
+    pub fn last_backup(&self) -> Option<i64> {
+        self.last_backup
+    }
+
+    /// Bumped whenever the open document is replaced from outside (opened, reloaded from
+    /// another tab): the form then takes its values again.
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
+    /// Whether an edit waits for its write.
+    pub fn is_dirty(&self) -> bool {
+        self.dirty
+    }
+
+    /// The storage underneath.
+    pub fn store(&self) -> &DraftStore<K> {
+        &self.store
+    }
+
+    /// Whether the open draft was written by a newer Hindsight and so cannot be edited.
+    pub fn is_read_only(&self) -> bool {
+        self.open.as_ref().is_some_and(|d| d.read_only)
+    }
+
+    /// Ids of every draft, newest change first.
+    fn newest_first_ids(&self) -> Vec<String> {
+        newest_first(self.index.summaries(), "")
+            .into_iter()
+            .map(|s| s.id.clone())
+            .collect()
+    }
+
+    /// The full draft of an id, as this tab knows it best: the open one with its live text,
+    /// one whose write failed, or the stored one (`None` when missing or unreadable; an
+    /// unreadable one is set aside and reported).
+    fn draft(&mut self, id: &str) -> Option<Draft> {
+        if let Some(open) = self.open.as_ref().filter(|d| d.id == id) {
+            let mut draft = open.clone();
+            draft.doc = self.doc.clone();
+            return Some(draft);
+        }
+        if let Some(d) = self.pending.iter().find(|d| d.id == id) {
+            return Some(d.clone());
+        }
+        match self.store.load_for_edit(id)? {
+            Ok(draft) => Some(draft),
+            Err(unreadable) => {
+                self.index.forget(id);
+                let count = self.store.set_aside().len();
+                self.alert = Some(set_aside_alert(count, &[unreadable]));
+                None
+            }
+        }
+    }
+
+    fn clear_alert(&mut self, kind: AlertKind) {
+        if self.alert.as_ref().is_some_and(|a| a.kind == kind) {
+            self.alert = None;
+        }
+    }
+}
