@@ -18,5 +18,5 @@ pub use ui::App;
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen::prelude::wasm_bindgen(js_name = renderMarkdown)]
 pub fn render_markdown(markdown: &str) -> String {
-    hindsight_core::render_html(markdown)
+    hindsight_core::render::render_html(markdown)
 }

@@ -6,7 +6,9 @@
 //! the compiler keeps the layers apart, and all of it is tested natively.
 //!
 //! ```
-//! use hindsight_core::{render_html, to_markdown, Postmortem};
+//! use hindsight_core::markdown::to_markdown;
+//! use hindsight_core::render::render_html;
+//! use hindsight_core::Postmortem;
 //!
 //! let mut doc = Postmortem::default();
 //! doc.header.title = "Cache served <b>wrong</b> users".into();
@@ -18,108 +20,50 @@
 
 #![forbid(unsafe_code)]
 
-mod backup;
-mod choice;
-mod customer;
-mod document;
-mod draft;
-mod error;
-mod example;
-mod example_zh;
-mod export;
+pub mod backup;
+pub mod choice;
+pub mod customer;
+pub mod document;
+pub mod draft;
+pub mod error;
+pub mod example;
+pub mod export;
 pub mod fields;
-mod import;
+pub mod import;
 pub mod incidents;
 mod json;
-mod markdown;
+pub mod markdown;
 pub mod messages;
-mod metrics;
-mod migrate;
-mod normalize;
-mod render;
+pub mod metrics;
+pub mod migrate;
+pub mod normalize;
+pub mod render;
 pub mod report;
 pub mod review;
-mod sections;
+pub mod sections;
 pub mod session;
-mod share;
-mod sort;
-mod storage;
+pub mod share;
+pub mod sort;
+pub mod storage;
 mod strict_json;
 pub mod text;
-mod time;
-mod words;
+pub mod time;
+pub mod words;
 
-pub use backup::{read_backup, restore, write_backup, Backup, BACKUP_FORMAT};
+// The vocabulary nearly every caller speaks: the document and its parts, the field and
+// section tables' ids, and text in both languages. Everything else is reached through its
+// module (`review::review`, `import::import_foreign`, `customer::customer_version`).
 pub use choice::Choice;
-pub use customer::{
-    add_always_redact, customer_file_stem, customer_html, customer_markdown, customer_text,
-    customer_version, derived_text, notice_internal_details, people_named, redacted,
-    remove_always_redact, reset_public_text, set_action_public, set_let_through, set_public_text,
-    words as customer_words, Hit, HitKind, Part, PublicPart, Scanner,
-};
 pub use document::{
-    split_list, split_list_in, ActionItem, ActionType, Causes, Communication, DetectedBy,
-    Detection, Dismissal, EventKind, Header, Impact, Language, Lessons, Postmortem, Priority,
-    PublicVersion, Response, Severity, Status, Template, TimelineEvent, SCHEMA_VERSION,
+    ActionItem, ActionType, Causes, Communication, DetectedBy, Detection, Dismissal, EventKind,
+    Header, Impact, Language, Lessons, Postmortem, Priority, PublicVersion, Response, Severity,
+    Status, Template, TimelineEvent, SCHEMA_VERSION,
 };
-pub use draft::{draft_from_value, Draft, ReadDraft};
-pub use error::{ImportError, MAX_IMPORT_BYTES};
-pub use example::chatgpt_2023_03_20;
-pub use example_zh::{chatgpt_2023_03_20_zh, worked_example};
-pub use export::{
-    export_html, export_json, export_markdown, export_markdown_body, file_stem, mermaid_timeline,
-    REPORT_CSS,
-};
-pub use fields::{FieldId, Kind, Place};
-pub use import::{
-    import_any_markdown, import_foreign, import_markdown_body, targets as import_targets,
-    ForeignImport, MarkdownImport, Part as ImportPart, Target as ImportTarget,
-};
-pub use import::{import_json, import_json_reporting, import_markdown};
-
-/// The messages of the Markdown importers of other formats, for tests and the UI.
-pub mod import_messages {
-    pub use crate::import::body::messages as body;
-    pub use crate::import::foreign::messages as foreign;
-}
-pub use markdown::{section_markdown, to_markdown};
-pub use metrics::{sorted_by_time, spans_days, TimelineMetrics};
-pub use migrate::{migrate, Migrated};
-pub use render::{
-    escape_html_into, is_safe_url, markdown_options, push_escaped, render_html, render_html_in,
-    MAX_NESTING,
-};
-pub use report::{display_title, format_duration, severity_text};
-/// The review's phrase lists, one table per language.
-pub use review::phrases as review_phrases;
-/// The review's words in both languages.
-pub use review::wording as review_words;
-pub use review::{
-    counts, depends_on, is_dismissed, listed_people, no_notice_scan, review, review_notice,
-    review_others, review_section, review_with, rows_out_of_order, sort_findings, timeline_order,
-    Check, Counts, Finding, Level, NoticeScan, OrderIssue, OtherDraft, Target, NARRATIVE,
-};
-pub use sections::{Guidance, SectionId};
-pub use session::{Env, Session};
-pub use share::{decode as decode_share, encode as encode_share, MAX_SHARE_CHARS, SHARE_PREFIX};
-pub use sort::{sort, sort_by, sort_by_key};
-pub use storage::{
-    draft_key, head, parse_draft, DraftStore, KeyValue, Loaded, MemoryKv, Unreadable, WriteError,
-    DRAFT_PREFIX, META_PREFIX, PREMIGRATION_PREFIX, QUARANTINE_PREFIX,
-};
-pub use time::{format_offset, parse_date, LocalDateTime, Timestamp};
-pub use words::{audit, counted, fill, placeholders, w, Text, Words};
-
-/// Markdown escaping, for tests and tools that check what the exports write.
-pub mod escape {
-    pub use crate::markdown::escape::{
-        escape_block, escape_cell, escape_inline, lines, split_row, unescape_block, unescape_cell,
-        unescape_inline,
-    };
-}
-
-/// The normalized shape of fields that Markdown carries.
-pub use normalize::{block as normalize_block, inline as normalize_inline};
+pub use draft::Draft;
+pub use fields::FieldId;
+pub use sections::SectionId;
+pub use time::Timestamp;
+pub use words::{w, Text, Words};
 
 #[cfg(test)]
 mod tests {

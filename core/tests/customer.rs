@@ -10,6 +10,18 @@ mod common;
 
 use common::{golden, seeded_runner, tags};
 use hindsight_core::*;
+use hindsight_core::{
+    customer::add_always_redact, customer::customer_file_stem, customer::customer_html,
+    customer::customer_markdown, customer::customer_text, customer::customer_version,
+    customer::people_named, customer::redacted, customer::set_let_through,
+    customer::set_public_text, customer::words as customer_words, customer::HitKind,
+    customer::Part, customer::Scanner, example::chatgpt_2023_03_20, render::is_safe_url,
+    render::render_html, words::audit,
+};
+use hindsight_core::{
+    customer::derived_text, customer::notice_internal_details, customer::remove_always_redact,
+    customer::reset_public_text, customer::set_action_public, customer::PublicPart,
+};
 use proptest::prelude::*;
 
 // ---------------------------------------------------------------------------------------------

@@ -8,6 +8,12 @@ mod common;
 use common::golden;
 
 use hindsight_core::*;
+use hindsight_core::{
+    example::chatgpt_2023_03_20, example::chatgpt_2023_03_20_zh, example::worked_example,
+    export::export_markdown, export::file_stem, import::import_markdown, markdown::escape,
+    markdown::section_markdown, time::parse_date,
+};
+use hindsight_core::{export::export_html, export::export_json, import::import_json};
 
 /// The zh-TW section headings, in the order of the export.
 const HEADINGS: [&str; 10] = [

@@ -8,11 +8,11 @@ mod documents;
 use common::{golden, seeded_runner as runner};
 use documents::document;
 
-use hindsight_core::chatgpt_2023_03_20;
+use hindsight_core::example::chatgpt_2023_03_20;
+use hindsight_core::export::{export_html, export_json, export_markdown, file_stem};
+use hindsight_core::import::{import_json, import_markdown};
+use hindsight_core::share;
 use hindsight_core::*;
-use hindsight_core::{decode_share, encode_share};
-use hindsight_core::{export_html, export_json, export_markdown, file_stem};
-use hindsight_core::{import_json, import_markdown};
 use proptest::prelude::*;
 
 #[test]
@@ -57,9 +57,9 @@ fn a_normalised_document_survives_markdown_exactly() {
 fn share_links_round_trip() {
     runner(100, 14)
         .run(&document(), |d| {
-            if let Ok(link) = encode_share(&d) {
+            if let Ok(link) = share::encode(&d) {
                 prop_assert!(link.starts_with("#share="));
-                let back = decode_share(&link).map_err(|e| TestCaseError::fail(e.to_string()))?;
+                let back = share::decode(&link).map_err(|e| TestCaseError::fail(e.to_string()))?;
                 prop_assert_eq!(back, d);
             }
             Ok(())
@@ -229,8 +229,9 @@ fn text_that_looks_like_the_exports_own_parts_survives() {
 
 #[test]
 fn bad_files_get_messages_that_name_the_problem() {
-    let err =
-        |r: Result<Postmortem, hindsight_core::ImportError>| r.expect_err("refused").to_string();
+    let err = |r: Result<Postmortem, hindsight_core::error::ImportError>| {
+        r.expect_err("refused").to_string()
+    };
     assert!(err(import_json("{ \"schema_version\": 1, ")).contains("not valid JSON"));
     assert!(err(import_json("[1, \"x\", []]")).contains("not a JSON object"));
     assert!(err(import_json("{\"title\": \"x\"}")).contains("no schema_version"));

@@ -8,9 +8,17 @@ mod documents;
 use std::collections::HashMap;
 
 use common::seeded_runner as runner;
+use hindsight_core::import::Target as ImportTarget;
 use hindsight_core::report::UNTITLED;
 use hindsight_core::*;
-use hindsight_core::{FieldId as F, ImportTarget as T, SectionId as S};
+use hindsight_core::{
+    document::split_list_in, example::chatgpt_2023_03_20, export::export_json,
+    export::export_markdown, import::import_any_markdown, import::import_foreign,
+    import::import_markdown_body, import::targets, import::ForeignImport, import::MarkdownImport,
+    markdown::escape, markdown::to_markdown, normalize, render::markdown_options,
+    time::LocalDateTime, words::audit,
+};
+use hindsight_core::{import::Target as T, FieldId as F, SectionId as S};
 use proptest::prelude::*;
 use pulldown_cmark::{Event, Parser};
 
@@ -855,7 +863,7 @@ fn moving_a_part_rebuilds_the_document_and_children_follow() {
 
 #[test]
 fn the_dialog_offers_every_place_labelled_in_both_languages() {
-    let all = import_targets();
+    let all = targets();
     assert_eq!(all.first().map(|t| t.0), Some(T::Field(F::Summary)));
     assert_eq!(all.last().map(|t| t.0), Some(T::Supporting));
     assert!(all
@@ -869,7 +877,11 @@ fn the_dialog_offers_every_place_labelled_in_both_languages() {
         .all(|(t, w)| !w.en.is_empty() && !w.zh.is_empty() && t.label() == *w));
     assert!(!all.iter().any(|(t, _)| t.section() == S::Header));
     assert_eq!(
-        audit(import_messages::foreign::ALL.iter().copied()),
+        audit(
+            hindsight_core::import::foreign::messages::ALL
+                .iter()
+                .copied()
+        ),
         Vec::<String>::new()
     );
 }
@@ -926,7 +938,7 @@ fn body_expected(d: &Postmortem) -> Postmortem {
         a.public = None;
     }
     let h = &mut n.header;
-    let title = normalize_inline(&h.title);
+    let title = normalize::inline(&h.title);
     h.title = if UNTITLED.matches(&title) {
         String::new()
     } else {
@@ -939,14 +951,14 @@ fn body_expected(d: &Postmortem) -> Postmortem {
         &mut h.owner,
         &mut h.review_meeting,
     ] {
-        *t = normalize_inline(t);
+        *t = normalize::inline(t);
     }
     let (sep, lang) = match n.language {
         Language::En => (", ", Language::En),
         Language::ZhTw => ("、", Language::ZhTw),
     };
     for list in [&mut h.authors, &mut h.reviewers, &mut h.tags] {
-        *list = split_list_in(&normalize_inline(&list.join(sep)), lang);
+        *list = split_list_in(&normalize::inline(&list.join(sep)), lang);
     }
     n
 }
@@ -1141,7 +1153,7 @@ fn generated_foreign_files_keep_every_word() {
                 imp.parts.iter().filter(|p| !p.heading.is_empty()).count()
             );
             // Every move keeps every word too.
-            let choices = import_targets();
+            let choices = targets();
             for i in 0..imp.parts.len() {
                 imp.retarget(i, choices[i % choices.len()].0);
                 prop_assert_eq!(
@@ -1206,7 +1218,7 @@ fn soak_more() {
                     "\n{:?}",
                     text
                 );
-                let choices = import_targets();
+                let choices = targets();
                 for i in 0..imp.parts.len() {
                     imp.retarget(i, choices[(i * 5 + seed as usize) % choices.len()].0);
                     prop_assert_eq!(
@@ -1246,7 +1258,7 @@ fn soak() {
                     "\n{:?}",
                     text
                 );
-                let choices = import_targets();
+                let choices = targets();
                 for i in 0..imp.parts.len() {
                     imp.retarget(i, choices[(i * 7 + seed as usize) % choices.len()].0);
                     prop_assert_eq!(

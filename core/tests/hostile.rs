@@ -5,14 +5,14 @@
 
 mod common;
 
-use hindsight_core::export_html;
-use hindsight_core::to_markdown;
+use hindsight_core::export::export_html;
+use hindsight_core::markdown::to_markdown;
 use hindsight_core::Postmortem;
 use hindsight_core::{
-    customer_markdown, export_markdown, import_any_markdown, import_json, import_markdown, review,
-    MarkdownImport,
+    customer::customer_markdown, export::export_markdown, import::import_any_markdown,
+    import::import_json, import::import_markdown, import::MarkdownImport, review::review,
 };
-use hindsight_core::{render_html, MAX_NESTING};
+use hindsight_core::{render::render_html, render::MAX_NESTING};
 use proptest::prelude::*;
 
 /// The corpus: `@@@ name` lines, each followed by its input.

@@ -10,6 +10,11 @@ use std::time::Instant;
 
 use hindsight_core::incidents::{self, words as iw, *};
 use hindsight_core::*;
+use hindsight_core::{
+    example::chatgpt_2023_03_20, export::export_markdown, import::import_markdown,
+    metrics::TimelineMetrics, render::render_html, storage::draft_key, storage::DraftStore,
+    storage::KeyValue, storage::MemoryKv, words::audit,
+};
 
 // ---------------------------------------------------------------------------------------
 // Builders

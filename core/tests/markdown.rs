@@ -6,9 +6,9 @@ mod common;
 
 use common::golden;
 
-use hindsight_core::chatgpt_2023_03_20;
-use hindsight_core::markdown_options;
-use hindsight_core::to_markdown;
+use hindsight_core::example::chatgpt_2023_03_20;
+use hindsight_core::markdown::to_markdown;
+use hindsight_core::render::markdown_options;
 use hindsight_core::Timestamp;
 use hindsight_core::*;
 use proptest::prelude::*;

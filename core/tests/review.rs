@@ -7,7 +7,19 @@
 
 mod common;
 
+use hindsight_core::review::review;
 use hindsight_core::*;
+use hindsight_core::{
+    example::chatgpt_2023_03_20, review::Check, review::Finding, review::Level, review::Target,
+};
+use hindsight_core::{
+    example::worked_example, export::export_json, markdown::section_markdown,
+    metrics::TimelineMetrics, review::counts, review::depends_on, review::is_dismissed,
+    review::listed_people, review::phrases as review_phrases, review::review_notice,
+    review::review_others, review::review_section, review::review_with, review::rows_out_of_order,
+    review::sort_findings, review::wording as review_words, review::Counts, review::OtherDraft,
+    words::audit,
+};
 use proptest::prelude::*;
 
 const TODAY: &str = "2026-01-01";

@@ -7,10 +7,16 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use hindsight_core::incidents::Marked;
+use hindsight_core::review::review;
 use hindsight_core::session::{
     self, AlertKind, MarkFailed, Notice, RowList, SaveState, Start, Undone,
 };
 use hindsight_core::*;
+use hindsight_core::{
+    example::chatgpt_2023_03_20, export::export_json, export::export_markdown,
+    review::is_dismissed, session::Env, session::Session, storage::draft_key, storage::parse_draft,
+    storage::KeyValue, storage::MemoryKv, storage::WriteError,
+};
 
 /// A clock that moves a second per reading, and ids `id1`, `id2`, …
 #[derive(Clone, Default)]

@@ -2,10 +2,10 @@
 //! and the overdue rule of action items.
 #![cfg(not(target_arch = "wasm32"))]
 
-use hindsight_core::section_markdown;
+use hindsight_core::markdown::section_markdown;
 use hindsight_core::SectionId;
-use hindsight_core::{format_duration, LocalDateTime, Timestamp};
-use hindsight_core::{spans_days, TimelineMetrics};
+use hindsight_core::{metrics::spans_days, metrics::TimelineMetrics};
+use hindsight_core::{report::format_duration, time::LocalDateTime, Timestamp};
 use hindsight_core::{ActionItem, EventKind, Language, Postmortem, TimelineEvent};
 
 fn local(text: &str) -> LocalDateTime {

@@ -2,10 +2,11 @@
 //! imported document exports again, and its customer version and review run on it.
 #![no_main]
 
-use hindsight_core::{
-    customer_markdown, decode_share, export_markdown, import_any_markdown, import_json,
-    import_markdown, review, MarkdownImport,
-};
+use hindsight_core::customer::customer_markdown;
+use hindsight_core::export::export_markdown;
+use hindsight_core::import::{import_any_markdown, import_json, import_markdown, MarkdownImport};
+use hindsight_core::review::review;
+use hindsight_core::share;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -33,5 +34,5 @@ fuzz_target!(|data: &[u8]| {
         );
         let _ = review(&doc, "2026-01-01", &[]);
     }
-    let _ = decode_share(text);
+    let _ = share::decode(text);
 });

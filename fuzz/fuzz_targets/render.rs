@@ -1,7 +1,7 @@
 //! Fuzzes the render pipeline: no panic, bounded output, and no markup from user text.
 #![no_main]
 
-use hindsight_core::{render_html, MAX_NESTING};
+use hindsight_core::render::{render_html, MAX_NESTING};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -1,6 +1,6 @@
 //! Files in and out of the page: downloads, reading a picked or dropped file, the clipboard.
 
-use hindsight_core::{Text, MAX_IMPORT_BYTES};
+use hindsight_core::{error::MAX_IMPORT_BYTES, Text};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 

@@ -1,6 +1,6 @@
 //! The browser's `localStorage` as a [`KeyValue`] backend.
 
-use hindsight_core::{KeyValue, WriteError};
+use hindsight_core::{storage::KeyValue, storage::WriteError};
 use wasm_bindgen::JsCast;
 
 /// `window.localStorage`, found once at start-up.

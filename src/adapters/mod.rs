@@ -7,7 +7,7 @@ pub mod platform;
 pub mod service_worker;
 pub mod settings;
 
-use hindsight_core::{Env, KeyValue, MemoryKv, WriteError};
+use hindsight_core::{session::Env, storage::KeyValue, storage::MemoryKv, storage::WriteError};
 
 /// The storage a session runs on: the browser's, or memory when the browser has none.
 pub enum Backend {

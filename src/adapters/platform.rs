@@ -5,7 +5,7 @@
 use wasm_bindgen::JsCast;
 use wasm_bindgen::JsValue;
 
-use hindsight_core::LocalDateTime;
+use hindsight_core::time::LocalDateTime;
 
 /// A random 96-bit id in hex, from `crypto.getRandomValues` (available without HTTPS).
 pub fn random_id() -> String {

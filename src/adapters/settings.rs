@@ -2,7 +2,7 @@
 //! each under the meta prefix beside the drafts. A setting that cannot be read is unset; one
 //! that cannot be written holds for this tab only.
 
-use hindsight_core::META_PREFIX;
+use hindsight_core::storage::META_PREFIX;
 
 fn storage() -> Option<web_sys::Storage> {
     // Reading `window.localStorage` throws when storage is disabled; `local_storage()` turns

@@ -45,7 +45,7 @@ hindsight_core::words_table! {
 
 #[cfg(test)]
 mod tests {
-    use hindsight_core::customer_words as cw;
+    use hindsight_core::customer::words as cw;
     use hindsight_core::Language::{En, ZhTw};
 
     #[test]

@@ -254,7 +254,7 @@ mod tests {
     fn every_ui_string_exists_in_both_languages() {
         for table in super::TABLES {
             assert_eq!(
-                hindsight_core::audit(table.iter().copied()),
+                hindsight_core::words::audit(table.iter().copied()),
                 Vec::<String>::new()
             );
             let mut names: Vec<&str> = table.iter().map(|(n, _)| *n).collect();

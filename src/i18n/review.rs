@@ -45,8 +45,8 @@ mod tests {
             assert_eq!((words.en, words.zh), (en, zh));
         }
         let levels = [
-            hindsight_core::Level::Problem,
-            hindsight_core::Level::Suggestion,
+            hindsight_core::review::Level::Problem,
+            hindsight_core::review::Level::Suggestion,
         ];
         let levels = levels.map(|l| (l.words().en, l.words().zh));
         assert_eq!(levels, [("Problem", "問題"), ("Suggestion", "建議")]);

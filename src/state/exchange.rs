@@ -2,8 +2,9 @@
 
 use hindsight_core::session::Imported;
 use hindsight_core::{
-    display_title, encode_share, export_html, export_json, export_markdown, export_markdown_body,
-    Language, Text,
+    export::export_html, export::export_json, export::export_markdown,
+    export::export_markdown_body, report::display_title, share::encode as encode_share, Language,
+    Text,
 };
 use leptos::prelude::*;
 
@@ -148,7 +149,7 @@ impl Editor {
             let failed = self.alert().with_untracked(Option::is_some);
             if !failed {
                 self.info().set(Some(Text::new(
-                    hindsight_core::counted(count, i18n::RESTORED_ONE, i18n::RESTORED),
+                    hindsight_core::words::counted(count, i18n::RESTORED_ONE, i18n::RESTORED),
                     &[&count.to_string()],
                 )));
             }

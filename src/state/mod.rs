@@ -13,7 +13,7 @@ mod sync;
 
 use hindsight_core::incidents::Summary;
 use hindsight_core::session::{Alert, AlertAction, RowList, SaveState, Start, Undoable, Undone};
-use hindsight_core::{FieldId, Language, Postmortem, SectionId, Session, Template, Text};
+use hindsight_core::{session::Session, FieldId, Language, Postmortem, SectionId, Template, Text};
 use leptos::prelude::*;
 
 use crate::adapters::{files, platform, Backend, BrowserEnv};
@@ -58,7 +58,7 @@ struct Handles {
     read_only: RwSignal<bool>,
     template: RwSignal<Template>,
     rows: RowKeys,
-    foreign: RwSignal<Option<(String, hindsight_core::ForeignImport)>>,
+    foreign: RwSignal<Option<(String, hindsight_core::import::ForeignImport)>>,
     persistent: bool,
     seen_generation: StoredValue<u64>,
     timer: StoredValue<Option<TimeoutHandle>>,
@@ -102,7 +102,7 @@ handles! {
     rows: RowKeys;
     /// A file written elsewhere, mapped and waiting for the user to check where each part
     /// went, with the file's name.
-    foreign: RwSignal<Option<(String, hindsight_core::ForeignImport)>>;
+    foreign: RwSignal<Option<(String, hindsight_core::import::ForeignImport)>>;
     /// Whether drafts survive a reload.
     persistent: bool;
 }
@@ -127,8 +127,8 @@ impl Editor {
         let mut shared = None;
         let mut broken_link = None;
         let fragment = files::fragment();
-        if fragment.starts_with(hindsight_core::SHARE_PREFIX) {
-            match hindsight_core::decode_share(&fragment) {
+        if fragment.starts_with(hindsight_core::share::SHARE_PREFIX) {
+            match hindsight_core::share::decode(&fragment) {
                 Ok(doc) => shared = Some(doc),
                 Err(e) => {
                     broken_link = Some(e);
@@ -371,7 +371,7 @@ impl Editor {
     /// Opens a copy of the worked example, in `lang`, as a new draft.
     pub fn open_example(&self, lang: Language) {
         self.flush();
-        self.act(|s| s.open_new(hindsight_core::worked_example(lang)));
+        self.act(|s| s.open_new(hindsight_core::example::worked_example(lang)));
     }
 
     /// Duplicates a draft and opens the copy.

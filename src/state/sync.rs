@@ -1,7 +1,7 @@
 //! Keeping up with other tabs: the browser's `storage` event says when another tab of this
 //! site wrote or removed a draft; the session decides what that means for this tab.
 
-use hindsight_core::{DRAFT_PREFIX, META_PREFIX};
+use hindsight_core::{storage::DRAFT_PREFIX, storage::META_PREFIX};
 use leptos::prelude::*;
 
 use super::Editor;

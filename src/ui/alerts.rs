@@ -1,7 +1,7 @@
 //! The alert region, the save indicator and the toasts, worded in the UI language.
 
 use hindsight_core::session::{AlertAction, AlertKind, Notice, RowList, SaveState};
-use hindsight_core::{display_title, FieldId, Language, Text, Words};
+use hindsight_core::{report::display_title, FieldId, Language, Text, Words};
 use leptos::prelude::*;
 
 use super::rich::rich;
@@ -49,7 +49,8 @@ pub fn notice_text(notice: &Notice) -> Text {
                 };
                 Text::with(i18n::FOUND_NOW, &[&joined])
             };
-            let words = hindsight_core::counted(*count, i18n::SET_ASIDE_ONE, i18n::SET_ASIDE);
+            let words =
+                hindsight_core::words::counted(*count, i18n::SET_ASIDE_ONE, i18n::SET_ASIDE);
             Text::with(words, &[&Text::plain(count.to_string()), &found])
         }
         Notice::NotSaved(e) => Text::with(i18n::NOT_SAVED_BECAUSE, &[&e.text()]),
@@ -65,7 +66,11 @@ pub fn notice_text(notice: &Notice) -> Text {
             Text::with(i18n::RESTORE_FAILED, &[&Text::plain(isolate(name)), error])
         }
         Notice::RestorePartial { count, error } => Text::with(
-            hindsight_core::counted(*count, i18n::RESTORE_PARTIAL_ONE, i18n::RESTORE_PARTIAL),
+            hindsight_core::words::counted(
+                *count,
+                i18n::RESTORE_PARTIAL_ONE,
+                i18n::RESTORE_PARTIAL,
+            ),
             &[&Text::plain(count.to_string()), &error.text()],
         ),
         Notice::Other(text) => text.clone(),
@@ -80,7 +85,7 @@ fn row_name(list: RowList, index: usize, lang: Language) -> String {
         RowList::Actions => i18n::ACTION_ITEM_N.fill(lang, &[&n]),
         RowList::Entries(field) => {
             let group = match field.info().kind {
-                hindsight_core::Kind::Entries(e) => e.group,
+                hindsight_core::fields::Kind::Entries(e) => e.group,
                 _ => field.info().label,
             };
             i18n::GROUP_N.fill(lang, &[group.get(lang), &n])

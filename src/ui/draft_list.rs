@@ -1,7 +1,7 @@
 //! The drafts list: search, open, create, duplicate, delete, import, back up and restore.
 
 use hindsight_core::incidents::newest_first;
-use hindsight_core::{display_title, severity_text, Choice, Template};
+use hindsight_core::{report::display_title, report::severity_text, Choice, Template};
 use leptos::prelude::*;
 
 use super::modal::Modal;

@@ -1,7 +1,7 @@
 //! "Where each part went": after a report written elsewhere is read, each heading of the
 //! file and the place it landed, with a way to move a part before the draft is created.
 
-use hindsight_core::{import_targets, ImportTarget};
+use hindsight_core::import::{self, ForeignImport};
 use leptos::prelude::*;
 
 use super::modal::Modal;
@@ -15,7 +15,7 @@ pub fn ImportMapDialog() -> impl IntoView {
     let ui = Ui::get();
     let ed = expect_context::<Editor>();
     let foreign = ed.foreign();
-    let targets = StoredValue::new(import_targets());
+    let targets = StoredValue::new(import::targets());
     let rows = move || {
         let lang = ui.lang();
         foreign.with(|f| {
@@ -28,7 +28,7 @@ pub fn ImportMapDialog() -> impl IntoView {
                 .enumerate()
                 .map(|(i, part)| {
                     let heading = if part.heading.is_empty() {
-                        hindsight_core::import_messages::foreign::NO_HEADING
+                        hindsight_core::import::foreign::messages::NO_HEADING
                             .get(lang)
                             .to_owned()
                     } else {
@@ -82,7 +82,7 @@ pub fn ImportMapDialog() -> impl IntoView {
             f.as_ref().map(|(_, import)| {
                 let (mapped, supporting) = import.summary();
                 ui.fill(
-                    hindsight_core::counted(
+                    hindsight_core::words::counted(
                         mapped,
                         words::FOREIGN_SUMMARY_ONE,
                         words::FOREIGN_SUMMARY,
@@ -129,9 +129,9 @@ pub fn ImportMapDialog() -> impl IntoView {
 }
 
 fn retarget(
-    foreign: RwSignal<Option<(String, hindsight_core::ForeignImport)>>,
+    foreign: RwSignal<Option<(String, ForeignImport)>>,
     part: usize,
-    target: ImportTarget,
+    target: import::Target,
 ) {
     foreign.update(|f| {
         if let Some((_, import)) = f {

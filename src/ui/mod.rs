@@ -18,7 +18,7 @@ pub mod theme;
 mod update;
 pub mod views;
 
-use hindsight_core::{display_title, Choice, Language, SectionId};
+use hindsight_core::{report::display_title, Choice, Language, SectionId};
 use leptos::prelude::*;
 
 use crate::adapters::{files, platform, settings};

@@ -3,7 +3,9 @@
 //! Each section has a memo of its Markdown and one of its HTML, and reads only its own part
 //! of the document: a keystroke re-runs one section's Markdown and replaces one section's DOM.
 
-use hindsight_core::{render_html_in, report, section_markdown, Postmortem, SectionId};
+use hindsight_core::{
+    markdown::section_markdown, render::render_html_in, report, Postmortem, SectionId,
+};
 use leptos::prelude::*;
 
 use crate::i18n::{self, Ui};

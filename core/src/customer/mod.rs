@@ -10,7 +10,8 @@
 //! [`customer_text`], [`customer_file_stem`]) are built from the redacted parts only.
 //!
 //! ```
-//! use hindsight_core::{customer_markdown, customer_version, Part, Postmortem};
+//! use hindsight_core::customer::{customer_markdown, customer_version, Part};
+//! use hindsight_core::Postmortem;
 //!
 //! let mut doc = Postmortem::default();
 //! doc.header.title = "Checkout errors".into();

@@ -1,8 +1,8 @@
 //! Reading documents back: Hindsight JSON, and Hindsight's own Markdown parsed section by
 //! section (never a hidden copy of the JSON), so hand edits to the body survive.
 
-pub(crate) mod body;
-pub(crate) mod foreign;
+pub mod body;
+pub mod foreign;
 pub(crate) mod front_matter;
 mod markdown;
 

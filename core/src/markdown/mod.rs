@@ -5,7 +5,7 @@
 //! the field table. Empty fields are omitted, and a section with nothing in it is omitted
 //! whole, except the title, which is always there.
 
-pub(crate) mod escape;
+pub mod escape;
 
 use std::fmt::Write as _;
 

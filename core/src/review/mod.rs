@@ -10,7 +10,8 @@
 //! in order by [`sort_findings`], the parts equal [`review`].
 //!
 //! ```
-//! use hindsight_core::{chatgpt_2023_03_20, review, Level};
+//! use hindsight_core::example::chatgpt_2023_03_20;
+//! use hindsight_core::review::{review, Level};
 //!
 //! let doc = chatgpt_2023_03_20();
 //! let findings = review(&doc, "2026-01-01", &[]);

@@ -2,8 +2,11 @@
 //! plain text (download and copy), each built by the core from the redacted parts only, in the
 //! report's language, under a file name made of the redacted public title.
 
-use hindsight_core::customer_words as cw;
-use hindsight_core::{customer_file_stem, customer_html, customer_markdown, customer_text, Text};
+use hindsight_core::customer::words as cw;
+use hindsight_core::{
+    customer::customer_file_stem, customer::customer_html, customer::customer_markdown,
+    customer::customer_text, Text,
+};
 use hindsight_core::{Postmortem, Words};
 use leptos::prelude::*;
 

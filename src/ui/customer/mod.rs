@@ -9,10 +9,10 @@ mod export;
 mod parts;
 mod redact;
 
-use hindsight_core::customer_words as cw;
+use hindsight_core::customer::words as cw;
 use hindsight_core::{
-    customer_markdown, customer_version, render_html_in, Choice, Language, Part, Postmortem,
-    PublicPart, SectionId,
+    customer::customer_markdown, customer::customer_version, customer::Part, customer::PublicPart,
+    render::render_html_in, Choice, Language, Postmortem, SectionId,
 };
 use leptos::prelude::*;
 
@@ -26,7 +26,7 @@ pub struct Found {
     /// The hit's text.
     pub text: String,
     /// What it is.
-    pub kind: hindsight_core::HitKind,
+    pub kind: hindsight_core::customer::HitKind,
 }
 
 /// What every part of the view reads: derived from the open document, tracked on any section

@@ -2,11 +2,12 @@
 //! they write some), where it comes from, its text with every internal detail marked, the
 //! choice for each one, and, for "What we are doing", the action items' Public checkboxes.
 
-use hindsight_core::customer_words as cw;
+use hindsight_core::customer::words as cw;
 use hindsight_core::session::RowList;
 use hindsight_core::{
-    escape_html_into, reset_public_text, set_action_public, set_public_text, ActionItem,
-    ActionType, Choice, Hit, Part, SectionId, Words,
+    customer::reset_public_text, customer::set_action_public, customer::set_public_text,
+    customer::Hit, customer::Part, render::escape_html_into, ActionItem, ActionType, Choice,
+    SectionId, Words,
 };
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -288,7 +289,9 @@ fn PublicAction(c: Customer, key: u32) -> impl IntoView {
 
 #[cfg(test)]
 mod tests {
-    use hindsight_core::{customer_version, set_let_through, Language, Postmortem};
+    use hindsight_core::{
+        customer::customer_version, customer::set_let_through, Language, Postmortem,
+    };
 
     use super::highlight;
 

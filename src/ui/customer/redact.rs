@@ -3,8 +3,10 @@
 
 use std::sync::atomic::{AtomicU32, Ordering};
 
-use hindsight_core::customer_words as cw;
-use hindsight_core::{add_always_redact, remove_always_redact, set_let_through};
+use hindsight_core::customer::words as cw;
+use hindsight_core::{
+    customer::add_always_redact, customer::remove_always_redact, customer::set_let_through,
+};
 use leptos::prelude::*;
 
 use super::{Customer, Found};

@@ -7,7 +7,7 @@
 //! to the document through `set`.
 
 use hindsight_core::fields::{Field, Kind, TEXT_HINT};
-use hindsight_core::{Choice, FieldId, Level, Severity, Text, Words};
+use hindsight_core::{review::Level, Choice, FieldId, Severity, Text, Words};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 

@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use hindsight_core::fields::{section_fields, Field, Kind};
 use hindsight_core::session::RowList;
-use hindsight_core::{FieldId, Postmortem, SectionId, Target, Timestamp};
+use hindsight_core::{review::Target, FieldId, Postmortem, SectionId, Timestamp};
 use leptos::prelude::*;
 
 pub use control::{Control, FieldNote, FieldNotes, Spec};

@@ -4,7 +4,7 @@
 use hindsight_core::fields::{Field, Kind, ACTION_FIELDS, EVENT_FIELDS};
 use hindsight_core::session::RowList;
 use hindsight_core::{
-    ActionItem, LocalDateTime, Postmortem, SectionId, Text, TimelineEvent, Timestamp, Words,
+    time::LocalDateTime, ActionItem, Postmortem, SectionId, Text, TimelineEvent, Timestamp, Words,
 };
 use leptos::prelude::*;
 
@@ -40,7 +40,7 @@ static TIMELINE: RowKind<TimelineEvent> = RowKind {
     name: i18n::EVENT_N,
     prefix: "timeline",
     overdue: None,
-    misplaced: Some(hindsight_core::rows_out_of_order),
+    misplaced: Some(hindsight_core::review::rows_out_of_order),
 };
 
 static ACTIONS: RowKind<ActionItem> = RowKind {

@@ -5,8 +5,11 @@
 use hindsight_core::incidents::{
     import_folder_with, is_markdown_path, words as t, FolderEntry, FolderFailure, FolderImport,
 };
-use hindsight_core::{display_title, Text};
-use hindsight_core::{import_any_markdown, FieldId, ImportError, ImportTarget, MarkdownImport};
+use hindsight_core::{
+    error::ImportError, import::import_any_markdown, import::MarkdownImport,
+    import::Target as ImportTarget, FieldId,
+};
+use hindsight_core::{report::display_title, Text};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -74,7 +77,7 @@ impl Folder {
 
     /// The postmortem at `path` as a report written elsewhere, mapped again for the "Where
     /// each part went" dialog; `None` for Hindsight's own format.
-    fn foreign(self, path: &str) -> Option<hindsight_core::ForeignImport> {
+    fn foreign(self, path: &str) -> Option<hindsight_core::import::ForeignImport> {
         let text = self.texts.with_value(|t| {
             t.iter()
                 .find(|(p, _)| p == path)
@@ -138,7 +141,11 @@ fn open_picked(input: web_sys::HtmlInputElement, ed: Editor, folder: Folder) {
             Text::from(words::FOLDER_NOTHING)
         } else {
             Text::new(
-                hindsight_core::counted(count, words::FOLDER_OPENED_ONE, words::FOLDER_OPENED),
+                hindsight_core::words::counted(
+                    count,
+                    words::FOLDER_OPENED_ONE,
+                    words::FOLDER_OPENED,
+                ),
                 &[&count.to_string()],
             )
         };
@@ -287,7 +294,7 @@ fn folder_entry(position: usize, entry: &FolderEntry, folder: Folder) -> impl In
             <p class="hint">
                 <span>{rich(&ui.fill(words::PATH, &[&i18n::isolate(&path)]))}</span>
                 " · "
-                <span>{ui.fill(hindsight_core::counted(open, words::OPEN_COUNT_ONE, words::OPEN_COUNT), &[&open.to_string()])}</span>
+                <span>{ui.fill(hindsight_core::words::counted(open, words::OPEN_COUNT_ONE, words::OPEN_COUNT), &[&open.to_string()])}</span>
             </p>
             <div class="actions">
                 <button type="button" class="secondary small" aria-expanded=move || shown.get().to_string()
@@ -309,7 +316,7 @@ fn folder_entry(position: usize, entry: &FolderEntry, folder: Folder) -> impl In
 
 /// Whether a report read from elsewhere has a heading that names a part of a postmortem
 /// (its title alone does not).
-fn names_a_part(foreign: &hindsight_core::ForeignImport) -> bool {
+fn names_a_part(foreign: &hindsight_core::import::ForeignImport) -> bool {
     foreign.parts.iter().any(|p| {
         !p.heading.is_empty()
             && !matches!(

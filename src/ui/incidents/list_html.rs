@@ -13,14 +13,14 @@ use hindsight_core::incidents::{
     words as t, ChartTable, Item, OpenItems, Related, Summary, FOLDER_ID_PREFIX,
 };
 use hindsight_core::report::{DUE, NO_ACTION_WRITTEN, OVERDUE};
-use hindsight_core::{display_title, Choice, Language};
+use hindsight_core::{report::display_title, Choice, Language};
 
 use crate::i18n::{self, incidents as words};
 
 /// Text for HTML content and quoted attribute values.
 fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
-    hindsight_core::escape_html_into(&mut out, text);
+    hindsight_core::render::escape_html_into(&mut out, text);
     out
 }
 
@@ -155,7 +155,8 @@ fn related_details(r: &Related, lang: Language) -> (String, String) {
     if !r.incident_date.trim().is_empty() {
         meta.push(r.incident_date.trim().to_owned());
     }
-    let open = hindsight_core::counted(r.open_actions, words::OPEN_COUNT_ONE, words::OPEN_COUNT);
+    let open =
+        hindsight_core::words::counted(r.open_actions, words::OPEN_COUNT_ONE, words::OPEN_COUNT);
     meta.push(open.fill(lang, &[&r.open_actions.to_string()]));
     (reasons, meta.join(" · "))
 }

@@ -10,7 +10,7 @@ use hindsight_core::incidents::{
     OpenItems, Summary, FOLDER_ID_PREFIX,
 };
 use hindsight_core::session::MarkFailed;
-use hindsight_core::{display_title, Choice, Language, Severity, Status, Text, Words};
+use hindsight_core::{report::display_title, Choice, Language, Severity, Status, Text, Words};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -63,7 +63,7 @@ impl Choices {
 
 /// Names each once (case ignored), sorted.
 fn once(mut list: Vec<String>) -> Vec<String> {
-    hindsight_core::sort_by_key(&mut list, |s| s.to_lowercase());
+    hindsight_core::sort::sort_by_key(&mut list, |s| s.to_lowercase());
     list.dedup_by(|a, b| a.to_lowercase() == b.to_lowercase());
     list
 }

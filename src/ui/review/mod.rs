@@ -6,7 +6,7 @@
 mod dialogs;
 mod state;
 
-use hindsight_core::{display_title, Counts, Finding, Level, Text};
+use hindsight_core::{report::display_title, review::Counts, review::Finding, review::Level, Text};
 use leptos::prelude::*;
 
 use crate::i18n::{review as words, Ui};

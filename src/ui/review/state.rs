@@ -5,9 +5,10 @@
 use hindsight_core::fields::doc_field;
 use hindsight_core::incidents::Summary;
 use hindsight_core::{
-    depends_on, is_dismissed, listed_people, notice_internal_details, review_notice, review_others,
-    review_section, sort_findings, ActionItem, Choice, Dismissal, FieldId, Finding, Level,
-    OtherDraft, Postmortem, SectionId, Status,
+    customer::notice_internal_details, review::depends_on, review::is_dismissed,
+    review::listed_people, review::review_notice, review::review_others, review::review_section,
+    review::sort_findings, review::Finding, review::Level, review::OtherDraft, ActionItem, Choice,
+    Dismissal, FieldId, Postmortem, SectionId, Status,
 };
 use std::time::Duration;
 

@@ -3,6 +3,10 @@
 //! Written from the public facts listed in the product brief. Times after impact started are
 //! illustrative where the public report gives none, and the supporting information says so.
 
+mod zh;
+
+pub use zh::{chatgpt_2023_03_20_zh, worked_example};
+
 use crate::document::*;
 use crate::time::Timestamp;
 
