@@ -209,7 +209,7 @@ fn mirrors_the_english_example() {
     }
 }
 
-/// The review's rules (REVIEW.md) that a finished example must meet, checked by hand until the
+/// The review's rules (docs/review.md) that a finished example must meet, checked by hand until the
 /// review itself runs on it: nothing here may become a problem.
 #[test]
 fn the_example_meets_the_review() {

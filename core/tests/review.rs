@@ -1,4 +1,4 @@
-//! The review of `REVIEW.md`: for each check, what it flags and the traps it must not flag,
+//! The review of `docs/review.md`: for each check, what it flags and the traps it must not flag,
 //! in both languages.
 //!
 //! Test names start with the check id (`action_vague_…`), so `cargo test -p hindsight-core

@@ -1,4 +1,4 @@
-// The review as a user meets it (REVIEW.md, "What the user sees"): a flawed report's
+// The review as a user meets it (docs/review.md): a flawed report's
 // findings by title in the Review region, a title that moves the focus to its field or row,
 // Dismiss with a reason, the Final gate, the earlier incident, the phone toggle. Every flow
 // runs in both UI languages; the UI follows the browser's language on a first visit.
@@ -36,7 +36,7 @@ Card payments timed out for 12 minutes.
 | Validate gateway config in CI | Prevent | Payments team | P1 | 2024-02-01 | | No |
 `;
 
-// The words a user finds things by, in each UI language (VOCABULARY.md, REVIEW.md).
+// The words a user finds things by, in each UI language (VOCABULARY.md, docs/review.md).
 const WORDS = {
   en: {
     locale: 'en-US',

@@ -1,5 +1,5 @@
 //! The review: plain, explainable checks of whether a postmortem will stop the incident from
-//! happening again (`REVIEW.md`). Every check is a pure function of the document, today's
+//! happening again (`docs/review.md`). Every check is a pure function of the document, today's
 //! date and, for one check, the other drafts; both languages' phrase lists run on every
 //! document.
 //!

@@ -11,7 +11,7 @@
 //! - lists marked *whole words* (numbers, person words, role words) also end at a word end,
 //!   so "one" never matches "online" and "he" never matches "health".
 //!
-//! The lists are data for the checks in `checks.rs`; their meaning is in `REVIEW.md`.
+//! The lists are data for the checks in `checks/`; their meaning is in `docs/review.md`.
 
 /// Which neutral wording a blaming phrase calls for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

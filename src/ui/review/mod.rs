@@ -1,4 +1,4 @@
-//! The review panel (`REVIEW.md`, "What the user sees"): a region named "Review" beside the
+//! The review panel (`docs/review.md`): a region named "Review" beside the
 //! preview, its heading with the counts, each finding with its title as a button that moves
 //! the focus to its field or row, Dismiss with a reason, the dismissed findings apart, and the
 //! Final gate's dialog.
