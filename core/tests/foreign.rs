@@ -5,82 +5,18 @@
 mod common;
 mod documents;
 
-use std::collections::HashMap;
-
 use common::seeded_runner as runner;
-use hindsight_core::import::Target as ImportTarget;
+use common::{missing_words, offset_at, without_front_matter};
 use hindsight_core::report::UNTITLED;
 use hindsight_core::*;
 use hindsight_core::{
-    document::split_list_in, example::chatgpt_2023_03_20, export::export_json,
-    export::export_markdown, import::import_any_markdown, import::import_foreign,
-    import::import_markdown_body, import::targets, import::ForeignImport, import::MarkdownImport,
-    markdown::escape, markdown::to_markdown, normalize, render::markdown_options,
-    time::LocalDateTime, words::audit,
+    document::split_list_in, example::chatgpt_2023_03_20, export::export_markdown,
+    import::import_any_markdown, import::import_foreign, import::import_markdown_body,
+    import::targets, import::ForeignImport, import::MarkdownImport, markdown::to_markdown,
+    normalize, words::audit,
 };
 use hindsight_core::{import::Target as T, FieldId as F, SectionId as S};
 use proptest::prelude::*;
-use pulldown_cmark::{Event, Parser};
-
-/// Offsets of the zones the fixtures use, with their daylight saving time rules, as the
-/// browser would give them.
-fn offset_at(zone: &str, utc: i64) -> i32 {
-    let local = LocalDateTime::from_epoch_seconds(utc);
-    let year = local.year;
-    let day_secs = |m: u32, d: u32| {
-        LocalDateTime {
-            year,
-            month: m,
-            day: d,
-            hour: 0,
-            minute: 0,
-            second: 0,
-        }
-        .as_epoch_seconds()
-    };
-    // The n-th Sunday of a month (n = 0 for the last).
-    let sunday = |m: u32, n: u32| -> i64 {
-        let days_in = |m: u32| match m {
-            3 | 10 => 31,
-            _ => 30,
-        };
-        let sundays: Vec<i64> = (1..=days_in(m))
-            .map(|d| day_secs(m, d))
-            .filter(|s| (s.div_euclid(86_400) + 4).rem_euclid(7) == 0)
-            .collect();
-        if n == 0 {
-            sundays[sundays.len() - 1]
-        } else {
-            sundays[n as usize - 1]
-        }
-    };
-    let us = |standard: i32| {
-        let start = sunday(3, 2) + 7200 - i64::from(standard) * 60;
-        let end = sunday(11, 1) + 7200 - i64::from(standard + 60) * 60;
-        if (start..end).contains(&utc) {
-            standard + 60
-        } else {
-            standard
-        }
-    };
-    match zone {
-        "Asia/Taipei" => 480,
-        "America/Los_Angeles" => us(-480),
-        "America/Denver" => us(-420),
-        "America/Chicago" => us(-360),
-        "America/New_York" => us(-300),
-        "Europe/Berlin" => {
-            let start = sunday(3, 0) + 3600;
-            let end = sunday(10, 0) + 3600;
-            if (start..end).contains(&utc) {
-                120
-            } else {
-                60
-            }
-        }
-        _ => 0,
-    }
-}
 
 fn fixture(name: &str) -> String {
     let path = format!(
@@ -111,164 +47,6 @@ fn assert_mapping(imp: &ForeignImport, expected: &[(&str, T, &[T])]) {
         .map(|(h, t, also)| (*h, *t, also.to_vec()))
         .collect();
     assert_eq!(got, want);
-}
-
-fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
-}
-
-fn count(into: &mut HashMap<String, usize>, ws: Vec<String>) {
-    for w in ws {
-        *into.entry(w).or_default() += 1;
-    }
-}
-
-/// The body of a file without its YAML front matter.
-fn without_front_matter(text: &str) -> &str {
-    text.strip_prefix("---\n")
-        .and_then(|r| r.split_once("\n---\n"))
-        .map_or(text, |(_, body)| body)
-}
-
-/// Words of Markdown's inline text as it reads once rendered: text runs joined across
-/// emphasis, links and code spans (`a*b*` reads "ab"), split at line breaks and blocks.
-fn rendered_words(md: &str, into: &mut HashMap<String, usize>) {
-    use pulldown_cmark::{Tag, TagEnd};
-    let mut run = String::new();
-    let flush = |run: &mut String, into: &mut HashMap<String, usize>| {
-        count(into, words(run));
-        run.clear();
-    };
-    for event in Parser::new_ext(md, markdown_options()) {
-        match event {
-            Event::Text(t) | Event::Code(t) => run.push_str(&t),
-            Event::Start(
-                Tag::Emphasis
-                | Tag::Strong
-                | Tag::Strikethrough
-                | Tag::Link { .. }
-                | Tag::Image { .. },
-            )
-            | Event::End(
-                TagEnd::Emphasis
-                | TagEnd::Strong
-                | TagEnd::Strikethrough
-                | TagEnd::Link
-                | TagEnd::Image,
-            ) => {}
-            Event::InlineHtml(tag) if !tag.to_ascii_lowercase().starts_with("<br") => {}
-            _ => flush(&mut run, into),
-        }
-    }
-    flush(&mut run, into);
-}
-
-/// Words of the input's inline text.
-fn input_words(body: &str) -> HashMap<String, usize> {
-    let mut out = HashMap::new();
-    rendered_words(body, &mut out);
-    out
-}
-
-/// Words the import is allowed to leave out: the headings that named the section their part
-/// went to (the dialog shows them), the column names of tables that became rows, the keys of
-/// header tables, and a `#` column that only numbers the rows.
-fn structural_words(imp: &ForeignImport) -> HashMap<String, usize> {
-    let mut out = HashMap::new();
-    for p in &imp.parts {
-        // Supporting information's own name is not repeated inside it.
-        let own_name = p.target == T::Supporting
-            && S::Supporting
-                .heading()
-                .en
-                .eq_ignore_ascii_case(p.heading.trim())
-            || S::Supporting.heading().zh == p.heading.trim();
-        if (p.target != T::Supporting && !p.inherited) || own_name {
-            // Headings are kept as the file writes them: read them as rendered, inline
-            // (after a zero-width space, "3. Impact" is no list).
-            rendered_words(&format!("\u{200b}{}", p.heading), &mut out);
-        }
-        let rows = [p.target]
-            .iter()
-            .chain(&p.also)
-            .any(|t| matches!(t, T::Section(S::Timeline | S::ActionItems | S::Header)));
-        if !rows {
-            continue;
-        }
-        let delimiter =
-            |l: &str| l.contains('-') && l.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '));
-        let lines: Vec<&str> = p.text.lines().collect();
-        let mut numbered = false;
-        for (i, line) in lines.iter().enumerate() {
-            if !line.trim_start().starts_with('|') || delimiter(line) {
-                continue;
-            }
-            let cells = escape::split_row(line);
-            if lines.get(i + 1).is_some_and(|next| delimiter(next)) {
-                numbered = cells.first().is_some_and(|c| c.trim() == "#");
-                count(&mut out, cells.iter().flat_map(|c| words(c)).collect());
-            } else if p.target == T::Section(S::Header) || numbered {
-                count(
-                    &mut out,
-                    cells.first().map(|c| words(c)).unwrap_or_default(),
-                );
-            }
-        }
-    }
-    out
-}
-
-/// Every word of the document's JSON export, the labels of its choices in both languages
-/// included (a stored `in_review` carries 審閱中).
-fn output_words(doc: &Postmortem) -> HashMap<String, usize> {
-    let mut out = HashMap::new();
-    fn walk(v: &serde_json::Value, out: &mut HashMap<String, usize>) {
-        match v {
-            // Fields hold Markdown: read them as rendered, like the input.
-            serde_json::Value::String(s) => rendered_words(s, out),
-            serde_json::Value::Array(a) => a.iter().for_each(|v| walk(v, out)),
-            serde_json::Value::Object(o) => o.iter().for_each(|(k, v)| match (k.as_str(), v) {
-                // The report writes each line of Responders as its own list item.
-                ("responders", serde_json::Value::String(s)) => {
-                    s.lines().for_each(|l| rendered_words(l, out));
-                }
-                _ => walk(v, out),
-            }),
-            _ => {}
-        }
-    }
-    let value: serde_json::Value = serde_json::from_str(&export_json(doc)).expect("valid JSON");
-    walk(&value, &mut out);
-    let mut labels = vec![doc.header.status.words()];
-    labels.extend(doc.header.severity.map(|s| s.words()));
-    labels.extend(doc.timeline.iter().map(|e| e.kind.words()));
-    labels.extend(doc.action_items.iter().map(|a| a.kind.words()));
-    for l in labels {
-        count(&mut out, words(l.en));
-        count(&mut out, words(l.zh));
-    }
-    out
-}
-
-/// The words of `body` that the import's document does not hold (beyond the structural
-/// ones), with how many are missing.
-fn missing_words(body: &str, imp: &ForeignImport) -> Vec<(String, usize)> {
-    let need = input_words(body);
-    let free = structural_words(imp);
-    let have = output_words(&imp.doc);
-    let mut missing: Vec<(String, usize)> = need
-        .into_iter()
-        .filter_map(|(w, n)| {
-            let n = n.saturating_sub(free.get(&w).copied().unwrap_or(0));
-            let h = have.get(&w).copied().unwrap_or(0);
-            (n > h).then(|| (w, n - h))
-        })
-        .collect();
-    missing.sort();
-    missing
 }
 
 const FIXTURES: &[&str] = &[
@@ -1494,7 +1272,7 @@ fn status_updates_under_their_own_heading_take_the_heading_along() {
         .iter()
         .find(|p| p.heading == "Status page")
         .expect("the heading is a part");
-    assert_eq!(status.target, ImportTarget::Section(S::Timeline));
+    assert_eq!(status.target, T::Section(S::Timeline));
     assert_eq!(imp.doc.timeline.len(), 2);
     assert!(imp.doc.communication.customer_notice.is_empty());
     assert_nothing_lost(text, &imp);
