@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::time::Timestamp;
 
 /// The schema version written by this build. Readers of a newer version open it read-only.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// A whole postmortem. Its JSON is written and read through the field table (`json.rs`).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -307,12 +307,12 @@ pub struct Response {
 pub struct ActionItem {
     /// What will be done.
     pub action: String,
-    /// What the action is for.
-    pub kind: ActionType,
+    /// What the action is for, when the author said.
+    pub kind: Option<ActionType>,
     /// Who will do it.
     pub owner: String,
-    /// How urgent it is.
-    pub priority: Priority,
+    /// How urgent it is, when the author said.
+    pub priority: Option<Priority>,
     /// When it is due, `YYYY-MM-DD`.
     pub due_date: String,
     /// The ticket that tracks it.
@@ -329,7 +329,7 @@ impl ActionItem {
     pub fn is_public(&self) -> bool {
         self.public.unwrap_or(matches!(
             self.kind,
-            ActionType::Prevent | ActionType::Detect
+            Some(ActionType::Prevent | ActionType::Detect)
         ))
     }
 

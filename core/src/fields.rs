@@ -591,15 +591,15 @@ pub static ACTION_FIELDS: &[Field<ActionItem>] = &[
     field::<ActionItem>(
         F::ActionType,
         S::ActionItems,
-        K::Choice { optional: false },
+        K::Choice { optional: true },
         P::Column,
         w("Type", "類型"),
         "type",
         "kind",
         Access::Choice {
             options: ActionType::OPTIONS,
-            get: |a| a.kind.value(),
-            set: |a, v| a.kind = ActionType::parse(v).unwrap_or_default(),
+            get: |a| a.kind.map_or("", Choice::value),
+            set: |a, v| a.kind = ActionType::parse(v),
         },
     ),
     field::<ActionItem>(
@@ -615,15 +615,15 @@ pub static ACTION_FIELDS: &[Field<ActionItem>] = &[
     field::<ActionItem>(
         F::Priority,
         S::ActionItems,
-        K::Choice { optional: false },
+        K::Choice { optional: true },
         P::Column,
         w("Priority", "優先順序"),
         "priority",
         "priority",
         Access::Choice {
             options: Priority::OPTIONS,
-            get: |a| a.priority.value(),
-            set: |a, v| a.priority = Priority::parse(v).unwrap_or_default(),
+            get: |a| a.priority.map_or("", Choice::value),
+            set: |a, v| a.priority = Priority::parse(v),
         },
     ),
     field::<ActionItem>(

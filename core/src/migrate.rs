@@ -17,7 +17,7 @@ use crate::words::Text;
 type Step = fn(Value) -> Value;
 
 /// `STEPS[i]` migrates version `i + 1` to version `i + 2`.
-const STEPS: &[Step] = &[v1_to_v2];
+const STEPS: &[Step] = &[v1_to_v2, v2_to_v3];
 
 /// Schema 2 adds the review's dismissals and the customer version, both empty at first, and
 /// each action item's Public choice, unset (it then follows the item's type).
@@ -33,6 +33,13 @@ fn v1_to_v2(mut value: Value) -> Value {
             }
         }
     }
+    value
+}
+
+/// Schema 3 lets an action item's Type and Priority be unset (`null`), as an imported file
+/// that does not say them leaves them: every schema 2 item has both, so the value is kept
+/// as it is; an older Hindsight opens a schema 3 draft read-only instead of reading `null`.
+fn v2_to_v3(value: Value) -> Value {
     value
 }
 
@@ -90,17 +97,25 @@ mod tests {
 
     #[test]
     fn current_values_pass_through_and_newer_ones_are_flagged() {
-        let v2: Value = serde_json::json!({"schema_version": 2, "summary": "kept"});
+        let v3: Value = serde_json::json!({"schema_version": 3, "summary": "kept"});
         assert_eq!(
-            migrate(v2.clone()),
-            Ok(Migrated::Current { value: v2, from: 2 })
+            migrate(v3.clone()),
+            Ok(Migrated::Current { value: v3, from: 3 })
         );
+        // Schema 2's action items always have a type and a priority: kept as they are.
+        let v2: Value = serde_json::json!({"schema_version": 2, "summary": "kept",
+            "action_items": [{"action": "a", "kind": "prevent", "priority": "P1"}]});
+        let Ok(Migrated::Current { value, from: 2 }) = migrate(v2.clone()) else {
+            panic!("migrates");
+        };
+        assert_eq!(value["schema_version"], 3);
+        assert_eq!(value["action_items"], v2["action_items"]);
         let v1: Value = serde_json::json!({"schema_version": 1, "summary": "kept",
             "action_items": [{"action": "a"}]});
         let Ok(Migrated::Current { value, from: 1 }) = migrate(v1) else {
             panic!("migrates");
         };
-        assert_eq!(value["schema_version"], 2);
+        assert_eq!(value["schema_version"], 3);
         assert_eq!(value["dismissed"], serde_json::json!([]));
         assert_eq!(value["action_items"][0]["public"], Value::Null);
         let v9 = serde_json::json!({"schema_version": 9});

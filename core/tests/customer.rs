@@ -374,9 +374,9 @@ fn event(time: &str, kind: EventKind, text: &str) -> TimelineEvent {
 fn action(text: &str, kind: ActionType, public: Option<bool>) -> ActionItem {
     ActionItem {
         action: text.into(),
-        kind,
+        kind: Some(kind),
         owner: "Alice Chen".into(),
-        priority: Priority::P0,
+        priority: Some(Priority::P0),
         due_date: "2023-04-01".into(),
         tracking_link: "https://jira.corp/browse/OPS-9".into(),
         done: false,
@@ -1214,7 +1214,7 @@ fn build(c: &Choices) -> Seeded {
         .enumerate()
         .map(|(i, (kind, choice))| {
             let mut item = ActionItem {
-                kind: types[*kind],
+                kind: Some(types[*kind]),
                 public: *choice,
                 owner: c.people[i % c.people.len()].clone(),
                 due_date: "2023-04-01".into(),

@@ -65,7 +65,7 @@ fn markdown_export_golden_speaks_zh_tw_and_round_trips() {
     );
     let md = export_markdown(&doc);
     golden("example.zh.export.md", &md);
-    assert!(md.starts_with("---\nschema_version: 2\n"));
+    assert!(md.starts_with("---\nschema_version: 3\n"));
     assert!(md.contains("\nlanguage: \"zh-TW\"\n"));
     assert_eq!(level_two_headings(&md), HEADINGS);
     assert_eq!(import_markdown(&md).expect("imports"), doc.normalized());
@@ -249,7 +249,7 @@ fn the_example_meets_the_review() {
     assert!(doc
         .action_items
         .iter()
-        .any(|a| a.kind == ActionType::Prevent));
+        .any(|a| a.kind == Some(ActionType::Prevent)));
     for a in &doc.action_items {
         let vague_start = ["加強", "改善", "研究", "檢討", "注意"];
         assert!(

@@ -77,7 +77,7 @@ fn example_markdown_export_golden() {
     );
     let md = export_markdown(&doc);
     golden("example.export.md", &md);
-    assert!(md.starts_with("---\nschema_version: 2\n"));
+    assert!(md.starts_with("---\nschema_version: 3\n"));
     assert!(md.contains(
         "\ntitle: \"ChatGPT showed some users other users' chat titles and payment details\"\n"
     ));
@@ -97,7 +97,7 @@ fn example_json_export_golden() {
     let json = export_json(&doc);
     golden("example.export.json", &json);
     let value: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
-    assert_eq!(value["schema_version"], 2);
+    assert_eq!(value["schema_version"], 3);
     // Keys come in the model's order, so exports of equal documents are equal byte for byte.
     let at = |key: &str| {
         json.find(&format!("\n  \"{key}\":"))
@@ -197,8 +197,8 @@ fn hand_edits_to_the_body_survive_an_import() {
         added.action,
         "Page the security on-call for any cross-user data report"
     );
-    assert_eq!(added.kind, ActionType::Process);
-    assert_eq!(added.priority, Priority::P0);
+    assert_eq!(added.kind, Some(ActionType::Process));
+    assert_eq!(added.priority, Some(Priority::P0));
     assert_eq!(added.tracking_link, "https://tracker.example/SEC-7");
     assert_eq!(
         back.timeline[1].time.map(|t| t.to_rfc3339()).as_deref(),

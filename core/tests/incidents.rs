@@ -24,7 +24,7 @@ fn item(action: &str, owner: &str, due: &str, priority: Priority, done: bool) ->
         action: action.into(),
         owner: owner.into(),
         due_date: due.into(),
-        priority,
+        priority: Some(priority),
         done,
         ..ActionItem::default()
     }
@@ -1004,7 +1004,7 @@ fn the_csv_export_quotes_cells_and_disarms_formulas() {
         [
             "## Alice",
             "[x] fake done <b>bold</b>",
-            "預防",
+            "",
             "P0",
             "2024-01-01",
             "是"

@@ -133,8 +133,8 @@ fn full_document() -> Postmortem {
             long_term_fix: "Config canaries.".into(),
         },
         action_items: vec![
-            ActionItem { action: "Canary config pushes".into(), kind: ActionType::Prevent, owner: "Platform".into(), priority: Priority::P1, due_date: "2024-12-01".into(), tracking_link: "https://tracker.example/PLAT-1".into(), done: false, public: None },
-            ActionItem { action: "Alert on fallback disabled".into(), kind: ActionType::Detect, owner: "Payments".into(), priority: Priority::P2, due_date: "2024-11-20".into(), tracking_link: String::new(), done: true, public: None },
+            ActionItem { action: "Canary config pushes".into(), kind: Some(ActionType::Prevent), owner: "Platform".into(), priority: Some(Priority::P1), due_date: "2024-12-01".into(), tracking_link: "https://tracker.example/PLAT-1".into(), done: false, public: None },
+            ActionItem { action: "Alert on fallback disabled".into(), kind: Some(ActionType::Detect), owner: "Payments".into(), priority: None, due_date: "2024-11-20".into(), tracking_link: String::new(), done: true, public: None },
         ],
         lessons: Lessons {
             went_well: vec!["Rollback took 3 minutes".into()],
@@ -386,7 +386,8 @@ fn user_text_never_breaks_tables_forges_headings_or_ends_sections() {
             let actions = actions.expect("checked");
             prop_assert_eq!(actions.len(), doc.action_items.len() + 1, "\n{}", md);
             for (row, item) in actions[1..].iter().zip(&doc.action_items) {
-                prop_assert_eq!(&row[1], "Prevent", "type column shifted\n{}", md);
+                let kind = item.kind.map_or("", |k| k.label(Language::En));
+                prop_assert_eq!(&row[1], kind, "type column shifted\n{}", md);
                 prop_assert_eq!(&row[6], if item.done { "Yes" } else { "No" }, "\n{}", md);
             }
             let want_tasks: Vec<bool> = doc.action_items.iter().map(|a| a.done).collect();

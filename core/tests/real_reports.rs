@@ -115,25 +115,13 @@ fn list<'a>(v: &'a Value, key: &str) -> &'a [Value] {
 }
 
 // ---- The model in the expectation's terms ----
-//
-// The model has no "not set" yet for an action item's priority and type (they default to P2
-// and Prevent), so an expected null is scored wrong until it has; these adapters are the one
-// place that will change when it does.
 
 fn priority_of(a: &ActionItem) -> Option<String> {
-    Some(format!("{:?}", a.priority))
+    a.priority.map(|p| p.value().to_owned())
 }
 
 fn type_of(a: &ActionItem) -> Option<String> {
-    Some(
-        match a.kind {
-            ActionType::Prevent => "prevent",
-            ActionType::Mitigate => "mitigate",
-            ActionType::Detect => "detect",
-            ActionType::Process => "process",
-        }
-        .to_owned(),
-    )
+    a.kind.map(|k| k.value().to_owned())
 }
 
 fn set(s: &str) -> Option<String> {

@@ -192,6 +192,7 @@ fn the_review_is_the_sum_of_its_memoizable_parts() {
     let mut d = example();
     d.summary = "The on-call engineer forgot to renew it!!!".into();
     d.action_items[1].owner.clear();
+    d.action_items[1].done = false;
     d.causes.recurrence = "Same as INC-1".into();
     d.communication.customer_notice = "db-7.internal was restarted".into();
     let mut other = example();
@@ -241,6 +242,10 @@ fn dismissed_findings_stay_listed_but_are_not_counted() {
     let mut d = example();
     d.action_items[1].owner.clear();
     d.action_items[2].owner.clear();
+    for a in &mut d.action_items[1..3] {
+        a.done = false;
+        a.due_date = "2099-01-01".into();
+    }
     let findings = review(&d, TODAY, &[]);
     let before = counts(&findings, &d);
     assert_eq!(before.problems, 2);
@@ -1171,6 +1176,7 @@ fn action_missing_silent_with_one_item() {
 fn action_no_owner_per_item() {
     let mut d = example();
     d.action_items[1].owner = "  ".into();
+    d.action_items[1].done = false;
     let f = one(&d, check("action-no-owner"));
     assert_eq!(f.key, "action-no-owner@action:2");
     assert_eq!(
@@ -1185,12 +1191,17 @@ fn action_no_owner_per_item() {
 }
 
 #[test]
-fn action_no_owner_every_item_and_even_done_ones() {
+fn action_no_owner_open_items_only() {
     let mut d = example();
     for a in &mut d.action_items {
         a.owner.clear();
     }
-    assert_eq!(of(&d, check("action-no-owner")).len(), 4);
+    // Done items need no owner any more.
+    assert!(d.action_items.iter().all(|a| a.done));
+    none(&d, check("action-no-owner"));
+    d.action_items[0].done = false;
+    d.action_items[3].done = false;
+    assert_eq!(of(&d, check("action-no-owner")).len(), 2);
 }
 
 #[test]
@@ -1236,11 +1247,34 @@ fn action_no_due_silent_with_dates() {
 
 #[test]
 fn action_no_tracking_per_item_as_a_suggestion() {
-    let found = of(&example(), check("action-no-tracking"));
+    let mut d = example();
+    none(&d, check("action-no-tracking"));
+    for a in &mut d.action_items {
+        a.done = false;
+    }
+    let found = of(&d, check("action-no-tracking"));
     assert_eq!(found.len(), 4);
     assert!(found.iter().all(|f| f.level == Level::Suggestion));
     assert_eq!(found[3].key, "action-no-tracking@action:4");
     assert!(found[0].message.en.contains("tracking link"));
+}
+
+#[test]
+fn action_no_tracking_counts_a_link_or_a_tracker_reference_in_the_text() {
+    let mut d = example();
+    for (a, text) in d.action_items.iter_mut().zip([
+        "Fix the pool, see https://github.com/acme/app/issues/6374",
+        "Fix the pool (#6374)",
+        "Fix the pool: OPS-1234",
+        "修正連線池，見 [工單](https://tracker.example/42)",
+    ]) {
+        a.done = false;
+        a.action = text.into();
+    }
+    none(&d, check("action-no-tracking"));
+    // An HTTP status, a severity or a version is no tracker reference.
+    d.action_items[0].action = "Return 503 for SEV-1 pages, v1.2".into();
+    assert_eq!(of(&d, check("action-no-tracking")).len(), 1);
 }
 
 #[test]
@@ -1356,7 +1390,7 @@ fn action_vague_traps_concrete_actions() {
 fn no_prevent_action_when_none_prevents() {
     let mut d = example();
     for a in &mut d.action_items {
-        a.kind = ActionType::Detect;
+        a.kind = Some(ActionType::Detect);
     }
     let f = one(&d, check("no-prevent-action"));
     assert_eq!(f.level, Level::Problem);
@@ -1367,7 +1401,7 @@ fn no_prevent_action_when_none_prevents() {
 fn no_prevent_action_one_prevent_is_enough() {
     let mut d = example();
     for a in d.action_items.iter_mut().skip(1) {
-        a.kind = ActionType::Process;
+        a.kind = Some(ActionType::Process);
     }
     none(&d, check("no-prevent-action"));
 }
@@ -1387,7 +1421,7 @@ fn same_priority_three_items_alike() {
     let mut d = example();
     d.action_items.truncate(3);
     for a in &mut d.action_items {
-        a.priority = Priority::P1;
+        a.priority = Some(Priority::P1);
     }
     let f = one(&d, check("same-priority"));
     assert_eq!(f.level, Level::Suggestion);

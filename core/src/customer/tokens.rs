@@ -81,6 +81,21 @@ pub(super) fn tracker_keys(t: &str, out: &mut Found) {
     }
 }
 
+/// Issue numbers such as `#6374`: a `#` at a word start, then digits, not an HTML
+/// character reference (`&#64;`) or a colour.
+pub(super) fn issue_numbers(t: &str, out: &mut Found) {
+    for (i, _) in t.match_indices('#') {
+        if prev_char(t, i).is_some_and(|p| is_word_char(p) || matches!(p, '&' | '#' | '/')) {
+            continue;
+        }
+        let digits = t[i + 1..].bytes().take_while(u8::is_ascii_digit).count();
+        let end = i + 1 + digits;
+        if digits > 0 && !t.as_bytes().get(end).copied().is_some_and(is_word_byte) {
+            out.push((i, end, HitKind::TrackerKey));
+        }
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Chat
 

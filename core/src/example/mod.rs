@@ -33,9 +33,9 @@ fn action(
 ) -> ActionItem {
     ActionItem {
         action: text.to_owned(),
-        kind,
+        kind: Some(kind),
         owner: owner.to_owned(),
-        priority,
+        priority: Some(priority),
         due_date: due.to_owned(),
         tracking_link: String::new(),
         done,

@@ -25,9 +25,9 @@ fn event(time: &str, kind: EventKind, text: &str, link: &str) -> TimelineEvent {
 fn done(text: &str, kind: ActionType, owner: &str, priority: Priority, due: &str) -> ActionItem {
     ActionItem {
         action: text.to_owned(),
-        kind,
+        kind: Some(kind),
         owner: owner.to_owned(),
-        priority,
+        priority: Some(priority),
         due_date: due.to_owned(),
         tracking_link: String::new(),
         done: true,

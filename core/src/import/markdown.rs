@@ -488,6 +488,12 @@ fn set_cell<R>(f: &Field<R>, row: &mut R, raw: &str, n: usize) -> Result<(), Imp
     };
     match &f.access {
         Access::Text(_, get_mut) => *get_mut(row) = text,
+        // An optional choice left empty is unset ("Not set").
+        Access::Choice { set, .. }
+            if text.is_empty() && matches!(f.kind, Kind::Choice { optional: true }) =>
+        {
+            set(row, "");
+        }
         Access::Choice { options, set, .. } => {
             let value = value_of(options, &text).ok_or_else(|| bad(options, row_words))?;
             set(row, value);

@@ -69,8 +69,12 @@ pub fn open_items_csv(items: &OpenItems, lang: Language) -> String {
             [
                 item.owner.clone(),
                 item.action.clone(),
-                item.kind.label(lang).to_owned(),
-                item.priority.label(lang).to_owned(),
+                item.kind
+                    .map(|k| k.label(lang).to_owned())
+                    .unwrap_or_default(),
+                item.priority
+                    .map(|p| p.label(lang).to_owned())
+                    .unwrap_or_default(),
                 item.due_date.clone(),
                 yes_no(item.overdue, lang),
                 item.incident_id.clone(),

@@ -95,10 +95,12 @@ pub struct OpenAction {
     /// When it is due, `YYYY-MM-DD` as typed.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub due_date: String,
-    /// How urgent it is.
-    pub priority: Priority,
-    /// What it is for.
-    pub kind: ActionType,
+    /// How urgent it is, when set.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub priority: Option<Priority>,
+    /// What it is for, when set.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<ActionType>,
     /// The ticket that tracks it.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub tracking_link: String,

@@ -100,9 +100,9 @@ pub struct Item {
     /// When it is due, as typed.
     pub due_date: String,
     /// How urgent it is.
-    pub priority: Priority,
+    pub priority: Option<Priority>,
     /// What it is for.
-    pub kind: ActionType,
+    pub kind: Option<ActionType>,
     /// The ticket that tracks it.
     pub tracking_link: String,
     /// Whether it is past its due date.
@@ -184,7 +184,8 @@ pub fn open_items(
                 (Some(x), Some(y)) => x.cmp(y),
                 (x, y) => y.is_some().cmp(&x.is_some()),
             })
-            .then_with(|| (a.priority as u8).cmp(&(b.priority as u8)))
+            // Unset priorities come after every set one.
+            .then_with(|| priority_rank(a.priority).cmp(&priority_rank(b.priority)))
             .then_with(|| sa.id.cmp(&sb.id))
             .then_with(|| a.index.cmp(&b.index))
     });
@@ -282,4 +283,8 @@ pub fn mark_done(doc: &mut Postmortem, index: usize, action: &str) -> Result<Mar
     }
     item.done = true;
     Ok(Marked::Done(at))
+}
+/// Where a priority sorts: P0 first, unset last.
+fn priority_rank(p: Option<Priority>) -> u8 {
+    p.map_or(u8::MAX, |p| p as u8)
 }

@@ -183,6 +183,9 @@ fn row_slug(field: FieldId) -> &'static str {
 pub struct Finding {
     /// Which check found it.
     pub check: Check,
+    /// Its title: the check's, unless the rule words this case its own way ("Choose who or
+    /// what detected it").
+    pub title: Words,
     /// Whether it keeps the report from being ready.
     pub level: Level,
     /// What it is about.
@@ -206,12 +209,19 @@ impl Finding {
         };
         Self {
             check,
+            title: check.title(),
             level: check.level(),
             target,
             message,
             key,
             related: None,
         }
+    }
+
+    /// The same finding under another title, where the check's rule words a case its own way.
+    pub(crate) fn titled(mut self, title: Words) -> Self {
+        self.title = title;
+        self
     }
 
     /// The same finding at another level, where the check's rule lowers it.
@@ -222,7 +232,7 @@ impl Finding {
 
     /// The title, in `lang`.
     pub fn title(&self, lang: Language) -> &'static str {
-        self.check.title().get(lang)
+        self.title.get(lang)
     }
 }
 

@@ -127,6 +127,14 @@ crate::words_table! {
         "{0}: {1} asks people to be better. People already try; change the system so the mistake is hard to make (Google SRE workbook).",
         "{0}：{1}是要求人更小心。大家本來就很努力了；請改變系統，讓錯誤不容易發生（Google SRE 工作手冊）。"
     );
+    NO_PREVENT_UNTYPED_TITLE = (
+        "Mark which actions prevent a recurrence",
+        "請標示哪些行動能防止再發生"
+    );
+    NO_PREVENT_UNTYPED = (
+        "{0}: no action item has a type yet. Mark which ones prevent a recurrence, which mitigate or detect, and which change a process; the Google SRE book asks for at least one that stops it happening again.",
+        "{0}：行動項目都還沒選類型。請標示哪些能防止再發生、哪些是緩解或偵測、哪些是流程改善；Google《SRE》一書要求至少有一項能防止事故再發生。"
+    );
     NO_PREVENT_ACTION = (
         "{0}: no action item is of type Prevent. Mitigating and detecting help; the Google SRE book also asks for at least one that stops it happening again.",
         "{0}：沒有任何「預防」類型的行動項目。緩解與偵測都有幫助，但 Google《SRE》一書也要求至少有一項能防止事故再發生。"

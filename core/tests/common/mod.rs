@@ -282,7 +282,12 @@ pub fn output_words(doc: &Postmortem) -> HashMap<String, usize> {
     let mut labels = vec![doc.header.status.words()];
     labels.extend(doc.header.severity.map(|s| s.words()));
     labels.extend(doc.timeline.iter().map(|e| e.kind.words()));
-    labels.extend(doc.action_items.iter().map(|a| a.kind.words()));
+    labels.extend(
+        doc.action_items
+            .iter()
+            .filter_map(|a| a.kind)
+            .map(|k| k.words()),
+    );
     for l in labels {
         count(&mut out, words(l.en));
         count(&mut out, words(l.zh));

@@ -101,9 +101,9 @@ fn event() -> impl Strategy<Value = TimelineEvent> {
 fn action() -> impl Strategy<Value = ActionItem> {
     (
         text(),
-        pick(<ActionType as Choice>::ALL),
+        prop::option::of(pick(<ActionType as Choice>::ALL)),
         text(),
-        pick(<Priority as Choice>::ALL),
+        prop::option::of(pick(<Priority as Choice>::ALL)),
         text(),
         text(),
         any::<bool>(),

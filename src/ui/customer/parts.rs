@@ -242,7 +242,7 @@ fn PublicAction(c: Customer, key: u32) -> impl IntoView {
         })
     };
     let text = Memo::new(move |_| read(&|a| a.action.trim().to_owned()));
-    let kind = Memo::new(move |_| read(&|a| a.kind.value().to_owned()));
+    let kind = Memo::new(move |_| read(&|a| a.kind.map_or("", Choice::value).to_owned()));
     let public = Memo::new(move |_| {
         let i = index.get();
         ed.read(SectionId::ActionItems, |d| {

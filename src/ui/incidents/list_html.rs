@@ -88,7 +88,7 @@ fn item_html(out: &mut String, item: &Item, n: usize, lang: Language) {
     if !item.due_date.trim().is_empty() {
         meta.push(DUE.fill(lang, &[item.due_date.trim()]));
     }
-    meta.push(item.priority.label(lang).to_owned());
+    meta.extend(item.priority.map(|p| p.label(lang).to_owned()));
     if !item.owner.trim().is_empty() {
         meta.push(item.owner.trim().to_owned());
     }

@@ -24,7 +24,7 @@ fn ReasonForm() -> impl IntoView {
     let Some(finding) = review.dismissing.get_untracked() else {
         return ().into_any();
     };
-    let title = finding.check.title();
+    let title = finding.title;
     let key = finding.key.clone();
     let reason = RwSignal::new(String::new());
     let invalid = RwSignal::new(false);
@@ -108,7 +108,7 @@ fn GateDialog() -> impl IntoView {
             // A long list scrolls on its own, so the two choices stay in view.
             <ul class="gate-problems" tabindex="0" aria-labelledby="gate-count">
                 {move || review.problems().into_iter().map(|f| {
-                    let title = f.check.title();
+                    let title = f.title;
                     let place = f.target.place();
                     view! {
                         <li><strong>{ui.t(title)}</strong>" · "<span>{move || ui.text(&place)}</span></li>

@@ -88,7 +88,7 @@ fn FindingItem(finding: Finding, on_jump: Callback<()>) -> impl IntoView {
     let ui = Ui::get();
     let ed = expect_context::<Editor>();
     let review = ReviewState::get();
-    let title = finding.check.title();
+    let title = finding.title;
     let level = finding.level;
     let target = finding.target;
     let message = finding.message.clone();
@@ -141,7 +141,7 @@ fn DismissedItem(finding: Finding, reason: String) -> impl IntoView {
     let ui = Ui::get();
     let ed = expect_context::<Editor>();
     let review = ReviewState::get();
-    let title = finding.check.title();
+    let title = finding.title;
     let key = finding.key.clone();
     let place: Text = finding.target.place();
     view! {

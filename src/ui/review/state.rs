@@ -151,7 +151,7 @@ impl ReviewState {
                         Some(FieldNote {
                             element: element_of(ed, f.target, true)?,
                             level: f.level,
-                            title: f.check.title(),
+                            title: f.title,
                             message: f.message.clone(),
                         })
                     })

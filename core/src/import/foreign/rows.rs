@@ -896,52 +896,6 @@ fn action_type(text: &str) -> Option<ActionType> {
     })
 }
 
-/// The type an action's text suggests; Prevent when nothing says otherwise.
-fn infer_type(text: &str) -> ActionType {
-    let lower = text.to_lowercase();
-    let has = |ws: &[&str]| ws.iter().any(|w| first_at(&lower, w).is_some());
-    if has(&[
-        "alert",
-        "monitor",
-        "detect",
-        "dashboard",
-        "slo",
-        "告警",
-        "監控",
-        "偵測",
-    ]) {
-        ActionType::Detect
-    } else if has(&[
-        "runbook",
-        "playbook",
-        "process",
-        "training",
-        "document",
-        "checklist",
-        "drill",
-        "流程",
-        "文件",
-        "教育訓練",
-        "演練",
-        "手冊",
-    ]) {
-        ActionType::Process
-    } else if has(&[
-        "rate limit",
-        "circuit breaker",
-        "fallback",
-        "degrade",
-        "timeout",
-        "限流",
-        "降級",
-        "熔斷",
-    ]) {
-        ActionType::Mitigate
-    } else {
-        ActionType::Prevent
-    }
-}
-
 /// The value after a keyword in an action's text: `owner: Ana`, `due 2024-06-01`.
 fn after_keyword<'t>(text: &'t str, lower: &str, keys: &[&str]) -> Option<&'t str> {
     for k in keys {
@@ -989,7 +943,6 @@ pub(crate) fn action_from_text(text: &str, done: Option<bool>, year: Option<i32>
     let lower = text.to_lowercase();
     let mut item = ActionItem {
         action: text.to_owned(),
-        kind: infer_type(text),
         done: done.unwrap_or(false),
         ..ActionItem::default()
     };
@@ -1049,7 +1002,7 @@ pub(crate) fn action_from_text(text: &str, done: Option<bool>, year: Option<i32>
         .find(|w| matches!(*w, "P0" | "P1" | "P2" | "P3"))
         .and_then(Priority::parse)
     {
-        item.priority = p;
+        item.priority = Some(p);
     }
     item
 }
@@ -1093,10 +1046,7 @@ fn action_table(src: &str, year: Option<i32>) -> Vec<ActionItem> {
             if index.trim().trim_end_matches(['.', ')']) != row_number {
                 extras.push((name(index_col), index));
             }
-            let mut item = ActionItem {
-                kind: infer_type(&action),
-                ..ActionItem::default()
-            };
+            let mut item = ActionItem::default();
             let owner = cell(owner_col);
             item.owner = owner.trim().trim_start_matches('@').to_owned();
             if !same_words(&owner, &item.owner) {
@@ -1110,19 +1060,18 @@ fn action_table(src: &str, year: Option<i32>) -> Vec<ActionItem> {
                 extras.push((name(due_col), due));
             }
             let prio = cell(priority_col);
-            if let Some(p) = priority(&prio) {
-                item.priority = p;
-            }
-            if !prio.trim().is_empty() && !same_words(&prio, item.priority.value()) {
+            item.priority = priority(&prio);
+            if !prio.trim().is_empty()
+                && !same_words(&prio, item.priority.map_or("", Choice::value))
+            {
                 extras.push((name(priority_col), prio));
             }
             let kind = cell(type_col);
-            if let Some(t) = action_type(&kind) {
-                item.kind = t;
-            }
+            item.kind = action_type(&kind);
             if !kind.trim().is_empty()
-                && !same_words(&kind, item.kind.value())
-                && !item.kind.words().matches(&kind)
+                && !item
+                    .kind
+                    .is_some_and(|k| same_words(&kind, k.value()) || k.words().matches(&kind))
             {
                 extras.push((name(type_col), kind));
             }
@@ -1239,19 +1188,20 @@ mod tests {
         let a = &r.items[0];
         assert_eq!(a.owner, "ana");
         assert_eq!(a.due_date, "2024-06-01");
-        assert_eq!(a.priority, Priority::P1);
+        assert_eq!(a.priority, Some(Priority::P1));
         assert_eq!(
             a.action,
             "Add a canary (Due: June 1, 2024) (Priority: High) (Status: In progress)"
         );
         assert!(r.items[1].done);
-        assert_eq!(r.items[1].kind, ActionType::Detect);
+        // The type is never guessed from the words: the file did not say it.
+        assert_eq!(r.items[1].kind, None);
         assert_eq!(r.items[2].owner, "Cy");
         assert_eq!(r.items[2].due_date, "2024-06-20");
         assert!(r.items[2].done);
-        assert_eq!(r.items[2].kind, ActionType::Process);
+        assert_eq!(r.items[2].kind, None);
         assert_eq!(r.items[3].owner, "Dee");
         assert_eq!(r.items[3].due_date, "2024-07-01");
-        assert_eq!(r.items[3].priority, Priority::P0);
+        assert_eq!(r.items[3].priority, Some(Priority::P0));
     }
 }

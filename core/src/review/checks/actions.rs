@@ -2,7 +2,8 @@
 //! link, says what will be done, and together they prevent a recurrence.
 
 use crate::choice::Choice;
-use crate::document::{ActionItem, ActionType};
+use crate::customer::tracker_reference;
+use crate::document::{ActionItem, ActionType, Priority};
 use crate::fields::FieldId;
 use crate::sections::SectionId;
 use crate::text::Hay;
@@ -11,7 +12,7 @@ use crate::words::{Text, Words};
 
 use super::super::scan::{compiled, prose};
 use super::super::wording as say;
-use super::super::{Finding, Target};
+use super::super::{Finding, Level, Target};
 use super::language::quote_of;
 use super::{blank_action, quotes, Cx};
 
@@ -25,13 +26,17 @@ fn items<'a>(cx: &Cx<'a>) -> Vec<(usize, &'a ActionItem)> {
         .collect()
 }
 
-/// One finding per item for which `found` says why.
+/// One finding per item not done for which `found` says why: a done item needs no owner,
+/// link or wording any more.
 fn per_item(
     cx: &Cx<'_>,
     out: &mut Vec<Finding>,
     found: impl Fn(&ActionItem) -> Option<(FieldId, Words, Vec<Text>)>,
 ) {
     for (index, a) in items(cx) {
+        if a.done {
+            continue;
+        }
         if let Some((field, words, args)) = found(a) {
             let args: Vec<&Text> = args.iter().collect();
             out.push(cx.finding(Target::Row { field, index }, words, &args));
@@ -50,35 +55,45 @@ pub(super) fn missing(cx: &Cx<'_>, out: &mut Vec<Finding>) {
     }
 }
 
-/// no-prevent-action: items exist and none is of type Prevent.
+/// no-prevent-action: items exist, some have a type, and none is Prevent; when no item has
+/// a type yet, a suggestion to mark them (nothing says none prevents).
 pub(super) fn no_prevent(cx: &Cx<'_>, out: &mut Vec<Finding>) {
     let items = items(cx);
-    if !items.is_empty() && !items.iter().any(|(_, a)| a.kind == ActionType::Prevent) {
-        out.push(cx.finding(
-            Target::Section(SectionId::ActionItems),
-            say::NO_PREVENT_ACTION,
-            &[],
-        ));
+    let section = Target::Section(SectionId::ActionItems);
+    if items.is_empty() {
+        return;
+    }
+    if items.iter().all(|(_, a)| a.kind.is_none()) {
+        out.push(
+            cx.finding(section, say::NO_PREVENT_UNTYPED, &[])
+                .titled(say::NO_PREVENT_UNTYPED_TITLE)
+                .at(Level::Suggestion),
+        );
+    } else if !items
+        .iter()
+        .any(|(_, a)| a.kind == Some(ActionType::Prevent))
+    {
+        out.push(cx.finding(section, say::NO_PREVENT_ACTION, &[]));
     }
 }
 
-/// same-priority: three or more items, all of one priority.
+/// same-priority: three or more items with a priority set, all of one priority; items
+/// without one are not counted.
 pub(super) fn same_priority(cx: &Cx<'_>, out: &mut Vec<Finding>) {
-    let items = items(cx);
-    if items.len() < 3 {
+    let set: Vec<Priority> = items(cx).iter().filter_map(|(_, a)| a.priority).collect();
+    let Some(&p) = set.first() else {
         return;
-    }
-    let p = items[0].1.priority;
-    if items.iter().all(|(_, a)| a.priority == p) {
+    };
+    if set.len() >= 3 && set.iter().all(|q| *q == p) {
         out.push(cx.finding(
             Target::Section(SectionId::ActionItems),
             say::SAME_PRIORITY,
-            &[&Text::plain(items.len().to_string()), &p.words().into()],
+            &[&Text::plain(set.len().to_string()), &p.words().into()],
         ));
     }
 }
 
-/// action-no-owner: per item.
+/// action-no-owner: per item not done.
 pub(super) fn no_owner(cx: &Cx<'_>, out: &mut Vec<Finding>) {
     per_item(cx, out, |a| {
         a.owner
@@ -91,18 +106,19 @@ pub(super) fn no_owner(cx: &Cx<'_>, out: &mut Vec<Finding>) {
 /// action-no-due: per item not done.
 pub(super) fn no_due(cx: &Cx<'_>, out: &mut Vec<Finding>) {
     per_item(cx, out, |a| {
-        (!a.done && a.due_date.trim().is_empty())
+        a.due_date
+            .trim()
+            .is_empty()
             .then(|| (FieldId::DueDate, say::ACTION_NO_DUE, vec![]))
     });
 }
 
-/// action-no-tracking: per item without a tracking link.
+/// action-no-tracking: per item not done, unless Tracking link is set or the action's text
+/// carries a link or a tracker reference (`#123`, `OPS-123`).
 pub(super) fn no_tracking(cx: &Cx<'_>, out: &mut Vec<Finding>) {
     per_item(cx, out, |a| {
-        a.tracking_link
-            .trim()
-            .is_empty()
-            .then(|| (FieldId::TrackingLink, say::ACTION_NO_TRACKING, vec![]))
+        let tracked = !a.tracking_link.trim().is_empty() || tracker_reference(&a.action).is_some();
+        (!tracked).then(|| (FieldId::TrackingLink, say::ACTION_NO_TRACKING, vec![]))
     });
 }
 
@@ -136,7 +152,7 @@ pub(super) fn overdue(cx: &Cx<'_>, out: &mut Vec<Finding>) {
 fn why_vague(action: &str) -> Option<(Words, String)> {
     let c = compiled();
     let hay = Hay::new(&prose(action));
-    let start = hay.low.iter().position(|ch| ch.is_alphanumeric())?;
+    let start = after_tags(&hay.orig)?;
     // "自動提醒" starts before the 提醒 it holds, so a concrete phrase covers, not starts at.
     let concrete_spans: Vec<(usize, usize)> = c
         .not_vague
@@ -166,4 +182,43 @@ fn why_vague(action: &str) -> Option<(Words, String)> {
         say::ACTION_BE_BETTER,
         quote_of(&hay, better.start, better.end, better.what),
     ))
+}
+
+/// Where an action's own words start: after bracketed tags (`[PoMo]`, `【SRE】`) and an ID
+/// with its colon or dash (`ACT-01:`, `**ACT-01** —`), at the first letter or digit.
+fn after_tags(chars: &[char]) -> Option<usize> {
+    let skip = |from: usize| {
+        (from..chars.len()).find(|&i| !(chars[i].is_whitespace() || matches!(chars[i], '*' | '_')))
+    };
+    let mut i = skip(0)?;
+    loop {
+        match chars[i] {
+            '[' | '【' => {
+                let close = if chars[i] == '[' { ']' } else { '】' };
+                let end = (i..chars.len()).find(|&k| chars[k] == close)?;
+                i = skip(end + 1)?;
+                continue;
+            }
+            _ => {}
+        }
+        // An ID: capitals and digits with a dash or digits in it, then `:` or a dash.
+        let word_end = (i..chars.len())
+            .find(|&k| !(chars[k].is_ascii_alphanumeric() || chars[k] == '-'))
+            .unwrap_or(chars.len());
+        let word: String = chars[i..word_end].iter().collect();
+        let id_like = word.len() >= 3
+            && word.chars().any(|c| c.is_ascii_digit())
+            && word
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-');
+        if id_like {
+            let after = skip(word_end).unwrap_or(chars.len());
+            if matches!(chars.get(after), Some(':' | '：' | '-' | '—' | '–')) {
+                i = skip(after + 1)?;
+                continue;
+            }
+        }
+        break;
+    }
+    (i..chars.len()).find(|&k| chars[k].is_alphanumeric())
 }
