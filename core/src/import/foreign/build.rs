@@ -194,7 +194,7 @@ pub(crate) fn header_values(front: &[FrontEntry], parts: &[Part]) -> HeaderValue
 
 /// A severity as people write it: SEV2, Sev 2, S2, a bare level, or its name.
 fn severity(text: &str) -> Option<Severity> {
-    let t = text.trim().to_lowercase();
+    let t = super::cells::plain(text).to_lowercase();
     let level = |d: char| match d {
         '1' => Some(Severity::Sev1),
         '2' => Some(Severity::Sev2),
@@ -273,7 +273,7 @@ pub(super) const STATUS_WORDS: &[(&str, Status)] = &[
 /// word starts ("complete" is not in "Incomplete"), and a negated one is its own row
 /// ("not done", 未完成), so it comes first and is read as not final.
 fn status(text: &str) -> Option<Status> {
-    let lower = crate::text::folded(text);
+    let lower = crate::text::folded(&super::cells::plain(text));
     STATUS_WORDS
         .iter()
         .filter_map(|(w, s)| {

@@ -14,6 +14,7 @@
 //! read as P1) keeps its original text beside it.
 
 mod build;
+mod cells;
 mod rows;
 mod split;
 mod synonyms;
@@ -30,7 +31,7 @@ use crate::words::Words;
 
 use rows::{read_timeline, TimeCtx, TimelineReading};
 use split::{blocks, clean, keep_inline, split, BlockKind, Role};
-use times::{find_day, find_timed_zone, find_zone, Zone};
+use times::{find_day, find_timed_zone, find_zone, find_zone_note, Zone};
 
 /// What the foreign import says, in both languages.
 pub mod messages {
@@ -337,16 +338,19 @@ pub fn import_foreign(
             inferred_day = header.day;
         }
     }
-    let (doc_zone, written_zone) = match header.zone.as_deref().and_then(find_zone) {
+    // The zone the report's times are written in: the header's, a note ("All times PDT"),
+    // or the first zone written after a time. The draft takes the place's zone (PDT is
+    // America/Los_Angeles), while times keep the offset they were written with.
+    let written = header
+        .zone
+        .as_deref()
+        .and_then(find_zone)
+        .or_else(|| find_zone_note(&body))
+        .or_else(|| find_timed_zone(&body));
+    let (doc_zone, written_zone) = match written {
         Some(Zone::Named(name)) => (name, None),
-        Some(Zone::Fixed(0)) if header.zone.as_deref().map(str::trim) == Some("UTC") => {
-            ("UTC".to_owned(), None)
-        }
-        None => match find_timed_zone(&body) {
-            Some(Zone::Named(name)) => (name, None),
-            other => (zone.to_owned(), other),
-        },
-        other => (zone.to_owned(), other),
+        Some(z) => (z.draft_zone().unwrap_or_else(|| zone.to_owned()), Some(z)),
+        None => (zone.to_owned(), None),
     };
     let mut ctx = TimeCtx::new(header.day, written_zone, &doc_zone, offset_at);
     for p in &mut parts {

@@ -857,7 +857,7 @@ fn is_done(status: &str) -> bool {
 
 /// A priority as written: P0–P3, a number, or a word (High, 高).
 fn priority(text: &str) -> Option<Priority> {
-    let t = text.trim().to_lowercase();
+    let t = super::cells::plain(text).to_lowercase();
     let p = t.strip_prefix('p').unwrap_or(&t);
     let digit = p
         .chars()
@@ -882,8 +882,9 @@ fn priority(text: &str) -> Option<Priority> {
 
 /// An action type as written: its label in either language, or a near word.
 fn action_type(text: &str) -> Option<ActionType> {
-    choice_named::<ActionType>(text).or_else(|| {
-        let t = text.trim().to_lowercase();
+    let text = super::cells::plain(text);
+    choice_named::<ActionType>(&text).or_else(|| {
+        let t = text.to_lowercase();
         match t.as_str() {
             "prevention" | "preventive" | "preventative" | "fix" | "repair" => {
                 Some(ActionType::Prevent)

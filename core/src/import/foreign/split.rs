@@ -503,8 +503,11 @@ fn numbered_heading(line: &str) -> Option<(Vec<Target>, u8)> {
     (!targets.is_empty()).then(|| (targets, u8::try_from(depth).unwrap_or(5).min(5) + 1))
 }
 
-/// The title: the first heading, when it is the only one at the top level and either other
-/// headings follow or it names no section.
+/// The title: the first heading, when it is the only one at the top level. It is no title
+/// when it is only a date or a time (a day of the timeline), or when it names a section that
+/// no later heading names ("# Executive Summary" opens the summary; "Summary of the June 8
+/// outage" above "1. Summary" is the title). A date in front of words ("# May 30th, 2019
+/// Prow Flakiness") is part of a title.
 fn title_block(blocks: &[Block]) -> Option<usize> {
     let headings: Vec<(usize, u8)> = blocks
         .iter()
@@ -518,9 +521,30 @@ fn title_block(blocks: &[Block]) -> Option<usize> {
     let top = headings.iter().map(|(_, l)| *l).min()?;
     let text = blocks[first].text.trim();
     let alone = headings.iter().filter(|(_, l)| *l == top).count() == 1;
-    let is_time = parse_when(text).is_some();
-    (level == top && alone && !is_time && (headings.len() > 1 || classify(text).is_empty()))
-        .then_some(first)
+    if level != top || !alone || only_a_date_or_time(text) {
+        return None;
+    }
+    let named = classify(text);
+    let named_again = || {
+        headings[1..].iter().any(|(i, _)| {
+            let later = classify(blocks[*i].text.trim());
+            named.iter().any(|t| later.contains(t))
+        })
+    };
+    (named.is_empty() || (headings.len() > 1 && named_again())).then_some(first)
+}
+
+/// Whether a heading is a date or a time with at most a few words of decoration after it
+/// ("2024-05-02", "14:05 UTC — Investigating", "January 31"), not a title that starts with
+/// one.
+pub(crate) fn only_a_date_or_time(text: &str) -> bool {
+    let Some(w) = parse_when(text) else {
+        return false;
+    };
+    let rest = text[w.end..]
+        .trim()
+        .trim_start_matches(['-', '—', '–', ':', '：', ',', '(', '（']);
+    w.time.is_some() || rest.split_whitespace().count() <= 1
 }
 
 /// Whether a table has two columns and names at least one header field in its first column.

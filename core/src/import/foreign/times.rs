@@ -12,8 +12,11 @@ use crate::time::{civil_from_days, days_from_civil, parse_date, LocalDateTime, T
 /// A zone read from the text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) enum Zone {
-    /// A fixed offset in minutes east of UTC (UTC, +08:00, PDT, CET, 台北時間).
+    /// A fixed offset in minutes east of UTC (UTC, +08:00).
     Fixed(i32),
+    /// An abbreviation with a fixed offset, and the zone of the place that uses it (PDT is
+    /// −07:00 as written, and a report in PDT is a draft in America/Los_Angeles).
+    Abbrev(i32, &'static str),
     /// A zone whose offset the caller knows (America/Los_Angeles for PT).
     Named(String),
 }
@@ -63,36 +66,38 @@ const WEEKDAYS: [&str; 7] = [
     "sunday",
 ];
 
-/// Abbreviations with a fixed offset. CST is read as US Central Standard Time, the common
-/// reading in English reports.
-const FIXED: &[(&str, i32)] = &[
-    ("UTC", 0),
-    ("GMT", 0),
-    ("PST", -480),
-    ("PDT", -420),
-    ("MST", -420),
-    ("MDT", -360),
-    ("CST", -360),
-    ("CDT", -300),
-    ("EST", -300),
-    ("EDT", -240),
-    ("WET", 0),
-    ("WEST", 60),
-    ("BST", 60),
-    ("CET", 60),
-    ("CEST", 120),
-    ("EET", 120),
-    ("EEST", 180),
-    ("MSK", 180),
-    ("IST", 330),
-    ("SGT", 480),
-    ("HKT", 480),
-    ("JST", 540),
-    ("KST", 540),
-    ("AEST", 600),
-    ("AEDT", 660),
-    ("NZST", 720),
-    ("NZDT", 780),
+/// Abbreviations with a fixed offset, and the zone of the place that writes them. CST is
+/// read as US Central Standard Time and IST as India's, the common readings in English
+/// reports.
+const FIXED: &[(&str, i32, &str)] = &[
+    ("PST", -480, "America/Los_Angeles"),
+    ("PDT", -420, "America/Los_Angeles"),
+    ("MST", -420, "America/Denver"),
+    ("MDT", -360, "America/Denver"),
+    ("CST", -360, "America/Chicago"),
+    ("CDT", -300, "America/Chicago"),
+    ("EST", -300, "America/New_York"),
+    ("EDT", -240, "America/New_York"),
+    ("WET", 0, "Europe/Lisbon"),
+    ("WEST", 60, "Europe/Lisbon"),
+    ("BST", 60, "Europe/London"),
+    ("CET", 60, "Europe/Paris"),
+    ("CEST", 120, "Europe/Paris"),
+    ("EET", 120, "Europe/Helsinki"),
+    ("EEST", 180, "Europe/Helsinki"),
+    ("MSK", 180, "Europe/Moscow"),
+    ("IST", 330, "Asia/Kolkata"),
+    ("ICT", 420, "Asia/Bangkok"),
+    ("WIB", 420, "Asia/Jakarta"),
+    ("SGT", 480, "Asia/Singapore"),
+    ("HKT", 480, "Asia/Hong_Kong"),
+    ("PHT", 480, "Asia/Manila"),
+    ("JST", 540, "Asia/Tokyo"),
+    ("KST", 540, "Asia/Seoul"),
+    ("AEST", 600, "Australia/Sydney"),
+    ("AEDT", 660, "Australia/Sydney"),
+    ("NZST", 720, "Pacific/Auckland"),
+    ("NZDT", 780, "Pacific/Auckland"),
 ];
 
 /// Abbreviations and names whose offset changes with daylight saving time.
@@ -570,9 +575,9 @@ fn zone_token(c: &mut Cursor<'_>, after_clock: bool) -> Option<Zone> {
         .chars()
         .take_while(|ch| ch.is_ascii_alphabetic())
         .collect();
-    if let Some((_, minutes)) = FIXED.iter().find(|(abbr, _)| *abbr == word) {
+    if let Some((_, minutes, place)) = FIXED.iter().find(|(abbr, _, _)| *abbr == word) {
         c.i += word.len();
-        return Some(Zone::Fixed(*minutes));
+        return Some(Zone::Abbrev(*minutes, place));
     }
     if let Some((_, name)) = NAMED.iter().find(|(abbr, _)| *abbr == word) {
         let save = c.i;
@@ -667,6 +672,49 @@ pub(crate) fn find_zone(text: &str) -> Option<Zone> {
     None
 }
 
+impl Zone {
+    /// The zone a draft of a report written in this zone takes: the place's zone for a named
+    /// zone or an abbreviation, UTC for UTC; none for a bare offset, which names no place.
+    pub(crate) fn draft_zone(&self) -> Option<String> {
+        match self {
+            Zone::Named(name) => Some(name.clone()),
+            Zone::Abbrev(_, place) => Some((*place).to_owned()),
+            Zone::Fixed(0) => Some("UTC".to_owned()),
+            Zone::Fixed(_) => None,
+        }
+    }
+}
+
+/// Words that say a line is about the zone of the report's times ("All times PDT", "Times
+/// are in UTC", "時間皆為台北時間"), so a zone named there holds for the whole report.
+const ZONE_NOTE_CUES: &[&str] = &[
+    "all times",
+    "times are",
+    "times in",
+    "times shown",
+    "time zone",
+    "timezone",
+    "times:",
+    "時間",
+    "時區",
+];
+
+/// The zone a note anywhere in a text gives the report's times.
+pub(crate) fn find_zone_note(text: &str) -> Option<Zone> {
+    text.lines().find_map(|line| {
+        // A note is short; a long sentence that mentions time zones is about something else.
+        if line.split_whitespace().count() > 16 {
+            return None;
+        }
+        let lower = line.to_lowercase();
+        ZONE_NOTE_CUES
+            .iter()
+            .any(|cue| lower.contains(cue))
+            .then(|| find_zone(line))
+            .flatten()
+    })
+}
+
 /// The first zone written right after a time anywhere in a text ("14:05 至 15:20（台北時間）",
 /// "at 09:12 UTC"): how a report says what zone its times are in. A zone word alone
 /// ("CT", "PT") is not enough, since it may mean something else in prose.
@@ -733,7 +781,9 @@ pub(crate) fn instant(
     offset_at: &dyn Fn(&str, i64) -> i32,
 ) -> i64 {
     match zone {
-        Zone::Fixed(minutes) => local.as_epoch_seconds() - i64::from(*minutes) * 60,
+        Zone::Fixed(minutes) | Zone::Abbrev(minutes, _) => {
+            local.as_epoch_seconds() - i64::from(*minutes) * 60
+        }
         Zone::Named(name) => Timestamp::from_local(local, |utc| offset_at(name, utc)).utc,
     }
 }
@@ -769,7 +819,7 @@ mod tests {
             Some((
                 Some(Full(2024, 5, 2)),
                 Some((15, 10, 0)),
-                Some(Zone::Fixed(-420))
+                Some(Zone::Abbrev(-420, "America/Los_Angeles"))
             ))
         );
         assert_eq!(
@@ -802,7 +852,7 @@ mod tests {
         );
         assert_eq!(
             when("10:02-07:00 deploy"),
-            Some((None, Some((10, 2, 0)), Some(Zone::Fixed(-420))))
+            Some((None, Some((10, 2, 0)), Some(Zone::Abbrev(-420, "America/Los_Angeles"))))
         );
         assert_eq!(
             when("2015-10-21 (all times UTC)"),
