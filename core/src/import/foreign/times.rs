@@ -852,7 +852,7 @@ mod tests {
         );
         assert_eq!(
             when("10:02-07:00 deploy"),
-            Some((None, Some((10, 2, 0)), Some(Zone::Abbrev(-420, "America/Los_Angeles"))))
+            Some((None, Some((10, 2, 0)), Some(Zone::Fixed(-420))))
         );
         assert_eq!(
             when("2015-10-21 (all times UTC)"),
