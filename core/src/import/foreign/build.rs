@@ -8,11 +8,12 @@ use super::synonyms::{header_field, mentions};
 use super::times::{due_date, parse_when, Day};
 use super::{messages, ForeignImport, Part, Target};
 use crate::choice::Choice;
-use crate::document::{Language, Postmortem, Severity, Status};
+use crate::document::{EventKind, Language, Postmortem, Severity, Status};
 use crate::fields::{doc_field, Access, FieldId, Kind};
 use crate::markdown::escape::split_row;
 use crate::report::{colon, severity_text};
 use crate::sections::SectionId;
+use crate::time::LocalDateTime;
 
 /// One key of a foreign file's YAML front matter.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -24,9 +25,91 @@ pub(crate) struct FrontEntry {
     raw: String,
 }
 
+/// Keys of a blog post's front matter: with one of them, its `date` is when the post was
+/// published, not when the incident happened.
+const PUBLICATION_KEYS: &[&str] = &[
+    "layout",
+    "permalink",
+    "categories",
+    "category",
+    "slug",
+    "path",
+    "aliases",
+    "description",
+    "excerpt",
+    "draft",
+    "image",
+];
+
+/// Whether a front-matter entry is a blog post's publication date.
+pub(crate) fn is_publication_date(front: &[FrontEntry], entry: &FrontEntry) -> bool {
+    entry.key.eq_ignore_ascii_case("date")
+        && front
+            .iter()
+            .any(|e| PUBLICATION_KEYS.contains(&e.key.to_ascii_lowercase().as_str()))
+}
+
+/// The date a blog post's front matter says it was published, if it says one.
+pub(crate) fn publication_date(front: &[FrontEntry]) -> Option<(i32, u32, u32)> {
+    front
+        .iter()
+        .filter(|e| is_publication_date(front, e))
+        .find_map(|e| match parse_when(&e.value)?.day? {
+            Day::Full(y, m, d) => Some((y, m, d)),
+            Day::NoYear(..) => None,
+        })
+}
+
+/// Splits TOML front matter (`+++`, `key = value`, strings, arrays and `[table]` lines, as
+/// static site generators write it) from the body. Keys under a table keep its name
+/// (`extra.team`).
+fn toml_front_matter(text: &str) -> Option<(Vec<FrontEntry>, &str)> {
+    let rest = text.strip_prefix("+++\n")?;
+    let end = rest.find("\n+++")?;
+    let block = &rest[..end];
+    let after = &rest[end + 4..];
+    let body = after.strip_prefix('\n').unwrap_or(after);
+    let mut table = String::new();
+    let mut entries = Vec::new();
+    for line in block.lines() {
+        let t = line.trim();
+        if t.is_empty() || t.starts_with('#') {
+            continue;
+        }
+        if let Some(name) = t.strip_prefix('[').and_then(|r| r.strip_suffix(']')) {
+            table = format!("{}.", name.trim());
+            continue;
+        }
+        let Some((key, value)) = t.split_once('=') else {
+            // Not TOML after all.
+            return None;
+        };
+        let value = value.trim();
+        let value = match value.strip_prefix('[').and_then(|v| v.strip_suffix(']')) {
+            Some(list) => list
+                .split(',')
+                .map(|v| unquote(v.trim()))
+                .filter(|v| !v.is_empty())
+                .collect::<Vec<_>>()
+                .join(", "),
+            None => unquote(value),
+        };
+        entries.push(FrontEntry {
+            key: format!("{table}{}", key.trim()),
+            value,
+            raw: line.to_owned(),
+        });
+    }
+    Some((entries, body))
+}
+
 /// Splits simple YAML front matter (`key: value`, `[a, b]` and `- item` lists, quoted
-/// strings, `|` blocks) from the body. Without a closing `---` there is no front matter.
+/// strings, `|` blocks) or TOML front matter (`+++`) from the body. Without a closing line
+/// there is no front matter.
 pub(crate) fn front_matter(text: &str) -> (Vec<FrontEntry>, &str) {
+    if let Some(toml) = toml_front_matter(text) {
+        return toml;
+    }
     let Some(rest) = text.strip_prefix("---\n") else {
         return (Vec::new(), text);
     };
@@ -165,6 +248,7 @@ fn header_rows(text: &str) -> Vec<(FieldId, String)> {
 pub(crate) fn header_values(front: &[FrontEntry], parts: &[Part]) -> HeaderValues {
     let values = front
         .iter()
+        .filter(|e| !is_publication_date(front, e))
         .filter_map(|e| header_field(&e.key).map(|f| (f, e.value.clone())))
         .chain(parts.iter().flat_map(|p| match p.target {
             Target::Field(f) if f.section() == SectionId::Header => {
@@ -718,6 +802,32 @@ fn is_rows(t: Target) -> bool {
     )
 }
 
+/// The title the file states as a field: in its front matter, a metadata table or a label
+/// line ("| **Incident Title** | … |", "Title: …"), read by its content.
+fn explicit_title(import: &ForeignImport) -> Option<String> {
+    let from_front = import
+        .front
+        .iter()
+        .find(|e| header_field(&e.key) == Some(FieldId::Title))
+        .map(|e| e.value.clone());
+    let from_parts = || {
+        import.parts.iter().find_map(|p| match p.target {
+            Target::Field(FieldId::Title) if p.role == super::split::Role::Label => {
+                Some(value_and_rest(&p.text).0)
+            }
+            Target::Section(SectionId::Header) => header_rows(&p.text)
+                .into_iter()
+                .find(|(f, _)| *f == FieldId::Title)
+                .map(|(_, v)| v),
+            _ => None,
+        })
+    };
+    from_front
+        .or_else(from_parts)
+        .map(|t| super::cells::plain(&t))
+        .filter(|t| !t.is_empty())
+}
+
 /// Builds the document of an import from its parts.
 pub(crate) fn build(import: &ForeignImport) -> Postmortem {
     let lang = import.language;
@@ -731,9 +841,18 @@ pub(crate) fn build(import: &ForeignImport) -> Postmortem {
     };
     b.doc.language = lang;
     b.doc.header.time_zone.clone_from(&import.zone);
+    // A title the file gives as a field (front matter, a metadata table, a label) is the
+    // report's title; the page's heading above it is kept with the text.
+    if let Some(title) = explicit_title(import) {
+        b.doc.header.title = title;
+    }
     let mut other_front = Vec::new();
     for e in &import.front {
-        match header_field(&e.key) {
+        // A blog post's date says when it was published: kept, not the incident's date.
+        let field = Some(&e.key)
+            .filter(|_| !is_publication_date(&import.front, e))
+            .and_then(|k| header_field(k));
+        match field {
             Some(f) => b.header(f, &e.key, &e.value),
             None => other_front.push(format!("- {}", e.raw.trim())),
         }
@@ -771,8 +890,33 @@ pub(crate) fn build(import: &ForeignImport) -> Postmortem {
     }
     top.append(&mut b.supporting);
     b.doc.supporting_info = top.join("\n\n");
-    if let Some((y, m, d)) = import.inferred_day {
-        if b.doc.header.incident_date.trim().is_empty() {
+    // Without an incident date: the date in the title ("DNS Outage on 2023-01-25"), else
+    // the day the impact started (or, without such a row, the first row's day), else the
+    // first date the text gives, else the day the post was published.
+    if b.doc.header.incident_date.trim().is_empty() {
+        let local_day = |t: &crate::time::Timestamp| {
+            let local = LocalDateTime::from_epoch_seconds(t.utc + i64::from(t.offset_minutes) * 60);
+            (local.year, local.month, local.day)
+        };
+        let first_of = |kinds: &[EventKind]| {
+            b.doc
+                .timeline
+                .iter()
+                .filter(|e| kinds.is_empty() || kinds.contains(&e.kind))
+                .filter_map(|e| e.time)
+                .min_by_key(|t| t.utc)
+                .map(|t| local_day(&t))
+        };
+        let in_title = match super::times::find_day(&b.doc.header.title) {
+            Some(Day::Full(y, m, d)) => Some((y, m, d)),
+            _ => None,
+        };
+        let day = in_title
+            .or_else(|| first_of(&[EventKind::ImpactStarted]))
+            .or_else(|| first_of(&[]))
+            .or(import.inferred_day)
+            .or_else(|| publication_date(&import.front));
+        if let Some((y, m, d)) = day {
             b.doc.header.incident_date = format!("{y:04}-{m:02}-{d:02}");
         }
     }

@@ -331,13 +331,22 @@ pub fn import_foreign(
     // Without a date or zone in the header, the report's text says them: "2026 年 10 月 3 日
     // 14:05 至 15:20（台北時間）" in its summary holds for the timeline's bare "14:05", and
     // is the incident's date.
+    // A byline's date ("Jan 20, 2022 · by …") and a blog's front-matter date say when a
+    // post was published: they give a year at most, never the incident's day.
+    let dated = without_bylines(&body);
     let mut inferred_day = None;
     if header.day.is_none() {
-        if let Some(times::Day::Full(y, m, d)) = find_day(&body) {
+        if let Some(times::Day::Full(y, m, d)) = find_day(&dated) {
             header.day = Some((y, m, d));
             inferred_day = header.day;
         }
     }
+    let year_hint = header
+        .day
+        .map(|d| d.0)
+        .or_else(|| title_year(&parts))
+        .or_else(|| find_year(&body))
+        .or_else(|| build::publication_date(&front).map(|d| d.0));
     // The zone the report's times are written in: the header's, a note ("All times PDT"),
     // or the first zone written after a time. The draft takes the place's zone (PDT is
     // America/Los_Angeles), while times keep the offset they were written with.
@@ -353,6 +362,7 @@ pub fn import_foreign(
         None => (zone.to_owned(), None),
     };
     let mut ctx = TimeCtx::new(header.day, written_zone, &doc_zone, offset_at);
+    ctx.year = ctx.year.or(year_hint);
     for p in &mut parts {
         let heading = match p.role {
             Role::Heading | Role::Timestamp => p.heading.as_str(),
@@ -387,6 +397,50 @@ pub fn import_foreign(
     };
     out.doc = build::build(&out);
     Ok(out)
+}
+
+/// Whether a line says who wrote a post and when it was published ("January 20, 2022 · by
+/// Daniel", "John · 12 Jul 2019 · 14 min read", "Posted on …"): short, with a separator or a
+/// word of authorship.
+fn is_byline(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    line.split_whitespace().count() <= 24
+        && ([
+            "·",
+            "•",
+            " | ",
+            "min read",
+            "posted",
+            "published",
+            "written by",
+            "發布",
+            "發表於",
+        ]
+        .iter()
+        .any(|cue| lower.contains(cue))
+            || lower.trim_start().starts_with("by "))
+}
+
+/// The text without its bylines.
+fn without_bylines(body: &str) -> String {
+    body.lines()
+        .filter(|l| !is_byline(l))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// A year the title names ("Roblox Return to Service 10/28-10/31 2021").
+fn title_year(parts: &[Part]) -> Option<i32> {
+    let title = parts.iter().find(|p| p.role == Role::Title)?;
+    find_year(&title.heading)
+}
+
+/// The first four-digit year (1990–2099) standing alone in a text.
+fn find_year(text: &str) -> Option<i32> {
+    text.split(|c: char| !c.is_ascii_digit())
+        .filter(|w| w.len() == 4)
+        .filter_map(|w| w.parse::<i32>().ok())
+        .find(|y| (1990..2100).contains(y))
 }
 
 /// Settles where each part goes: a heading that matched nothing follows the nearest

@@ -524,14 +524,27 @@ fn title_block(blocks: &[Block]) -> Option<usize> {
     if level != top || !alone || only_a_date_or_time(text) {
         return None;
     }
-    let named = classify(text);
-    let named_again = || {
-        headings[1..].iter().any(|(i, _)| {
-            let later = classify(blocks[*i].text.trim());
-            named.iter().any(|t| later.contains(t))
-        })
-    };
-    (named.is_empty() || (headings.len() > 1 && named_again())).then_some(first)
+    (!names_only_a_section(text)).then_some(first)
+}
+
+/// Whether a heading is a section's name and little else: "Executive Summary" and "Root
+/// cause" are, "Summary of the June 8 outage" (a section word and a subject) is not.
+fn names_only_a_section(text: &str) -> bool {
+    if classify(text).is_empty() {
+        return false;
+    }
+    const FILLER: &[&str] = &[
+        "of", "the", "a", "an", "and", "for", "on", "in", "to", "our", "this", "we", "what", "how",
+        "why", "is", "are", "was", "were",
+    ];
+    let key = super::synonyms::key(text);
+    let subject = key
+        .split_whitespace()
+        .filter(|w| !FILLER.contains(w))
+        .count();
+    // A Chinese heading is a section name when it is short (事件摘要, 根本原因分析).
+    let han = text.chars().filter(|c| crate::text::is_han(*c)).count();
+    subject <= 2 && han <= 6
 }
 
 /// Whether a heading is a date or a time with at most a few words of decoration after it

@@ -272,6 +272,10 @@ pub(super) const KEYWORDS: &[(&str, Target)] = &[
 /// headings, whose text is too long for a header field.
 pub(super) const HEADER: &[(&str, F)] = &[
     ("事件名稱", F::Title),
+    ("事件標題", F::Title),
+    ("incident title", F::Title),
+    ("incident name", F::Title),
+    ("report title", F::Title),
     ("incident", F::IncidentId),
     ("incident #", F::IncidentId),
     ("incident number", F::IncidentId),

@@ -123,6 +123,14 @@ const ZH_NAMED: &[(&str, &str)] = &[
     ("台灣時間", "Asia/Taipei"),
     ("臺灣時間", "Asia/Taipei"),
     ("太平洋時間", "America/Los_Angeles"),
+    ("美西時間", "America/Los_Angeles"),
+    ("美國西岸時間", "America/Los_Angeles"),
+    ("美東時間", "America/New_York"),
+    ("美國東岸時間", "America/New_York"),
+    ("日本時間", "Asia/Tokyo"),
+    ("香港時間", "Asia/Hong_Kong"),
+    ("新加坡時間", "Asia/Singapore"),
+    ("北京時間", "Asia/Shanghai"),
 ];
 
 /// A small hand-written scanner over a text.
