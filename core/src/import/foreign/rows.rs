@@ -7,7 +7,9 @@
 
 use super::split::{block_source, blocks, keep_inline, marker_len, Block, BlockKind};
 use super::synonyms::key;
-use super::times::{due_date, find_day, find_zone, instant, next_day, parse_when, Day, When, Zone};
+use super::times::{
+    due_date, find_column_zone, find_day, find_zone, instant, next_day, parse_when, Day, When, Zone,
+};
 use crate::choice::Choice;
 use crate::document::{ActionItem, ActionType, EventKind, Priority, TimelineEvent};
 use crate::markdown::escape::split_row;
@@ -21,11 +23,18 @@ pub(crate) struct TimeCtx<'a> {
     pub doc_zone: String,
     pub offset_at: &'a dyn Fn(&str, i64) -> i32,
     last: Option<LocalDateTime>,
+    /// A note gave the day every row without its own date is on ("Unless otherwise noted all
+    /// events happened on 2019-10-21"): a row's own date does not change it.
+    default_day: bool,
 }
+
+/// Words that make a date in a note the default for every row ("unless otherwise noted").
+const DEFAULT_DAY_CUES: &[&str] = &["unless otherwise", "unless noted", "除非另有", "除另有註明"];
 
 impl Clone for TimeCtx<'_> {
     fn clone(&self) -> Self {
         Self {
+            default_day: self.default_day,
             day: self.day,
             year: self.year,
             zone: self.zone.clone(),
@@ -51,6 +60,7 @@ impl<'a> TimeCtx<'a> {
             doc_zone: doc_zone.to_owned(),
             offset_at,
             last: None,
+            default_day: false,
         }
     }
 
@@ -73,6 +83,8 @@ impl<'a> TimeCtx<'a> {
             self.day = Some(d);
             self.year = Some(d.0);
             self.last = None;
+            let lower = text.to_lowercase();
+            self.default_day = DEFAULT_DAY_CUES.iter().any(|c| lower.contains(c));
         }
     }
 
@@ -80,7 +92,9 @@ impl<'a> TimeCtx<'a> {
     pub fn stamp(&mut self, w: &When) -> Option<Timestamp> {
         let explicit = w.day.and_then(|d| self.full(d));
         if let Some(d) = explicit {
-            self.day = Some(d);
+            if !self.default_day {
+                self.day = Some(d);
+            }
             self.year = Some(d.0);
         }
         if let Some(z) = &w.zone {
@@ -88,7 +102,7 @@ impl<'a> TimeCtx<'a> {
             self.zone = Some(z.clone());
         }
         let (hour, minute, second) = w.time?;
-        let mut day = self.day?;
+        let mut day = explicit.or(self.day)?;
         if explicit.is_none() {
             // 23:50 then 00:10: the second is the next day.
             if let Some(last) = self.last {
@@ -506,7 +520,7 @@ fn timeline_table(src: &str, ctx: &mut TimeCtx<'_>) -> Option<Vec<TimelineEvent>
         .flatten()
         .filter(|c| *c != time_col);
     for c in [Some(time_col), clock_col].into_iter().flatten() {
-        if let Some(z) = header.get(c).and_then(|h| find_zone(h)) {
+        if let Some(z) = header.get(c).and_then(|h| find_column_zone(h)) {
             ctx.zone = Some(z);
         }
     }
@@ -702,7 +716,29 @@ fn list_rows(
     rest: &mut Vec<String>,
 ) {
     for item in &b.items {
-        let text = item_text(&content[item.range.clone()]);
+        let src = &content[item.range.clone()];
+        // A day with its events nested under it ("- **Monday, January 4**" then
+        // "  - 6:57: …"): the day holds for each nested row.
+        if let Some((day, nested)) = day_with_nested_list(src) {
+            if let Some(w) = parse_when(&day).filter(|w| only_a_day(&day, w)) {
+                ctx.stamp(&w);
+                ctx.note(&day[w.end..]);
+                rest.push(format!("- {day}"));
+                for nb in blocks(&nested) {
+                    match nb.kind {
+                        BlockKind::List => list_rows(&nested, &nb, ctx, events, rest),
+                        BlockKind::Rule => {}
+                        _ => rest.push(
+                            block_source(&nested, nb.range.clone())
+                                .trim_end()
+                                .to_owned(),
+                        ),
+                    }
+                }
+                continue;
+            }
+        }
+        let text = item_text(src);
         match parse_when(&text) {
             Some(w) if w.time.is_some() => {
                 let time = ctx.stamp(&w);
@@ -720,6 +756,27 @@ fn list_rows(
             None => events.push(event(None, text)),
         }
     }
+}
+
+/// An item whose first line stands alone with a list nested under it: that line's text
+/// (its marker removed) and the nested Markdown, unindented.
+fn day_with_nested_list(src: &str) -> Option<(String, String)> {
+    let (first, rest) = src.split_once('\n')?;
+    let first = first[marker_len(first)..].trim();
+    let indent = rest
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| l.len() - l.trim_start().len())
+        .min()?;
+    let nested: String = rest
+        .lines()
+        .map(|l| l.get(indent..).unwrap_or(l.trim_start()))
+        .collect::<Vec<_>>()
+        .join("\n");
+    blocks(&nested)
+        .first()
+        .is_some_and(|b| b.kind == BlockKind::List)
+        .then(|| (first.trim_matches(['*', '_']).trim().to_owned(), nested))
 }
 
 /// A part read as action items: the items, and the Markdown that holds none.

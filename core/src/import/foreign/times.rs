@@ -250,12 +250,33 @@ pub(crate) fn parse_when(text: &str) -> Option<When> {
     })
 }
 
+/// Words that make a time approximate ("~23:27", "around 14:00", "約 14:00"): the time is
+/// still the row's time.
+const APPROXIMATE: &[&str] = &[
+    "approximately",
+    "approx.",
+    "approx",
+    "around",
+    "about",
+    "circa",
+    "ca.",
+];
+
 fn skip_decoration(c: &mut Cursor<'_>) {
     loop {
         let before = c.i;
         c.spaces();
-        for p in ["**", "__", "*", "_", "`", "[", "(", "（", "【", "~~"] {
+        for p in [
+            "**", "__", "*", "_", "`", "[", "(", "（", "【", "~~", "~", "≈", "大約", "約",
+        ] {
             c.eat(p);
+        }
+        for w in APPROXIMATE {
+            if c.attempt(|c| (c.eat_word_ci(w) && c.spaces() > 0).then_some(()))
+                .is_some()
+            {
+                break;
+            }
         }
         if c.i == before {
             return;
@@ -304,7 +325,26 @@ fn date(c: &mut Cursor<'_>) -> Option<Day> {
     if let Some(d) = c.attempt(month_first_date) {
         return Some(d);
     }
-    c.attempt(day_first_date)
+    if let Some(d) = c.attempt(day_first_date) {
+        return Some(d);
+    }
+    c.attempt(month_day_before_time)
+}
+
+/// A month and day in numbers with no year, right before a time: `[03-26 23:04]` (as logs
+/// write it) and `12/7 23:30`. Only before a time: alone, `3/4` is a fraction.
+fn month_day_before_time(c: &mut Cursor<'_>) -> Option<Day> {
+    let month = c.number(1, 2)?;
+    let sep = c.peek().filter(|s| matches!(s, '-' | '/'))?;
+    c.i += 1;
+    let day = c.number(1, 2)?;
+    let _ = sep;
+    let save = c.i;
+    if c.spaces() == 0 || c.attempt(clock).is_none() {
+        return None;
+    }
+    c.i = save;
+    no_year(month, day)
 }
 
 fn valid(year: i32, month: u32, day: u32) -> Option<Day> {
@@ -464,7 +504,12 @@ fn clock(c: &mut Cursor<'_>) -> Option<(u32, u32, u32)> {
         c.eat(".").then_some(())?;
         c.number(1, 9)
     });
-    if c.peek().is_some_and(|ch| ch.is_ascii_digit() || ch == ':') {
+    // "01:39: joins" ends a time with a colon; "10:02:03:04" is no time.
+    let colon_ends =
+        c.peek() == Some(':') && c.rest()[1..].chars().next().is_none_or(char::is_whitespace);
+    if c.peek()
+        .is_some_and(|ch| ch.is_ascii_digit() || (ch == ':' && !colon_ends))
+    {
         return None;
     }
     if half.is_none() {
@@ -720,6 +765,39 @@ pub(crate) fn find_zone_note(text: &str) -> Option<Zone> {
             .any(|cue| lower.contains(cue))
             .then(|| find_zone(line))
             .flatten()
+    })
+}
+
+/// Places whose name alone stands for their zone in a time column's header ("時間（台北／
+/// 美西）", "Time (Taipei / PT)"); in prose a place names a data centre, not a zone.
+const PLACES: &[(&str, &str)] = &[
+    ("台北", "Asia/Taipei"),
+    ("臺北", "Asia/Taipei"),
+    ("台灣", "Asia/Taipei"),
+    ("臺灣", "Asia/Taipei"),
+    ("美西", "America/Los_Angeles"),
+    ("美東", "America/New_York"),
+    ("東京", "Asia/Tokyo"),
+    ("香港", "Asia/Hong_Kong"),
+    ("新加坡", "Asia/Singapore"),
+    ("北京", "Asia/Shanghai"),
+    ("上海", "Asia/Shanghai"),
+    ("Taipei", "Asia/Taipei"),
+    ("Tokyo", "Asia/Tokyo"),
+    ("Singapore", "Asia/Singapore"),
+    ("London", "Europe/London"),
+    ("Berlin", "Europe/Berlin"),
+    ("Paris", "Europe/Paris"),
+];
+
+/// The zone a time column's header names: a zone, or else the first place it names.
+pub(crate) fn find_column_zone(header: &str) -> Option<Zone> {
+    find_zone(header).or_else(|| {
+        PLACES
+            .iter()
+            .filter_map(|(place, zone)| header.find(place).map(|at| (at, *zone)))
+            .min_by_key(|(at, _)| *at)
+            .map(|(_, zone)| Zone::Named(zone.to_owned()))
     })
 }
 
