@@ -42,7 +42,8 @@
 //!   type, due date and link each count, and an expected null must come out not set.
 //! - **Header**: title, incident date, zone and severity each count.
 //! - **Five whys**: each expected answer must be in the entry of the same place.
-//! - **Review**: findings whose check id is in `review_must_not` count against the importer.
+//! - **Review**: problems whose check id is in `review_must_not` count against the importer
+//!   (a suggestion to confirm what the file leaves implicit is fine).
 //!
 //! Run `cargo test -p hindsight-core --test real_reports -- --nocapture` to see the table.
 #![cfg(not(target_arch = "wasm32"))]
@@ -54,7 +55,7 @@ use std::path::{Path, PathBuf};
 
 use common::{missing_words, offset_at, without_front_matter};
 use hindsight_core::import::{import_foreign, ForeignImport, Target as T};
-use hindsight_core::review::review;
+use hindsight_core::review::{review, Level};
 use hindsight_core::*;
 use hindsight_core::{FieldId as F, SectionId as S};
 use serde_json::Value;
@@ -383,6 +384,14 @@ fn score(name: &str, exp: &Value, imp: &ForeignImport) -> Score {
         if let (Some(kind), Some(row)) = (text(e, "kind"), row) {
             let right = kind_name(row.kind) == kind;
             s.kinds.add(right);
+            if !right {
+                s.misses.push(format!(
+                    "kind of {:?}: want {kind}, got {} ({:?})",
+                    text(e, "text").unwrap_or_default(),
+                    kind_name(row.kind),
+                    row.event
+                ));
+            }
         } else if text(e, "kind").is_some() {
             s.kinds.add(false);
         }
@@ -479,8 +488,10 @@ fn score(name: &str, exp: &Value, imp: &ForeignImport) -> Score {
         .iter()
         .filter_map(Value::as_str)
         .collect();
+    // Problems only: a suggestion asks the author to confirm what the file left implicit
+    // ("Choose who or what detected it"), which is right when the file does not say it.
     for f in review(d, TODAY, &[]) {
-        if must_not.contains(&f.check.id()) {
+        if f.level == Level::Problem && must_not.contains(&f.check.id()) {
             s.must_not.push(f.check.id().to_owned());
         }
     }

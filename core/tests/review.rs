@@ -656,14 +656,22 @@ fn timeline_order_never_shows_a_negative_duration() {
 // detection-missing
 
 #[test]
-fn detection_missing_detected_by_not_set() {
+fn detection_missing_detected_by_not_set_while_the_text_explains_it_is_a_suggestion_to_choose() {
     let mut d = example();
     d.detection.detected_by = None;
+    d.detection.description =
+        "The monitoring service pinged Slack and the on-call phone at 12:25.".into();
     let f = one(&d, check("detection-missing"));
-    assert_eq!(f.level, Level::Problem);
+    assert_eq!(f.level, Level::Suggestion);
+    assert_eq!(
+        f.title,
+        w("Choose who or what detected it", "請選擇由誰或什麼發現")
+    );
     assert_eq!(f.target, Target::Field(FieldId::DetectedBy));
     assert!(f.message.en.starts_with("Detected by: not set"));
     assert!(f.message.zh.starts_with("發現方式：尚未選擇"));
+    d.detection.description = "監控服務在 12:25 通知了 Slack 與值班手機。".into();
+    assert_eq!(one(&d, check("detection-missing")).level, Level::Suggestion);
 }
 
 #[test]

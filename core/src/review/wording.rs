@@ -39,9 +39,10 @@ crate::words_table! {
         "{0}: this “{1}” event is earlier than the “{2}” event ({3}). That is right when a canary or a test caught the fault before users felt it; otherwise check the times. Time to detect shows “—”.",
         "{0}：這個「{1}」事件比「{2}」事件（{3}）還早。如果是金絲雀部署或測試在使用者受影響前就抓到問題，這樣沒錯；否則請檢查時間。偵測耗時會顯示「—」。"
     );
+    DETECTION_CHOOSE_TITLE = ("Choose who or what detected it", "請選擇由誰或什麼發現");
     DETECTION_NO_SOURCE = (
-        "{0}: not set. Say who or what noticed first: an alert, a customer or someone on staff (Atlassian incident handbook).",
-        "{0}：尚未選擇。請說明是告警、客戶還是內部人員最先發現的（Atlassian 事故管理手冊）。"
+        "{0}: not set. The text says how it was noticed; choose whether it was an alert, a customer or someone on staff, so detection can be compared across incidents (Atlassian incident handbook).",
+        "{0}：尚未選擇。內文已說明怎麼發現的；請選擇是告警、客戶還是內部人員，才能跨事件比較偵測方式（Atlassian 事故管理手冊）。"
     );
     DETECTION_NO_TEXT = (
         "{0}: nothing is written. Say how the incident was noticed, and how you would have cut the time to detect in half (Atlassian incident handbook).",

@@ -97,6 +97,11 @@ pub(super) fn detection_missing(cx: &Cx<'_>, out: &mut Vec<Finding>) {
         Target::Field(target),
         Text::with(words, &[&place]),
     );
+    // The text says how it was found: only the choice is left to make.
+    if no_source && !no_text {
+        out.push(f.titled(say::DETECTION_CHOOSE_TITLE).at(Level::Suggestion));
+        return;
+    }
     out.push(if doc.template.requires(SectionId::Detection) {
         f
     } else {
