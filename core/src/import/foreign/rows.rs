@@ -859,7 +859,7 @@ const STATUS_COLUMNS: &[&str] = &[
     "進度",
     "完成",
 ];
-const TYPE_COLUMNS: &[&str] = &["type", "kind", "category", "類型", "種類"];
+const TYPE_COLUMNS: &[&str] = &["type", "kind", "category", "類型", "種類", "類別", "分類"];
 const INDEX_COLUMNS: &[&str] = &["#", "no", "no.", "number", "item #", "編號", "序號", "項次"];
 
 /// Words of a status that mean the item is done.
@@ -1015,9 +1015,17 @@ pub(crate) fn action_from_text(text: &str, done: Option<bool>, year: Option<i32>
             "assigned to",
             "負責人：",
             "負責人:",
+            "負責：",
+            "負責:",
         ],
     )
-    .map(str::to_owned)
+    .map(|o| {
+        o.split(['，', ',', '；', ';', '）', ')'])
+            .next()
+            .unwrap_or(o)
+            .trim()
+            .to_owned()
+    })
     .or_else(|| {
         // "@kenji", also inside brackets; not the @ of an email address.
         text.char_indices()
@@ -1043,6 +1051,30 @@ pub(crate) fn action_from_text(text: &str, done: Option<bool>, year: Option<i32>
         let has_due = first_at(&inner.to_lowercase(), "due").is_some() || inner.contains("期限");
         (has_due && !first.to_lowercase().starts_with("due") && !first.starts_with("期限"))
             .then(|| first.to_owned())
+    })
+    .or_else(|| {
+        // A name in parentheses at the end: "… peaks (AWS)", "… (Dana Lee)".
+        let open = text
+            .trim_end()
+            .strip_suffix([')', '）'])?
+            .rfind(['(', '（'])?;
+        let inner = text[open..]
+            .trim_start_matches(['(', '（'])
+            .trim_end()
+            .trim_end_matches([')', '）'])
+            .trim();
+        let words: Vec<&str> = inner.split_whitespace().collect();
+        let name_like = !words.is_empty()
+            && words.len() <= 3
+            && words.iter().all(|w| {
+                w.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c == '@')
+                    && !w
+                        .chars()
+                        .any(|c| c.is_ascii_digit() || matches!(c, ':' | '/'))
+            });
+        name_like.then(|| inner.trim_start_matches('@').to_owned())
     });
     item.owner = owner.unwrap_or_default();
     if let Some(d) = due_after(
@@ -1061,6 +1093,19 @@ pub(crate) fn action_from_text(text: &str, done: Option<bool>, year: Option<i32>
         .and_then(Priority::parse)
     {
         item.priority = Some(p);
+    }
+    // A priority word standing in front, in bold or capitals: "**HIGH** Include …".
+    if item.priority.is_none() {
+        let lead = text.trim_start();
+        if let Some(rest) = lead.strip_prefix("**") {
+            if let Some((word, _)) = rest.split_once("**") {
+                item.priority = priority(word).filter(|_| word.split_whitespace().count() == 1);
+            }
+        }
+    }
+    // A link to a tracker in the text is the item's tracking link.
+    if let Some(crate::customer::TrackerRef::Link(url)) = crate::customer::tracker_reference(text) {
+        item.tracking_link = url;
     }
     item
 }

@@ -32,6 +32,25 @@ pub(super) const EXACT: &[(&str, Target)] = &[
     ("對外", Target::Field(F::CustomerNotice)),
     ("事件經過", Target::Field(F::Summary)),
     ("處理經過", Target::Section(S::Response)),
+    // What a team does next, as blogs and status pages say it.
+    ("what we are doing", Target::Section(S::ActionItems)),
+    ("what we're doing", Target::Section(S::ActionItems)),
+    ("what we are changing", Target::Section(S::ActionItems)),
+    ("what we're changing", Target::Section(S::ActionItems)),
+    ("what we will do", Target::Section(S::ActionItems)),
+    ("what's next", Target::Section(S::ActionItems)),
+    (
+        "remediation and prevention",
+        Target::Section(S::ActionItems),
+    ),
+    (
+        "prevention and remediation",
+        Target::Section(S::ActionItems),
+    ),
+    ("improving recovery", Target::Section(S::ActionItems)),
+    // A blog's own "Postmortem" section reflects on the incident.
+    ("postmortem", Target::Section(S::Lessons)),
+    ("post-mortem", Target::Section(S::Lessons)),
 ];
 
 /// Keywords searched for in the key, in this order. A trailing `*` matches any ending
@@ -71,6 +90,9 @@ pub(super) const KEYWORDS: &[(&str, Target)] = &[
     ("五個為什麼", Target::Field(F::FiveWhys)),
     ("5 個為什麼", Target::Field(F::FiveWhys)),
     ("contributing*", Target::Field(F::ContributingFactors)),
+    ("took so long", Target::Field(F::ContributingFactors)),
+    ("took longer", Target::Field(F::ContributingFactors)),
+    ("slowed*", Target::Field(F::ContributingFactors)),
     ("促成", Target::Field(F::ContributingFactors)),
     ("次要原因", Target::Field(F::ContributingFactors)),
     ("助長因素", Target::Field(F::ContributingFactors)),
@@ -133,6 +155,8 @@ pub(super) const KEYWORDS: &[(&str, Target)] = &[
     ("長期", Target::Field(F::LongTermFix)),
     // Action items before resolution and lessons: "follow-up fixes" are actions.
     ("action item*", Target::Section(S::ActionItems)),
+    ("actionable*", Target::Section(S::ActionItems)),
+    ("action plan*", Target::Section(S::ActionItems)),
     ("next step*", Target::Section(S::ActionItems)),
     ("follow-up*", Target::Section(S::ActionItems)),
     ("follow up*", Target::Section(S::ActionItems)),
@@ -180,6 +204,7 @@ pub(super) const KEYWORDS: &[(&str, Target)] = &[
     ("respon*", Target::Section(S::Response)),
     ("應變", Target::Section(S::Response)),
     ("lesson*", Target::Section(S::Lessons)),
+    ("conclusion*", Target::Section(S::Lessons)),
     ("learn*", Target::Section(S::Lessons)),
     ("takeaway*", Target::Section(S::Lessons)),
     ("retrospective", Target::Section(S::Lessons)),
@@ -246,6 +271,9 @@ pub(super) const KEYWORDS: &[(&str, Target)] = &[
     ("基本資料", Target::Section(S::Header)),
     ("事件資訊", Target::Section(S::Header)),
     ("background", Target::Supporting),
+    ("chat log*", Target::Supporting),
+    ("chat transcript*", Target::Supporting),
+    ("對話紀錄", Target::Supporting),
     ("glossary", Target::Supporting),
     ("appendix", Target::Supporting),
     ("appendices", Target::Supporting),
