@@ -48,6 +48,7 @@ pub mod storage;
 mod strict_json;
 pub mod text;
 pub mod time;
+pub mod trackers;
 pub mod words;
 
 // The vocabulary nearly every caller speaks: the document and its parts, the field and

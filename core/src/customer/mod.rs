@@ -43,43 +43,6 @@ pub use export::{customer_file_stem, customer_html, customer_markdown, customer_
 pub use hit::{Hit, HitKind};
 pub use people::people_named;
 pub use scan::Scanner;
-
-/// A reference to a tracker in a text: a link, or a ticket key or issue number that names
-/// one without a link.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum TrackerRef {
-    /// An `http(s)` address, as written.
-    Link(String),
-    /// `OPS-123` or `#123`.
-    Key(String),
-}
-
-/// The first tracker reference in `text`: a link (a Markdown link's target or a bare
-/// address) before a key, since a link is what a tracking field holds.
-pub fn tracker_reference(text: &str) -> Option<TrackerRef> {
-    let link = text
-        .match_indices("http")
-        .map(|(i, _)| &text[i..])
-        .find(|rest| rest.starts_with("https://") || rest.starts_with("http://"))
-        .map(|rest| {
-            let end = rest
-                .find(|c: char| c.is_whitespace() || matches!(c, ')' | '>' | '"' | '|' | ']'))
-                .unwrap_or(rest.len());
-            rest[..end]
-                .trim_end_matches(['.', ',', ';', '*', '_', '`'])
-                .to_owned()
-        });
-    if let Some(link) = link {
-        return Some(TrackerRef::Link(link));
-    }
-    let mut found = Vec::new();
-    tokens::tracker_keys(text, &mut found);
-    tokens::issue_numbers(text, &mut found);
-    found
-        .into_iter()
-        .min_by_key(|(s, _, _)| *s)
-        .map(|(s, e, _)| TrackerRef::Key(text[s..e].to_owned()))
-}
 /// A part of the customer version.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Part {

@@ -6,8 +6,8 @@
 
 use super::hit::{Found, HitKind};
 use super::hosts::InternalHosts;
-use super::tokens::is_tracker_key_at;
 use crate::text::{is_word_byte, is_word_char, next_char, prev_char};
+use crate::trackers::is_key_at;
 
 /// Email addresses: `local@domain`, where the domain has a letter and either a dot or a
 /// single label of two or more characters starting with a letter (`ops@bastion`).
@@ -331,7 +331,7 @@ fn classify_url(scheme: &str, rest: &str, hosts: &InternalHosts) -> Option<HitKi
         || hosts.is_internal(&host);
     let tracker = path
         .match_indices("/browse/")
-        .any(|(i, m)| is_tracker_key_at(path, i + m.len()));
+        .any(|(i, m)| is_key_at(path, i + m.len()));
     (internal || tracker).then_some(HitKind::InternalUrl)
 }
 

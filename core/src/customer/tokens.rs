@@ -8,92 +8,13 @@ use crate::text::{is_word_byte, is_word_char, prev_char};
 // ---------------------------------------------------------------------------------------------
 // Tracker keys
 
-/// Prefixes of `WORD-123` that name a standard, an algorithm, a level or a time zone, not a
-/// ticket: `SEV-1`, `UTF-8`, `ISO-8601`, `CVE-2023-28858` (public), `SHA-256`, `UTC-7`.
-const NOT_KEYS: &[&str] = &[
-    "AES", "ANSI", "BST", "CAT", "CDT", "CEST", "CET", "CST", "CVE", "CWE", "CY", "DDR", "DES",
-    "ECDH", "ECDSA", "ECMA", "EDT", "EST", "FIPS", "FY", "GMT", "GPT", "HKT", "HMAC", "HTTP",
-    "HTTPS", "IEC", "IEEE", "IPV", "IPV4", "IPV6", "ISO", "IST", "JST", "KST", "LEVEL", "LTE",
-    "MD", "MDT", "MST", "NIST", "PCI", "PDT", "PHASE", "PST", "RFC", "RSA", "SHA", "SOC", "SSL",
-    "STEP", "TIER", "TLS", "TYPE", "USB", "UTC", "UTF", "WCAG", "WPA", "COVID",
-];
-
-/// Whether a prefix is one of [`NOT_KEYS`], a severity (`SEV`, `SEV1`), or a level or
-/// period of a letter and a digit (`P0`, `Q3`, `H2`, `L1`).
-fn is_not_a_key(prefix: &str) -> bool {
-    let b = prefix.as_bytes();
-    let level = b.len() == 2 && b"PQHLSTV".contains(&b[0]) && b[1].is_ascii_digit();
-    level || prefix.starts_with("SEV") || NOT_KEYS.contains(&prefix)
-}
-
-/// The end of a tracker key starting at byte `i`: two to ten capitals and digits starting
-/// with a capital, a dash, digits, and more `-digits` groups (`INC-2023-0320`).
-fn tracker_key_end(t: &str, i: usize) -> Option<usize> {
-    let b = t.as_bytes();
-    if !b.get(i)?.is_ascii_uppercase() {
-        return None;
-    }
-    let mut j = i + 1;
-    while j < b.len() && (b[j].is_ascii_uppercase() || b[j].is_ascii_digit()) {
-        j += 1;
-    }
-    if !(2..=10).contains(&(j - i)) || b.get(j) != Some(&b'-') {
-        return None;
-    }
-    let digits = |from: usize| b[from..].iter().take_while(|c| c.is_ascii_digit()).count();
-    let mut k = j + 1;
-    let first = digits(k);
-    if first == 0 {
-        return None;
-    }
-    k += first;
-    while b.get(k) == Some(&b'-') && digits(k + 1) > 0 {
-        k += 1 + digits(k + 1);
-    }
-    let version = b.get(k) == Some(&b'.') && b.get(k + 1).is_some_and(u8::is_ascii_digit);
-    if version || b.get(k).copied().is_some_and(is_word_byte) || is_not_a_key(&t[i..j]) {
-        return None;
-    }
-    Some(k)
-}
-
-/// Whether a tracker key starts at byte `i` (for tracker links such as `/browse/OPS-12`).
-pub(super) fn is_tracker_key_at(t: &str, i: usize) -> bool {
-    tracker_key_end(t, i).is_some()
-}
-
-/// Tracker keys such as `OPS-1234`.
-///
-/// Traps: `SEV-1`, `UTF-8`, `ISO-8601`, `P0`, `CVE-2023-28858`, dates `2023-03-20`,
-/// versions `RHEL-8.4`, mixed case `Ops-12`.
+/// Tracker keys such as `OPS-1234` (see [`crate::trackers::keys`]).
 pub(super) fn tracker_keys(t: &str, out: &mut Found) {
-    let b = t.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        if b[i].is_ascii_uppercase() && !prev_char(t, i).is_some_and(is_word_char) {
-            if let Some(end) = tracker_key_end(t, i) {
-                out.push((i, end, HitKind::TrackerKey));
-                i = end;
-                continue;
-            }
-        }
-        i += 1;
-    }
-}
-
-/// Issue numbers such as `#6374`: a `#` at a word start, then digits, not an HTML
-/// character reference (`&#64;`) or a colour.
-pub(super) fn issue_numbers(t: &str, out: &mut Found) {
-    for (i, _) in t.match_indices('#') {
-        if prev_char(t, i).is_some_and(|p| is_word_char(p) || matches!(p, '&' | '#' | '/')) {
-            continue;
-        }
-        let digits = t[i + 1..].bytes().take_while(u8::is_ascii_digit).count();
-        let end = i + 1 + digits;
-        if digits > 0 && !t.as_bytes().get(end).copied().is_some_and(is_word_byte) {
-            out.push((i, end, HitKind::TrackerKey));
-        }
-    }
+    out.extend(
+        crate::trackers::keys(t)
+            .into_iter()
+            .map(|(s, e)| (s, e, HitKind::TrackerKey)),
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -492,15 +413,5 @@ mod tests {
         assert!(!looks_secret("aaaaaaaa1111"));
         assert!(!looks_secret("${DB_PASSWORD}"));
         assert!(!looks_secret("********"));
-    }
-
-    #[test]
-    fn prefixes_that_are_not_keys() {
-        for p in ["SEV", "SEV1", "UTF", "ISO", "P0", "Q3", "CVE", "SHA", "UTC"] {
-            assert!(is_not_a_key(p), "{p}");
-        }
-        for p in ["OPS", "INC", "JIRA", "P0X", "PLAT2"] {
-            assert!(!is_not_a_key(p), "{p}");
-        }
     }
 }

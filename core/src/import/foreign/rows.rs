@@ -1104,7 +1104,7 @@ pub(crate) fn action_from_text(text: &str, done: Option<bool>, year: Option<i32>
         }
     }
     // A link to a tracker in the text is the item's tracking link.
-    if let Some(crate::customer::TrackerRef::Link(url)) = crate::customer::tracker_reference(text) {
+    if let Some(crate::trackers::TrackerRef::Link(url)) = crate::trackers::tracker_reference(text) {
         item.tracking_link = url;
     }
     item

@@ -2,12 +2,12 @@
 //! link, says what will be done, and together they prevent a recurrence.
 
 use crate::choice::Choice;
-use crate::customer::tracker_reference;
 use crate::document::{ActionItem, ActionType, Priority};
 use crate::fields::FieldId;
 use crate::sections::SectionId;
 use crate::text::Hay;
 use crate::time::parse_date;
+use crate::trackers::tracker_reference;
 use crate::words::{Text, Words};
 
 use super::super::scan::{compiled, prose};
