@@ -759,6 +759,19 @@ impl Builder {
                     self.support(label, &rest);
                 }
             }
+            // Questions and answers: one entry each; a statement before them is a root
+            // cause.
+            Target::Field(FieldId::FiveWhys) if super::whys::why_entries(text).is_some() => {
+                if let Some((lead, entries)) = super::whys::why_entries(text) {
+                    if !lead.trim().is_empty() {
+                        self.append_text(FieldId::RootCauses, "", false, &lead);
+                    }
+                    if part.inherited && !part.heading.trim().is_empty() {
+                        self.doc.causes.five_whys.push(bold(&part.heading));
+                    }
+                    self.doc.causes.five_whys.extend(entries);
+                }
+            }
             t => match t.text_field() {
                 // A heading that is Supporting information's own name adds nothing there.
                 Some(FieldId::SupportingInfo)

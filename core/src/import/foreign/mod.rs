@@ -19,6 +19,7 @@ mod rows;
 mod split;
 mod synonyms;
 mod times;
+mod whys;
 
 use crate::document::{Language, Postmortem};
 use crate::error::ImportError;
@@ -324,6 +325,16 @@ pub fn import_foreign(
         .filter(|p| !(p.heading.is_empty() && p.text.is_empty()))
         .collect();
     resolve_targets(&mut parts);
+    // A root-cause part that asks "why?" again and again is the five whys.
+    for p in &mut parts {
+        let causes = matches!(
+            p.target,
+            Target::Field(FieldId::RootCauses) | Target::Section(SectionId::Causes)
+        );
+        if causes && p.also.is_empty() && whys::why_entries(&p.text).is_some() {
+            p.target = Target::Field(FieldId::FiveWhys);
+        }
+    }
 
     // The header names the incident's day (for times written without one) and may name
     // the zone the report was written in.

@@ -140,6 +140,8 @@ pub(crate) fn block_source(text: &str, range: Range<usize>) -> &str {
 /// table cell or heading), wrapper tags (`<span>`, `<div>`, `<p>`, `<font>`, `<u>`) go and
 /// `&nbsp;` becomes a space. Code is left alone; any other HTML stays, shown as text.
 pub(crate) fn clean(text: &str) -> String {
+    let text = numbered_setext_as_atx(text);
+    let text = text.as_str();
     let mut edits: Vec<(Range<usize>, &'static str)> = Vec::new();
     let mut one_line = 0usize;
     let mut code = 0usize;
@@ -193,6 +195,59 @@ pub(crate) fn clean(text: &str) -> String {
         done = r.end;
     }
     out.push_str(&text[done..]);
+    out
+}
+
+/// A numbered line underlined as a heading ("3. Root cause" over "-------------") is a
+/// heading, whatever precedes it: Markdown would read the number as a list item (and, right
+/// after a numbered list, as that list's next item). It is written as the `##` (or `#`)
+/// heading it was meant to be; outside code, and without changing a word.
+fn numbered_setext_as_atx(text: &str) -> String {
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let underline = |l: &str| {
+        let t = l.trim_end();
+        let indent = t.len() - t.trim_start().len();
+        let t = t.trim_start();
+        indent <= 3
+            && t.len() >= 3
+            && (t.bytes().all(|b| b == b'-') || t.bytes().all(|b| b == b'='))
+    };
+    let numbered = |l: &str| {
+        let t = l.trim_start();
+        let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+        (1..=3).contains(&digits)
+            && t[digits..].starts_with(['.', ')'])
+            && t[digits + 1..].starts_with([' ', '\t'])
+            && !t[digits + 1..].trim().is_empty()
+    };
+    if !lines.windows(2).any(|w| numbered(w[0]) && underline(w[1])) {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut fence: Option<&str> = None;
+    let mut i = 0;
+    while i < lines.len() {
+        let l = lines[i];
+        let t = l.trim_start();
+        if let Some(f) = fence {
+            if t.starts_with(f) {
+                fence = None;
+            }
+        } else if t.starts_with("```") || t.starts_with("~~~") {
+            fence = Some(&t[..3]);
+        } else if numbered(l) && lines.get(i + 1).is_some_and(|u| underline(u)) {
+            let level = if lines[i + 1].trim().starts_with('=') { "#" } else { "##" };
+            // A blank line before, so the heading never continues a paragraph or list.
+            if !out.is_empty() && !out.ends_with("\n\n") {
+                out.push('\n');
+            }
+            out.push_str(&format!("{level} {}\n", l.trim()));
+            i += 2;
+            continue;
+        }
+        out.push_str(l);
+        i += 1;
+    }
     out
 }
 
