@@ -37,6 +37,7 @@ pub mod messages;
 pub mod metrics;
 pub mod migrate;
 pub mod normalize;
+pub mod placeholders;
 pub mod render;
 pub mod report;
 pub mod review;

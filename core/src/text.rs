@@ -20,6 +20,8 @@
 //!   ([`find_word_start`], [`contains_bounded`], [`word_starts_at`]) serve code that works on
 //!   `&str` slices.
 
+use std::borrow::Cow;
+
 /// The kinds of script the matchers tell apart.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Script {
@@ -203,6 +205,100 @@ pub fn words(text: &str) -> Vec<String> {
     if !run.is_empty() {
         out.push(run);
     }
+    out
+}
+
+/// The text a reader takes as the writer's own words: fenced code, quoted lines (`>`) and
+/// code spans hold evidence (logs, commands, chat), not judgement, so they become blank.
+/// Blanked lines stay as line breaks, so a phrase never joins words across them.
+pub fn prose(text: &str) -> Cow<'_, str> {
+    // Most texts quote nothing: no copy for them.
+    if !text.bytes().any(|b| matches!(b, b'`' | b'~' | b'>')) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 1);
+    let mut fence: Option<(char, usize)> = None;
+    for line in text.lines() {
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        let t = line.trim_start();
+        if let Some((ch, len)) = fence {
+            let run = t.chars().take_while(|&c| c == ch).count();
+            // Fence characters are ASCII, so `run` is also a byte count.
+            if run >= len && t[run..].trim().is_empty() {
+                fence = None;
+            }
+            out.push('\n');
+            continue;
+        }
+        if indent <= 3 {
+            if let Some(ch) = t.chars().next().filter(|c| matches!(c, '`' | '~')) {
+                let run = t.chars().take_while(|&c| c == ch).count();
+                if run >= 3 {
+                    fence = Some((ch, run));
+                    out.push('\n');
+                    continue;
+                }
+            }
+        }
+        if t.starts_with('>') {
+            out.push('\n');
+            continue;
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    Cow::Owned(strip_code_spans(&out))
+}
+
+/// Replaces each code span (a run of backticks up to the next run of the same length) by a
+/// space; an unmatched run stays as it is, as CommonMark reads it.
+fn strip_code_spans(text: &str) -> String {
+    if !text.contains('`') {
+        return text.to_owned();
+    }
+    let chars: Vec<char> = text.chars().collect();
+    // Each run of backticks, and the next run of the same length: one pass from the end, so
+    // text full of unmatched backticks stays linear.
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i] == '`' {
+            let len = chars[i..].iter().take_while(|&&c| c == '`').count();
+            runs.push((i, len));
+            i += len;
+        } else {
+            i += 1;
+        }
+    }
+    let mut next_same: Vec<Option<usize>> = vec![None; runs.len()];
+    let mut last_of_len: std::collections::HashMap<usize, usize> = Default::default();
+    for (k, &(_, len)) in runs.iter().enumerate().rev() {
+        next_same[k] = last_of_len.insert(len, k);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut pos = 0;
+    let mut k = 0;
+    while k < runs.len() {
+        let (start, len) = runs[k];
+        if start < pos {
+            k += 1;
+            continue;
+        }
+        out.extend(&chars[pos..start]);
+        match next_same[k] {
+            Some(close) => {
+                out.push(' ');
+                pos = runs[close].0 + len;
+                k = close + 1;
+            }
+            None => {
+                out.extend(&chars[start..start + len]);
+                pos = start + len;
+                k += 1;
+            }
+        }
+    }
+    out.extend(&chars[pos.min(chars.len())..]);
     out
 }
 
@@ -533,6 +629,17 @@ pub fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn evidence_is_not_prose() {
+        let p = prose("a `forgot to` b\n> engineer forgot to\n```\nidiot\n```\nc ``x ` y`` d");
+        assert!(!p.contains("forgot"), "{p}");
+        assert!(!p.contains("idiot"), "{p}");
+        assert!(p.contains('a') && p.contains('b') && p.contains('c') && p.contains('d'));
+        assert!(!p.contains('y'));
+        assert_eq!(prose("one ` two"), "one ` two\n");
+        assert_eq!(prose("~~~~\nx\n~~~\ny\n~~~~\nz"), "\n\n\n\n\nz\n");
+    }
 
     fn found(pat: &str, text: &str) -> bool {
         Pat::new(pat, false).found_in(&Hay::new(text))

@@ -160,8 +160,8 @@ fn severity_name(s: Option<Severity>) -> Option<String> {
 
 /// Whether a non-postmortem was recognised as one. The importer has no way to say so yet:
 /// when it gains one (a flag on [`ForeignImport`], a warning), read it here.
-fn flagged_not_a_postmortem(_imp: &ForeignImport) -> bool {
-    false
+fn flagged_not_a_postmortem(imp: &ForeignImport) -> bool {
+    imp.not_a_postmortem.is_some()
 }
 
 /// A target in the expectation's spelling: a section's main field stands for the section.
@@ -293,6 +293,8 @@ struct Score {
     headings: Tally,
     events: Tally,
     kinds: Tally,
+    /// Postmortems the importer said were none.
+    false_flags: usize,
     actions: Tally,
     header: Tally,
     whys: Tally,
@@ -328,6 +330,10 @@ fn score(name: &str, exp: &Value, imp: &ForeignImport) -> Score {
         .unwrap_or(true);
     if !postmortem {
         s.not_a_postmortem = Some(flagged_not_a_postmortem(imp));
+    } else if let Some(why) = &imp.not_a_postmortem {
+        s.misses
+            .push(format!("a postmortem flagged as none: {}", why.en));
+        s.false_flags += 1;
     }
 
     // Headings.

@@ -19,6 +19,7 @@ mod rows;
 mod split;
 mod synonyms;
 mod times;
+mod verdict;
 mod whys;
 
 use crate::document::{Language, Postmortem};
@@ -28,7 +29,7 @@ use crate::markdown::escape::lines;
 use crate::normalize;
 use crate::sections::SectionId;
 use crate::text::is_han;
-use crate::words::Words;
+use crate::words::{Text, Words};
 
 use rows::{read_timeline, TimeCtx, TimelineReading};
 use split::{blocks, clean, keep_inline, split, BlockKind, Role};
@@ -41,6 +42,19 @@ pub mod messages {
         AS_WRITTEN = ("As written in the imported file", "匯入檔案中的原文");
         FRONT_MATTER = ("Other details from the file's front matter", "檔案開頭 front matter 的其他資料");
         EMPTY_FILE = ("The file has no text to import.", "這個檔案沒有可以匯入的文字。");
+        NOT_POSTMORTEM = ("This does not look like a postmortem: {0}", "這看起來不像事後檢討報告：{0}");
+        NOT_POSTMORTEM_TEMPLATE = (
+            "it is a template, with placeholders (“{0}”) where an incident's facts would be. Nothing was read into the timeline, the action items or the header.",
+            "它是一份範本，該寫事件內容的地方還是佔位文字（「{0}」）。時間軸、行動項目與基本資料都沒有從中讀取。"
+        );
+        NOT_POSTMORTEM_GUIDE = (
+            "it reads as a guide (“{0}”), not a report of one incident: it gives no day of an incident. Nothing was read into the timeline, the action items or the header.",
+            "它讀起來像一份指南（「{0}」），不是某一起事件的報告：文中沒有任何事件發生的日期。時間軸、行動項目與基本資料都沒有從中讀取。"
+        );
+        NOT_POSTMORTEM_BARE = (
+            "no heading names a part of a postmortem, and it has no timeline. Its text went to Supporting information.",
+            "沒有任何標題對應到事後檢討的段落，也沒有時間軸。全文已放進補充資料。"
+        );
     }
 }
 
@@ -164,6 +178,9 @@ pub struct ForeignImport {
     pub doc: Postmortem,
     /// The report language, guessed from the headings.
     pub language: Language,
+    /// Why the file does not look like a postmortem ("it is a template …"), when it does
+    /// not: the dialog says so, and its timeline, action items and header were not read.
+    pub not_a_postmortem: Option<Text>,
     front: Vec<build::FrontEntry>,
     zone: String,
     year: Option<i32>,
@@ -387,6 +404,27 @@ pub fn import_foreign(
             p.reading = read_timeline(heading, &p.text, &mut ctx.clone());
         }
     }
+    let dated_events = parts
+        .iter()
+        .filter(|p| p.target == Target::Section(SectionId::Timeline))
+        .flat_map(|p| &p.reading.events)
+        .filter(|e| e.time.is_some())
+        .count();
+    let not_a_postmortem = verdict::verdict(&body, &parts, dated_events);
+    if not_a_postmortem.is_some() {
+        // Nothing is made of a page that is no postmortem: its rows and header lines stay
+        // text, in Supporting information.
+        for p in &mut parts {
+            let invented = matches!(
+                p.target,
+                Target::Section(SectionId::Timeline | SectionId::ActionItems | SectionId::Header)
+            ) || matches!(p.target, Target::Field(f) if f.section() == SectionId::Header && f != FieldId::Title);
+            if invented {
+                p.target = Target::Supporting;
+                p.also.clear();
+            }
+        }
+    }
     let headings: Vec<&str> = parts
         .iter()
         .filter(|p| !p.heading.is_empty() && p.role != Role::Title)
@@ -401,6 +439,7 @@ pub fn import_foreign(
         parts,
         doc: Postmortem::default(),
         language,
+        not_a_postmortem,
         front,
         zone: doc_zone,
         year: ctx.year.or(header.day.map(|d| d.0)),

@@ -236,7 +236,11 @@ fn numbered_setext_as_atx(text: &str) -> String {
         } else if t.starts_with("```") || t.starts_with("~~~") {
             fence = Some(&t[..3]);
         } else if numbered(l) && lines.get(i + 1).is_some_and(|u| underline(u)) {
-            let level = if lines[i + 1].trim().starts_with('=') { "#" } else { "##" };
+            let level = if lines[i + 1].trim().starts_with('=') {
+                "#"
+            } else {
+                "##"
+            };
             // A blank line before, so the heading never continues a paragraph or list.
             if !out.is_empty() && !out.ends_with("\n\n") {
                 out.push('\n');

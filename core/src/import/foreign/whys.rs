@@ -8,16 +8,16 @@ use super::split::marker_len;
 /// Whether a piece of text asks "why": it starts with the word and ends with a question
 /// mark, in English or Chinese.
 fn is_why(unit: &str) -> bool {
-    let t = unit
-        .trim()
-        .trim_matches(['*', '_'])
-        .trim();
+    let t = unit.trim().trim_matches(['*', '_']).trim();
     let (t, _) = super::synonyms::strip_numbering(t);
     let lower = t.to_lowercase();
     let asks = ["why ", "why's ", "why?", "為什麼", "为什么", "為何"]
         .iter()
         .any(|w| lower.starts_with(w));
-    asks && t.trim_end_matches(['*', '_']).trim_end().ends_with(['?', '？'])
+    asks && t
+        .trim_end_matches(['*', '_'])
+        .trim_end()
+        .ends_with(['?', '？'])
 }
 
 /// The pieces of a text in reading order: each list item's own lines and each paragraph,
