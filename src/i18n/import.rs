@@ -9,6 +9,11 @@ hindsight_core::words_table! {
     PART_HEADING = ("Heading in the file", "檔案中的標題");
     PART_PLACE = ("Goes to", "放到");
     PLACE_OF = ("Where “{0}” goes", "「{0}」放到哪裡");
+    LANDED = ("Landed in: {0}", "實際放進：{0}");
+    LANDED_ROWS = ("{0} ({1} rows)", "{0}（{1} 列）");
+    LANDED_ROW = ("{0} (1 row)", "{0}（1 列）");
+    LANDED_SEP = ("; ", "；");
+    NOT_A_POSTMORTEM_NOTE = ("Check this file before creating a draft from it.", "建立草稿前請先確認這個檔案。");
     CREATE_DRAFT = ("Create the draft", "建立草稿");
     CANCEL_IMPORT = ("Cancel the import", "取消匯入");
 }

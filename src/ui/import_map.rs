@@ -60,16 +60,38 @@ pub fn ImportMapDialog() -> impl IntoView {
                         })
                         .collect_view();
                     let choices = StoredValue::new(choices);
+                    // Where the text really went, when that is more than the place chosen:
+                    // rows made, or text that could not be read kept in Supporting
+                    // information.
+                    let landed = import.landed.get(i).cloned().unwrap_or_default();
+                    let plain = landed.len() == 1 && landed[0].place == current && landed[0].rows == 0;
+                    let note = (!landed.is_empty() && !plain).then(|| {
+                        let places: Vec<String> = landed
+                            .iter()
+                            .map(|l| {
+                                let name = l.place.label().get(lang).to_owned();
+                                match l.rows {
+                                    0 => name,
+                                    1 => ui.fill(words::LANDED_ROW, &[&name]),
+                                    n => ui.fill(words::LANDED_ROWS, &[&name, &n.to_string()]),
+                                }
+                            })
+                            .collect();
+                        ui.fill(words::LANDED, &[&places.join(words::LANDED_SEP.get(lang))])
+                    });
+                    let note_id = format!("import-part-{i}-landed");
+                    let described = note.is_some().then(|| note_id.clone());
                     view! {
                         <tr>
                             <td><bdi>{heading}</bdi></td>
                             <td>
                                 <label class="visually-hidden" for=select_id.clone()>{rich(&label)}</label>
-                                <select id=select_id on:change=move |ev| {
+                                <select id=select_id aria-describedby=described on:change=move |ev| {
                                     let Ok(n) = event_target_value(&ev).parse::<usize>() else { return };
                                     let Some(target) = choices.with_value(|ts| ts.get(n).map(|(t, _)| *t)) else { return };
                                     retarget(foreign, i, target);
                                 }>{options}</select>
+                                {note.map(|n| view! { <p class="hint landed" id=note_id>{n}</p> })}
                             </td>
                         </tr>
                     }
@@ -107,6 +129,18 @@ pub fn ImportMapDialog() -> impl IntoView {
             <Modal labelled_by="import-map-title" on_close=move |_| cancel()>
                 <h2 id="import-map-title">{ui.t(words::WHERE_PARTS_WENT)}</h2>
                 <p>{move || rich(&ui.fill(words::FOREIGN_INTRO, &[&i18n::isolate(&name())]))}</p>
+                {move || foreign.with(|f| f.as_ref().and_then(|(_, import)| import.not_a_postmortem.clone())).map(|why| {
+                    let message = hindsight_core::Text::with(
+                        hindsight_core::import::foreign::messages::NOT_POSTMORTEM,
+                        &[&why],
+                    );
+                    view! {
+                        <div class="dialog-warning" role="alert">
+                            <p>{ui.text(&message)}</p>
+                            <p>{ui.t(words::NOT_A_POSTMORTEM_NOTE)}</p>
+                        </div>
+                    }
+                })}
                 <p class="hint" role="status">{summary}</p>
                 <div class="table-wrap import-map" tabindex="0" role="group" aria-labelledby="import-map-title">
                     <table>

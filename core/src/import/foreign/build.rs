@@ -515,11 +515,29 @@ struct Builder {
     /// Header fields already given a value: a second value is kept as written.
     given: std::collections::HashSet<FieldId>,
     supporting: Vec<String>,
+    /// The part being poured, and where each part's text has landed so far.
+    current: Option<usize>,
+    landed: Vec<Vec<Landing>>,
 }
 
 impl Builder {
+    /// Notes that the current part's text reached `place` (with `rows` rows made there).
+    fn land(&mut self, place: Target, rows: usize) {
+        let Some(i) = self.current else {
+            return;
+        };
+        let place = place.canonical();
+        match self.landed[i].iter_mut().find(|l| l.place == place) {
+            Some(l) => l.rows += rows,
+            None => self.landed[i].push(Landing { place, rows }),
+        }
+    }
+
     fn support(&mut self, heading: &str, text: &str) {
         let text = trim_block(text);
+        if !text.is_empty() || !heading.trim().is_empty() {
+            self.land(Target::Supporting, 0);
+        }
         match (heading.trim().is_empty(), text.is_empty()) {
             (true, true) => {}
             (true, false) => self.supporting.push(text.to_owned()),
@@ -622,6 +640,9 @@ impl Builder {
     /// field already holds text from another part.
     fn append_text(&mut self, f: FieldId, heading: &str, keep: bool, text: &str) {
         let text = trim_block(text);
+        if !text.is_empty() && doc_field(f).is_some() {
+            self.land(Target::Field(f), 0);
+        }
         let heading = Some(heading.trim()).filter(|h| !h.is_empty());
         let Some(field) = doc_field(f) else {
             self.support(heading.unwrap_or(""), text);
@@ -709,6 +730,12 @@ impl Builder {
         let prose_to = others.iter().copied().find(|t| !is_rows(*t));
         match target.canonical() {
             Target::Section(SectionId::Timeline) => {
+                if !part.reading.events.is_empty() {
+                    self.land(
+                        Target::Section(SectionId::Timeline),
+                        part.reading.events.len(),
+                    );
+                }
                 self.doc
                     .timeline
                     .extend(part.reading.events.iter().cloned());
@@ -717,16 +744,21 @@ impl Builder {
             }
             Target::Section(SectionId::ActionItems) => {
                 let reading = read_actions(text, self.year);
+                if !reading.items.is_empty() {
+                    self.land(Target::Section(SectionId::ActionItems), reading.items.len());
+                }
                 self.doc.action_items.extend(reading.items);
                 self.leftover(part, prose_to, &reading.rest);
             }
             Target::Section(SectionId::Header) => {
+                self.land(Target::Section(SectionId::Header), 0);
                 let rest = self.header_table(text);
                 if !rest.trim().is_empty() {
                     self.support(&part.heading, &rest);
                 }
             }
             Target::Field(FieldId::Title) => {
+                self.land(Target::Field(FieldId::Title), 0);
                 let first = value_and_rest(text).0;
                 let title = if part.heading.is_empty() {
                     first.as_str()
@@ -748,6 +780,7 @@ impl Builder {
                 }
             }
             Target::Field(f) if f.section() == SectionId::Header => {
+                self.land(Target::Field(f), 0);
                 let (value, rest) = value_and_rest(text);
                 let label = if part.heading.is_empty() {
                     f.label(self.lang)
@@ -763,6 +796,7 @@ impl Builder {
             // cause.
             Target::Field(FieldId::FiveWhys) if super::whys::why_entries(text).is_some() => {
                 if let Some((lead, entries)) = super::whys::why_entries(text) {
+                    self.land(Target::Field(FieldId::FiveWhys), entries.len());
                     if !lead.trim().is_empty() {
                         self.append_text(FieldId::RootCauses, "", false, &lead);
                     }
@@ -841,8 +875,18 @@ fn explicit_title(import: &ForeignImport) -> Option<String> {
         .filter(|t| !t.is_empty())
 }
 
-/// Builds the document of an import from its parts.
-pub(crate) fn build(import: &ForeignImport) -> Postmortem {
+/// Where some of a part's text landed once the document was built: a section or field,
+/// with how many rows (timeline events, action items, whys) it made there.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Landing {
+    /// The place.
+    pub place: Target,
+    /// Rows made there; 0 for text.
+    pub rows: usize,
+}
+
+/// Builds the document of an import from its parts, and where each part's text landed.
+pub(crate) fn build(import: &ForeignImport) -> (Postmortem, Vec<Vec<Landing>>) {
     let lang = import.language;
     let mut b = Builder {
         doc: Postmortem::default(),
@@ -851,6 +895,8 @@ pub(crate) fn build(import: &ForeignImport) -> Postmortem {
         notes: Vec::new(),
         given: std::collections::HashSet::new(),
         supporting: Vec::new(),
+        current: None,
+        landed: vec![Vec::new(); import.parts.len()],
     };
     b.doc.language = lang;
     b.doc.header.time_zone.clone_from(&import.zone);
@@ -870,7 +916,8 @@ pub(crate) fn build(import: &ForeignImport) -> Postmortem {
             None => other_front.push(format!("- {}", e.raw.trim())),
         }
     }
-    for part in &import.parts {
+    for (i, part) in import.parts.iter().enumerate() {
+        b.current = Some(i);
         let targets: Vec<Target> = std::iter::once(part.target)
             .chain(part.also.iter().copied())
             .collect();
@@ -886,6 +933,7 @@ pub(crate) fn build(import: &ForeignImport) -> Postmortem {
             }
         }
     }
+    b.current = None;
     let mut top = Vec::new();
     if !b.notes.is_empty() {
         top.push(format!(
@@ -933,7 +981,7 @@ pub(crate) fn build(import: &ForeignImport) -> Postmortem {
             b.doc.header.incident_date = format!("{y:04}-{m:02}-{d:02}");
         }
     }
-    b.doc
+    (b.doc, b.landed)
 }
 
 #[cfg(test)]

@@ -14,6 +14,8 @@
 //! read as P1) keeps its original text beside it.
 
 mod build;
+
+pub use build::Landing;
 mod cells;
 mod rows;
 mod split;
@@ -176,6 +178,9 @@ pub struct ForeignImport {
     pub parts: Vec<Part>,
     /// The document the parts make, rebuilt after every [`ForeignImport::retarget`].
     pub doc: Postmortem,
+    /// Where each part's text landed when `doc` was built, by part: what the dialog shows,
+    /// so it can never say a part went where none of it is.
+    pub landed: Vec<Vec<Landing>>,
     /// The report language, guessed from the headings.
     pub language: Language,
     /// Why the file does not look like a postmortem ("it is a template …"), when it does
@@ -215,18 +220,34 @@ impl ForeignImport {
                 p.parent = None;
             }
         }
-        self.doc = build::build(self);
+        (self.doc, self.landed) = build::build(self);
     }
 
-    /// How many headings went to a section or field, and how many to Supporting
-    /// information. Text under no heading is not counted.
+    /// How many parts (headed or not) put some of their text in a section or field, and how
+    /// many put some in Supporting information, as the document was built: a part split
+    /// between the two counts in both.
     pub fn summary(&self) -> (usize, usize) {
-        let headed = self.parts.iter().filter(|p| !p.heading.is_empty());
-        let supporting = headed
-            .clone()
-            .filter(|p| p.target == Target::Supporting)
-            .count();
-        (headed.count() - supporting, supporting)
+        let mut sections = 0;
+        let mut supporting = 0;
+        for (part, places) in self.parts.iter().zip(&self.landed) {
+            // A heading with no text of its own ("Lessons learned" over its three lists)
+            // counts where it points.
+            if places.is_empty() && !part.heading.is_empty() {
+                if part.target == Target::Supporting {
+                    supporting += 1;
+                } else {
+                    sections += 1;
+                }
+                continue;
+            }
+            if places.iter().any(|l| l.place != Target::Supporting) {
+                sections += 1;
+            }
+            if places.iter().any(|l| l.place == Target::Supporting) {
+                supporting += 1;
+            }
+        }
+        (sections, supporting)
     }
 }
 
@@ -440,12 +461,13 @@ pub fn import_foreign(
         doc: Postmortem::default(),
         language,
         not_a_postmortem,
+        landed: Vec::new(),
         front,
         zone: doc_zone,
         year: ctx.year.or(header.day.map(|d| d.0)),
         inferred_day,
     };
-    out.doc = build::build(&out);
+    (out.doc, out.landed) = build::build(&out);
     Ok(out)
 }
 
