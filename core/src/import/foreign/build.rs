@@ -518,6 +518,8 @@ struct Builder {
     /// The part being poured, and where each part's text has landed so far.
     current: Option<usize>,
     landed: Vec<Vec<Landing>>,
+    /// The file's link reference definitions.
+    refs: Vec<(String, String)>,
 }
 
 impl Builder {
@@ -743,7 +745,7 @@ impl Builder {
                 self.leftover(part, prose_to, &rest);
             }
             Target::Section(SectionId::ActionItems) => {
-                let reading = read_actions(text, self.year);
+                let reading = read_actions(text, self.year, &self.refs);
                 if !reading.items.is_empty() {
                     self.land(Target::Section(SectionId::ActionItems), reading.items.len());
                 }
@@ -897,6 +899,7 @@ pub(crate) fn build(import: &ForeignImport) -> (Postmortem, Vec<Vec<Landing>>) {
         supporting: Vec::new(),
         current: None,
         landed: vec![Vec::new(); import.parts.len()],
+        refs: import.refs.clone(),
     };
     b.doc.language = lang;
     b.doc.header.time_zone.clone_from(&import.zone);

@@ -20,6 +20,7 @@ mod cells;
 mod rows;
 mod split;
 mod synonyms;
+mod tables;
 mod times;
 mod verdict;
 mod whys;
@@ -187,6 +188,8 @@ pub struct ForeignImport {
     /// not: the dialog says so, and its timeline, action items and header were not read.
     pub not_a_postmortem: Option<Text>,
     front: Vec<build::FrontEntry>,
+    /// The file's link reference definitions (`[label]: https://…`).
+    refs: Vec<(String, String)>,
     zone: String,
     year: Option<i32>,
     /// The incident's date read from the text, when no header field gave one.
@@ -462,6 +465,7 @@ pub fn import_foreign(
         language,
         not_a_postmortem,
         landed: Vec::new(),
+        refs: rows::link_definitions(&body),
         front,
         zone: doc_zone,
         year: ctx.year.or(header.day.map(|d| d.0)),

@@ -6,7 +6,9 @@
 //! "June 1"), and blocks that are not rows come back as Markdown for Supporting information.
 
 use super::split::{block_source, blocks, keep_inline, marker_len, Block, BlockKind};
-use super::synonyms::key;
+use super::tables::{
+    cell_key, column, table_cells, CLOCK_COLUMNS, DATE_ONLY_COLUMNS, EVENT_COLUMNS, TIME_COLUMNS,
+};
 use super::times::{
     due_date, find_column_zone, find_day, find_zone, instant, next_day, parse_when, Day, When, Zone,
 };
@@ -363,57 +365,6 @@ pub(crate) fn item_text(src: &str) -> String {
     flatten(&format!("{first}\n{rest}"))
 }
 
-/// The plain text of a table cell, for matching column names.
-fn cell_key(cell: &str) -> String {
-    key(&cell.replace(['*', '`'], ""))
-}
-
-fn column(headers: &[String], names: &[&str]) -> Option<usize> {
-    headers.iter().position(|h| names.contains(&h.as_str()))
-}
-
-const TIME_COLUMNS: &[&str] = &[
-    "time",
-    "timestamp",
-    "when",
-    "date",
-    "datetime",
-    "date/time",
-    "date and time",
-    "time and date",
-    "時間",
-    "時刻",
-    "日期",
-    "發生時間",
-];
-/// Time columns that hold only the day, beside a column of clock times.
-const DATE_ONLY_COLUMNS: &[&str] = &["date", "day", "日期"];
-/// The clock column beside a date column.
-const CLOCK_COLUMNS: &[&str] = &["time", "時間", "時刻"];
-const EVENT_COLUMNS: &[&str] = &[
-    "event",
-    "events",
-    "description",
-    "what happened",
-    "what",
-    "details",
-    "detail",
-    "update",
-    "message",
-    "activity",
-    "action",
-    "actions",
-    "notes",
-    "note",
-    "summary",
-    "事件",
-    "說明",
-    "描述",
-    "內容",
-    "經過",
-    "動作",
-    "事項",
-];
 const KIND_COLUMNS: &[&str] = &[
     "kind", "type", "status", "phase", "category", "類型", "狀態", "階段",
 ];
@@ -461,20 +412,6 @@ fn link_of(cell: &str) -> (String, Option<String>) {
         }
     }
     (c.to_owned(), None)
-}
-
-/// The rows of a table block: its header cells and body rows, as written.
-fn table_cells(src: &str) -> (Vec<String>, Vec<Vec<String>>) {
-    let mut lines = src.lines().filter(|l| !l.trim().is_empty());
-    let header = lines
-        .next()
-        .map(|l| split_row(l).into_iter().map(str::to_owned).collect())
-        .unwrap_or_default();
-    let rows = lines
-        .skip(1)
-        .map(|l| split_row(l).into_iter().map(str::to_owned).collect())
-        .collect();
-    (header, rows)
 }
 
 /// A text with `(Name: value)` appended for each extra cell.
@@ -997,7 +934,12 @@ fn due_after(text: &str, lower: &str, keys: &[&str], year: Option<i32>) -> Optio
 
 /// An action item from a line of text (a task or list item). The text is kept whole; owner,
 /// due date and priority are read from it when it names them.
-pub(crate) fn action_from_text(text: &str, done: Option<bool>, year: Option<i32>) -> ActionItem {
+pub(crate) fn action_from_text(
+    text: &str,
+    done: Option<bool>,
+    year: Option<i32>,
+    refs: &[(String, String)],
+) -> ActionItem {
     let lower = text.to_lowercase();
     let mut item = ActionItem {
         action: text.to_owned(),
@@ -1106,8 +1048,43 @@ pub(crate) fn action_from_text(text: &str, done: Option<bool>, year: Option<i32>
     // A link to a tracker in the text is the item's tracking link.
     if let Some(crate::trackers::TrackerRef::Link(url)) = crate::trackers::tracker_reference(text) {
         item.tracking_link = url;
+    } else if let Some(url) = reference_link(text, refs) {
+        // "[#11134]" with "[#11134]: https://…" defined elsewhere in the file.
+        item.tracking_link = url;
     }
     item
+}
+
+/// The address of the first reference-style link in `text` (`[label]`, `[text][label]`)
+/// that the file defines.
+fn reference_link(text: &str, refs: &[(String, String)]) -> Option<String> {
+    let lower = text.to_lowercase();
+    refs.iter()
+        .filter_map(|(label, url)| {
+            lower
+                .find(&format!("[{}]", label.to_lowercase()))
+                .map(|at| (at, url))
+        })
+        .min_by_key(|(at, _)| *at)
+        .map(|(_, url)| url.clone())
+}
+
+/// The link reference definitions of a file (`[label]: https://…`), for actions that name
+/// their tracker by reference.
+pub(crate) fn link_definitions(text: &str) -> Vec<(String, String)> {
+    text.lines()
+        .filter_map(|line| {
+            let t = line.trim_start();
+            if line.len() - t.len() > 3 {
+                return None;
+            }
+            let rest = t.strip_prefix('[')?;
+            let (label, after) = rest.split_once("]:")?;
+            let url = after.split_whitespace().next()?.trim_matches(['<', '>']);
+            (url.starts_with("http") && !label.trim().is_empty())
+                .then(|| (label.trim().to_owned(), url.to_owned()))
+        })
+        .collect()
 }
 
 fn action_table(src: &str, year: Option<i32>) -> Vec<ActionItem> {
@@ -1190,6 +1167,12 @@ fn action_table(src: &str, year: Option<i32>) -> Vec<ActionItem> {
                 if let Some(t) = link_text {
                     extras.push((name(link_col), t));
                 }
+            } else if let Some(crate::trackers::TrackerRef::Link(url)) =
+                crate::trackers::tracker_reference(&link_cell)
+            {
+                // "see [#1342](https://…)": the address is the link; the words stay.
+                item.tracking_link = url;
+                extras.push((name(link_col), link_cell));
             } else {
                 // "n/a **DONE**" in a Bug column is a note, not an address: it stays text,
                 // and a status word in it counts when no column says the status.
@@ -1210,7 +1193,11 @@ fn action_table(src: &str, year: Option<i32>) -> Vec<ActionItem> {
 }
 
 /// Reads a part as action items: tables become rows, list and task items become items.
-pub(crate) fn read_actions(content: &str, year: Option<i32>) -> ActionsReading {
+pub(crate) fn read_actions(
+    content: &str,
+    year: Option<i32>,
+    refs: &[(String, String)],
+) -> ActionsReading {
     let mut out = ActionsReading::default();
     let mut rest: Vec<String> = Vec::new();
     for b in blocks(content) {
@@ -1220,7 +1207,8 @@ pub(crate) fn read_actions(content: &str, year: Option<i32>) -> ActionsReading {
             BlockKind::List => {
                 for item in &b.items {
                     let text = item_text(&content[item.range.clone()]);
-                    out.items.push(action_from_text(&text, item.task, year));
+                    out.items
+                        .push(action_from_text(&text, item.task, year, refs));
                 }
             }
             BlockKind::Rule => {}
@@ -1286,6 +1274,7 @@ mod tests {
         let r = read_actions(
             "| # | Action | Owner | Priority | Due | Status |\n|---|---|---|---|---|---|\n| 1 | Add a canary | @ana | High | June 1, 2024 | In progress |\n| 2 | Alert on 5xx | Bo | P1 | 2024-06-15 | Done |\n\n- [x] Write the runbook (Cy, due 2024-06-20)\n- [ ] Owner: Dee — rate limit the API by 2024-07-01 P0\n",
             None,
+            &[],
         );
         assert_eq!(r.items.len(), 4);
         let a = &r.items[0];

@@ -868,6 +868,29 @@ pub(crate) fn split(body: &str) -> Vec<Raw> {
                     });
                 }
             }
+            // A table of events is the timeline's, wherever it stands (a status page's log
+            // of updates above the summary); the text after it goes back where it was.
+            BlockKind::Table
+                if !current.contains(&Target::Section(crate::SectionId::Timeline))
+                    && super::tables::is_event_table(src) =>
+            {
+                markers.push(Marker {
+                    cut: b.range.start,
+                    content: b.range.start,
+                    heading: String::new(),
+                    level: 0,
+                    role: Role::Intro,
+                    targets: vec![Target::Section(crate::SectionId::Timeline)],
+                });
+                markers.push(Marker {
+                    cut: b.range.end,
+                    content: b.range.end,
+                    heading: String::new(),
+                    level: 0,
+                    role: Role::Intro,
+                    targets: current,
+                });
+            }
             BlockKind::Table if header_zone && header_table(src) => {
                 let before = markers
                     .iter()
