@@ -633,312 +633,418 @@ fn header_table(src: &str) -> bool {
             .any(|r| r.first().is_some_and(|k| header_field(k).is_some()))
 }
 
-/// Cuts a (cleaned) body into parts.
-pub(crate) fn split(body: &str) -> Vec<Raw> {
-    let all = blocks(body);
-    let title = title_block(&all);
-    let mut markers = vec![Marker {
-        cut: 0,
-        content: 0,
-        heading: String::new(),
-        level: 0,
-        role: Role::Intro,
-        targets: Vec::new(),
-    }];
-    // Header fields are read from plain labels and tables only before the first section,
-    // or inside a section about the incident's details.
-    let mut seen_section = false;
-    for (i, b) in all.iter().enumerate() {
-        let current = markers
+/// What a top-level block is, as the splitter reads it. Each kind is told apart by its own
+/// small test; what the splitter does with it is one method of [`Splitter`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Unit {
+    /// A `#` or setext heading: the title, a timestamp or a section's heading.
+    Heading(u8),
+    /// A status page's update ("**Resolved** - …" and a lone time line).
+    StatusUpdate,
+    /// A paragraph, whose lines may be labels ("**Root cause:** …", "Date: …") or a lone
+    /// numbered heading.
+    Paragraph,
+    /// A list: a lone numbered heading ("2. Impact"), or label items of the header.
+    List,
+    /// A table of time and event columns.
+    EventTable,
+    /// A two-column table of header fields.
+    HeaderTable,
+    /// Anything else: text of the part it is in.
+    Text,
+}
+
+/// The splitter's state: the parts cut so far, and whether a section has begun (header
+/// fields are read from plain labels and tables only before the first section, or inside a
+/// section about the incident's details).
+struct Splitter<'a> {
+    body: &'a str,
+    all: Vec<Block>,
+    title: Option<usize>,
+    markers: Vec<Marker>,
+    seen_section: bool,
+}
+
+impl<'a> Splitter<'a> {
+    fn new(body: &'a str) -> Self {
+        let all = blocks(body);
+        let title = title_block(&all);
+        Self {
+            body,
+            all,
+            title,
+            markers: vec![Marker {
+                cut: 0,
+                content: 0,
+                heading: String::new(),
+                level: 0,
+                role: Role::Intro,
+                targets: Vec::new(),
+            }],
+            seen_section: false,
+        }
+    }
+
+    /// Where the text being read goes now.
+    fn current(&self) -> Vec<Target> {
+        self.markers
             .last()
             .map(|m| m.targets.clone())
-            .unwrap_or_default();
-        let header_zone = !seen_section || is_header(&current);
-        let src = &body[b.range.clone()];
+            .unwrap_or_default()
+    }
+
+    /// Whether header fields may be read here.
+    fn header_zone(&self) -> bool {
+        !self.seen_section || is_header(&self.current())
+    }
+
+    /// What block `i` is.
+    fn unit(&self, b: &Block) -> Unit {
+        let src = &self.body[b.range.clone()];
         match b.kind {
-            BlockKind::Heading(level) => {
-                // Matched by its text as read; kept as the file writes it.
-                let text = b.text.trim().to_owned();
-                let written = heading_source(src);
-                let (role, targets) = if Some(i) == title {
-                    (Role::Title, vec![Target::Field(crate::FieldId::Title)])
-                } else if parse_when(&text).is_some() {
-                    (
-                        Role::Timestamp,
-                        vec![Target::Section(crate::SectionId::Timeline)],
-                    )
-                } else {
-                    (Role::Heading, classify(&text))
-                };
-                if role != Role::Title && !is_header(&targets) {
-                    seen_section = true;
-                }
-                markers.push(Marker {
-                    cut: b.range.start,
-                    content: b.range.end,
-                    heading: written,
-                    level,
-                    role,
-                    targets,
-                });
-                if role == Role::Title {
-                    // What follows the title is text under no heading.
-                    markers.push(Marker {
-                        cut: b.range.end,
-                        content: b.range.end,
-                        heading: String::new(),
-                        level: 0,
-                        role: Role::Intro,
-                        targets: Vec::new(),
-                    });
-                }
-            }
-            BlockKind::Paragraph if is_status_update(src) => {
-                // A status page's update ("**Resolved** - The fix holds.\nMar 5, 17:02 UTC")
-                // is a timeline event wherever it stands; a run of them is one part.
-                let timeline = vec![Target::Section(crate::SectionId::Timeline)];
-                if current == timeline {
-                    continue;
-                }
-                seen_section = true;
-                // Right under a heading ("## Status page"), the updates are that heading's
-                // text: the heading goes to the timeline with them.
-                let heading_above = markers.last_mut().filter(|m| {
-                    matches!(m.role, Role::Heading | Role::Label)
-                        && body[m.content.min(b.range.start)..b.range.start]
-                            .trim()
-                            .is_empty()
-                });
-                match heading_above {
-                    Some(m) => m.targets.clone_from(&timeline),
-                    None => markers.push(Marker {
-                        cut: b.range.start,
-                        content: b.range.start,
-                        heading: String::new(),
-                        level: 0,
-                        role: Role::Intro,
-                        targets: timeline,
-                    }),
-                }
-                // Ordinary text after the updates goes back where the text before them went
-                // (the summary under a status heading, say).
-                let next = all.get(i + 1).filter(|n| {
-                    n.kind != BlockKind::Paragraph || !is_status_update(&body[n.range.clone()])
-                });
-                if let Some(n) = next.filter(|n| !matches!(n.kind, BlockKind::Heading(_))) {
-                    if !current.is_empty() {
-                        markers.push(Marker {
-                            cut: n.range.start,
-                            content: n.range.start,
-                            heading: String::new(),
-                            level: 0,
-                            role: Role::Intro,
-                            targets: current,
-                        });
-                    }
-                }
-            }
-            BlockKind::Paragraph => {
-                let mut zone = header_zone;
-                let mut current = current;
-                let mut spans = inline_spans(src);
-                crate::sort::sort_by_key(&mut spans, |r| r.start);
-                let mut coverage = Coverage::new(&spans);
-                for (at, line) in lines_at(src) {
-                    let start = b.range.start + at;
-                    let indent = line.len() - line.trim_start().len();
-                    if !coverage.is_free(at + indent) {
-                        continue;
-                    }
-                    let found = label_line(line, true).and_then(|(label, value)| {
-                        // A bold "**Incident date**: …" is meant as a field wherever it
-                        // stands; a plain "Date: …" only among the header's lines. Status
-                        // is left out: status pages write "**Status**: Investigating".
-                        let lead = line.trim_start();
-                        let bold = lead.starts_with("**") || lead.starts_with("__");
-                        let header = header_field(&label)
-                            .filter(|f| zone || (bold && *f != crate::FieldId::Status));
-                        let targets = match header {
-                            Some(f) => vec![Target::Field(f)],
-                            None => classify(&label),
-                        };
-                        // Past the header, a plain "What went well: …" cuts only within the
-                        // section it sits in (Lessons learned, say), never out of it.
-                        let plain_ok = zone
-                            || bold
-                            || targets.iter().all(|t| {
-                                t.section() != crate::SectionId::Header
-                                    && current.iter().any(|c| c.section() == t.section())
-                            });
-                        (!targets.is_empty() && plain_ok)
-                            .then(|| (label, start + value, targets, 7))
-                    });
-                    // A numbered line is a heading only when it stands alone.
-                    let alone = !src.trim().contains('\n');
-                    let found = found.or_else(|| {
-                        numbered_heading(line)
-                            .filter(|_| alone)
-                            .map(|(targets, level)| {
-                                (line.trim().to_owned(), start + line.len(), targets, level)
-                            })
-                    });
-                    if let Some((heading, content, targets, level)) = found {
-                        if targets == current {
-                            continue;
-                        }
-                        if !is_header(&targets) {
-                            seen_section = true;
-                            zone = false;
-                        }
-                        current = targets.clone();
-                        markers.push(Marker {
-                            cut: start,
-                            content: content.min(b.range.end),
-                            heading,
-                            level,
-                            role: if level == 7 {
-                                Role::Label
-                            } else {
-                                Role::Heading
-                            },
-                            targets,
-                        });
-                    }
-                }
-            }
-            BlockKind::List => {
-                // "2. Impact" alone is a numbered heading.
-                let first_line = src.lines().next().unwrap_or("");
-                if b.ordered
-                    && b.items.len() == 1
-                    && !b.text.trim().contains('\n')
-                    && reads_as_heading(&b.text)
-                {
-                    let targets = classify(b.text.trim());
-                    if !targets.is_empty() && targets != current {
-                        seen_section = true;
-                        markers.push(Marker {
-                            cut: b.range.start,
-                            content: b.range.end,
-                            heading: first_line.trim().to_owned(),
-                            level: 2,
-                            role: Role::Heading,
-                            targets,
-                        });
-                        continue;
-                    }
-                }
-                if !header_zone {
-                    continue;
-                }
-                let mut current = current;
-                for item in &b.items {
-                    let line = body[item.range.clone()].lines().next().unwrap_or("");
-                    let skip = marker_len(line);
-                    // The label must be the item's own start, not inside a span it opens.
-                    let spans = inline_spans(&line[skip..]);
-                    if spans
-                        .iter()
-                        .any(|r| r.start == 0 && r.end > line.len() - skip)
-                    {
-                        continue;
-                    }
-                    let Some((label, value)) = label_line(&line[skip..], true) else {
-                        continue;
-                    };
-                    let targets = match header_field(&label) {
-                        Some(f) => vec![Target::Field(f)],
-                        None if line[skip..].trim_start().starts_with("**") => classify(&label),
-                        None => Vec::new(),
-                    };
-                    if targets.is_empty() || targets == current {
-                        continue;
-                    }
-                    if !is_header(&targets) {
-                        seen_section = true;
-                    }
-                    current = targets.clone();
-                    markers.push(Marker {
-                        cut: item.range.start,
-                        content: (item.range.start + skip + value).min(item.range.end),
-                        heading: label,
-                        level: 7,
-                        role: Role::Label,
-                        targets,
-                    });
-                }
-            }
-            // A table of events is the timeline's, wherever it stands (a status page's log
-            // of updates above the summary); the text after it goes back where it was.
+            BlockKind::Heading(level) => Unit::Heading(level),
+            BlockKind::Paragraph if is_status_update(src) => Unit::StatusUpdate,
+            BlockKind::Paragraph => Unit::Paragraph,
+            BlockKind::List => Unit::List,
             BlockKind::Table
-                if !current.contains(&Target::Section(crate::SectionId::Timeline))
+                if !self
+                    .current()
+                    .contains(&Target::Section(crate::SectionId::Timeline))
                     && super::tables::is_event_table(src) =>
             {
-                markers.push(Marker {
-                    cut: b.range.start,
-                    content: b.range.start,
-                    heading: String::new(),
-                    level: 0,
-                    role: Role::Intro,
-                    targets: vec![Target::Section(crate::SectionId::Timeline)],
-                });
-                markers.push(Marker {
-                    cut: b.range.end,
-                    content: b.range.end,
+                Unit::EventTable
+            }
+            BlockKind::Table if self.header_zone() && header_table(src) => Unit::HeaderTable,
+            _ => Unit::Text,
+        }
+    }
+
+    fn take(&mut self, i: usize) {
+        let b = self.all[i].clone();
+        let src = &self.body[b.range.clone()];
+        match self.unit(&b) {
+            Unit::Heading(level) => self.heading(i, &b, src, level),
+            Unit::StatusUpdate => self.status_update(i, &b),
+            Unit::Paragraph => self.paragraph(&b, src),
+            Unit::List => self.list(&b, src),
+            Unit::EventTable => self.event_table(&b),
+            Unit::HeaderTable => self.header_table(&b),
+            Unit::Text => {}
+        }
+    }
+
+    /// A heading cuts a part: the title, a timestamp (an event or a day of the timeline) or
+    /// a section's heading.
+    fn heading(&mut self, i: usize, b: &Block, src: &str, level: u8) {
+        let title = self.title;
+        // Matched by its text as read; kept as the file writes it.
+        let text = b.text.trim().to_owned();
+        let written = heading_source(src);
+        let (role, targets) = if Some(i) == title {
+            (Role::Title, vec![Target::Field(crate::FieldId::Title)])
+        } else if parse_when(&text).is_some() {
+            (
+                Role::Timestamp,
+                vec![Target::Section(crate::SectionId::Timeline)],
+            )
+        } else {
+            (Role::Heading, classify(&text))
+        };
+        if role != Role::Title && !is_header(&targets) {
+            self.seen_section = true;
+        }
+        self.markers.push(Marker {
+            cut: b.range.start,
+            content: b.range.end,
+            heading: written,
+            level,
+            role,
+            targets,
+        });
+        if role == Role::Title {
+            // What follows the title is text under no heading.
+            self.markers.push(Marker {
+                cut: b.range.end,
+                content: b.range.end,
+                heading: String::new(),
+                level: 0,
+                role: Role::Intro,
+                targets: Vec::new(),
+            });
+        }
+    }
+
+    /// A status page's update is a timeline event wherever it stands; a run of them is one
+    /// part.
+    fn status_update(&mut self, i: usize, b: &Block) {
+        let body = self.body;
+        let all = &self.all;
+        let current = self.current();
+        let timeline = vec![Target::Section(crate::SectionId::Timeline)];
+        if current == timeline {
+            return;
+        }
+        self.seen_section = true;
+        // Right under a heading ("## Status page"), the updates are that heading's
+        // text: the heading goes to the timeline with them.
+        let heading_above = self.markers.last_mut().filter(|m| {
+            matches!(m.role, Role::Heading | Role::Label)
+                && body[m.content.min(b.range.start)..b.range.start]
+                    .trim()
+                    .is_empty()
+        });
+        match heading_above {
+            Some(m) => m.targets.clone_from(&timeline),
+            None => self.markers.push(Marker {
+                cut: b.range.start,
+                content: b.range.start,
+                heading: String::new(),
+                level: 0,
+                role: Role::Intro,
+                targets: timeline,
+            }),
+        }
+        // Ordinary text after the updates goes back where the text before them went
+        // (the summary under a status heading, say).
+        let next = all.get(i + 1).cloned().filter(|n| {
+            n.kind != BlockKind::Paragraph || !is_status_update(&body[n.range.clone()])
+        });
+        if let Some(n) = next.filter(|n| !matches!(n.kind, BlockKind::Heading(_))) {
+            if !current.is_empty() {
+                self.markers.push(Marker {
+                    cut: n.range.start,
+                    content: n.range.start,
                     heading: String::new(),
                     level: 0,
                     role: Role::Intro,
                     targets: current,
                 });
             }
-            BlockKind::Table if header_zone && header_table(src) => {
-                let before = markers
-                    .iter()
-                    .rev()
-                    .find(|m| m.role != Role::HeaderTable)
-                    .map(|m| (m.role, m.targets.clone()));
-                markers.push(Marker {
-                    cut: b.range.start,
-                    content: b.range.start,
-                    heading: String::new(),
-                    level: 7,
-                    role: Role::HeaderTable,
-                    targets: vec![Target::Section(crate::SectionId::Header)],
-                });
-                // The text after the table belongs where the text before it did.
-                let targets = match before {
-                    Some((Role::Heading, targets, ..)) => targets,
-                    _ => Vec::new(),
+        }
+    }
+
+    /// A paragraph's lines may be labels that cut parts ("**Root cause:** …", "Date: …" in
+    /// the header) or a lone numbered heading.
+    fn paragraph(&mut self, b: &Block, src: &str) {
+        let mut zone = self.header_zone();
+        let mut current = self.current();
+        let mut spans = inline_spans(src);
+        crate::sort::sort_by_key(&mut spans, |r| r.start);
+        let mut coverage = Coverage::new(&spans);
+        for (at, line) in lines_at(src) {
+            let start = b.range.start + at;
+            let indent = line.len() - line.trim_start().len();
+            if !coverage.is_free(at + indent) {
+                continue;
+            }
+            let found = label_line(line, true).and_then(|(label, value)| {
+                // A bold "**Incident date**: …" is meant as a field wherever it
+                // stands; a plain "Date: …" only among the header's lines. Status
+                // is left out: status pages write "**Status**: Investigating".
+                let lead = line.trim_start();
+                let bold = lead.starts_with("**") || lead.starts_with("__");
+                let header =
+                    header_field(&label).filter(|f| zone || (bold && *f != crate::FieldId::Status));
+                let targets = match header {
+                    Some(f) => vec![Target::Field(f)],
+                    None => classify(&label),
                 };
-                markers.push(Marker {
-                    cut: b.range.end,
-                    content: b.range.end,
-                    heading: String::new(),
-                    level: 0,
-                    role: Role::Intro,
+                // Past the header, a plain "What went well: …" cuts only within the
+                // section it sits in (Lessons learned, say), never out of it.
+                let plain_ok = zone
+                    || bold
+                    || targets.iter().all(|t| {
+                        t.section() != crate::SectionId::Header
+                            && current.iter().any(|c| c.section() == t.section())
+                    });
+                (!targets.is_empty() && plain_ok).then(|| (label, start + value, targets, 7))
+            });
+            // A numbered line is a heading only when it stands alone.
+            let alone = !src.trim().contains('\n');
+            let found = found.or_else(|| {
+                numbered_heading(line)
+                    .filter(|_| alone)
+                    .map(|(targets, level)| {
+                        (line.trim().to_owned(), start + line.len(), targets, level)
+                    })
+            });
+            if let Some((heading, content, targets, level)) = found {
+                if targets == current {
+                    continue;
+                }
+                if !is_header(&targets) {
+                    self.seen_section = true;
+                    zone = false;
+                }
+                current = targets.clone();
+                self.markers.push(Marker {
+                    cut: start,
+                    content: content.min(b.range.end),
+                    heading,
+                    level,
+                    role: if level == 7 {
+                        Role::Label
+                    } else {
+                        Role::Heading
+                    },
                     targets,
                 });
             }
-            _ => {}
         }
     }
-    let ends: Vec<usize> = markers
-        .iter()
-        .skip(1)
-        .map(|m| m.cut)
-        .chain(std::iter::once(body.len()))
-        .collect();
-    markers
-        .into_iter()
-        .zip(ends)
-        .map(|(m, end)| Raw {
-            heading: m.heading,
-            level: m.level,
-            role: m.role,
-            targets: m.targets,
-            content: m.content.min(end)..end,
-        })
-        .collect()
+
+    /// A list may be a lone numbered heading ("2. Impact"), or, in the header, items that
+    /// are labels ("- **Severity:** SEV2").
+    fn list(&mut self, b: &Block, src: &str) {
+        let body = self.body;
+        let header_zone = self.header_zone();
+        let current = self.current();
+        // "2. Impact" alone is a numbered heading.
+        let first_line = src.lines().next().unwrap_or("");
+        if b.ordered
+            && b.items.len() == 1
+            && !b.text.trim().contains('\n')
+            && reads_as_heading(&b.text)
+        {
+            let targets = classify(b.text.trim());
+            if !targets.is_empty() && targets != current {
+                self.seen_section = true;
+                self.markers.push(Marker {
+                    cut: b.range.start,
+                    content: b.range.end,
+                    heading: first_line.trim().to_owned(),
+                    level: 2,
+                    role: Role::Heading,
+                    targets,
+                });
+                return;
+            }
+        }
+        if !header_zone {
+            return;
+        }
+        let mut current = current;
+        for item in &b.items {
+            let line = body[item.range.clone()].lines().next().unwrap_or("");
+            let skip = marker_len(line);
+            // The label must be the item's own start, not inside a span it opens.
+            let spans = inline_spans(&line[skip..]);
+            if spans
+                .iter()
+                .any(|r| r.start == 0 && r.end > line.len() - skip)
+            {
+                continue;
+            }
+            let Some((label, value)) = label_line(&line[skip..], true) else {
+                continue;
+            };
+            let targets = match header_field(&label) {
+                Some(f) => vec![Target::Field(f)],
+                None if line[skip..].trim_start().starts_with("**") => classify(&label),
+                None => Vec::new(),
+            };
+            if targets.is_empty() || targets == current {
+                continue;
+            }
+            if !is_header(&targets) {
+                self.seen_section = true;
+            }
+            current = targets.clone();
+            self.markers.push(Marker {
+                cut: item.range.start,
+                content: (item.range.start + skip + value).min(item.range.end),
+                heading: label,
+                level: 7,
+                role: Role::Label,
+                targets,
+            });
+        }
+    }
+
+    /// A table of events goes to the timeline; the text after it goes back where it was.
+    fn event_table(&mut self, b: &Block) {
+        let current = self.current();
+        self.markers.push(Marker {
+            cut: b.range.start,
+            content: b.range.start,
+            heading: String::new(),
+            level: 0,
+            role: Role::Intro,
+            targets: vec![Target::Section(crate::SectionId::Timeline)],
+        });
+        self.markers.push(Marker {
+            cut: b.range.end,
+            content: b.range.end,
+            heading: String::new(),
+            level: 0,
+            role: Role::Intro,
+            targets: current,
+        });
+    }
+
+    /// A table of header fields fills the header; the text after it belongs where the text
+    /// before it did.
+    fn header_table(&mut self, b: &Block) {
+        let before = self
+            .markers
+            .iter()
+            .rev()
+            .find(|m| m.role != Role::HeaderTable)
+            .map(|m| (m.role, m.targets.clone()));
+        self.markers.push(Marker {
+            cut: b.range.start,
+            content: b.range.start,
+            heading: String::new(),
+            level: 7,
+            role: Role::HeaderTable,
+            targets: vec![Target::Section(crate::SectionId::Header)],
+        });
+        // The text after the table belongs where the text before it did.
+        let targets = match before {
+            Some((Role::Heading, targets, ..)) => targets,
+            _ => Vec::new(),
+        };
+        self.markers.push(Marker {
+            cut: b.range.end,
+            content: b.range.end,
+            heading: String::new(),
+            level: 0,
+            role: Role::Intro,
+            targets,
+        });
+    }
+
+    /// The parts, each ending where the next begins.
+    fn finish(self) -> Vec<Raw> {
+        let ends: Vec<usize> = self
+            .markers
+            .iter()
+            .skip(1)
+            .map(|m| m.cut)
+            .chain(std::iter::once(self.body.len()))
+            .collect();
+        self.markers
+            .into_iter()
+            .zip(ends)
+            .map(|(m, end)| Raw {
+                heading: m.heading,
+                level: m.level,
+                role: m.role,
+                targets: m.targets,
+                content: m.content.min(end)..end,
+            })
+            .collect()
+    }
+}
+
+/// Cuts a (cleaned) body into parts: each block is classified ([`Unit`]) and the splitter
+/// acts on it in order.
+pub(crate) fn split(body: &str) -> Vec<Raw> {
+    let mut s = Splitter::new(body);
+    for i in 0..s.all.len() {
+        s.take(i);
+    }
+    s.finish()
 }
 
 #[cfg(test)]
