@@ -183,6 +183,17 @@ pub fn contains_bounded(hay: &str, needle: &str) -> bool {
     find_whole_word(hay, needle).is_some()
 }
 
+/// The first `n` words of a text, with "…" when more follow: a quote short enough for a
+/// sentence.
+pub fn clip_words(text: &str, n: usize) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() <= n {
+        words.join(" ")
+    } else {
+        format!("{}…", words[..n].join(" "))
+    }
+}
+
 /// The words of a text, folded: runs of word characters, and runs of spaceless letters
 /// (a Chinese phrase between punctuation or Latin words is one run). What "the same
 /// words" compares.

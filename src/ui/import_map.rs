@@ -142,6 +142,18 @@ pub fn ImportMapDialog() -> impl IntoView {
                     }
                 })}
                 <p class="hint" role="status">{summary}</p>
+                {move || foreign.with(|f| f.as_ref().map(|(_, import)| import.read_from_text.clone()).unwrap_or_default())
+                    .into_iter()
+                    .map(|r| {
+                        let lang = ui.lang();
+                        let line = ui.fill(words::READ_FROM_TEXT, &[
+                            r.field.label(lang),
+                            r.value.get(lang),
+                            &i18n::isolate(&r.evidence),
+                        ]);
+                        view! { <p class="hint read-from-text">{rich(&line)}</p> }
+                    })
+                    .collect_view()}
                 <div class="table-wrap import-map" tabindex="0" role="group" aria-labelledby="import-map-title">
                     <table>
                         <thead><tr><th scope="col">{ui.t(words::PART_HEADING)}</th><th scope="col">{ui.t(words::PART_PLACE)}</th></tr></thead>

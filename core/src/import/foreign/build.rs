@@ -8,7 +8,7 @@ use super::synonyms::{header_field, mentions};
 use super::times::{due_date, parse_when, Day};
 use super::{messages, ForeignImport, Part, Target};
 use crate::choice::Choice;
-use crate::document::{EventKind, Language, Postmortem, Severity, Status};
+use crate::document::{DetectedBy, EventKind, Language, Postmortem, Severity, Status};
 use crate::fields::{doc_field, Access, FieldId, Kind};
 use crate::markdown::escape::split_row;
 use crate::report::{colon, severity_text};
@@ -877,6 +877,56 @@ fn explicit_title(import: &ForeignImport) -> Option<String> {
         .filter(|t| !t.is_empty())
 }
 
+/// A value the importer read from the file's words rather than from a field of its own
+/// ("alerts fired …" says Detected by: Alert): the dialog shows it with its evidence.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReadFromText {
+    /// The field it set.
+    pub field: FieldId,
+    /// The value, in both languages.
+    pub value: crate::words::Words,
+    /// The words it was read from, as written.
+    pub evidence: String,
+}
+
+/// Words that say who or what noticed an incident, in the order they are tried.
+const DETECTED_BY_WORDS: &[(&str, DetectedBy)] = &[
+    ("alert", DetectedBy::Alert),
+    ("paged", DetectedBy::Alert),
+    ("pager", DetectedBy::Alert),
+    ("page ", DetectedBy::Alert),
+    ("pages", DetectedBy::Alert),
+    ("monitor", DetectedBy::Alert),
+    ("alarm", DetectedBy::Alert),
+    ("synthetic", DetectedBy::Alert),
+    ("告警", DetectedBy::Alert),
+    ("警報", DetectedBy::Alert),
+    ("監控", DetectedBy::Alert),
+    ("customer", DetectedBy::CustomerReport),
+    ("support ticket", DetectedBy::CustomerReport),
+    ("users report", DetectedBy::CustomerReport),
+    ("user report", DetectedBy::CustomerReport),
+    ("reported by a user", DetectedBy::CustomerReport),
+    ("客戶", DetectedBy::CustomerReport),
+    ("客訴", DetectedBy::CustomerReport),
+    ("使用者回報", DetectedBy::CustomerReport),
+    ("employee", DetectedBy::Employee),
+    ("engineer noticed", DetectedBy::Employee),
+    ("staff", DetectedBy::Employee),
+    ("同仁發現", DetectedBy::Employee),
+    ("員工", DetectedBy::Employee),
+];
+
+/// Who or what noticed, read from a text that says it: the choice whose word comes first.
+fn detected_by_in(text: &str) -> Option<DetectedBy> {
+    let lower = crate::text::folded(text);
+    DETECTED_BY_WORDS
+        .iter()
+        .filter_map(|(w, d)| crate::text::find_word_start(&lower, w, 0).map(|at| (at, *d)))
+        .min_by_key(|(at, _)| *at)
+        .map(|(_, d)| d)
+}
+
 /// Where some of a part's text landed once the document was built: a section or field,
 /// with how many rows (timeline events, action items, whys) it made there.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -887,8 +937,35 @@ pub struct Landing {
     pub rows: usize,
 }
 
+/// Sets Detected by when the file says who or what noticed without choosing: from the
+/// Detection text, else from the timeline's first "detected" row. Returns what was read.
+fn read_detected_by(doc: &mut Postmortem) -> Option<ReadFromText> {
+    if doc.detection.detected_by.is_some() {
+        return None;
+    }
+    let detection = doc.detection.description.trim();
+    let first_detected = doc
+        .timeline
+        .iter()
+        .filter(|e| e.kind == EventKind::Detected)
+        .min_by_key(|e| e.time.map(|t| t.utc))
+        .map(|e| e.event.as_str());
+    let evidence = Some(detection)
+        .filter(|t| !t.is_empty())
+        .into_iter()
+        .chain(first_detected)
+        .find(|t| detected_by_in(t).is_some())?;
+    let value = detected_by_in(evidence)?;
+    doc.detection.detected_by = Some(value);
+    Some(ReadFromText {
+        field: FieldId::DetectedBy,
+        value: value.words(),
+        evidence: crate::text::clip_words(evidence, 20),
+    })
+}
+
 /// Builds the document of an import from its parts, and where each part's text landed.
-pub(crate) fn build(import: &ForeignImport) -> (Postmortem, Vec<Vec<Landing>>) {
+pub(crate) fn build(import: &ForeignImport) -> (Postmortem, Vec<Vec<Landing>>, Vec<ReadFromText>) {
     let lang = import.language;
     let mut b = Builder {
         doc: Postmortem::default(),
@@ -984,7 +1061,8 @@ pub(crate) fn build(import: &ForeignImport) -> (Postmortem, Vec<Vec<Landing>>) {
             b.doc.header.incident_date = format!("{y:04}-{m:02}-{d:02}");
         }
     }
-    (b.doc, b.landed)
+    let read = read_detected_by(&mut b.doc).into_iter().collect();
+    (b.doc, b.landed, read)
 }
 
 #[cfg(test)]

@@ -15,7 +15,7 @@
 
 mod build;
 
-pub use build::Landing;
+pub use build::{Landing, ReadFromText};
 mod cells;
 mod rows;
 mod split;
@@ -182,6 +182,9 @@ pub struct ForeignImport {
     /// Where each part's text landed when `doc` was built, by part: what the dialog shows,
     /// so it can never say a part went where none of it is.
     pub landed: Vec<Vec<Landing>>,
+    /// Values read from the file's words rather than from a field of its own, with their
+    /// evidence, for the dialog to show.
+    pub read_from_text: Vec<ReadFromText>,
     /// The report language, guessed from the headings.
     pub language: Language,
     /// Why the file does not look like a postmortem ("it is a template …"), when it does
@@ -223,7 +226,7 @@ impl ForeignImport {
                 p.parent = None;
             }
         }
-        (self.doc, self.landed) = build::build(self);
+        (self.doc, self.landed, self.read_from_text) = build::build(self);
     }
 
     /// How many parts (headed or not) put some of their text in a section or field, and how
@@ -465,13 +468,14 @@ pub fn import_foreign(
         language,
         not_a_postmortem,
         landed: Vec::new(),
+        read_from_text: Vec::new(),
         refs: rows::link_definitions(&body),
         front,
         zone: doc_zone,
         year: ctx.year.or(header.day.map(|d| d.0)),
         inferred_day,
     };
-    (out.doc, out.landed) = build::build(&out);
+    (out.doc, out.landed, out.read_from_text) = build::build(&out);
     Ok(out)
 }
 

@@ -102,6 +102,11 @@ pub(super) fn detection_missing(cx: &Cx<'_>, out: &mut Vec<Finding>) {
         out.push(f.titled(say::DETECTION_CHOOSE_TITLE).at(Level::Suggestion));
         return;
     }
+    // Who or what noticed is known: the story of how is worth writing, not a blocker.
+    if !no_source && no_text {
+        out.push(f.at(Level::Suggestion));
+        return;
+    }
     out.push(if doc.template.requires(SectionId::Detection) {
         f
     } else {
