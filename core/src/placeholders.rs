@@ -72,7 +72,10 @@ pub fn find(text: &str) -> Vec<(usize, usize)> {
         let (start, end) = (bytes[hit.start], bytes[hit.end]);
         // "Status: TODO" is a status, not a gap left to fill.
         let before = crate::text::folded(&text[..start]);
-        let before = before.trim_end().trim_end_matches([':', '：']).trim_end();
+        let before = before
+            .trim_end_matches(['*', '_', '`', ' '])
+            .trim_end_matches([':', '：'])
+            .trim_end();
         if before.ends_with("status") || before.ends_with("狀態") {
             continue;
         }
@@ -209,6 +212,7 @@ mod tests {
             "Xbox users",
             "the {} literal",
             "(Status: TODO)",
+            "(Status: **TODO**)",
             "狀態：TODO",
         ] {
             assert_eq!(quotes(text), Vec::<&str>::new(), "{text}");

@@ -229,9 +229,17 @@ pub fn prose(text: &str) -> Cow<'_, str> {
     }
     let mut out = String::with_capacity(text.len() + 1);
     let mut fence: Option<(char, usize)> = None;
+    // Inside a quote: a line without its own `>` still belongs to it (Markdown's lazy
+    // continuation) until a blank line or the start of another block.
+    let mut quoted = false;
     for line in text.lines() {
         let indent = line.len() - line.trim_start_matches(' ').len();
         let t = line.trim_start();
+        if quoted && !t.is_empty() && !t.starts_with('>') && !starts_block(t) {
+            out.push('\n');
+            continue;
+        }
+        quoted = false;
         if let Some((ch, len)) = fence {
             let run = t.chars().take_while(|&c| c == ch).count();
             // Fence characters are ASCII, so `run` is also a byte count.
@@ -252,6 +260,7 @@ pub fn prose(text: &str) -> Cow<'_, str> {
             }
         }
         if t.starts_with('>') {
+            quoted = true;
             out.push('\n');
             continue;
         }
@@ -259,6 +268,18 @@ pub fn prose(text: &str) -> Cow<'_, str> {
         out.push('\n');
     }
     Cow::Owned(strip_code_spans(&out))
+}
+
+/// Whether a line starts a block of its own (a heading, a list item, a fence, a table row, a
+/// thematic break), which ends a quote's lazy continuation.
+fn starts_block(t: &str) -> bool {
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    t.starts_with(['#', '|', '`', '~'])
+        || t.starts_with("- ")
+        || t.starts_with("* ")
+        || t.starts_with("+ ")
+        || t.starts_with("---")
+        || (digits > 0 && t[digits..].starts_with(['.', ')']))
 }
 
 /// Replaces each code span (a run of backticks up to the next run of the same length) by a
@@ -649,6 +670,12 @@ mod tests {
         assert!(p.contains('a') && p.contains('b') && p.contains('c') && p.contains('d'));
         assert!(!p.contains('y'));
         assert_eq!(prose("one ` two"), "one ` two\n");
+        // A quoted chat line and the line that continues it without its own `>`.
+        let p = prose(
+            "> <bob> the engineer screwed up\nagain, sloppy\n\nOur text.\n> x\n- a list item",
+        );
+        assert!(!p.contains("screwed") && !p.contains("sloppy"), "{p}");
+        assert!(p.contains("Our text.") && p.contains("a list item"), "{p}");
         assert_eq!(prose("~~~~\nx\n~~~\ny\n~~~~\nz"), "\n\n\n\n\nz\n");
     }
 

@@ -1187,8 +1187,9 @@ fn a_note_in_the_bug_column_is_no_link_and_its_status_counts() {
     let a = &imp.doc.action_items;
     assert_eq!(a[0].tracking_link, "");
     assert!(a[0].done);
+    // The status word says it is one: a status, never a placeholder left in.
     assert!(
-        a[0].action.contains("(Bug: n/a **DONE**)"),
+        a[0].action.contains("(Bug: n/a) (Status: **DONE**)"),
         "{}",
         a[0].action
     );

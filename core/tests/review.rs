@@ -146,6 +146,9 @@ fn every_check_has_an_id_and_titles_exactly_as_review_md() {
             "data-exposed-not-notified",
             "notice-internal-details",
             "repeat-open-actions",
+            "placeholder-text",
+            "title-empty",
+            "root-cause-unknown",
         ]
     );
     assert_eq!(
@@ -1972,4 +1975,36 @@ fn hostile_backticks_and_long_lines_stay_linear() {
     let start = std::time::Instant::now();
     let _ = review(&d, TODAY, &[]);
     println!("hostile text: {:?}", start.elapsed());
+}
+
+#[test]
+fn blame_language_never_when_a_negator_governs_it() {
+    for text in [
+        "This happened, and not because engineers are lazy.",
+        "No one was careless: the runbook was wrong.",
+        "Nobody screwed up here.",
+        "這次中斷並非因為同仁疏忽，而是流程缺少檢查。",
+        "沒有人粗心，是監控沒有涵蓋這條路徑。",
+    ] {
+        none(&with_summary(text), check("blame-language"));
+    }
+    // A negator inside the phrase is part of the blame, and one before another verb in
+    // another clause denies nothing here.
+    for text in [
+        "The on-call engineer didn't follow the runbook.",
+        "值班同仁沒有遵守操作手冊。",
+        "The alert did not fire, and the engineer was careless with the rollback.",
+    ] {
+        one(&with_summary(text), check("blame-language"));
+    }
+}
+
+#[test]
+fn blame_language_never_in_a_quoted_chat_line_and_its_continuation() {
+    let d = with_summary(
+        "From the incident channel:\n\n> <dana> the on-call engineer screwed up\nand was frankly careless, sorry\n\nThe runbook did not cover the failover.",
+    );
+    none(&d, check("blame-language"));
+    let d = with_summary("> 值班同仁太粗心\n又忘記檢查複寫延遲\n\n手冊沒有寫到切換的步驟。");
+    none(&d, check("blame-language"));
 }

@@ -311,6 +311,11 @@ pub fn depends_on(section: SectionId) -> Vec<SectionId> {
     if matches!(section, SectionId::Impact | SectionId::Communication) {
         sections.extend([SectionId::Impact, SectionId::Communication]);
     }
+    // Action items and root causes read each other: "Investigate why" is no vague action
+    // while the cause is unknown, and an unknown cause asks for an action to find it.
+    if section == SectionId::ActionItems {
+        sections.push(SectionId::Causes);
+    }
     crate::sort::sort(&mut sections);
     sections.dedup();
     sections

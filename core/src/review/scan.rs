@@ -33,6 +33,10 @@ pub(crate) struct Compiled {
     pub vague_start: PatSet<&'static str>,
     pub be_better: PatSet<&'static str>,
     pub not_vague: PatSet<()>,
+    pub negators: PatSet<()>,
+    pub reporting: PatSet<()>,
+    pub cause_unknown: PatSet<&'static str>,
+    pub find_cause: PatSet<()>,
 }
 
 fn words(
@@ -84,6 +88,10 @@ pub(crate) fn compiled() -> &'static Compiled {
             vague_start: PatSet::new(words(|t| t.vague_start, false)),
             be_better: PatSet::new(words(|t| t.be_better, false)),
             not_vague: PatSet::new(unit(words(|t| t.not_vague, false))),
+            negators: PatSet::new(unit(words(|t| t.negators, true))),
+            reporting: PatSet::new(unit(words(|t| t.reporting, true))),
+            cause_unknown: PatSet::new(words(|t| t.cause_unknown, false)),
+            find_cause: PatSet::new(unit(words(|t| t.find_cause, false))),
         }
     })
 }
@@ -220,6 +228,35 @@ pub(crate) fn follows_person(hay: &Hay, i: usize, people: &People) -> bool {
         .filter(|c| is_spaceless(**c) && c.is_alphanumeric())
         .count();
     words <= MAX_WORDS_BETWEEN && cjk <= MAX_CJK_BETWEEN
+}
+
+/// How many words, and Chinese characters, may stand between a negator and the phrase it
+/// denies ("not because engineers are lazy": three words).
+const MAX_WORDS_AFTER_NEGATOR: usize = 4;
+const MAX_CJK_AFTER_NEGATOR: usize = 8;
+
+/// Whether the phrase at `i` is denied: a negator stands shortly before it in its clause
+/// ("no one was careless", "並非因為同仁疏忽"). A negator inside the phrase itself ("didn't
+/// follow", "沒有遵守") starts the phrase, so it is never before it.
+pub(crate) fn negated(hay: &Hay, i: usize) -> bool {
+    let from = hay.clause_start(i);
+    compiled().negators.scan(hay, from, i).iter().any(|h| {
+        let between = &hay.low[h.end..i];
+        let mut words = 0;
+        let mut in_word = false;
+        for &ch in between {
+            let w = is_word(ch);
+            if w && !in_word {
+                words += 1;
+            }
+            in_word = w;
+        }
+        let cjk = between
+            .iter()
+            .filter(|c| is_spaceless(**c) && c.is_alphanumeric())
+            .count();
+        words <= MAX_WORDS_AFTER_NEGATOR && cjk <= MAX_CJK_AFTER_NEGATOR
+    })
 }
 
 fn possessive(hay: &Hay, end: usize) -> bool {

@@ -156,6 +156,26 @@ crate::words_table! {
         "{0}: {1}, {2} business days after the incident. PagerDuty's postmortem guide holds the review meeting within 5 business days of a SEV2.",
         "{0}：{1}，已是事件發生後 {2} 個工作天。PagerDuty 事後檢討指南建議 SEV2 在 5 個工作天內開檢討會議。"
     );
+    PLACEHOLDER_TEXT = (
+        "{0}: still holds a template's placeholder, {1}. Replace it with the incident's own facts, or remove it.",
+        "{0}：還留著範本的佔位文字{1}。請換成這次事件的實際內容，或刪除。"
+    );
+    PLACEHOLDER_TEXT_MORE = (
+        "{0}: still holds a template's placeholder, {1}, and {2} more. Replace them with the incident's own facts, or remove them.",
+        "{0}：還留著範本的佔位文字{1}，另外還有 {2} 處。請換成這次事件的實際內容，或刪除。"
+    );
+    TITLE_EMPTY = (
+        "{0}: empty. A title says what broke and for whom, so the report can be found and read later (Google SRE book).",
+        "{0}：還沒填。標題要說出什麼壞了、影響了誰，之後才找得到、看得懂（Google《SRE》一書）。"
+    );
+    ROOT_CAUSE_UNKNOWN = (
+        "{0}: says the cause is not known ({1}), and no action item is about finding it. Add one with an owner and a date, so the incident cannot happen again the same way (Google SRE book).",
+        "{0}：寫明原因還不知道（{1}），但沒有任何行動項目要去找出原因。請加一項，指定負責人與期限，才能避免同樣的事再發生（Google《SRE》一書）。"
+    );
+    ROOT_CAUSE_UNKNOWN_TRACKED = (
+        "{0}: says the cause is not known ({1}). An action item is about finding it; update this report when it is found.",
+        "{0}：寫明原因還不知道（{1}）。已有行動項目要去找出原因；找到後請更新這份報告。"
+    );
     REVIEW_NOT_SET = (
         "{0}: not set, while the report is {1}. The report is reviewed in a meeting before it is final (Google SRE book, PagerDuty's postmortem guide).",
         "{0}：尚未設定，但報告已經是「{1}」。報告在定稿前應該先開過檢討會議（Google《SRE》一書、PagerDuty 事後檢討指南）。"

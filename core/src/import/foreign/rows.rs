@@ -849,6 +849,40 @@ fn is_done(status: &str) -> bool {
     DONE_WORDS.contains(&s.as_str())
 }
 
+/// Words of a status written in a note column ("Bug 5554823 **TODO**").
+const STATUS_WORDS: &[&str] = &[
+    "todo",
+    "to do",
+    "done",
+    "open",
+    "closed",
+    "in progress",
+    "wip",
+    "blocked",
+];
+
+/// A note that ends with a status word: the note and the word, as written.
+fn trailing_status(cell: &str) -> Option<(String, String)> {
+    let t = cell.trim();
+    let bare = t.trim_end_matches(['*', '_', '`']);
+    let lower = bare.to_lowercase();
+    let word = STATUS_WORDS.iter().find(|w| {
+        lower.ends_with(*w) && crate::text::word_starts_at(&lower, lower.len() - w.len())
+    })?;
+    // The word as written, with its emphasis ("**TODO**"); the note before it.
+    let at = bare.len() - word.len();
+    let start = bare[..at].trim_end_matches(['*', '_', '`']).len();
+    let note = t[..start].trim().to_owned();
+    let written = t[start..].trim().to_owned();
+    (!note.is_empty() && !written.is_empty()).then_some((note, written))
+}
+
+/// The label a status found in another column takes: the table's own language.
+fn status_label(header: &[String]) -> String {
+    let zh = header.iter().any(|h| h.chars().any(crate::text::is_han));
+    if zh { "狀態" } else { "Status" }.to_owned()
+}
+
 /// A priority as written: P0–P3, a number, or a word (High, 高).
 fn priority(text: &str) -> Option<Priority> {
     let t = super::cells::plain(text).to_lowercase();
@@ -1176,10 +1210,21 @@ fn action_table(src: &str, year: Option<i32>) -> Vec<ActionItem> {
             } else {
                 // "n/a **DONE**" in a Bug column is a note, not an address: it stays text,
                 // and a status word in it counts when no column says the status.
+                let status = status_col
+                    .is_none()
+                    .then(|| trailing_status(&link_cell))
+                    .flatten();
                 if status_col.is_none() {
                     item.done = link_cell.split(|c: char| !c.is_alphanumeric()).any(is_done);
                 }
-                extras.push((name(link_col), link_cell));
+                match status {
+                    // The status word is the row's status, and says so ("Status: TODO").
+                    Some((note, word)) => {
+                        extras.push((name(link_col), note));
+                        extras.push((status_label(&header), word));
+                    }
+                    None => extras.push((name(link_col), link_cell)),
+                }
             }
             for (c, value) in row.iter().enumerate() {
                 if Some(c) != action_col && !taken.contains(&Some(c)) {

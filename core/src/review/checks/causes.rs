@@ -6,7 +6,7 @@ use crate::fields::FieldId;
 use crate::text::Hay;
 use crate::words::Text;
 
-use super::super::scan::{compiled, handles, prose, People};
+use super::super::scan::{compiled, handles, negated, prose, People};
 use super::super::wording as say;
 use super::super::{Finding, Target};
 use super::language::quote_of;
@@ -50,6 +50,24 @@ pub fn listed_people(doc: &Postmortem) -> Vec<String> {
     People::new(people_names(doc)).names().collect()
 }
 
+/// How many words may stand between a person and the verb that makes them the investigator
+/// ("RT quickly intuits").
+const MAX_WORDS_TO_REPORTING_VERB: usize = 2;
+
+/// Whether a reporting or thinking verb follows the person who ends at `end`.
+fn reports(hay: &Hay, end: usize) -> bool {
+    let to = hay.sentence_end_from(end).min(end + 40);
+    compiled().reporting.scan(hay, end, to).iter().any(|h| {
+        let between: String = hay.low[end..h.start].iter().collect();
+        let words = between.split_whitespace().count();
+        let cjk = between
+            .chars()
+            .filter(|c| crate::text::is_spaceless(*c))
+            .count();
+        words <= MAX_WORDS_TO_REPORTING_VERB && cjk <= 2
+    })
+}
+
 /// root-cause-person: Trigger or Root causes give "human error" as a cause, or name a
 /// listed person or an @handle.
 pub(super) fn root_cause_person(cx: &Cx<'_>, out: &mut Vec<Finding>) {
@@ -57,6 +75,10 @@ pub(super) fn root_cause_person(cx: &Cx<'_>, out: &mut Vec<Finding>) {
     for (field, text) in [
         (FieldId::Trigger, &doc.causes.trigger),
         (FieldId::RootCauses, &doc.causes.root_causes),
+        (
+            FieldId::ContributingFactors,
+            &doc.causes.contributing_factors,
+        ),
     ] {
         if text.trim().is_empty() {
             continue;
@@ -68,10 +90,14 @@ pub(super) fn root_cause_person(cx: &Cx<'_>, out: &mut Vec<Finding>) {
                 .human_error
                 .scan(&hay, 0, hay.len())
                 .iter()
+                .filter(|h| !negated(&hay, h.start))
                 .map(|h| quote_of(&hay, h.start, h.end, h.what)),
         );
         let mut named = cx.people().find(&hay, 0, hay.len());
         named.extend(handles(&hay, 0, hay.len()));
+        // A person who thinks, finds or reports something is investigating, not the cause
+        // ("RT intuits that the new services used another API format").
+        named.retain(|&(_, e)| !reports(&hay, e));
         crate::sort::sort(&mut named);
         let names = distinct(named.iter().map(|&(s, e)| hay.quote(s, e)));
         if !human.is_empty() {
@@ -127,4 +153,42 @@ mod tests {
         assert_eq!(responder_name("王小明，值班"), "王小明");
         assert_eq!(responder_name("Bob"), "Bob");
     }
+}
+
+/// Whether an action item is about finding the cause ("find the root cause", 找出根因).
+pub(super) fn finds_the_cause(action: &str) -> bool {
+    compiled().find_cause.any(&Hay::new(&prose(action)))
+}
+
+/// root-cause-unknown: Root causes says the cause is not known and no action item is about
+/// finding it (a problem); with such an action, a suggestion to update the report.
+pub(super) fn root_cause_unknown(cx: &Cx<'_>, out: &mut Vec<Finding>) {
+    let doc = cx.doc;
+    let hay = Hay::new(&prose(&doc.causes.root_causes));
+    let Some(hit) = compiled()
+        .cause_unknown
+        .scan(&hay, 0, hay.len())
+        .into_iter()
+        .find(|h| !negated(&hay, h.start))
+    else {
+        return;
+    };
+    let quote = quote_of(&hay, hit.start, hit.end, hit.what);
+    let target = Target::Field(FieldId::RootCauses);
+    let tracked = doc.action_items.iter().any(|a| finds_the_cause(&a.action));
+    let f = if tracked {
+        cx.finding(
+            target,
+            say::ROOT_CAUSE_UNKNOWN_TRACKED,
+            &[&quotes([quote.as_str()])],
+        )
+        .at(crate::review::Level::Suggestion)
+    } else {
+        cx.finding(
+            target,
+            say::ROOT_CAUSE_UNKNOWN,
+            &[&quotes([quote.as_str()])],
+        )
+    };
+    out.push(f);
 }

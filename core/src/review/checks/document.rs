@@ -35,9 +35,113 @@ pub(super) fn required_empty(cx: &Cx<'_>, out: &mut Vec<Finding>) {
     }
 }
 
-/// Whether a text holds a number: a digit of any script, a Chinese numeral or an English
-/// number word (see the phrase tables).
+/// Words next to a number that make it an identifier, not a count: an HTTP status ("HTTP
+/// 500", "a 502 error"), a service level's target ("the 99.9% SLO").
+const STATUS_WORDS: &[&str] = &[
+    "http",
+    "status",
+    "error",
+    "errors",
+    "code",
+    "response",
+    "responses",
+];
+const TARGET_WORDS: &[&str] = &[
+    "slo",
+    "sla",
+    "sli",
+    "target",
+    "objective",
+    "目標",
+    "可用性",
+    "服務水準",
+];
+
+/// The byte spans of numbers that name something rather than count it: HTTP status codes
+/// ("HTTP 500", "502s"), versions ("1.7.30", "v2"), priorities and severities (P1, SEV-2,
+/// S1), dates and times ("2024-05-02", "14:05", "2023"), service-level targets ("99.9%"
+/// beside SLO, 目標).
+fn identifier_spans(text: &str) -> Vec<(usize, usize)> {
+    let lower = text.to_lowercase();
+    let mut out = Vec::new();
+    let mut i = 0;
+    let b = text.as_bytes();
+    while i < b.len() {
+        if !b[i].is_ascii_alphanumeric() || (i > 0 && b[i - 1].is_ascii_alphanumeric()) {
+            i += 1;
+            continue;
+        }
+        // The token: letters, digits and the punctuation inside versions, dates and times.
+        let end = i + text[i..]
+            .bytes()
+            .take_while(|c| {
+                c.is_ascii_alphanumeric() || matches!(c, b'.' | b':' | b'-' | b'%' | b'x' | b'X')
+            })
+            .count();
+        let token = lower[i..end].trim_end_matches(['.', '-', ':']);
+        let end = i + token.len();
+        let digits = token.bytes().filter(u8::is_ascii_digit).count();
+        let word_before = lower[..i].split_whitespace().last().unwrap_or("");
+        let word_after = lower[end..].split_whitespace().next().unwrap_or("");
+        let clause = &lower[lower[..i]
+            .rfind(['.', ';', '\n', '。'])
+            .map_or(0, |k| k + 1)
+            ..lower[end..]
+                .find(['.', ';', '\n', '。'])
+                .map_or(lower.len(), |k| end + k)];
+        let status = |t: &str| {
+            let t = t.trim_end_matches('s');
+            t.len() == 3
+                && matches!(t.as_bytes()[0], b'1'..=b'5')
+                && t[1..].bytes().all(|c| c.is_ascii_digit() || c == b'x')
+        };
+        let identifier = digits > 0
+            && (
+                // HTTP statuses: 5xx, 502s, HTTP 500, a 503 error.
+                (status(token)
+                    && (token.ends_with('s')
+                        || token.contains('x')
+                        || STATUS_WORDS.contains(&word_before)
+                        || STATUS_WORDS.contains(&word_after.trim_matches(|c: char| !c.is_alphanumeric()))))
+                // Versions: 1.7.30, v2, v1.2.
+                || token.matches('.').count() >= 2
+                || (token.starts_with('v') && token[1..].bytes().all(|c| c.is_ascii_digit() || c == b'.'))
+                // Priorities and severities: P1, SEV2, SEV-2, S1.
+                || matches!(token.as_bytes(), [b'p', d] | [b's', d] if d.is_ascii_digit())
+                || token.starts_with("sev")
+                // Dates and clock times.
+                || (token.len() == 10 && token.matches('-').count() == 2)
+                || (token.contains(':') && token.split(':').all(|p| p.len() <= 2 && !p.is_empty()))
+                || (token.len() == 4 && (token.starts_with("19") || token.starts_with("20")) && digits == 4)
+                // A service level's target.
+                || (token.ends_with('%') && TARGET_WORDS.iter().any(|w| clause.contains(w)))
+            );
+        if identifier {
+            out.push((i, end));
+        }
+        i = end.max(i + 1);
+    }
+    out
+}
+
+/// Whether a text holds a number that counts something: a digit of any script, a Chinese
+/// numeral or an English number word (see the phrase tables), identifiers left out.
 pub(crate) fn has_number(text: &str) -> bool {
+    let spans = identifier_spans(text);
+    let masked: String = if spans.is_empty() {
+        text.to_owned()
+    } else {
+        let mut out = String::with_capacity(text.len());
+        let mut at = 0;
+        for (s, e) in spans {
+            out.push_str(&text[at..s]);
+            out.push(' ');
+            at = e;
+        }
+        out.push_str(&text[at..]);
+        out
+    };
+    let text = masked.as_str();
     if text.chars().any(char::is_numeric) {
         return true;
     }
@@ -225,6 +329,9 @@ mod tests {
             "a dozen",
             "兩個小時",
             "Ⅲ",
+            "HTTP 500 for 12% of requests",
+            "約 3 成使用者看到 502",
+            "errors for 40 minutes",
         ] {
             assert!(has_number(yes), "{yes}");
         }
@@ -235,8 +342,89 @@ mod tests {
             "online",
             "often",
             "一般使用者",
+            "Users saw HTTP 500",
+            "Some requests got 502s and 5xx errors",
+            "A 503 error on checkout after deploying v1.7.30",
+            "A P1 incident, SEV-2, since 2024-05-02 14:05",
+            "We missed the 99.9% SLO",
+            "部分使用者看到 HTTP 500，未達 99.95% 可用性目標",
         ] {
             assert!(!has_number(no), "{no}");
         }
+    }
+}
+
+/// Every text the author typed in a section, each with what it is: fields, list entries,
+/// and the text of rows.
+fn typed_texts(doc: &Postmortem, section: SectionId) -> Vec<(Target, String)> {
+    let mut out = Vec::new();
+    for f in section_fields(section) {
+        match &f.access {
+            Access::Text(get, _) => out.push((Target::Field(f.id), get(doc).clone())),
+            Access::List(get, _) => {
+                for (index, entry) in get(doc).iter().enumerate() {
+                    out.push((Target::Row { field: f.id, index }, entry.clone()));
+                }
+            }
+            _ => {}
+        }
+    }
+    match section {
+        SectionId::Timeline => {
+            for (index, e) in doc.timeline.iter().enumerate() {
+                for (field, text) in [
+                    (FieldId::EventText, &e.event),
+                    (FieldId::EventLink, &e.link),
+                ] {
+                    out.push((Target::Row { field, index }, text.clone()));
+                }
+            }
+        }
+        SectionId::ActionItems => {
+            for (index, a) in doc.action_items.iter().enumerate() {
+                for (field, text) in [
+                    (FieldId::Action, &a.action),
+                    (FieldId::ActionOwner, &a.owner),
+                    (FieldId::DueDate, &a.due_date),
+                    (FieldId::TrackingLink, &a.tracking_link),
+                ] {
+                    out.push((Target::Row { field, index }, text.clone()));
+                }
+            }
+        }
+        _ => {}
+    }
+    out
+}
+
+/// placeholder-text: a field still holds a template's placeholder; one finding per field,
+/// quoting the first and counting the rest. Code, fences and quotes are left alone.
+pub(super) fn placeholder_text(cx: &Cx<'_>, out: &mut Vec<Finding>) {
+    for (target, text) in typed_texts(cx.doc, cx.section) {
+        if text.trim().is_empty() {
+            continue;
+        }
+        let prose = crate::text::prose(&text);
+        let found = crate::placeholders::quotes(&prose);
+        let Some(first) = found.first() else {
+            continue;
+        };
+        let first = super::quotes([*first]);
+        out.push(if found.len() > 1 {
+            cx.finding(
+                target,
+                say::PLACEHOLDER_TEXT_MORE,
+                &[&first, &Text::plain((found.len() - 1).to_string())],
+            )
+        } else {
+            cx.finding(target, say::PLACEHOLDER_TEXT, &[&first])
+        });
+    }
+}
+
+/// title-empty: the report has no title.
+pub(super) fn title_empty(cx: &Cx<'_>, out: &mut Vec<Finding>) {
+    if cx.doc.header.title.trim().is_empty() {
+        out.push(cx.finding(Target::Field(FieldId::Title), say::TITLE_EMPTY, &[]));
     }
 }

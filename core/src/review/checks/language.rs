@@ -7,7 +7,7 @@ use crate::text::{Hay, Hit};
 use crate::words::Words;
 
 use super::super::phrases::Blame;
-use super::super::scan::{compiled, follows_person, prose, Narrative};
+use super::super::scan::{compiled, follows_person, negated, prose, Narrative};
 use super::super::wording as say;
 use super::super::{Finding, Target};
 use super::{distinct, quotes, Cx};
@@ -211,6 +211,7 @@ fn blame_in(
         match *h.what {
             // An action item says what should be done: "should" there is no hindsight.
             Narrative::AfterPerson(Blame::Hindsight, _) if in_action => {}
+            _ if negated(hay, h.start) => {}
             Narrative::AfterPerson(..) => {
                 if follows_person(hay, h.start, cx.people()) {
                     found.push(h);

@@ -132,8 +132,9 @@ pub static CHECKS: &[CheckDef] = &[
         Problem, true, ACTIONS, ACTIONS, Run::Document(actions::no_due)),
     row("action-no-tracking", w("Action item has no tracking link", "行動項目沒有追蹤連結"),
         Suggestion, true, ACTIONS, ACTIONS, Run::Document(actions::no_tracking)),
+    // Reads Root causes too: with the cause unknown, "Investigate why" is no vague action.
     row("action-vague", w("Action item is vague", "行動項目不夠具體"),
-        Suggestion, true, ACTIONS, ACTIONS, Run::Document(actions::vague)),
+        Suggestion, true, &[S::ActionItems, S::Causes], ACTIONS, Run::Document(actions::vague)),
     row("no-prevent-action", w("No action prevents a recurrence", "沒有防止再發生的行動"),
         Problem, false, ACTIONS, ACTIONS, Run::Document(actions::no_prevent)),
     row("same-priority", w("Every action item has the same priority", "行動項目的優先順序都一樣"),
@@ -153,6 +154,13 @@ pub static CHECKS: &[CheckDef] = &[
     // A suggestion when the other draft only shares a tag.
     row("repeat-open-actions", w("An earlier incident with the same cause still has open actions", "先前相同原因的事件仍有未完成的行動"),
         Problem, true, &[S::Header, S::Causes], &[S::Causes], Run::OtherDrafts(others::repeat_open_actions)),
+    row("placeholder-text", w("Placeholder text left in", "留有範本佔位文字"),
+        Problem, true, ALL, ALL, Run::Document(document::placeholder_text)),
+    row("title-empty", w("The report has no title", "報告沒有標題"),
+        Problem, false, &[S::Header], &[S::Header], Run::Document(document::title_empty)),
+    // A suggestion when an action item is about finding the cause.
+    row("root-cause-unknown", w("Root cause not found", "尚未找出根本原因"),
+        Problem, false, &[S::Causes, S::ActionItems], &[S::Causes], Run::Document(causes::root_cause_unknown)),
 ];
 
 impl Check {
