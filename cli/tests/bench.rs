@@ -30,7 +30,9 @@ fn check_of_two_thousand_postmortems_on_one_core() {
         TestRng::from_seed(RngAlgorithm::ChaCha, &[7; 32]),
     );
     let strategy = documents::document();
-    let tags = ["cache", "deploy", "dns", "database", "network", "auth", "billing"];
+    let tags = [
+        "cache", "deploy", "dns", "database", "network", "auth", "billing",
+    ];
     let mut bytes = 0;
     for i in 0..COUNT {
         // A quarter are full reports (the worked example, in either language); the rest
@@ -47,8 +49,12 @@ fn check_of_two_thousand_postmortems_on_one_core() {
         // as the same cause, so the check across postmortems has work to do.
         doc.header.incident_id = format!("INC-{i:04}");
         let day = i * 900 / COUNT;
-        doc.header.incident_date =
-            format!("{}-{:02}-{:02}", 2021 + day / 180, 1 + (day / 15) % 12, 1 + day % 28);
+        doc.header.incident_date = format!(
+            "{}-{:02}-{:02}",
+            2021 + day / 180,
+            1 + (day / 15) % 12,
+            1 + day % 28
+        );
         doc.header.tags = vec![tags[i % tags.len()].to_owned()];
         if i % 3 == 0 && i >= 50 {
             doc.causes.recurrence = format!("Same cause as INC-{:04}.", i - 37);

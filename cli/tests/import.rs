@@ -58,7 +58,9 @@ fn import_writes_hindsight_markdown_and_says_where_each_part_went() {
             imp.doc.normalized(),
             "{f}"
         );
-        assert!(out.stdout.contains(&format!("out/{}.md", file_stem(&imp.doc))));
+        assert!(out
+            .stdout
+            .contains(&format!("out/{}.md", file_stem(&imp.doc))));
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
@@ -84,7 +86,10 @@ fn import_never_overwrites_a_file() {
     assert_eq!(again.code, 1);
     assert!(again.stdout.is_empty(), "{}", again.stdout);
     assert_eq!(
-        again.stderr.matches("already exists; it was left as it is.").count(),
+        again
+            .stderr
+            .matches("already exists; it was left as it is.")
+            .count(),
         5,
         "{}",
         again.stderr
