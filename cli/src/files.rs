@@ -34,17 +34,18 @@ pub fn find(paths: &[String]) -> Result<Vec<Found>, String> {
         let Ok(meta) = std::fs::metadata(&path) else {
             return Err(p.clone());
         };
+        // `./postmortems/` is shown as `postmortems`, as GitHub names files in annotations.
+        let mut shown = p.as_str();
+        while let Some(rest) = shown.strip_prefix("./") {
+            shown = rest.trim_start_matches('/');
+        }
         if meta.is_dir() {
-            let shown = p.trim_end_matches('/');
-            let shown = if shown == "." || shown.is_empty() {
-                ""
-            } else {
-                shown
-            };
+            let shown = shown.trim_end_matches('/');
+            let shown = if shown == "." { "" } else { shown };
             walk(&path, shown, &mut out);
         } else {
             out.push(Found {
-                shown: p.clone(),
+                shown: shown.to_owned(),
                 path,
                 named: true,
                 unlisted: None,

@@ -335,6 +335,10 @@ fn exit_codes_say_whether_a_problem_remains() {
         dismissed.stderr
     );
 
+    // Paths are shown from where the command runs, as GitHub names files.
+    let dotted = run_in(&dir, &["check", "./clean/", "--today", TODAY]);
+    assert_eq!(dotted.stdout, clean.stdout);
+
     // Nothing to check is no failure.
     std::fs::create_dir_all(dir.join("nothing")).expect("creates");
     let nothing = run_in(&dir, &["check", "nothing"]);
