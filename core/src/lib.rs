@@ -33,6 +33,7 @@ pub mod import;
 pub mod incidents;
 mod json;
 pub mod markdown;
+pub mod merge;
 pub mod messages;
 pub mod metrics;
 pub mod migrate;

@@ -109,7 +109,8 @@ impl Part {
         }
     }
 
-    fn stored_mut(self, doc: &mut Postmortem) -> &mut Option<String> {
+    /// The user's own text for this part, to write (`None` follows the report).
+    pub fn stored_mut(self, doc: &mut Postmortem) -> &mut Option<String> {
         let p = &mut doc.public;
         match self {
             Part::Title => &mut p.title,

@@ -1,0 +1,228 @@
+//! `hindsight check`: the app's review of every postmortem found, each one's other
+//! postmortems being the rest of the run (so an earlier incident's open action items are
+//! found as the app finds them among drafts).
+
+use hindsight_core::review::{is_dismissed, review, Level, OtherDraft};
+use hindsight_core::{Language, Postmortem, Text};
+
+use crate::files::{read_text, Found};
+use crate::lines::{Locator, Shape};
+use crate::read::{read, How, Read};
+use crate::words;
+
+/// What an item of the output is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// A finding of level Problem.
+    Problem,
+    /// A finding of level Suggestion.
+    Suggestion,
+    /// A file that could not be read.
+    Error,
+    /// A file that is not a postmortem.
+    Note,
+}
+
+impl Kind {
+    /// Its name in JSON.
+    pub fn id(self) -> &'static str {
+        match self {
+            Kind::Problem => "problem",
+            Kind::Suggestion => "suggestion",
+            Kind::Error => "error",
+            Kind::Note => "note",
+        }
+    }
+
+    /// Its name for people.
+    pub fn word(self, lang: Language) -> &'static str {
+        match self {
+            Kind::Problem => Level::Problem.words().get(lang),
+            Kind::Suggestion => Level::Suggestion.words().get(lang),
+            Kind::Error => words::LEVEL_ERROR.get(lang),
+            Kind::Note => words::LEVEL_NOTE.get(lang),
+        }
+    }
+}
+
+/// One thing to report about one file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Item {
+    /// The file, as printed.
+    pub file: String,
+    /// Its line, from 1.
+    pub line: usize,
+    /// What it is.
+    pub kind: Kind,
+    /// The check's id (`root-cause-missing`), or `unreadable` or `not-a-postmortem`.
+    pub check: String,
+    /// The check's title, in the language asked for.
+    pub title: String,
+    /// The message, in the language asked for.
+    pub message: String,
+    /// Whether the document dismisses the finding.
+    pub dismissed: bool,
+}
+
+/// Everything `check` found, and its counts.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Report {
+    /// Findings, errors and notes, file by file in the order found, each file's findings in
+    /// the review's order.
+    pub items: Vec<Item>,
+    /// Postmortems read.
+    pub postmortems: usize,
+    /// Open problems.
+    pub problems: usize,
+    /// Open suggestions.
+    pub suggestions: usize,
+    /// Dismissed findings.
+    pub dismissed: usize,
+    /// Files that could not be read.
+    pub unreadable: usize,
+    /// Files that are not postmortems.
+    pub not_postmortems: usize,
+}
+
+impl Report {
+    /// Whether the run fails: an open problem, or a file that could not be read.
+    pub fn fails(&self) -> bool {
+        self.problems > 0 || self.unreadable > 0
+    }
+
+    /// The closing line, in both languages.
+    pub fn summary(&self) -> Text {
+        if self.postmortems + self.unreadable + self.not_postmortems == 0 {
+            return words::NOTHING_FOUND.into();
+        }
+        let n = [
+            self.postmortems,
+            self.problems,
+            self.suggestions,
+            self.dismissed,
+            self.unreadable,
+            self.not_postmortems,
+        ]
+        .map(|n| n.to_string());
+        let args: Vec<&str> = n.iter().map(String::as_str).collect();
+        Text::new(words::SUMMARY, &args)
+    }
+}
+
+/// A file as read, with its text.
+struct File<'a> {
+    found: &'a Found,
+    text: String,
+    read: Read,
+}
+
+/// Reviews every file found. `today` is `YYYY-MM-DD`; times written without a zone in
+/// files written elsewhere are read in `zone`.
+pub fn check(found: &[Found], zone: &str, today: &str, lang: Language) -> Report {
+    let files: Vec<File> = found
+        .iter()
+        .map(|f| {
+            if let Some(why) = &f.unlisted {
+                return File {
+                    found: f,
+                    text: String::new(),
+                    read: Read::Failed(why.clone()),
+                };
+            }
+            match read_text(&f.path) {
+                Ok(text) => {
+                    let read = read(&f.shown, &text, zone, f.named);
+                    File {
+                        found: f,
+                        text,
+                        read,
+                    }
+                }
+                Err(why) => File {
+                    found: f,
+                    text: String::new(),
+                    read: Read::Failed(why),
+                },
+            }
+        })
+        .collect();
+    let docs: Vec<(usize, &Postmortem)> = files
+        .iter()
+        .enumerate()
+        .filter_map(|(i, f)| match &f.read {
+            Read::Doc { doc, .. } => Some((i, doc.as_ref())),
+            _ => None,
+        })
+        .collect();
+    let mut report = Report::default();
+    let mut others: Vec<OtherDraft> = Vec::with_capacity(docs.len());
+    for (i, file) in files.iter().enumerate() {
+        let shown = &file.found.shown;
+        let plain = |kind: Kind, check: &str, title: &Text, message: &Text| Item {
+            file: shown.clone(),
+            line: 1,
+            kind,
+            check: check.to_owned(),
+            title: title.get(lang).to_owned(),
+            message: message.get(lang).to_owned(),
+            dismissed: false,
+        };
+        let (doc, how) = match &file.read {
+            Read::Failed(why) => {
+                report.unreadable += 1;
+                let title = words::UNREADABLE_TITLE.into();
+                report
+                    .items
+                    .push(plain(Kind::Error, "unreadable", &title, why));
+                continue;
+            }
+            Read::NotAPostmortem(why) => {
+                report.not_postmortems += 1;
+                let title = words::NOT_A_POSTMORTEM_TITLE.into();
+                report
+                    .items
+                    .push(plain(Kind::Note, "not-a-postmortem", &title, why));
+                continue;
+            }
+            Read::Doc { doc, how } => (doc.as_ref(), how),
+        };
+        report.postmortems += 1;
+        others.clear();
+        others.extend(
+            docs.iter()
+                .filter(|(j, _)| *j != i)
+                .map(|(j, d)| OtherDraft {
+                    id: files[*j].found.shown.as_str(),
+                    doc: d,
+                }),
+        );
+        let shape = match how {
+            How::Hindsight => Shape::Hindsight,
+            How::Foreign(imp) => Shape::Foreign(imp),
+            How::Json => Shape::Json,
+        };
+        let locator = Locator::new(&file.text, shape, doc);
+        for finding in review(doc, today, &others) {
+            let dismissed = is_dismissed(doc, &finding);
+            let kind = match finding.level {
+                Level::Problem => Kind::Problem,
+                Level::Suggestion => Kind::Suggestion,
+            };
+            match (dismissed, kind) {
+                (true, _) => report.dismissed += 1,
+                (false, Kind::Problem) => report.problems += 1,
+                (false, _) => report.suggestions += 1,
+            }
+            report.items.push(Item {
+                file: shown.clone(),
+                line: locator.line(finding.target),
+                kind,
+                check: finding.check.id().to_owned(),
+                title: finding.title(lang).to_owned(),
+                message: finding.message.get(lang).to_owned(),
+                dismissed,
+            });
+        }
+    }
+    report
+}
