@@ -27,11 +27,8 @@ lint:
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy --workspace --all-targets --target wasm32-unknown-unknown -- -D warnings
 
-# The command line's tests run its binary, named `hindsight` like the app's: built on its
-# own it is the one at target/debug/hindsight (both at once, the last linked wins: cargo#6313).
 test-native:
-	cargo test --workspace --exclude hindsight-cli
-	cargo test -p hindsight-cli
+	cargo test --workspace
 
 test-wasm:
 	cargo test -p hindsight --target wasm32-unknown-unknown --test web

@@ -249,7 +249,7 @@ async function medianOf(n, fn) {
 /// Where the wasm's bytes go, by crate, from twiggy on the release build's own wasm (before
 /// wasm-bindgen and wasm-opt), when twiggy is installed.
 function breakdown() {
-  const wasm = path.join(root, 'target/wasm32-unknown-unknown/release/hindsight.wasm');
+  const wasm = path.join(root, 'target/wasm32-unknown-unknown/release/hindsight-app.wasm');
   const run = spawnSync('twiggy', ['top', '-n', '100000', '-f', 'csv', wasm], { encoding: 'utf8', maxBuffer: 1 << 28 });
   if (run.status !== 0) return null;
   const totals = new Map();

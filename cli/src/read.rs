@@ -66,7 +66,7 @@ pub fn read(name: &str, text: &str, zone: &str, named: bool) -> Read {
             Some(why) => Read::NotAPostmortem(why),
             None => Read::Doc {
                 doc: Box::new(imp.doc.clone()),
-                how: How::Foreign(Box::new(imp)),
+                how: How::Foreign(imp),
             },
         },
         Err(e) => Read::Failed(e.text().clone()),

@@ -42,7 +42,7 @@ fn the_fixture_repository_holds_what_the_core_exports() {
     }
     // A Hindsight export from a newer version, which this one refuses to read.
     let newer = export_markdown(&hindsight_documents()[0].0).replacen(
-        "schema_version: 2",
+        &format!("schema_version: {}", hindsight_core::SCHEMA_VERSION),
         "schema_version: 99",
         1,
     );
@@ -304,14 +304,18 @@ fn write(path: &Path, bytes: &[u8]) {
 #[test]
 fn exit_codes_say_whether_a_problem_remains() {
     let dir = temp_dir("exit");
-    let example = export_markdown(&hindsight_core::example::chatgpt_2023_03_20());
+    // The worked example with one action item still open: a suggestion, no problem.
+    let mut open = hindsight_core::example::chatgpt_2023_03_20();
+    open.action_items[0].done = false;
+    open.action_items[0].due_date = "2099-01-01".into();
+    let example = export_markdown(&open);
     write(&dir.join("clean/example.md"), example.as_bytes());
     let clean = run_in(&dir, &["check", "clean", "--today", TODAY]);
     assert_eq!(clean.code, 0, "suggestions only: {}", clean.golden_text());
     assert!(clean.stdout.contains(": Suggestion: "));
 
     // A problem fails the run; dismissed, it does not.
-    let mut doc = hindsight_core::example::chatgpt_2023_03_20();
+    let mut doc = open;
     doc.action_items[0].owner.clear();
     write(&dir.join("problem/a.md"), export_markdown(&doc).as_bytes());
     assert_eq!(
@@ -373,7 +377,10 @@ fn exit_codes_say_whether_a_problem_remains() {
 #[test]
 fn a_broken_file_is_one_clear_line_and_never_stops_the_others() {
     let dir = temp_dir("broken");
-    let example = export_markdown(&hindsight_core::example::chatgpt_2023_03_20());
+    let mut open = hindsight_core::example::chatgpt_2023_03_20();
+    open.action_items[0].done = false;
+    open.action_items[0].due_date = "2099-01-01".into();
+    let example = export_markdown(&open);
     // Larger than the core reads: made here, never committed.
     let mut huge = example.clone().into_bytes();
     while huge.len() <= MAX_IMPORT_BYTES {

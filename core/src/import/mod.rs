@@ -147,7 +147,7 @@ pub enum MarkdownImport {
     /// the same section reader, the header from its table.
     HindsightBody(Postmortem),
     /// Written elsewhere: mapped into the sections, with the parts it was cut into.
-    Foreign(ForeignImport),
+    Foreign(Box<ForeignImport>),
 }
 
 /// Whether a text starts with Hindsight's front matter: a `---` block with `schema_version`.
@@ -179,5 +179,5 @@ pub fn import_any_markdown(
     if let Ok(doc) = import_markdown_body(text) {
         return Ok(MarkdownImport::HindsightBody(doc));
     }
-    import_foreign(text, zone, offset_at).map(MarkdownImport::Foreign)
+    import_foreign(text, zone, offset_at).map(|f| MarkdownImport::Foreign(Box::new(f)))
 }

@@ -58,7 +58,7 @@ impl<K: KeyValue, E: Env> Session<K, E> {
                 self.open_new(doc);
                 Imported::Opened { title, ignored }
             }
-            Ok((None, _, Some(foreign))) => Imported::Foreign(Box::new(foreign)),
+            Ok((None, _, Some(foreign))) => Imported::Foreign(foreign),
             Ok((None, _, None)) => Imported::Failed,
             Err(e) => {
                 self.warn(

@@ -89,7 +89,7 @@ impl Folder {
             &zone,
             &crate::adapters::platform::zone_offset_minutes,
         ) {
-            Ok(MarkdownImport::Foreign(foreign)) => Some(foreign),
+            Ok(MarkdownImport::Foreign(foreign)) => Some(*foreign),
             _ => None,
         }
     }

@@ -874,7 +874,7 @@ fn trailing_status(cell: &str) -> Option<(String, String)> {
     let start = bare[..at].trim_end_matches(['*', '_', '`']).len();
     let note = t[..start].trim().to_owned();
     let written = t[start..].trim().to_owned();
-    (!note.is_empty() && !written.is_empty()).then_some((note, written))
+    (!written.is_empty()).then_some((note, written))
 }
 
 /// The label a status found in another column takes: the table's own language.

@@ -139,22 +139,6 @@ pub(super) fn root_cause_shallow(cx: &Cx<'_>, out: &mut Vec<Finding>) {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn responders_give_their_names() {
-        assert_eq!(
-            responder_name("- Dana Lee — incident commander"),
-            "Dana Lee"
-        );
-        assert_eq!(responder_name("Jean-Luc - IC"), "Jean-Luc");
-        assert_eq!(responder_name("王小明，值班"), "王小明");
-        assert_eq!(responder_name("Bob"), "Bob");
-    }
-}
-
 /// Whether an action item is about finding the cause ("find the root cause", 找出根因).
 pub(super) fn finds_the_cause(action: &str) -> bool {
     compiled().find_cause.any(&Hay::new(&prose(action)))
@@ -191,4 +175,20 @@ pub(super) fn root_cause_unknown(cx: &Cx<'_>, out: &mut Vec<Finding>) {
         )
     };
     out.push(f);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn responders_give_their_names() {
+        assert_eq!(
+            responder_name("- Dana Lee — incident commander"),
+            "Dana Lee"
+        );
+        assert_eq!(responder_name("Jean-Luc - IC"), "Jean-Luc");
+        assert_eq!(responder_name("王小明，值班"), "王小明");
+        assert_eq!(responder_name("Bob"), "Bob");
+    }
 }

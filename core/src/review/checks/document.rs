@@ -304,56 +304,6 @@ pub(super) fn data_exposed_not_notified(cx: &Cx<'_>, out: &mut Vec<Finding>) {
     ));
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn business_days_skip_weekends() {
-        let d = |s: &str| days(s).unwrap_or_default();
-        // 2024-03-01 is a Friday.
-        assert_eq!(business_days(d("2024-03-01"), d("2024-03-08")), 5);
-        assert_eq!(business_days(d("2024-03-01"), d("2024-03-11")), 6);
-        assert_eq!(business_days(d("2024-03-01"), d("2024-03-03")), 0);
-        assert_eq!(business_days(d("2024-03-01"), d("2024-03-01")), 0);
-        assert_eq!(business_days(d("2024-03-04"), d("2024-04-01")), 20);
-    }
-
-    #[test]
-    fn numbers_in_any_script_count_and_some_words_do_not() {
-        for yes in [
-            "3 users",
-            "３ 成",
-            "三成使用者",
-            "about half",
-            "a dozen",
-            "兩個小時",
-            "Ⅲ",
-            "HTTP 500 for 12% of requests",
-            "約 3 成使用者看到 502",
-            "errors for 40 minutes",
-        ] {
-            assert!(has_number(yes), "{yes}");
-        }
-        for no in [
-            "some users",
-            "一些使用者",
-            "造成部分使用者無法登入",
-            "online",
-            "often",
-            "一般使用者",
-            "Users saw HTTP 500",
-            "Some requests got 502s and 5xx errors",
-            "A 503 error on checkout after deploying v1.7.30",
-            "A P1 incident, SEV-2, since 2024-05-02 14:05",
-            "We missed the 99.9% SLO",
-            "部分使用者看到 HTTP 500，未達 99.95% 可用性目標",
-        ] {
-            assert!(!has_number(no), "{no}");
-        }
-    }
-}
-
 /// Every text the author typed in a section, each with what it is: fields, list entries,
 /// and the text of rows.
 fn typed_texts(doc: &Postmortem, section: SectionId) -> Vec<(Target, String)> {
@@ -426,5 +376,55 @@ pub(super) fn placeholder_text(cx: &Cx<'_>, out: &mut Vec<Finding>) {
 pub(super) fn title_empty(cx: &Cx<'_>, out: &mut Vec<Finding>) {
     if cx.doc.header.title.trim().is_empty() {
         out.push(cx.finding(Target::Field(FieldId::Title), say::TITLE_EMPTY, &[]));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn business_days_skip_weekends() {
+        let d = |s: &str| days(s).unwrap_or_default();
+        // 2024-03-01 is a Friday.
+        assert_eq!(business_days(d("2024-03-01"), d("2024-03-08")), 5);
+        assert_eq!(business_days(d("2024-03-01"), d("2024-03-11")), 6);
+        assert_eq!(business_days(d("2024-03-01"), d("2024-03-03")), 0);
+        assert_eq!(business_days(d("2024-03-01"), d("2024-03-01")), 0);
+        assert_eq!(business_days(d("2024-03-04"), d("2024-04-01")), 20);
+    }
+
+    #[test]
+    fn numbers_in_any_script_count_and_some_words_do_not() {
+        for yes in [
+            "3 users",
+            "３ 成",
+            "三成使用者",
+            "about half",
+            "a dozen",
+            "兩個小時",
+            "Ⅲ",
+            "HTTP 500 for 12% of requests",
+            "約 3 成使用者看到 502",
+            "errors for 40 minutes",
+        ] {
+            assert!(has_number(yes), "{yes}");
+        }
+        for no in [
+            "some users",
+            "一些使用者",
+            "造成部分使用者無法登入",
+            "online",
+            "often",
+            "一般使用者",
+            "Users saw HTTP 500",
+            "Some requests got 502s and 5xx errors",
+            "A 503 error on checkout after deploying v1.7.30",
+            "A P1 incident, SEV-2, since 2024-05-02 14:05",
+            "We missed the 99.9% SLO",
+            "部分使用者看到 HTTP 500，未達 99.95% 可用性目標",
+        ] {
+            assert!(!has_number(no), "{no}");
+        }
     }
 }
