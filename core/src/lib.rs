@@ -37,6 +37,7 @@ pub mod merge;
 pub mod messages;
 pub mod metrics;
 pub mod migrate;
+pub mod names;
 pub mod normalize;
 pub mod placeholders;
 pub mod render;

@@ -183,6 +183,55 @@ pub fn contains_bounded(hay: &str, needle: &str) -> bool {
     find_whole_word(hay, needle).is_some()
 }
 
+/// An action's own words: after bracketed tags (`[PoMo]`, `【SRE】`) and an ID with its
+/// colon or dash (`ACT-01:`, `**ACT-01** —`).
+pub fn after_tags(text: &str) -> &str {
+    fn skip(s: &str) -> &str {
+        s.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_'))
+    }
+    let mut rest = skip(text);
+    loop {
+        if let Some(inner) = rest.strip_prefix('[') {
+            match inner.find(']') {
+                // "[ ]" and "[x]" are task boxes, not tags.
+                Some(close) if matches!(inner[..close].trim(), "" | "x" | "X") => return rest,
+                Some(close) => {
+                    rest = skip(&inner[close + 1..]);
+                    continue;
+                }
+                None => return rest,
+            }
+        }
+        if let Some(inner) = rest.strip_prefix('【') {
+            match inner.find('】') {
+                Some(close) => {
+                    rest = skip(&inner[close + '】'.len_utf8()..]);
+                    continue;
+                }
+                None => return rest,
+            }
+        }
+        // An ID: capitals and digits with a digit in it, then `:` or a dash.
+        let word_end = rest
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+            .unwrap_or(rest.len());
+        let word = &rest[..word_end];
+        let id_like = word.len() >= 3
+            && word.bytes().any(|b| b.is_ascii_digit())
+            && word
+                .bytes()
+                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'-');
+        if id_like {
+            let after = skip(&rest[word_end..]);
+            if let Some(tail) = after.strip_prefix([':', '：', '-', '—', '–']) {
+                rest = skip(tail);
+                continue;
+            }
+        }
+        return rest;
+    }
+}
+
 /// The first `n` words of a text, with "…" when more follow: a quote short enough for a
 /// sentence.
 pub fn clip_words(text: &str, n: usize) -> String {
@@ -681,6 +730,22 @@ mod tests {
 
     fn found(pat: &str, text: &str) -> bool {
         Pat::new(pat, false).found_in(&Hay::new(text))
+    }
+
+    #[test]
+    fn tags_and_ids_in_front_are_not_an_actions_words() {
+        assert_eq!(
+            after_tags("[PoMo] Investigate and address"),
+            "Investigate and address"
+        );
+        assert_eq!(
+            after_tags("**ACT-01** — Make deletes soft"),
+            "Make deletes soft"
+        );
+        assert_eq!(after_tags("【SRE】 加強監控"), "加強監控");
+        assert_eq!(after_tags("OPS-12: Add a canary"), "Add a canary");
+        assert_eq!(after_tags("Add a [canary]"), "Add a [canary]");
+        assert_eq!(after_tags("[ ] looks like a task"), "[ ] looks like a task");
     }
 
     #[test]

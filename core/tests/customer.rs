@@ -191,7 +191,9 @@ fn chat_channels_and_mentions() {
         HitKind::ChatChannel,
         &["#inc-redis", "#事故-redis", "#ops-alerts"],
     );
-    clean("# Heading\n\n## Sub\n\nIssue #123, colour #fff and #1d2330, C# and F#, [top](#top), page#part, &#35;x");
+    clean("# Heading\n\n## Sub\n\nOur #1 priority, colour #fff and #1d2330, C# and F#, [top](#top), page#part, &#35;x");
+    // An issue number is no channel, and is an internal detail of its own.
+    flags("Fixed in issue #123.", HitKind::TrackerKey, &["#123"]);
     flags(
         "Thanks @alice and @王小明.",
         HitKind::Mention,

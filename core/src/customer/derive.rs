@@ -129,11 +129,42 @@ fn when(doc: &Postmortem) -> String {
     out
 }
 
+/// An action as customers read it: without the team's tags and IDs in front ("[PoMo]",
+/// "ACT-01:") and without the notes an import keeps at the end ("(Priority: P1)",
+/// "(Owner: …)", "（負責：…）").
+pub(super) fn public_action(action: &str) -> String {
+    let mut t = crate::text::after_tags(action).trim().to_owned();
+    loop {
+        let trimmed = t.trim_end();
+        let (open, close) = if trimmed.ends_with(')') {
+            ('(', ")")
+        } else if trimmed.ends_with('）') {
+            ('（', "）")
+        } else {
+            break;
+        };
+        let Some(start) = trimmed.rfind(open) else {
+            break;
+        };
+        let inner = &trimmed[start + open.len_utf8()..trimmed.len() - close.len()];
+        let label = inner.split([':', '：']).next().unwrap_or("");
+        let is_note = inner.contains([':', '：'])
+            && !label.trim().is_empty()
+            && label.split_whitespace().count() <= 3
+            && label.chars().count() <= 24;
+        if !is_note {
+            break;
+        }
+        t = trimmed[..start].trim_end().to_owned();
+    }
+    t
+}
+
 fn what_we_are_doing(doc: &Postmortem) -> String {
     doc.action_items
         .iter()
         .filter(|a| a.is_public())
-        .map(|a| one_line(&a.action))
+        .map(|a| one_line(&public_action(&a.action)))
         .filter(|a| !a.is_empty())
         .map(|a| {
             // Text that starts like a task marker would turn the item into a task.
@@ -149,4 +180,29 @@ fn what_we_are_doing(doc: &Postmortem) -> String {
         })
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_public_action_drops_tags_ids_and_import_notes() {
+        assert_eq!(
+            public_action("[PoMo] Add a canary for config pushes (Priority: P1) (Owner: ana)"),
+            "Add a canary for config pushes"
+        );
+        assert_eq!(
+            public_action("**ACT-01** — Make deletes soft (Type: Prevent)"),
+            "Make deletes soft"
+        );
+        assert_eq!(
+            public_action("【SRE】加上設定推送的金絲雀（負責：平台組）"),
+            "加上設定推送的金絲雀"
+        );
+        assert_eq!(
+            public_action("Add retries (with backoff)"),
+            "Add retries (with backoff)"
+        );
+    }
 }

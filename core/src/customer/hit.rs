@@ -28,13 +28,15 @@ pub enum HitKind {
     Secret,
     /// A person named in the report.
     PersonName,
+    /// A file or repository path (`.github/workflows/deploy.yml`, `/etc/nginx/nginx.conf`).
+    FilePath,
     /// A word from the draft's own "Always redact" list.
     CustomWord,
 }
 
 impl HitKind {
     /// Every kind, in the order a legend lists them.
-    pub const ALL: [HitKind; 11] = [
+    pub const ALL: [HitKind; 12] = [
         HitKind::Secret,
         HitKind::PersonName,
         HitKind::Email,
@@ -45,6 +47,7 @@ impl HitKind {
         HitKind::ChatChannel,
         HitKind::Mention,
         HitKind::ChatLink,
+        HitKind::FilePath,
         HitKind::CustomWord,
     ];
 
@@ -61,6 +64,7 @@ impl HitKind {
             HitKind::ChatLink => words::CHAT_LINK,
             HitKind::Secret => words::SECRET,
             HitKind::PersonName => words::PERSON_NAME,
+            HitKind::FilePath => words::FILE_PATH,
             HitKind::CustomWord => words::CUSTOM_WORD,
         }
     }
@@ -78,6 +82,7 @@ impl HitKind {
             HitKind::ChatLink => "chat-link",
             HitKind::Secret => "secret",
             HitKind::PersonName => "person-name",
+            HitKind::FilePath => "file-path",
             HitKind::CustomWord => "custom-word",
         }
     }
@@ -102,6 +107,7 @@ impl HitKind {
             HitKind::TrackerKey => 3,
             HitKind::ChatChannel => 2,
             HitKind::Mention => 1,
+            HitKind::FilePath => 2,
             HitKind::PersonName => 0,
         }
     }

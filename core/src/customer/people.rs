@@ -95,7 +95,8 @@ fn clean_name(entry: &str) -> Option<String> {
         .trim_end_matches(['.', '-', '—', '–'])
         .trim();
     let letters = name.chars().filter(|c| c.is_alphabetic()).count();
-    (letters >= 2 && !is_role(name)).then(|| name.split_whitespace().collect::<Vec<_>>().join(" "))
+    (letters >= 2 && !is_role(name) && !crate::names::is_organisation(name))
+        .then(|| name.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 /// The people named in a document: authors, reviewers, owner, responders (the name before

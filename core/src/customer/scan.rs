@@ -120,6 +120,8 @@ impl Scanner {
         net::urls(t, &self.hosts, &mut found);
         net::hosts(t, &self.hosts, &mut found);
         tokens::tracker_keys(t, &mut found);
+        tokens::issue_numbers(t, &mut found);
+        tokens::paths(t, &mut found);
         tokens::channels(t, &mut found);
         tokens::mentions(t, &mut found);
         tokens::secrets(t, &mut found);

@@ -17,6 +17,79 @@ pub(super) fn tracker_keys(t: &str, out: &mut Found) {
     );
 }
 
+/// Words that make a number after `#` an issue, whatever its length ("issue #12").
+const ISSUE_WORDS: &[&str] = &[
+    "issue", "issues", "pr", "pull", "bug", "ticket", "工單", "單號", "議題",
+];
+
+/// Issue and pull-request numbers: `#6374`, and `#12` after "issue" or "PR"; a short
+/// number alone ("our #1 priority") is no issue. Also `owner/repo#123`.
+pub(super) fn issue_numbers(t: &str, out: &mut Found) {
+    for (s, e) in crate::trackers::issue_numbers(t) {
+        let digits = e - s - 1;
+        let before = t[..s].trim_end().to_lowercase();
+        let named = ISSUE_WORDS.iter().any(|w| before.ends_with(w));
+        if digits >= 3 || named {
+            out.push((s, e, HitKind::TrackerKey));
+        }
+    }
+}
+
+/// File and repository paths: segments joined by `/`, with a file extension at the end or a
+/// leading `/`, `./`, `~/` or `.dir/` (`.github/workflows/deploy.yml`, `/etc/hosts`,
+/// `src/main.rs`, `kubernetes/test-infra#11956`).
+///
+/// Traps: URLs (their own detector), dates `2024/05/02`, `and/or`, `TCP/IP`, `I/O`, `24/7`,
+/// fractions `1/2`.
+pub(super) fn paths(t: &str, out: &mut Found) {
+    let b = t.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let path_char =
+            |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'-' | b'/' | b'~');
+        if !path_char(b[i]) || (i > 0 && (path_char(b[i - 1]) || b[i - 1] == b':')) {
+            i += 1;
+            continue;
+        }
+        let mut end = i;
+        while end < b.len() && path_char(b[end]) {
+            end += 1;
+        }
+        let token = t[i..end].trim_end_matches(['.', '-']);
+        let end_trimmed = i + token.len();
+        // A repository with an issue number: owner/repo#123.
+        let repo_issue = token.matches('/').count() == 1
+            && b.get(end_trimmed) == Some(&b'#')
+            && b.get(end_trimmed + 1).is_some_and(u8::is_ascii_digit);
+        let segments: Vec<&str> = token.split('/').filter(|s| !s.is_empty()).collect();
+        let last = segments.last().copied().unwrap_or("");
+        let extension = last.rsplit_once('.').is_some_and(|(stem, ext)| {
+            !stem.is_empty()
+                && (1..=5).contains(&ext.len())
+                && ext.bytes().all(|c| c.is_ascii_alphanumeric())
+                && !ext.bytes().all(|c| c.is_ascii_digit())
+        });
+        let rooted = token.starts_with('/')
+            || token.starts_with("./")
+            || token.starts_with("~/")
+            || (token.starts_with('.') && token.contains('/'));
+        let numeric = segments
+            .iter()
+            .all(|s| s.bytes().all(|c| c.is_ascii_digit()));
+        let is_path = segments.len() >= 2 && !numeric && (extension || rooted || repo_issue);
+        if is_path && !t[..i].ends_with("://") {
+            let mut stop = end_trimmed;
+            if repo_issue {
+                stop += 1 + t[stop + 1..].bytes().take_while(u8::is_ascii_digit).count();
+            }
+            out.push((i, stop, HitKind::FilePath));
+            i = stop;
+            continue;
+        }
+        i = end.max(i + 1);
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Chat
 
@@ -399,6 +472,31 @@ pub(super) fn looks_secret(value: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn kinds(f: fn(&str, &mut Found), t: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        f(t, &mut out);
+        out.iter().map(|(s, e, _)| t[*s..*e].to_owned()).collect()
+    }
+
+    #[test]
+    fn paths_and_issue_numbers_are_internal() {
+        assert_eq!(
+            kinds(paths, "Edit .github/workflows/deploy.yml and /etc/nginx/nginx.conf, see src/main.rs or kubernetes/test-infra#11956."),
+            [".github/workflows/deploy.yml", "/etc/nginx/nginx.conf", "src/main.rs", "kubernetes/test-infra#11956"]
+        );
+        assert_eq!(
+            kinds(
+                paths,
+                "On 2024/05/02, and/or TCP/IP, I/O 24/7, 1/2 of https://x.example/a/b.html"
+            ),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            kinds(issue_numbers, "Fixed in #6374, issue #12, our #1 priority"),
+            ["#6374", "#12"]
+        );
+    }
 
     #[test]
     fn entropy_tells_generated_from_written() {

@@ -28,6 +28,7 @@ crate::words_table! {
     CHAT_LINK = ("Link to a chat message", "聊天訊息連結");
     SECRET = ("Password, token or key", "密碼、權杖或金鑰");
     PERSON_NAME = ("Person's name", "人名");
+    FILE_PATH = ("File or repository path", "檔案或儲存庫路徑");
     CUSTOM_WORD = ("Word you always redact", "一律遮蔽的字詞");
 }
 

@@ -111,7 +111,11 @@ impl People {
         for name in names {
             let name = name.trim();
             let chars: Vec<char> = name.chars().collect();
-            if chars.len() < 2 || c.role_in_name.any(&Hay::new(name)) || kept.contains(&chars) {
+            if chars.len() < 2
+                || c.role_in_name.any(&Hay::new(name))
+                || crate::names::is_organisation(name)
+                || kept.contains(&chars)
+            {
                 continue;
             }
             kept.push(chars);

@@ -158,8 +158,9 @@ pub(super) fn overdue(cx: &Cx<'_>, out: &mut Vec<Finding>) {
 /// ("improve", "研究") or asks people to be better ("remind", "宣導").
 fn why_vague(action: &str) -> Option<(Words, String)> {
     let c = compiled();
-    let hay = Hay::new(&prose(action));
-    let start = after_tags(&hay.orig)?;
+    let own = crate::text::after_tags(action);
+    let hay = Hay::new(&prose(own));
+    let start = hay.low.iter().position(|ch| ch.is_alphanumeric())?;
     // "自動提醒" starts before the 提醒 it holds, so a concrete phrase covers, not starts at.
     let concrete_spans: Vec<(usize, usize)> = c
         .not_vague
@@ -189,43 +190,4 @@ fn why_vague(action: &str) -> Option<(Words, String)> {
         say::ACTION_BE_BETTER,
         quote_of(&hay, better.start, better.end, better.what),
     ))
-}
-
-/// Where an action's own words start: after bracketed tags (`[PoMo]`, `【SRE】`) and an ID
-/// with its colon or dash (`ACT-01:`, `**ACT-01** —`), at the first letter or digit.
-fn after_tags(chars: &[char]) -> Option<usize> {
-    let skip = |from: usize| {
-        (from..chars.len()).find(|&i| !(chars[i].is_whitespace() || matches!(chars[i], '*' | '_')))
-    };
-    let mut i = skip(0)?;
-    loop {
-        match chars[i] {
-            '[' | '【' => {
-                let close = if chars[i] == '[' { ']' } else { '】' };
-                let end = (i..chars.len()).find(|&k| chars[k] == close)?;
-                i = skip(end + 1)?;
-                continue;
-            }
-            _ => {}
-        }
-        // An ID: capitals and digits with a dash or digits in it, then `:` or a dash.
-        let word_end = (i..chars.len())
-            .find(|&k| !(chars[k].is_ascii_alphanumeric() || chars[k] == '-'))
-            .unwrap_or(chars.len());
-        let word: String = chars[i..word_end].iter().collect();
-        let id_like = word.len() >= 3
-            && word.chars().any(|c| c.is_ascii_digit())
-            && word
-                .chars()
-                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-');
-        if id_like {
-            let after = skip(word_end).unwrap_or(chars.len());
-            if matches!(chars.get(after), Some(':' | '：' | '-' | '—' | '–')) {
-                i = skip(after + 1)?;
-                continue;
-            }
-        }
-        break;
-    }
-    (i..chars.len()).find(|&k| chars[k].is_alphanumeric())
 }
