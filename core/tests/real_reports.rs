@@ -60,8 +60,8 @@ use hindsight_core::*;
 use hindsight_core::{FieldId as F, SectionId as S};
 use serde_json::Value;
 
-/// The goals of issue 19. Off until the importer is fixed: the test then only reports.
-const GOALS_ENFORCED: bool = false;
+/// The goals of issue 19: the test fails when the importer falls below them.
+const GOALS_ENFORCED: bool = true;
 
 /// The day the review is run on, so that due dates in the past are overdue the same way on
 /// every run.

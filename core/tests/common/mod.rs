@@ -245,7 +245,13 @@ pub fn structural_words(imp: &ForeignImport) -> HashMap<String, usize> {
             }
             let cells = escape::split_row(line);
             if lines.get(i + 1).is_some_and(|next| delimiter(next)) {
-                numbered = cells.first().is_some_and(|c| c.trim() == "#");
+                // A first column that only numbers the rows ("#", "No.", 編號, 序號, 項次).
+                numbered = cells.first().is_some_and(|c| {
+                    matches!(
+                        c.trim().to_lowercase().as_str(),
+                        "#" | "no" | "no." | "number" | "item #" | "編號" | "序號" | "項次"
+                    )
+                });
                 count(&mut out, cells.iter().flat_map(|c| words(c)).collect());
             } else if p.target == T::Section(SectionId::Header) || numbered {
                 count(

@@ -1032,8 +1032,8 @@ pub(crate) fn build(import: &ForeignImport) -> (Postmortem, Vec<Vec<Landing>>, V
     top.append(&mut b.supporting);
     b.doc.supporting_info = top.join("\n\n");
     // Without an incident date: the date in the title ("DNS Outage on 2023-01-25"), else
-    // the day the impact started (or, without such a row, the first row's day), else the
-    // first date the text gives, else the day the post was published.
+    // the day the impact started, else the summary's date, else the first row's day, else
+    // the first date the text gives, else the day the post was published.
     if b.doc.header.incident_date.trim().is_empty() {
         let local_day = |t: &crate::time::Timestamp| {
             let local = LocalDateTime::from_epoch_seconds(t.utc + i64::from(t.offset_minutes) * 60);
@@ -1048,12 +1048,15 @@ pub(crate) fn build(import: &ForeignImport) -> (Postmortem, Vec<Vec<Landing>>, V
                 .min_by_key(|t| t.utc)
                 .map(|t| local_day(&t))
         };
-        let in_title = match super::times::find_day(&b.doc.header.title) {
+        let full_day = |text: &str| match super::times::find_day(text) {
             Some(Day::Full(y, m, d)) => Some((y, m, d)),
             _ => None,
         };
-        let day = in_title
+        // A summary's date before the first row's: that row is often the lead-up, a change
+        // merged the day before ("On 2023-07-20 between 12:17 and 12:30 UTC …").
+        let day = full_day(&b.doc.header.title)
             .or_else(|| first_of(&[EventKind::ImpactStarted]))
+            .or_else(|| full_day(&super::without_bylines(&b.doc.summary)))
             .or_else(|| first_of(&[]))
             .or(import.inferred_day)
             .or_else(|| publication_date(&import.front));

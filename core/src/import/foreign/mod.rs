@@ -502,7 +502,7 @@ fn is_byline(line: &str) -> bool {
 }
 
 /// The text without its bylines.
-fn without_bylines(body: &str) -> String {
+pub(super) fn without_bylines(body: &str) -> String {
     body.lines()
         .filter(|l| !is_byline(l))
         .collect::<Vec<_>>()

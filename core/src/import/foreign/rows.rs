@@ -1050,14 +1050,19 @@ pub(crate) fn action_from_text(
                         .chars()
                         .any(|c| c.is_ascii_digit() || matches!(c, ':' | '/'))
             });
-        name_like.then(|| inner.trim_start_matches('@').to_owned())
+        // "(Done)", "(In progress)" say where the item stands, not who owns it.
+        let status = STATUS_WORDS.contains(&inner.to_lowercase().as_str()) || is_done(inner);
+        (name_like && !status).then(|| inner.trim_start_matches('@').to_owned())
     });
     item.owner = owner.unwrap_or_default();
+    if done.is_none() && trailing_paren(text).is_some_and(is_done) {
+        item.done = true;
+    }
     if let Some(d) = due_after(
         text,
         &lower,
         &[
-            "due by", "due on", "due", "deadline", "by", "期限", "截止", "到期",
+            "due by", "due on", "due", "deadline", "eta", "by", "期限", "截止", "到期", "預計",
         ],
         year,
     ) {
@@ -1087,6 +1092,13 @@ pub(crate) fn action_from_text(
         item.tracking_link = url;
     }
     item
+}
+
+/// What a text's closing parentheses hold: "… (Done)" gives "Done".
+fn trailing_paren(text: &str) -> Option<&str> {
+    let body = text.trim_end().strip_suffix([')', '）'])?;
+    let open = body.rfind(['(', '（'])?;
+    Some(body[open..].trim_start_matches(['(', '（']).trim())
 }
 
 /// The address of the first reference-style link in `text` (`[label]`, `[text][label]`)
@@ -1340,5 +1352,23 @@ mod tests {
         assert_eq!(r.items[3].owner, "Dee");
         assert_eq!(r.items[3].due_date, "2024-07-01");
         assert_eq!(r.items[3].priority, Some(Priority::P0));
+    }
+
+    #[test]
+    fn a_status_in_closing_parentheses_is_no_owner_and_an_eta_is_a_due_date() {
+        let r = read_actions(
+            "1. Re-introduce the CPU protection. (Done)\n2. Profile every rule in the suite. (ETA: July 19)\n3. 補上告警規則（完成）\n4. 改寫部署流程（預計 2024-08-01）\n5. Page the on-call (Dana Lee)\n",
+            Some(2024),
+            &[],
+        );
+        assert_eq!(r.items.len(), 5);
+        assert_eq!(r.items[0].owner, "");
+        assert!(r.items[0].done);
+        assert_eq!(r.items[1].due_date, "2024-07-19");
+        assert!(!r.items[1].done);
+        assert_eq!(r.items[2].owner, "");
+        assert!(r.items[2].done);
+        assert_eq!(r.items[3].due_date, "2024-08-01");
+        assert_eq!(r.items[4].owner, "Dana Lee");
     }
 }
