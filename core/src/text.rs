@@ -183,8 +183,8 @@ pub fn contains_bounded(hay: &str, needle: &str) -> bool {
     find_whole_word(hay, needle).is_some()
 }
 
-/// An action's own words: after bracketed tags (`[PoMo]`, `【SRE】`) and an ID with its
-/// colon or dash (`ACT-01:`, `**ACT-01** —`).
+/// An action's own words: after bracketed tags (`[PoMo]`, `【SRE】`), a label in capitals
+/// (`ACTION:`) and an ID with its colon or dash (`ACT-01:`, `**ACT-01** —`).
 pub fn after_tags(text: &str) -> &str {
     fn skip(s: &str) -> &str {
         s.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_'))
@@ -211,22 +211,26 @@ pub fn after_tags(text: &str) -> &str {
                 None => return rest,
             }
         }
-        // An ID: capitals and digits with a digit in it, then `:` or a dash.
+        // An ID (capitals and digits with a digit in it) before `:` or a dash, or a label in
+        // capitals before a colon ("ACTION: …", "FOLLOW-UP: …").
         let word_end = rest
             .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
             .unwrap_or(rest.len());
         let word = &rest[..word_end];
-        let id_like = word.len() >= 3
-            && word.bytes().any(|b| b.is_ascii_digit())
-            && word
-                .bytes()
-                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'-');
-        if id_like {
-            let after = skip(&rest[word_end..]);
-            if let Some(tail) = after.strip_prefix([':', '：', '-', '—', '–']) {
-                rest = skip(tail);
-                continue;
-            }
+        let capitals = word
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'-');
+        let id_like = word.len() >= 3 && capitals && word.bytes().any(|b| b.is_ascii_digit());
+        let label = word.len() >= 2 && capitals && word.bytes().any(|b| b.is_ascii_uppercase());
+        let after = skip(&rest[word_end..]);
+        let tail = match (id_like, label) {
+            (true, _) => after.strip_prefix([':', '：', '-', '—', '–']),
+            (false, true) => after.strip_prefix([':', '：']),
+            _ => None,
+        };
+        if let Some(tail) = tail {
+            rest = skip(tail);
+            continue;
         }
         return rest;
     }

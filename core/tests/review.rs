@@ -2008,3 +2008,205 @@ fn blame_language_never_in_a_quoted_chat_line_and_its_continuation() {
     let d = with_summary("> 值班同仁太粗心\n又忘記檢查複寫延遲\n\n手冊沒有寫到切換的步驟。");
     none(&d, check("blame-language"));
 }
+
+// ---------------------------------------------------------------------------------------
+// The classes of issue 19: real reports, each in both languages.
+
+#[test]
+fn placeholder_text_left_in_from_a_template() {
+    let f = one(
+        &with_summary("On YYYY-MM-DD the {Service} was down for XX hours. TBD"),
+        check("placeholder-text"),
+    );
+    assert_eq!(f.level, Level::Problem);
+    assert_eq!(f.target, Target::Field(FieldId::Summary));
+    assert!(
+        f.message.en.contains("“YYYY-MM-DD”, and 3 more"),
+        "{}",
+        f.message.en
+    );
+    assert!(f.message.zh.contains("另外還有 3 處"), "{}", f.message.zh);
+    let f = one(
+        &with_summary("服務在 2024-03-01 中斷，影響範圍待補。"),
+        check("placeholder-text"),
+    );
+    assert!(f.message.zh.contains("待補"), "{}", f.message.zh);
+}
+
+#[test]
+fn placeholder_text_traps_real_values_code_and_statuses() {
+    for text in [
+        "On 2024-03-01 the API was down for 3 hours.",
+        "The `YYYY-MM-DD` format string in `parse()` was wrong.",
+        "> TBD said the chat bot\n> in the channel",
+        "Fix the parser (Status: TODO)",
+        "服務在 2024-03-01 中斷 3 小時，狀態：TODO",
+    ] {
+        none(&with_summary(text), check("placeholder-text"));
+    }
+}
+
+#[test]
+fn title_empty_in_either_language() {
+    let mut d = example();
+    d.header.title = "  ".into();
+    let f = one(&d, check("title-empty"));
+    assert_eq!(f.level, Level::Problem);
+    assert_eq!(f.target, Target::Field(FieldId::Title));
+    assert!(f.message.en.starts_with("Title: empty"), "{}", f.message.en);
+    assert!(f.message.zh.starts_with("標題：還沒填"), "{}", f.message.zh);
+    d.header.title = "付款服務中斷".into();
+    none(&d, check("title-empty"));
+}
+
+#[test]
+fn root_cause_unknown_without_an_action_to_find_it() {
+    for text in [
+        "We did not figure out the root cause; the database recovered on its own.",
+        "根因不明，資料庫在十分鐘後自行恢復。",
+    ] {
+        let f = one(&with_root_causes(text), check("root-cause-unknown"));
+        assert_eq!(f.level, Level::Problem);
+        assert!(f.message.en.contains("no action item is about finding it"));
+        assert!(f.message.zh.contains("沒有任何行動項目要去找出原因"));
+    }
+}
+
+#[test]
+fn root_cause_unknown_with_an_action_to_find_it_is_a_suggestion() {
+    for (cause, action) in [
+        (
+            "The root cause is still unknown.",
+            "Find the root cause of the lock contention in the orders table",
+        ),
+        ("原因仍在調查中。", "找出根因：分析訂單資料表的鎖競爭"),
+    ] {
+        let mut d = with_root_causes(cause);
+        d.action_items[0].action = action.into();
+        let f = one(&d, check("root-cause-unknown"));
+        assert_eq!(f.level, Level::Suggestion);
+        // Finding the cause is concrete enough: it is no vague action.
+        assert!(of(&d, check("action-vague")).iter().all(|f| f.target
+            != Target::Row {
+                field: FieldId::Action,
+                index: 0
+            }));
+    }
+}
+
+#[test]
+fn root_cause_unknown_traps_a_known_cause_and_a_negation() {
+    for text in [
+        "A cache key collision served one user's data to another.",
+        "It is not true that the root cause is unknown: the cache key collided.",
+        "快取鍵值衝突，把一位使用者的資料給了另一位。",
+    ] {
+        none(&with_root_causes(text), check("root-cause-unknown"));
+    }
+}
+
+#[test]
+fn impact_no_numbers_identifiers_are_not_numbers() {
+    for text in [
+        "Customers saw HTTP 500 and 502s after v1.7.30 shipped in the P1 incident of 2024-03-01, below our 99.9% SLO.",
+        "客戶看到 HTTP 502 錯誤，v2.3.1 上線後的 P1 事件，發生於 2024-03-01，低於 99.9% 的 SLO。",
+    ] {
+        one(&impact(text), check("impact-no-numbers"));
+    }
+    for text in [
+        "HTTP 500 errors for 1,200 users during 45 minutes.",
+        "約 1,200 位使用者看到 HTTP 500 錯誤，持續 45 分鐘。",
+    ] {
+        none(&impact(text), check("impact-no-numbers"));
+    }
+}
+
+#[test]
+fn action_vague_behind_a_tag_or_prefix() {
+    for text in [
+        "[PoMo] Investigate and address the slow queries",
+        "ACTION: Improve monitoring",
+        "[後續] 加強監控",
+        "【PoMo】檢討部署流程",
+    ] {
+        one(&only_action(text), check("action-vague"));
+    }
+    none(
+        &only_action("[PoMo] Add an alert on p99 latency above 2 s for 5 minutes"),
+        check("action-vague"),
+    );
+    none(
+        &only_action("【後續】設定憑證到期前 30 天自動提醒"),
+        check("action-vague"),
+    );
+}
+
+#[test]
+fn same_priority_counts_only_the_priorities_set() {
+    let mut d = example();
+    d.action_items.truncate(3);
+    d.action_items[0].priority = Some(Priority::P1);
+    d.action_items[1].priority = None;
+    d.action_items[2].priority = Some(Priority::P1);
+    // Two set alike and one "Not set" is no list where everything has one priority.
+    none(&d, check("same-priority"));
+    let mut more = d.clone();
+    more.action_items.push(more.action_items[0].clone());
+    let f = one(&more, check("same-priority"));
+    assert!(
+        f.message.en.contains("all 3 action items are P1"),
+        "{}",
+        f.message.en
+    );
+    assert!(
+        f.message.zh.contains("3 個行動項目都是 P1"),
+        "{}",
+        f.message.zh
+    );
+    for a in &mut d.action_items {
+        a.priority = None;
+    }
+    none(&d, check("same-priority"));
+}
+
+#[test]
+fn no_prevent_action_over_untyped_items_asks_to_mark_them() {
+    let mut d = example();
+    for a in &mut d.action_items {
+        a.kind = None;
+    }
+    let f = one(&d, check("no-prevent-action"));
+    assert_eq!(f.level, Level::Suggestion);
+    assert_eq!(f.title.en, "Mark which actions prevent a recurrence");
+    assert_eq!(f.title.zh, "請標示哪些行動能防止再發生");
+    assert!(f.message.en.contains("no action item has a type yet"));
+    assert!(f.message.zh.contains("都還沒選類型"));
+}
+
+#[test]
+fn root_cause_person_never_for_an_investigator_or_denied_human_error() {
+    let mut d = with_root_causes(
+        "RT intuits that newly deployed services used a new API format. It was not human error: the deploy tool allowed it.",
+    );
+    d.header.authors = vec!["RT".into()];
+    none(&d, check("root-cause-person"));
+    let mut d = with_root_causes(
+        "林志豪認為新部署的服務改用了新的 API 格式。這不是人為疏失，而是部署工具允許了這個變更。",
+    );
+    d.header.authors = vec!["林志豪".into()];
+    none(&d, check("root-cause-person"));
+    // Naming the person as the cause still is one.
+    let mut d = with_root_causes("林志豪 deleted the production table by mistake.");
+    d.header.authors = vec!["林志豪".into()];
+    one(&d, check("root-cause-person"));
+}
+
+#[test]
+fn blame_language_negated_in_both_languages() {
+    for text in [
+        "This happened not because engineers are lazy, but because the alert was silent.",
+        "這不是因為工程師偷懶，而是告警沒有響。",
+    ] {
+        none(&with_summary(text), check("blame-language"));
+    }
+}

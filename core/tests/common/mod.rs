@@ -161,10 +161,15 @@ pub fn count(into: &mut HashMap<String, usize>, ws: Vec<String>) {
     }
 }
 
-/// The body of a file without its YAML front matter.
+/// The body of a file without its YAML (`---`) or TOML (`+++`) front matter.
 pub fn without_front_matter(text: &str) -> &str {
-    text.strip_prefix("---\n")
-        .and_then(|r| r.split_once("\n---\n"))
+    ["---", "+++"]
+        .iter()
+        .find_map(|fence| {
+            text.strip_prefix(fence)?
+                .strip_prefix('\n')?
+                .split_once(&format!("\n{fence}\n"))
+        })
         .map_or(text, |(_, body)| body)
 }
 

@@ -250,6 +250,39 @@ const KIND_WORDS: &[(&str, EventKind)] = &[
     ("結案", EventKind::Resolved),
 ];
 
+/// Kinds a moment's label names ("Start time (detected)", "End time", 開始時間): the first
+/// row whose word starts a word of the label decides, so a qualifier ("detected") wins
+/// over "start".
+const LABEL_KINDS: &[(&str, EventKind)] = &[
+    ("detect", EventKind::Detected),
+    ("偵測", EventKind::Detected),
+    ("發現", EventKind::Detected),
+    ("mitigat", EventKind::Mitigated),
+    ("緩解", EventKind::Mitigated),
+    ("resolv", EventKind::Resolved),
+    ("end", EventKind::Resolved),
+    ("結束", EventKind::Resolved),
+    ("恢復", EventKind::Resolved),
+    ("impact", EventKind::ImpactStarted),
+    ("start", EventKind::ImpactStarted),
+    ("begin", EventKind::ImpactStarted),
+    ("開始", EventKind::ImpactStarted),
+];
+
+/// A row from a moment under a label ("**Start time (detected):** 2026-07-12T20:43:00Z"),
+/// its kind from the label's words.
+fn labelled_event(line: &str, ctx: &mut TimeCtx<'_>) -> Option<TimelineEvent> {
+    let (label, at) = super::split::timed_label(line)?;
+    let w = parse_when(line[at..].trim_end())?;
+    let mut e = event(ctx.stamp(&w), flatten(line));
+    let lower = label.to_lowercase();
+    e.kind = LABEL_KINDS
+        .iter()
+        .find(|(word, _)| first_at(&lower, word).is_some())
+        .map_or(EventKind::Other, |(_, k)| *k);
+    Some(e)
+}
+
 /// Where `word` first starts a word in `lower` (Chinese words anywhere).
 fn first_at(lower: &str, word: &str) -> Option<usize> {
     crate::text::find_word_start(lower, word, 0)
@@ -620,6 +653,10 @@ pub(crate) fn read_timeline(
                             notes.push(line);
                             open = None;
                         }
+                        None if super::split::timed_label(line).is_some() => {
+                            out.events.extend(labelled_event(line, ctx));
+                            open = None;
+                        }
                         _ => match open {
                             Some(i) => {
                                 let e = &mut out.events[i];
@@ -690,7 +727,10 @@ fn list_rows(
                 ctx.stamp(&w);
                 events.push(event(None, text));
             }
-            None => events.push(event(None, text)),
+            None => match labelled_event(&text, ctx) {
+                Some(e) => events.push(e),
+                None => events.push(event(None, text)),
+            },
         }
     }
 }
@@ -1174,7 +1214,11 @@ fn action_table(src: &str, year: Option<i32>) -> Vec<ActionItem> {
             }
             let mut item = ActionItem::default();
             let owner = cell(owner_col);
-            item.owner = owner.trim().trim_start_matches('@').to_owned();
+            // "**@dana**", "[Bo](https://…)": the name, read through its decoration.
+            item.owner = super::cells::plain(&owner)
+                .trim()
+                .trim_start_matches('@')
+                .to_owned();
             if !same_words(&owner, &item.owner) {
                 extras.push((name(owner_col), owner));
             }
@@ -1241,6 +1285,14 @@ fn action_table(src: &str, year: Option<i32>) -> Vec<ActionItem> {
             for (c, value) in row.iter().enumerate() {
                 if Some(c) != action_col && !taken.contains(&Some(c)) {
                     extras.push((header.get(c).cloned().unwrap_or_default(), value.clone()));
+                }
+            }
+            // A tracker link in the action's own words, when no column gives one.
+            if item.tracking_link.is_empty() {
+                if let Some(crate::trackers::TrackerRef::Link(url)) =
+                    crate::trackers::tracker_reference(&action)
+                {
+                    item.tracking_link = url;
                 }
             }
             item.action = with_extras(action, &extras);

@@ -390,6 +390,22 @@ pub(crate) fn label_line(line: &str, plain: bool) -> Option<(String, usize)> {
     Some((label.trim().to_owned(), line.len() - rest.len()))
 }
 
+/// A label giving a moment: `**Start time (detected):** 2026-07-12T20:43:00Z`,
+/// `結束時間：2026-07-12 21:10`; not a header field's (`Incident date: …`). Returns the label
+/// and where its moment starts.
+pub(crate) fn timed_label(line: &str) -> Option<(String, usize)> {
+    let (label, at) = label_line(line, true)?;
+    let w = parse_when(line.get(at..)?.trim_end())?;
+    (w.time.is_some() && w.day.is_some() && header_field(&label).is_none()).then_some((label, at))
+}
+
+/// A paragraph of moments under labels, one per line: the timeline's, like a table of
+/// events.
+fn timed_labels(src: &str) -> bool {
+    let mut lines = src.lines().filter(|l| !l.trim().is_empty()).peekable();
+    lines.peek().is_some() && lines.all(|l| timed_label(l).is_some())
+}
+
 /// The text after a label was part of its paragraph; standing alone at the start of a part
 /// it must not turn into a list, a quote or a code fence ("**Count:** 1. …" stays text). A
 /// backslash before the character that would start the block keeps it as the paragraph it
@@ -646,7 +662,7 @@ enum Unit {
     Paragraph,
     /// A list: a lone numbered heading ("2. Impact"), or label items of the header.
     List,
-    /// A table of time and event columns.
+    /// A table of time and event columns, or a paragraph of moments under labels.
     EventTable,
     /// A two-column table of header fields.
     HeaderTable,
@@ -704,6 +720,7 @@ impl<'a> Splitter<'a> {
         match b.kind {
             BlockKind::Heading(level) => Unit::Heading(level),
             BlockKind::Paragraph if is_status_update(src) => Unit::StatusUpdate,
+            BlockKind::Paragraph if timed_labels(src) => Unit::EventTable,
             BlockKind::Paragraph => Unit::Paragraph,
             BlockKind::List => Unit::List,
             BlockKind::Table
