@@ -2210,3 +2210,40 @@ fn blame_language_negated_in_both_languages() {
         none(&with_summary(text), check("blame-language"));
     }
 }
+
+#[test]
+fn placeholder_text_once_per_row_whose_fields_share_a_key() {
+    let mut d = example();
+    d.action_items[0].owner = "TBD".into();
+    d.action_items[0].due_date = "TBD".into();
+    let found = of(&d, check("placeholder-text"));
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(
+        found[0].message.en.contains("and 1 more"),
+        "{}",
+        found[0].message.en
+    );
+    let mut d = example();
+    d.action_items[0].owner = "待補".into();
+    d.action_items[1].owner = "待補".into();
+    assert_eq!(of(&d, check("placeholder-text")).len(), 2);
+}
+
+#[test]
+fn root_causes_read_the_action_items_text_not_only_their_people() {
+    use hindsight_core::review::reads_content;
+    // The app memoizes a section on the people other sections list; root-cause-unknown
+    // reads the action items' words, so their section's memo must read them whole.
+    assert!(reads_content(SectionId::Causes, SectionId::ActionItems));
+    assert!(reads_content(SectionId::ActionItems, SectionId::Causes));
+    assert!(!reads_content(SectionId::Lessons, SectionId::ActionItems));
+    assert!(!reads_content(SectionId::Causes, SectionId::Header));
+    let mut d = with_root_causes("The root cause is still unknown.");
+    let before = review_section(&d, SectionId::Causes, TODAY);
+    d.action_items[0].action = "Find the root cause of the failover".into();
+    let after = review_section(&d, SectionId::Causes, TODAY);
+    assert_ne!(
+        before, after,
+        "the level changes with the action items' words"
+    );
+}

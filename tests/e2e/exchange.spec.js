@@ -29,7 +29,7 @@ test('the Markdown, HTML and JSON downloads carry the report', async ({ page }) 
   await openExample(page);
   const md = await exportAs(page, 'Download Markdown');
   expect(md.name).toMatch(/^2023-03-20-chatgpt-showed-some-users.*\.md$/);
-  expect(md.text.startsWith('---\nschema_version: 2\n')).toBe(true);
+  expect(md.text.startsWith('---\nschema_version: 3\n')).toBe(true);
   expect(md.text).toContain('| Time | Event | Kind | Link |');
   expect(md.text).toContain('```mermaid\ntimeline');
   expect(md.text).toMatch(/- \[x\] Test the redis-py fix/);

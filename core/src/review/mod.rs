@@ -53,7 +53,7 @@ impl Level {
 }
 
 /// Where the names of the people a document lists come from.
-const PEOPLE_SECTIONS: &[SectionId] = &[
+pub const PEOPLE_SECTIONS: &[SectionId] = &[
     SectionId::Header,
     SectionId::Response,
     SectionId::ActionItems,
@@ -319,6 +319,18 @@ pub fn depends_on(section: SectionId) -> Vec<SectionId> {
     crate::sort::sort(&mut sections);
     sections.dedup();
     sections
+}
+
+/// Whether the checks of `section` read more of `other` than the people it lists, so a
+/// memo of those people alone would miss a change: root causes read whether an action item
+/// is about finding the cause, action items whether the cause is known.
+pub fn reads_content(section: SectionId, other: SectionId) -> bool {
+    section == other
+        || !PEOPLE_SECTIONS.contains(&other)
+        || matches!(
+            (section, other),
+            (SectionId::Causes, SectionId::ActionItems)
+        )
 }
 
 /// The checks that read the other drafts (repeat-open-actions: earlier incidents named in

@@ -6,9 +6,10 @@ use hindsight_core::fields::doc_field;
 use hindsight_core::incidents::Summary;
 use hindsight_core::{
     customer::notice_internal_details, review::depends_on, review::is_dismissed,
-    review::listed_people, review::review_notice, review::review_others, review::review_section,
-    review::sort_findings, review::Finding, review::Level, review::OtherDraft, ActionItem, Choice,
-    Dismissal, FieldId, Postmortem, SectionId, Status,
+    review::listed_people, review::reads_content, review::review_notice, review::review_others,
+    review::review_section, review::sort_findings, review::Finding, review::Level,
+    review::OtherDraft, review::PEOPLE_SECTIONS, ActionItem, Choice, Dismissal, FieldId,
+    Postmortem, SectionId, Status,
 };
 use std::time::Duration;
 
@@ -19,14 +20,6 @@ use crate::adapters::platform;
 use crate::state::Editor;
 use crate::ui::focus::focus_after_render;
 use crate::ui::form::{element_of, FieldNote, FieldNotes, Reveal, SetGuard};
-
-/// The sections that list people ([`listed_people`]), which the checks of other sections
-/// read for names.
-const PEOPLE_SECTIONS: [SectionId; 3] = [
-    SectionId::Header,
-    SectionId::Response,
-    SectionId::ActionItems,
-];
 
 /// The review of the open draft, shared through context by the panel, its dialogs and the
 /// form's notes.
@@ -53,7 +46,7 @@ impl ReviewState {
         // What the checks of other sections read of Header, Response and Action items is the
         // people they list: a keystroke in the title re-runs no other section's checks.
         let people = Memo::new(move |_| {
-            for s in PEOPLE_SECTIONS {
+            for &s in PEOPLE_SECTIONS {
                 ed.read(s, |_| ());
             }
             ed.peek(listed_people)
@@ -65,7 +58,7 @@ impl ReviewState {
                 Memo::new(move |_| {
                     ed.template().track();
                     for &s in &reads {
-                        if s != section && PEOPLE_SECTIONS.contains(&s) {
+                        if !reads_content(section, s) {
                             people.track();
                         } else {
                             ed.read(s, |_| ());

@@ -125,9 +125,7 @@ pub(super) fn no_tracking(cx: &Cx<'_>, out: &mut Vec<Finding>) {
 /// action-vague: per item that starts with a direction or asks people to be better.
 pub(super) fn vague(cx: &Cx<'_>, out: &mut Vec<Finding>) {
     // With the cause unknown, "Investigate why …" is the action the report needs.
-    let cause_unknown = compiled()
-        .cause_unknown
-        .any(&Hay::new(&prose(&cx.doc.causes.root_causes)));
+    let cause_unknown = super::causes::cause_unknown(&cx.doc.causes.root_causes).is_some();
     per_item(cx, out, |a| {
         if cause_unknown && super::causes::finds_the_cause(&a.action) {
             return None;

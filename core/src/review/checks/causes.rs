@@ -144,20 +144,25 @@ pub(super) fn finds_the_cause(action: &str) -> bool {
     compiled().find_cause.any(&Hay::new(&prose(action)))
 }
 
+/// Where Root causes says the cause is not known, quoted ("root cause is still unknown");
+/// a denied phrase ("not true that the cause is unknown") says nothing.
+pub(super) fn cause_unknown(root_causes: &str) -> Option<String> {
+    let hay = Hay::new(&prose(root_causes));
+    let hit = compiled()
+        .cause_unknown
+        .scan(&hay, 0, hay.len())
+        .into_iter()
+        .find(|h| !negated(&hay, h.start))?;
+    Some(quote_of(&hay, hit.start, hit.end, hit.what))
+}
+
 /// root-cause-unknown: Root causes says the cause is not known and no action item is about
 /// finding it (a problem); with such an action, a suggestion to update the report.
 pub(super) fn root_cause_unknown(cx: &Cx<'_>, out: &mut Vec<Finding>) {
     let doc = cx.doc;
-    let hay = Hay::new(&prose(&doc.causes.root_causes));
-    let Some(hit) = compiled()
-        .cause_unknown
-        .scan(&hay, 0, hay.len())
-        .into_iter()
-        .find(|h| !negated(&hay, h.start))
-    else {
+    let Some(quote) = cause_unknown(&doc.causes.root_causes) else {
         return;
     };
-    let quote = quote_of(&hay, hit.start, hit.end, hit.what);
     let target = Target::Field(FieldId::RootCauses);
     let tracked = doc.action_items.iter().any(|a| finds_the_cause(&a.action));
     let f = if tracked {

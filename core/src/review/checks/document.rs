@@ -112,9 +112,14 @@ fn identifier_spans(text: &str) -> Vec<(usize, usize)> {
                 // Dates and clock times.
                 || (token.len() == 10 && token.matches('-').count() == 2)
                 || (token.contains(':') && token.split(':').all(|p| p.len() <= 2 && !p.is_empty()))
-                || (token.len() == 4 && (token.starts_with("19") || token.starts_with("20")) && digits == 4)
-                // A service level's target.
-                || (token.ends_with('%') && TARGET_WORDS.iter().any(|w| clause.contains(w)))
+                // A year, unless it counts something ("2000 users").
+                || (token.len() == 4
+                    && (token.starts_with("19") || token.starts_with("20"))
+                    && digits == 4
+                    && !word_after.starts_with(|c: char| c.is_alphabetic()))
+                // A service level's target: "SLO" as a word, not inside "slow".
+                || (token.ends_with('%')
+                    && TARGET_WORDS.iter().any(|w| crate::text::contains_bounded(clause, w)))
             );
         if identifier {
             out.push((i, end));
@@ -347,9 +352,11 @@ fn typed_texts(doc: &Postmortem, section: SectionId) -> Vec<(Target, String)> {
     out
 }
 
-/// placeholder-text: a field still holds a template's placeholder; one finding per field,
-/// quoting the first and counting the rest. Code, fences and quotes are left alone.
+/// placeholder-text: a field still holds a template's placeholder; one finding per field
+/// (per row for a table's row, whose fields share its key), quoting the first and counting
+/// the rest. Code, fences and quotes are left alone.
 pub(super) fn placeholder_text(cx: &Cx<'_>, out: &mut Vec<Finding>) {
+    let mut places: Vec<(Target, String, usize)> = Vec::new();
     for (target, text) in typed_texts(cx.doc, cx.section) {
         if text.trim().is_empty() {
             continue;
@@ -359,12 +366,18 @@ pub(super) fn placeholder_text(cx: &Cx<'_>, out: &mut Vec<Finding>) {
         let Some(first) = found.first() else {
             continue;
         };
-        let first = super::quotes([*first]);
-        out.push(if found.len() > 1 {
+        match places.iter_mut().find(|(t, ..)| t.key() == target.key()) {
+            Some((.., more)) => *more += found.len(),
+            None => places.push((target, (*first).to_owned(), found.len() - 1)),
+        }
+    }
+    for (target, first, more) in places {
+        let first = super::quotes([first.as_str()]);
+        out.push(if more > 0 {
             cx.finding(
                 target,
                 say::PLACEHOLDER_TEXT_MORE,
-                &[&first, &Text::plain((found.len() - 1).to_string())],
+                &[&first, &Text::plain(more.to_string())],
             )
         } else {
             cx.finding(target, say::PLACEHOLDER_TEXT, &[&first])
@@ -407,6 +420,8 @@ mod tests {
             "HTTP 500 for 12% of requests",
             "約 3 成使用者看到 502",
             "errors for 40 minutes",
+            "2000 users could not log in",
+            "Checkout was slow for 30% of users",
         ] {
             assert!(has_number(yes), "{yes}");
         }
