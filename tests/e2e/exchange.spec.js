@@ -43,7 +43,7 @@ test('the Markdown, HTML and JSON downloads carry the report', async ({ page }) 
   const json = await exportAs(page, 'Download JSON');
   expect(json.name).toMatch(/\.json$/);
   const doc = JSON.parse(json.text);
-  expect(doc.schema_version).toBe(2);
+  expect(doc.schema_version).toBe(3);
   expect(doc.header.time_zone).toBe('America/Los_Angeles');
   expect(doc.timeline[0].time).toBe('2023-03-20T01:00:00-07:00');
 
