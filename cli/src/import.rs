@@ -6,7 +6,7 @@ use std::io::Write;
 use std::path::Path;
 
 use hindsight_core::export::{export_markdown, file_stem};
-use hindsight_core::import::foreign::messages::NO_HEADING;
+use hindsight_core::import::foreign::messages::{NO_HEADING, READ_FROM_TEXT};
 use hindsight_core::import::ForeignImport;
 use hindsight_core::{Language, Text};
 
@@ -117,5 +117,11 @@ fn where_each_part_went(imp: &ForeignImport, lang: Language, stderr: &mut dyn Wr
             "{}",
             words::PART_WENT.fill(lang, &[&heading, &place])
         );
+    }
+    // Values read from the file's words, with the words, as the dialog shows them.
+    for r in &imp.read_from_text {
+        let line =
+            READ_FROM_TEXT.fill(lang, &[r.field.label(lang), r.value.get(lang), &r.evidence]);
+        let _ = writeln!(stderr, "  {line}");
     }
 }

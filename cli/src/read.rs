@@ -2,6 +2,7 @@
 //! Hindsight's own Markdown, or Markdown written elsewhere through the foreign importer.
 
 use hindsight_core::fields::{Access, FieldId, DOC_FIELDS};
+use hindsight_core::import::foreign::messages::NOT_POSTMORTEM;
 use hindsight_core::import::{
     import_any_markdown, import_json, ForeignImport, MarkdownImport, Target,
 };
@@ -84,12 +85,21 @@ fn claims_to_be_hindsight(text: &str) -> bool {
 
 /// Whether a file written elsewhere is a postmortem at all, and if not, why.
 ///
-/// The one place that decides it, so it can take the importer's own verdict when the
-/// importer gives one. Until then: not when no heading of the file named a section or field
+/// The one place that decides it: not when no heading of the file named a section or field
 /// beyond the header (a title alone does not make a postmortem) and no timeline row or
-/// action item was found (a status page's updates have no headings, and are a timeline),
-/// or when nothing of it reached a section but Supporting information.
+/// action item was found (a status page's updates have no headings, and are a timeline), or
+/// when nothing of it reached a section but Supporting information; else the importer's
+/// own verdict (a template, a guide), as the app's dialog gives it.
 pub fn not_a_postmortem(imp: &ForeignImport) -> Option<Text> {
+    bare(imp).or_else(|| {
+        imp.not_a_postmortem
+            .as_ref()
+            .map(|why| Text::with(NOT_POSTMORTEM, &[why]))
+    })
+}
+
+/// The command line's own rule: no part of a postmortem, or nothing beyond the header.
+fn bare(imp: &ForeignImport) -> Option<Text> {
     let named = imp.parts.iter().any(|p| {
         let t = p.target.canonical();
         !p.heading.is_empty()

@@ -236,6 +236,40 @@ pub fn after_tags(text: &str) -> &str {
     }
 }
 
+/// The sentences of a text, each with its closing mark: cut after `.`, `!` or `?` before a
+/// space and no lowercase word, or at the end; after 。！？; and at line ends ("v1.2" and
+/// "e.g. logins" stay whole).
+pub fn sentences(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        let t = rest.trim_start();
+        if t.is_empty() {
+            return None;
+        }
+        let mut end = t.len();
+        for (i, c) in t.char_indices() {
+            let after = &t[i + c.len_utf8()..];
+            // "… fired. Then" ends; "v1.2", "e.g. logins" do not.
+            let next_starts = || {
+                after.starts_with(char::is_whitespace)
+                    && !after.trim_start().starts_with(char::is_lowercase)
+            };
+            let ends = match c {
+                '。' | '！' | '？' | '\n' => true,
+                '.' | '!' | '?' => after.is_empty() || next_starts(),
+                _ => false,
+            };
+            if ends {
+                end = i + c.len_utf8();
+                break;
+            }
+        }
+        let (sentence, after) = t.split_at(end);
+        rest = after;
+        Some(sentence)
+    })
+}
+
 /// The first `n` words of a text, with "…" when more follow: a quote short enough for a
 /// sentence.
 pub fn clip_words(text: &str, n: usize) -> String {
@@ -713,6 +747,21 @@ pub fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn sentences_end_at_their_marks_but_not_inside_versions() {
+        let got: Vec<&str> =
+            sentences("v1.2 broke, e.g. logins. Alerts fired!\n告警沒響。客戶回報").collect();
+        assert_eq!(
+            got,
+            [
+                "v1.2 broke, e.g. logins.",
+                "Alerts fired!",
+                "告警沒響。",
+                "客戶回報"
+            ]
+        );
+    }
+
     use super::*;
 
     #[test]

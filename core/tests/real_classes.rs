@@ -564,3 +564,21 @@ fn tags_and_priorities_never_reach_a_public_action() {
         }
     }
 }
+
+#[test]
+fn an_alert_that_did_not_fire_did_not_detect_it() {
+    for (text, want) in [
+        (
+            "# Outage\n\n## Detection\n\nThe queue-age alert did not fire, because the events were held elsewhere. A merchant's support case at 14:31 was the first signal.\n",
+            Some(DetectedBy::CustomerReport),
+        ),
+        (
+            "# 事故\n\n## 偵測\n\n佇列告警沒有觸發。客戶回報後才發現。\n",
+            Some(DetectedBy::CustomerReport),
+        ),
+        ("# Outage\n\n## Detection\n\nNo alert fired.\n", None),
+        ("# 事故\n\n## 偵測\n\n告警未觸發。\n", None),
+    ] {
+        assert_eq!(imp(text).doc.detection.detected_by, want, "{text}");
+    }
+}

@@ -14,7 +14,6 @@ hindsight_core::words_table! {
     LANDED_ROW = ("{0} (1 row)", "{0}（1 列）");
     LANDED_SEP = ("; ", "；");
     NOT_A_POSTMORTEM_NOTE = ("Check this file before creating a draft from it.", "建立草稿前請先確認這個檔案。");
-    READ_FROM_TEXT = ("{0}: {1}, read from “{2}”.", "{0}：{1}，依據原文「{2}」判讀。");
     CREATE_DRAFT = ("Create the draft", "建立草稿");
     CANCEL_IMPORT = ("Cancel the import", "取消匯入");
 }

@@ -146,7 +146,7 @@ pub fn ImportMapDialog() -> impl IntoView {
                     .into_iter()
                     .map(|r| {
                         let lang = ui.lang();
-                        let line = ui.fill(words::READ_FROM_TEXT, &[
+                        let line = ui.fill(hindsight_core::import::foreign::messages::READ_FROM_TEXT, &[
                             r.field.label(lang),
                             r.value.get(lang),
                             &i18n::isolate(&r.evidence),

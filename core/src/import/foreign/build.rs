@@ -904,6 +904,8 @@ const DETECTED_BY_WORDS: &[(&str, DetectedBy)] = &[
     ("監控", DetectedBy::Alert),
     ("customer", DetectedBy::CustomerReport),
     ("support ticket", DetectedBy::CustomerReport),
+    ("support case", DetectedBy::CustomerReport),
+    ("support request", DetectedBy::CustomerReport),
     ("users report", DetectedBy::CustomerReport),
     ("user report", DetectedBy::CustomerReport),
     ("reported by a user", DetectedBy::CustomerReport),
@@ -917,14 +919,58 @@ const DETECTED_BY_WORDS: &[(&str, DetectedBy)] = &[
     ("員工", DetectedBy::Employee),
 ];
 
-/// Who or what noticed, read from a text that says it: the choice whose word comes first.
-fn detected_by_in(text: &str) -> Option<DetectedBy> {
-    let lower = crate::text::folded(text);
-    DETECTED_BY_WORDS
-        .iter()
-        .filter_map(|(w, d)| crate::text::find_word_start(&lower, w, 0).map(|at| (at, *d)))
-        .min_by_key(|(at, _)| *at)
-        .map(|(_, d)| d)
+/// Words that deny what their clause says: "the alert did not fire", 告警沒有觸發.
+const DENIALS: &[&str] = &[
+    "not",
+    "no",
+    "never",
+    "without",
+    "n't",
+    "failed to",
+    "沒有",
+    "沒",
+    "未",
+];
+
+/// Whether the clause around `at` denies itself ("The queue-age alert did not fire, …").
+fn denied(lower: &str, at: usize) -> bool {
+    let stops = [';', ',', '；', '，'];
+    let start = lower[..at]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| stops.contains(c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let end = lower[at..].find(stops).map_or(lower.len(), |i| at + i);
+    let clause = &lower[start..end];
+    DENIALS.iter().any(|d| match d.chars().next() {
+        // A whole word: "no" is not "now", "not" is not "notice".
+        Some(c) if c.is_ascii_alphabetic() => crate::text::contains_bounded(clause, d),
+        // "n't" ends a word; Chinese words stand anywhere.
+        _ => clause.contains(d),
+    })
+}
+
+/// Who or what noticed, read from a text that says it, and the sentence that says it: the
+/// first sentence with such a word in a clause that does not deny it, and in it the choice
+/// whose word comes first.
+fn detected_by_in(text: &str) -> Option<(DetectedBy, &str)> {
+    crate::text::sentences(text).find_map(|sentence| {
+        let lower = crate::text::folded(sentence);
+        DETECTED_BY_WORDS
+            .iter()
+            .filter_map(|(w, d)| {
+                let mut from = 0;
+                while let Some(at) = crate::text::find_word_start(&lower, w, from) {
+                    if !denied(&lower, at) {
+                        return Some((at, *d));
+                    }
+                    from = at + w.len();
+                }
+                None
+            })
+            .min_by_key(|(at, _)| *at)
+            .map(|(_, d)| (d, sentence))
+    })
 }
 
 /// Where some of a part's text landed once the document was built: a section or field,
@@ -950,17 +996,19 @@ fn read_detected_by(doc: &mut Postmortem) -> Option<ReadFromText> {
         .filter(|e| e.kind == EventKind::Detected)
         .min_by_key(|e| e.time.map(|t| t.utc))
         .map(|e| e.event.as_str());
-    let evidence = Some(detection)
+    let (value, evidence) = Some(detection)
         .filter(|t| !t.is_empty())
         .into_iter()
         .chain(first_detected)
-        .find(|t| detected_by_in(t).is_some())?;
-    let value = detected_by_in(evidence)?;
+        .find_map(detected_by_in)?;
     doc.detection.detected_by = Some(value);
     Some(ReadFromText {
         field: FieldId::DetectedBy,
         value: value.words(),
-        evidence: crate::text::clip_words(evidence, 20),
+        // The sentence quoted without its full stop: the message ends with its own.
+        evidence: crate::text::clip_words(evidence.trim(), 20)
+            .trim_end_matches(['.', '。'])
+            .to_owned(),
     })
 }
 

@@ -46,6 +46,7 @@ pub mod messages {
         FRONT_MATTER = ("Other details from the file's front matter", "檔案開頭 front matter 的其他資料");
         EMPTY_FILE = ("The file has no text to import.", "這個檔案沒有可以匯入的文字。");
         NOT_POSTMORTEM = ("This does not look like a postmortem: {0}", "這看起來不像事後檢討報告：{0}");
+        READ_FROM_TEXT = ("{0}: {1}, read from “{2}”.", "{0}：{1}，依據原文「{2}」判讀。");
         NOT_POSTMORTEM_TEMPLATE = (
             "it is a template, with placeholders (“{0}”) where an incident's facts would be. Nothing was read into the timeline, the action items or the header.",
             "它是一份範本，該寫事件內容的地方還是佔位文字（「{0}」）。時間軸、行動項目與基本資料都沒有從中讀取。"
