@@ -420,10 +420,10 @@ fn score(name: &str, exp: &Value, imp: &ForeignImport) -> Score {
             s.misses.push(format!("action {words:?}: no such item"));
             continue;
         };
-        let strip = |o: Option<String>| o.map(|o| o.trim_start_matches('@').to_owned());
+        // An owner is a name: "@kenji" in the file is "kenji" in Owner.
         let want_owner = text(a, "owner").map(|o| o.trim_start_matches('@').to_owned());
         let checks = [
-            ("owner", want_owner, strip(owner_of(item))),
+            ("owner", want_owner, owner_of(item)),
             (
                 "priority",
                 text(a, "priority").map(str::to_owned),

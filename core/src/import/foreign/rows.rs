@@ -1036,10 +1036,12 @@ pub(crate) fn action_from_text(
         ],
     )
     .map(|o| {
+        // "負責人：@陳怡君": the name, as a mention elsewhere gives it.
         o.split(['，', ',', '；', ';', '）', ')'])
             .next()
             .unwrap_or(o)
             .trim()
+            .trim_start_matches('@')
             .to_owned()
     })
     .or_else(|| {
