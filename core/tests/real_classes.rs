@@ -577,6 +577,11 @@ fn an_alert_that_did_not_fire_did_not_detect_it() {
             Some(DetectedBy::CustomerReport),
         ),
         ("# Outage\n\n## Detection\n\nNo alert fired.\n", None),
+        (
+            "# Outage\n\n## Detection\n\n*Was automated monitoring the first to detect the issue?*\n",
+            None,
+        ),
+        ("# 事故\n\n## 偵測\n\n是監控先發現的嗎？\n", None),
         ("# 事故\n\n## 偵測\n\n告警未觸發。\n", None),
     ] {
         assert_eq!(imp(text).doc.detection.detected_by, want, "{text}");

@@ -955,6 +955,14 @@ fn denied(lower: &str, at: usize) -> bool {
 /// whose word comes first.
 fn detected_by_in(text: &str) -> Option<(DetectedBy, &str)> {
     crate::text::sentences(text).find_map(|sentence| {
+        // A question ("Was monitoring the first to detect it?") says nothing yet.
+        if sentence
+            .trim_end()
+            .trim_end_matches(['*', '_'])
+            .ends_with(['?', '？'])
+        {
+            return None;
+        }
         let lower = crate::text::folded(sentence);
         DETECTED_BY_WORDS
             .iter()
@@ -1006,7 +1014,7 @@ fn read_detected_by(doc: &mut Postmortem) -> Option<ReadFromText> {
         field: FieldId::DetectedBy,
         value: value.words(),
         // The sentence quoted without its full stop: the message ends with its own.
-        evidence: crate::text::clip_words(evidence.trim(), 20)
+        evidence: crate::text::clip_words(evidence.trim().trim_matches(['*', '_']), 20)
             .trim_end_matches(['.', '。'])
             .to_owned(),
     })
@@ -1112,7 +1120,12 @@ pub(crate) fn build(import: &ForeignImport) -> (Postmortem, Vec<Vec<Landing>>, V
             b.doc.header.incident_date = format!("{y:04}-{m:02}-{d:02}");
         }
     }
-    let read = read_detected_by(&mut b.doc).into_iter().collect();
+    // Nothing is read into a page that is no postmortem.
+    let read = if import.not_a_postmortem.is_some() {
+        Vec::new()
+    } else {
+        read_detected_by(&mut b.doc).into_iter().collect()
+    };
     (b.doc, b.landed, read)
 }
 
