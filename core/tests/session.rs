@@ -631,18 +631,32 @@ fn marking_done_never_overwrites_a_newer_revision_from_another_tab() {
         "the list shows it as stored"
     );
 
-    // The open draft changed in another tab: the conflict alert asks, nothing is overwritten.
+    // The open draft's summary changed in another tab: marking an item done merges with
+    // it, and both changes are written.
     let mut third = start(&kv, &env, Some(&y));
     third.edit(|d| d.summary = "Changed elsewhere".into());
     third.flush();
+    assert_eq!(s.mark_action_done(&y, 0, "Fix Y"), Ok(Marked::Done(0)));
+    assert!(!s.in_conflict());
+    let stored = start(&kv, &env, Some(&y));
+    assert_eq!(summary(&stored), "Changed elsewhere");
+    assert!(stored.doc().action_items[0].done);
+
+    // The other tab gave the same item another owner: the merge asks, nothing is
+    // overwritten, and marking done waits for the answer.
+    let mut fourth = start(&kv, &env, Some(&y));
+    fourth.edit(|d| d.action_items[0].owner = "Theirs".into());
+    fourth.flush();
     let newer = kv.get(&draft_key(&y));
+    s.edit(|d| d.action_items[0].owner = "Mine".into());
+    s.flush();
+    assert!(s.in_conflict());
+    assert_eq!(s.alert().map(|a| a.kind), Some(AlertKind::Conflict));
+    assert_eq!(kv.get(&draft_key(&y)), newer, "nothing is overwritten");
     assert_eq!(
         s.mark_action_done(&y, 0, "Fix Y"),
         Err(MarkFailed::Conflict)
     );
-    assert!(s.in_conflict());
-    assert_eq!(s.alert().map(|a| a.kind), Some(AlertKind::Conflict));
-    assert_eq!(kv.get(&draft_key(&y)), newer);
 }
 
 #[test]
@@ -793,4 +807,84 @@ fn the_browser_zone_learned_after_start_fills_the_draft_made_without_it() {
     s.set_zone("Asia/Taipei".into());
     s.open_new(chatgpt_2023_03_20());
     assert!(kv2.get(&draft_key(&blank)).is_none());
+}
+
+#[test]
+fn two_tabs_editing_different_fields_both_keep_their_edits_without_asking() {
+    let (kv, env) = (FaultyKv::new(), TestEnv::default());
+    let mut a = start(&kv, &env, None);
+    let id = a.open_id().expect("open").to_owned();
+    a.edit(|d| d.summary = "Start".into());
+    a.flush();
+    let mut b = start(&kv, &env, Some(&id));
+    b.edit(|d| d.impact.description = "Impact from B".into());
+    b.flush();
+    // A missed B's storage event (a suspended tab): its write finds the newer revision.
+    a.edit(|d| d.summary = "Summary from A".into());
+    let generation = a.generation();
+    a.flush();
+    assert!(!a.in_conflict(), "{:?}", a.alert());
+    assert_eq!(a.save_state(), SaveState::Saved);
+    assert!(a.generation() > generation, "the form shows B's impact");
+    assert_eq!(a.doc().impact.description, "Impact from B");
+    let stored = start(&kv, &env, Some(&id));
+    assert_eq!(summary(&stored), "Summary from A");
+    assert_eq!(stored.doc().impact.description, "Impact from B");
+
+    // The storage event path merges the same way: B gets A's summary with its own title.
+    b.edit(|d| d.header.title = "Title from B".into());
+    b.other_tab_wrote(&id, kv.get(&draft_key(&id)));
+    assert!(!b.in_conflict());
+    assert_eq!(summary(&b), "Summary from A");
+    assert_eq!(b.doc().header.title, "Title from B");
+    b.flush();
+    let stored = start(&kv, &env, Some(&id));
+    assert_eq!(stored.doc().header.title, "Title from B");
+    assert_eq!(summary(&stored), "Summary from A");
+}
+
+#[test]
+fn two_tabs_editing_the_same_field_ask_and_the_choice_is_kept_per_field() {
+    use hindsight_core::merge::Side;
+    let (kv, env) = (FaultyKv::new(), TestEnv::default());
+    let mut a = start(&kv, &env, None);
+    let id = a.open_id().expect("open").to_owned();
+    let mut b = start(&kv, &env, Some(&id));
+    b.edit(|d| {
+        d.summary = "B's summary".into();
+        d.header.title = "B's title".into();
+    });
+    b.flush();
+    a.edit(|d| {
+        d.summary = "A's summary".into();
+        d.header.title = "A's title".into();
+        d.impact.description = "A's impact".into();
+    });
+    a.flush();
+    assert!(a.in_conflict());
+    let pending = a.merging().expect("asks");
+    let places: Vec<String> = pending
+        .merged
+        .conflicts
+        .iter()
+        .map(|c| c.place().get(Language::En).to_owned())
+        .collect();
+    assert_eq!(places, ["Title", "Summary"]);
+    assert_eq!(
+        pending.merged.conflicts[1].mine.get(Language::En),
+        "A's summary"
+    );
+    assert_eq!(
+        pending.merged.conflicts[1].theirs.get(Language::En),
+        "B's summary"
+    );
+    assert_eq!(a.save_state(), SaveState::NotSaved);
+    // Title: theirs; Summary: mine. A's impact, changed on one side only, stays.
+    a.resolve_merge(&[Side::Theirs, Side::Mine]);
+    assert!(!a.in_conflict());
+    assert_eq!(a.save_state(), SaveState::Saved);
+    let stored = start(&kv, &env, Some(&id));
+    assert_eq!(stored.doc().header.title, "B's title");
+    assert_eq!(summary(&stored), "A's summary");
+    assert_eq!(stored.doc().impact.description, "A's impact");
 }

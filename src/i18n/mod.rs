@@ -11,6 +11,7 @@ use leptos::prelude::*;
 pub mod customer;
 pub mod import;
 pub mod incidents;
+pub mod merge;
 pub mod pwa;
 pub mod review;
 pub mod views;
@@ -46,6 +47,7 @@ pub const TABLES: &[&[(&str, Words)]] = &[
     pwa::ALL,
     review::ALL,
     incidents::ALL,
+    merge::ALL,
 ];
 
 /// The UI language, shared through context.
@@ -98,7 +100,6 @@ hindsight_core::words_table! {
     BACK_UP_ALL = ("Back up all drafts", "備份所有草稿");
     DOWNLOAD_UNREADABLE = ("Download unreadable data", "下載無法讀取的資料");
     DISCARD_IT = ("Discard it", "捨棄");
-    LOAD_OTHER_TAB = ("Load the other tab's version", "載入另一個分頁的版本");
     KEEP_BOTH = ("Keep both", "兩份都保留");
     DISMISS = ("Dismiss", "關閉");
     NO_STORAGE = ("This browser does not let Hindsight use its storage, so drafts are kept in this tab only and will not survive a reload. Back up or export your work before you close the page.",
@@ -113,8 +114,8 @@ hindsight_core::words_table! {
         "未儲存：{0}。內容暫時還在這個分頁裡，但關掉就會消失。請先下載或備份所有草稿，再刪掉舊草稿騰出空間；你繼續打字時，Hindsight 會一直重試儲存。");
     NEW_DRAFT_NOT_STORED = ("The new draft could not be stored: {0}. It stays open in this tab only; download it or back up all drafts before you close the page.",
         "新草稿無法儲存：{0}。它只開在這個分頁裡；關閉頁面前，請先下載或備份所有草稿。");
-    CONFLICT = ("This draft was changed in another tab while you were editing it here. Nothing has been overwritten: choose which text to keep.",
-        "你在這裡編輯時，另一個分頁也改了這份草稿。目前沒有任何內容被覆寫：請選擇要保留哪一份。");
+    CONFLICT = ("This draft was changed in another tab while you were editing it here, in the same places. Nothing has been overwritten: choose what to keep.",
+        "你在這裡編輯時，另一個分頁也改了這份草稿的相同地方。目前沒有任何內容被覆寫：請選擇要保留的內容。");
     DELETED_ELSEWHERE = ("This draft was deleted in another tab. Its text stays open here and is saved again if you keep editing.",
         "這份草稿在另一個分頁被刪除了。內容仍開在這裡，只要繼續編輯就會重新儲存。");
     DELETE_FAILED = ("The draft could not be deleted: {0}.", "無法刪除草稿：{0}。");

@@ -12,7 +12,9 @@ mod rows;
 mod sync;
 
 use hindsight_core::incidents::Summary;
-use hindsight_core::session::{Alert, AlertAction, RowList, SaveState, Start, Undoable, Undone};
+use hindsight_core::session::{
+    Alert, AlertAction, MergeSource, RowList, SaveState, Start, Undoable, Undone,
+};
 use hindsight_core::{session::Session, FieldId, Language, Postmortem, SectionId, Template, Text};
 use leptos::prelude::*;
 
@@ -59,6 +61,8 @@ struct Handles {
     template: RwSignal<Template>,
     rows: RowKeys,
     foreign: RwSignal<Option<(String, hindsight_core::import::ForeignImport)>>,
+    merge: RwSignal<Option<MergeShown>>,
+    merge_open: RwSignal<bool>,
     persistent: bool,
     seen_generation: StoredValue<u64>,
     timer: StoredValue<Option<TimeoutHandle>>,
@@ -103,8 +107,23 @@ handles! {
     /// A file written elsewhere, mapped and waiting for the user to check where each part
     /// went, with the file's name.
     foreign: RwSignal<Option<(String, hindsight_core::import::ForeignImport)>>;
+    /// Another version of the open draft merged with this one, waiting for the user's
+    /// choice at each conflict.
+    merge: RwSignal<Option<MergeShown>>;
+    /// Whether the merge dialog is open (the user may close it and come back through the
+    /// alert).
+    merge_open: RwSignal<bool>;
     /// Whether drafts survive a reload.
     persistent: bool;
+}
+
+/// What the merge dialog shows: where the other version comes from, and each conflict.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MergeShown {
+    /// Another tab, or the connected folder.
+    pub source: MergeSource,
+    /// What both sides changed, with the three texts.
+    pub conflicts: Vec<hindsight_core::merge::Conflict>,
 }
 
 impl Editor {
@@ -151,6 +170,8 @@ impl Editor {
             template: RwSignal::new(Template::Full),
             rows: RowKeys::new(),
             foreign: RwSignal::new(None),
+            merge: RwSignal::new(None),
+            merge_open: RwSignal::new(false),
             persistent,
             seen_generation: StoredValue::new(u64::MAX),
             timer: StoredValue::new(None),
@@ -287,6 +308,16 @@ impl Editor {
     /// Mirrors the session into the signals the views read, touching only what changed.
     fn sync(&self) {
         let drafts_signal = self.h.with_value(|h| h.drafts);
+        let (merge, merged_note) = self
+            .session
+            .try_update_value(|s| {
+                let merge = s.merging().map(|p| MergeShown {
+                    source: p.source,
+                    conflicts: p.merged.conflicts.clone(),
+                });
+                (merge, s.take_merge_note())
+            })
+            .unwrap_or_default();
         let (generation, open, drafts, alert, undo, read_only, template, backup, lens) =
             self.session.with_value(|s| {
                 let undo = s.undo_stack().last().map(|u| {
@@ -323,6 +354,21 @@ impl Editor {
         set_if_changed(h.read_only, read_only);
         set_if_changed(h.template, template);
         set_if_changed(h.last_backup, backup);
+        let asks = merge.is_some();
+        if h.merge.with_untracked(|m| m.is_none()) && asks {
+            // A new merge opens its dialog at once.
+            h.merge_open.set(true);
+        }
+        set_if_changed(h.merge, merge);
+        if !asks {
+            set_if_changed(h.merge_open, false);
+        }
+        if let Some(source) = merged_note {
+            h.info.set(Some(Text::from(match source {
+                MergeSource::OtherTab => crate::i18n::merge::MERGED_TAB,
+                MergeSource::Folder => crate::i18n::merge::MERGED_FOLDER,
+            })));
+        }
         if h.seen_generation.get_value() != generation {
             h.seen_generation.set_value(generation);
             h.rows.reset(&lens);
@@ -465,9 +511,15 @@ impl Editor {
         self.notify_list(RowList::Timeline);
     }
 
-    /// Resolves a conflict with another tab.
+    /// Resolves a conflict without choosing field by field (`keep_both`: this tab's text
+    /// as a new draft).
     pub fn resolve_conflict(&self, keep_both: bool) {
         self.act(|s| s.resolve_conflict(keep_both));
+    }
+
+    /// Resolves a merge with the side chosen at each conflict.
+    pub fn resolve_merge(&self, choices: &[hindsight_core::merge::Side]) {
+        self.act(|s| s.resolve_merge(choices));
     }
 
     /// How much of local storage the site uses, in UTF-16 units (each two bytes).
@@ -488,7 +540,7 @@ impl Editor {
             AlertAction::BackupAll => self.backup_all(),
             AlertAction::DownloadSetAside => self.download_set_aside(),
             AlertAction::DiscardSetAside => self.act(|s| s.discard_set_aside()),
-            AlertAction::ReloadOther => self.resolve_conflict(false),
+            AlertAction::ChooseMerge => self.merge_open().set(true),
             AlertAction::KeepBoth => self.resolve_conflict(true),
         }
     }

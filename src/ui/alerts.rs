@@ -15,7 +15,7 @@ fn action_words(action: AlertAction) -> Words {
         AlertAction::BackupAll => i18n::BACK_UP_ALL,
         AlertAction::DownloadSetAside => i18n::DOWNLOAD_UNREADABLE,
         AlertAction::DiscardSetAside => i18n::DISCARD_IT,
-        AlertAction::ReloadOther => i18n::LOAD_OTHER_TAB,
+        AlertAction::ChooseMerge => i18n::merge::CHOOSE_MERGE,
         AlertAction::KeepBoth => i18n::KEEP_BOTH,
     }
 }
@@ -56,6 +56,7 @@ pub fn notice_text(notice: &Notice) -> Text {
         Notice::NotSaved(e) => Text::with(i18n::NOT_SAVED_BECAUSE, &[&e.text()]),
         Notice::NewDraftNotStored(e) => Text::with(i18n::NEW_DRAFT_NOT_STORED, &[&e.text()]),
         Notice::Conflict => plain(i18n::CONFLICT),
+        Notice::FolderConflict => plain(i18n::merge::FOLDER_CONFLICT),
         Notice::DeletedElsewhere => plain(i18n::DELETED_ELSEWHERE),
         Notice::DeleteFailed(e) => Text::with(i18n::DELETE_FAILED, &[&e.text()]),
         Notice::DiscardFailed(e) => Text::with(i18n::DISCARD_FAILED, &[&e.text()]),

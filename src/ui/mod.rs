@@ -9,6 +9,7 @@ pub mod focus;
 pub mod form;
 mod import_map;
 mod incidents;
+mod merge_dialog;
 pub mod modal;
 pub mod preview;
 pub mod review;
@@ -217,6 +218,7 @@ pub fn App() -> impl IntoView {
             </header>
             <Alerts/>
             <import_map::ImportMapDialog/>
+            <merge_dialog::MergeDialog/>
             {move || match ed.shared().get() {
                 Some(doc) => view! { <SharedView doc=doc/> }.into_any(),
                 None => view! {

@@ -63,11 +63,11 @@ export class EditorPage {
   }
 
   status() {
-    return this.page.getByRole('status').filter({ hasText: /Saved|Saving|Not saved|Kept/ });
+    return this.page.getByRole('status').filter({ hasText: /Saved|Saving|Not saved|Kept|已儲存|儲存中|未儲存|只保留/ });
   }
 
   async expectSaved() {
-    await expect(this.status()).toHaveText('Saved');
+    await expect(this.status()).toHaveText(this.t('Saved'));
   }
 
   draftList() {

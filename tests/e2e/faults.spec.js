@@ -2,6 +2,7 @@
 import { test, expect } from '@playwright/test';
 import fs from 'node:fs/promises';
 import { EditorPage } from './editor-page.js';
+import { LANGUAGES } from './words.js';
 
 const alert = (page) => page.getByRole('alert');
 
@@ -147,51 +148,106 @@ test('a tab with no unsaved edits follows another tab writing the same draft', a
   await expect(b.draftItems('Shared incident')).toHaveCount(1);
 });
 
-test('a stale tab never overwrites newer text: it asks, and Keep both keeps both', async ({ context }) => {
-  const a = new EditorPage(await context.newPage());
-  await a.open();
-  await a.field('Header', 'Title').fill('Shared incident');
-  await a.field('Summary', 'Summary').fill('Original text');
-  await a.expectSaved();
-  const id = a.draftId();
-  // Tab B misses the other tab's news (as a suspended tab would), so only the revision
-  // check before its own write can catch that it is stale.
+// Tab B misses the other tab's news (as a suspended tab would), so only the revision check
+// before its own write can find that it is stale: the merge happens there.
+async function staleTab(context, lang, id) {
   const page = await context.newPage();
   await page.addInitScript(() => window.addEventListener('storage', (e) => e.stopImmediatePropagation(), true));
-  const b = new EditorPage(page);
+  const b = new EditorPage(page, lang);
   await b.open(`?draft=${id}`);
-  await expect(b.field('Summary', 'Summary')).toHaveValue('Original text');
+  return b;
+}
 
-  await a.field('Summary', 'Summary').fill('Text from tab A');
-  await a.expectSaved();
-  await b.field('Summary', 'Summary').fill('Text from tab B');
-  await expect(page.getByRole('alert')).toContainText('changed in another tab');
-  await expect(b.status()).toHaveText('Not saved');
-  await expect(b.field('Summary', 'Summary')).toHaveValue('Text from tab B');
-  const stored = () => page.evaluate((key) => JSON.parse(localStorage.getItem(key)).doc.summary, `hindsight:draft:${id}`);
-  expect(await stored()).toBe('Text from tab A');
+const MERGE = {
+  title: ['Changed in another tab and here', '另一個分頁與這裡都改了'],
+  summary: ['Changed in another tab and here: Summary', '另一個分頁與這裡都改了：摘要'],
+  take: ["Take the other tab's", '採用另一個分頁的'],
+  apply: ['Keep these choices', '套用這些選擇'],
+  keepBoth: ['Keep both', '兩份都保留'],
+  // The kept copy is titled in the report's language, English here in both UIs.
+  kept: [' (kept from another tab)', ' (kept from another tab)'],
+  impact: ['Impact', '影響說明'],
+  status: ['Not saved', '未儲存'],
+  saved: ['Saved', '已儲存'],
+};
+const m = (lang, key) => MERGE[key][lang === 'en' ? 0 : 1];
 
-  await page.getByRole('alert').getByRole('button', { name: 'Keep both' }).click();
-  await expect(b.field('Header', 'Title')).toHaveValue('Shared incident (kept from another tab)');
-  await expect(b.field('Summary', 'Summary')).toHaveValue('Text from tab B');
-  await b.expectSaved();
-  expect(await stored()).toBe('Text from tab A');
-  await expect(a.draftItems('Shared incident (kept from another tab)')).toHaveCount(1);
-});
+for (const lang of LANGUAGES) {
+  test(`[${lang}] two tabs editing different fields of one draft both keep their edits, with no dialog`, async ({ context }) => {
+    const a = new EditorPage(await context.newPage(), lang);
+    await a.open();
+    await a.field('Header', 'Title').fill('Shared incident');
+    await a.field('Summary', 'Summary').fill('Original text');
+    await a.expectSaved();
+    const id = a.draftId();
+    const b = await staleTab(context, lang, id);
+    await expect(b.field('Summary', 'Summary')).toHaveValue('Original text');
 
-test('a stale tab can take the other tab\'s version instead', async ({ context }) => {
-  const a = new EditorPage(await context.newPage());
-  await a.open();
-  await a.field('Summary', 'Summary').fill('Original text');
-  await a.expectSaved();
-  const page = await context.newPage();
-  await page.addInitScript(() => window.addEventListener('storage', (e) => e.stopImmediatePropagation(), true));
-  const b = new EditorPage(page);
-  await b.open(`?draft=${a.draftId()}`);
-  await a.field('Summary', 'Summary').fill('Newer text from A');
-  await a.expectSaved();
-  await b.field('Summary', 'Summary').fill('Stale edit in B');
-  await page.getByRole('alert').getByRole('button', { name: "Load the other tab's version" }).click();
-  await expect(b.field('Summary', 'Summary')).toHaveValue('Newer text from A');
-  await expect(b.status()).toHaveText('Saved');
-});
+    await a.field('Summary', 'Summary').fill('Summary from tab A');
+    await a.expectSaved();
+    await b.field('Impact', m(lang, 'impact')).fill('Impact from tab B');
+    // B's write found A's newer revision and merged it: both edits, no question.
+    await expect(b.field('Summary', 'Summary')).toHaveValue('Summary from tab A');
+    await expect(b.field('Impact', m(lang, 'impact'))).toHaveValue('Impact from tab B');
+    await expect(b.page.getByRole('dialog')).toHaveCount(0);
+    await expect(b.status()).toHaveText(m(lang, 'saved'));
+    const stored = await b.page.evaluate((key) => JSON.parse(localStorage.getItem(key)).doc, `hindsight:draft:${id}`);
+    expect(stored.summary).toBe('Summary from tab A');
+    expect(stored.impact.description).toBe('Impact from tab B');
+    // A follows through the storage event.
+    await expect(a.field('Impact', m(lang, 'impact'))).toHaveValue('Impact from tab B');
+  });
+
+  test(`[${lang}] two tabs editing the same field ask, showing both texts, and the choice is kept`, async ({ context }) => {
+    const a = new EditorPage(await context.newPage(), lang);
+    await a.open();
+    await a.field('Summary', 'Summary').fill('Original text');
+    await a.expectSaved();
+    const id = a.draftId();
+    const b = await staleTab(context, lang, id);
+    await a.field('Summary', 'Summary').fill('Newer text from A');
+    await a.expectSaved();
+    await b.field('Summary', 'Summary').fill('Stale edit in B');
+    const dialog = b.page.getByRole('dialog', { name: m(lang, 'title') });
+    await expect(dialog).toBeVisible();
+    const conflict = dialog.getByRole('group', { name: m(lang, 'summary') });
+    await expect(conflict).toContainText('Original text');
+    await expect(conflict).toContainText('Newer text from A');
+    await expect(conflict).toContainText('Stale edit in B');
+    await expect(b.status()).toHaveText(m(lang, 'status'));
+    const stored = () => b.page.evaluate((key) => JSON.parse(localStorage.getItem(key)).doc.summary, `hindsight:draft:${id}`);
+    expect(await stored()).toBe('Newer text from A');
+    await conflict.getByLabel(m(lang, 'take')).check();
+    await dialog.getByRole('button', { name: m(lang, 'apply') }).click();
+    await expect(dialog).toBeHidden();
+    await expect(b.field('Summary', 'Summary')).toHaveValue('Newer text from A');
+    await expect(b.status()).toHaveText(m(lang, 'saved'));
+  });
+
+  test(`[${lang}] a stale tab never overwrites newer text, and Keep both keeps both`, async ({ context }) => {
+    const a = new EditorPage(await context.newPage(), lang);
+    await a.open();
+    await a.field('Header', 'Title').fill('Shared incident');
+    await a.field('Summary', 'Summary').fill('Original text');
+    await a.expectSaved();
+    const id = a.draftId();
+    const b = await staleTab(context, lang, id);
+    await a.field('Summary', 'Summary').fill('Text from tab A');
+    await a.expectSaved();
+    await b.field('Summary', 'Summary').fill('Text from tab B');
+    const dialog = b.page.getByRole('dialog', { name: m(lang, 'title') });
+    await expect(dialog).toBeVisible();
+    // Closing the dialog leaves the alert, which opens it again.
+    await b.page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    await expect(b.page.getByRole('alert')).toContainText(lang === 'en' ? 'changed in another tab' : '另一個分頁也改了');
+    await b.page.getByRole('alert').getByRole('button', { name: lang === 'en' ? 'Choose what to keep' : '選擇要保留的內容' }).click();
+    await dialog.getByRole('button', { name: m(lang, 'keepBoth') }).click();
+    await expect(b.field('Header', 'Title')).toHaveValue(`Shared incident${m(lang, 'kept')}`);
+    await expect(b.field('Summary', 'Summary')).toHaveValue('Text from tab B');
+    await b.expectSaved();
+    const stored = await b.page.evaluate((key) => JSON.parse(localStorage.getItem(key)).doc.summary, `hindsight:draft:${id}`);
+    expect(stored).toBe('Text from tab A');
+    await expect(a.draftItems(`Shared incident${m(lang, 'kept')}`)).toHaveCount(1);
+  });
+}

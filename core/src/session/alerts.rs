@@ -36,9 +36,9 @@ pub enum AlertAction {
     DownloadSetAside,
     /// Delete the values set aside as unreadable.
     DiscardSetAside,
-    /// Take the other tab's version of the open draft.
-    ReloadOther,
-    /// Keep this tab's text as a new draft, and the other tab's under the old one.
+    /// Choose, at each conflict of a merge, which side to keep.
+    ChooseMerge,
+    /// Keep this tab's text as a new draft, and the other version under the old one.
     KeepBoth,
 }
 
@@ -58,8 +58,10 @@ pub enum Notice {
     NotSaved(WriteError),
     /// A new draft could not be stored.
     NewDraftNotStored(WriteError),
-    /// Another tab changed the open draft while this one had unsaved edits.
+    /// Another tab changed what this one changed of the open draft.
     Conflict,
+    /// The open draft's file in the connected folder changed what this tab changed.
+    FolderConflict,
     /// Another tab deleted the open draft.
     DeletedElsewhere,
     /// A draft could not be deleted.

@@ -29,6 +29,8 @@ impl<K: KeyValue, E: Env> Session<K, E> {
     /// Puts a draft in the editor without writing anything.
     pub(super) fn show(&mut self, mut draft: Draft) {
         self.doc = std::mem::take(&mut draft.doc);
+        self.base = self.doc.clone();
+        self.folder_base = None;
         self.open = Some(draft);
         self.generation += 1;
     }
@@ -48,7 +50,7 @@ impl<K: KeyValue, E: Env> Session<K, E> {
         let fill = self.open_id() == Some(id.as_str())
             && self.doc.header.time_zone.trim().is_empty()
             && !self.is_read_only()
-            && self.conflict.is_none();
+            && self.merging.is_none();
         if fill {
             self.doc.header.time_zone = self.zone.clone();
             self.dirty = true;
@@ -64,7 +66,7 @@ impl<K: KeyValue, E: Env> Session<K, E> {
 
     /// Opens a draft by id; false when it cannot be read.
     pub(super) fn try_open(&mut self, id: &str) -> bool {
-        if self.conflict.is_some() {
+        if self.merging.is_some() {
             // Leaving a conflicted draft keeps this tab's text as its own draft first.
             self.resolve_conflict(true);
         }

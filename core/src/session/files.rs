@@ -160,7 +160,7 @@ impl<K: KeyValue, E: Env> Session<K, E> {
 
     /// Records the export date on the open draft, through the same checked write as edits.
     pub fn mark_exported(&mut self) {
-        if self.is_read_only() || self.conflict.is_some() {
+        if self.is_read_only() || self.merging.is_some() {
             return;
         }
         let now = self.env.now_ms();

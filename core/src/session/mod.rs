@@ -10,6 +10,7 @@
 mod alerts;
 mod drafts;
 mod files;
+mod merging;
 mod rows;
 mod saving;
 
@@ -21,6 +22,7 @@ use crate::storage::{DraftStore, KeyValue, Unreadable};
 use alerts::set_aside_alert;
 pub use alerts::{Alert, AlertAction, AlertKind, Notice, SaveState};
 pub use files::Imported;
+pub use merging::{Outcome as MergeOutcome, Pending as PendingMerge, Source as MergeSource};
 pub use rows::{RemovedRow, RowList, Undoable, Undone};
 pub use saving::MarkFailed;
 
@@ -55,7 +57,16 @@ pub struct Session<K: KeyValue, E: Env> {
     dirty: bool,
     /// Drafts whose latest text could not be written, kept for another try.
     pending: Vec<Draft>,
-    conflict: Option<Box<Draft>>,
+    /// Another version of the open draft merged with this tab's, waiting for the user's
+    /// choice at its conflicts.
+    merging: Option<Box<merging::Pending>>,
+    /// The open document as storage last held it (as written or read here): what another
+    /// tab's version is merged from.
+    base: Postmortem,
+    /// The open document as its file in the connected folder last held it, when known.
+    folder_base: Option<Postmortem>,
+    /// Another version was merged in without asking, for the app to say so once.
+    merge_note: Option<merging::Source>,
     undo: Vec<Undoable>,
     save_state: SaveState,
     alert: Option<Alert>,
@@ -132,7 +143,10 @@ impl<K: KeyValue, E: Env> Session<K, E> {
             doc: Postmortem::default(),
             dirty: false,
             pending: Vec::new(),
-            conflict: None,
+            merging: None,
+            base: Postmortem::default(),
+            folder_base: None,
+            merge_note: None,
             undo: Vec::new(),
             save_state: SaveState::Saved,
             alert,
@@ -203,9 +217,9 @@ impl<K: KeyValue, E: Env> Session<K, E> {
         self.undo.clear();
     }
 
-    /// Whether another tab's newer version waits for the user's choice.
+    /// Whether another version of the open draft waits for the user's choices.
     pub fn in_conflict(&self) -> bool {
-        self.conflict.is_some()
+        self.merging.is_some()
     }
 
     /// Whether drafts survive a reload.

@@ -10,6 +10,7 @@ use crate::words::Text;
 
 use super::alerts::{Alert, AlertAction, AlertKind, Notice, SaveState};
 
+use super::merging::Source as MergeSource;
 use super::{Env, Session};
 
 /// Why an action item listed by the overview could not be marked done; the app words it.
@@ -116,7 +117,7 @@ impl<K: KeyValue, E: Env> Session<K, E> {
 
     /// Writes the open draft now if it has unsaved edits, unless another tab wrote it first.
     pub fn flush(&mut self) {
-        if !self.dirty || self.conflict.is_some() || self.is_read_only() {
+        if !self.dirty || self.merging.is_some() || self.is_read_only() {
             return;
         }
         let Some(mut draft) = self.open.clone() else {
@@ -127,9 +128,15 @@ impl<K: KeyValue, E: Env> Session<K, E> {
         match self.write_checked(draft) {
             Write::Done => {
                 self.dirty = false;
+                self.base = self.doc.clone();
                 self.retry_pending();
             }
-            Write::Stale(theirs) => self.raise_conflict(*theirs),
+            Write::Stale(theirs) => {
+                // Another tab wrote first: what only one side changed merges, the rest asks.
+                let base = std::mem::take(&mut self.base);
+                let theirs = *theirs;
+                self.merge_in(&base, theirs.doc, theirs.rev, MergeSource::OtherTab);
+            }
             Write::Failed => {}
         }
     }
@@ -234,38 +241,11 @@ impl<K: KeyValue, E: Env> Session<K, E> {
     /// index is written here and when the list changes, not on every keystroke's write: it
     /// is a cache, checked at start-up, so a stale entry only costs one draft's parse.
     pub fn save_before_leaving(&mut self) {
-        if self.conflict.is_some() && self.dirty {
+        if self.merging.is_some() && self.dirty {
             self.resolve_conflict(true);
         }
         self.flush();
         let _ = self.index.save(self.store.kv());
-    }
-
-    /// Stops writing the open draft and asks what to keep, because another tab changed it.
-    pub fn raise_conflict(&mut self, theirs: Draft) {
-        self.conflict = Some(Box::new(theirs));
-        self.save_state = SaveState::NotSaved;
-        self.alert = Some(Alert {
-            kind: AlertKind::Conflict,
-            notice: Notice::Conflict,
-            actions: vec![AlertAction::ReloadOther, AlertAction::KeepBoth],
-        });
-    }
-
-    /// Resolves a conflict: `keep_both` saves this tab's text as a new draft first.
-    pub fn resolve_conflict(&mut self, keep_both: bool) {
-        let Some(theirs) = self.conflict.take() else {
-            return;
-        };
-        let mine = self.doc.clone();
-        self.dirty = false;
-        self.save_state = SaveState::Saved;
-        self.clear_alert(AlertKind::Conflict);
-        self.show(*theirs);
-        if keep_both {
-            let copy = self.kept_copy(mine);
-            self.add_and_open(copy);
-        }
     }
 
     /// Another tab wrote (`Some`) or removed (`None`) a draft.
@@ -297,12 +277,13 @@ impl<K: KeyValue, E: Env> Session<K, E> {
         if known_rev.is_some_and(|rev| theirs.rev <= rev) {
             return;
         }
+        let _ = self.index.record_value(id, Some(&text));
         if open && self.dirty {
-            self.raise_conflict(theirs);
+            let base = std::mem::take(&mut self.base);
+            self.merge_in(&base, theirs.doc, theirs.rev, MergeSource::OtherTab);
             return;
         }
-        let _ = self.index.record_value(id, Some(&text));
-        if open && self.conflict.is_none() {
+        if open && self.merging.is_none() {
             self.show(theirs);
         }
     }
