@@ -2,6 +2,7 @@
 //! clipboard and `Intl`. Each is feature-detected, so the app also runs on plain-http hosts.
 
 pub mod files;
+pub mod folder;
 pub mod local_storage;
 pub mod platform;
 pub mod service_worker;

@@ -14,6 +14,7 @@ pub mod incidents;
 pub mod merge;
 pub mod pwa;
 pub mod review;
+pub mod team;
 pub mod views;
 
 /// Marks user text inside the app's own sentences (first strong isolate … pop directional
@@ -48,6 +49,7 @@ pub const TABLES: &[&[(&str, Words)]] = &[
     review::ALL,
     incidents::ALL,
     merge::ALL,
+    team::ALL,
 ];
 
 /// The UI language, shared through context.

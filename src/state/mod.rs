@@ -7,6 +7,7 @@
 //! document. File actions live in `exchange.rs`, other tabs in `sync.rs`.
 
 mod exchange;
+mod folder;
 mod incidents;
 mod rows;
 mod sync;
@@ -541,6 +542,8 @@ impl Editor {
             AlertAction::DownloadSetAside => self.download_set_aside(),
             AlertAction::DiscardSetAside => self.act(|s| s.discard_set_aside()),
             AlertAction::ChooseMerge => self.merge_open().set(true),
+            AlertAction::KeepDraft => self.answer_deleted(true, self.peek(|d| d.language)),
+            AlertAction::DeleteDraft => self.answer_deleted(false, self.peek(|d| d.language)),
             AlertAction::KeepBoth => self.resolve_conflict(true),
         }
     }

@@ -17,6 +17,8 @@ fn action_words(action: AlertAction) -> Words {
         AlertAction::DiscardSetAside => i18n::DISCARD_IT,
         AlertAction::ChooseMerge => i18n::merge::CHOOSE_MERGE,
         AlertAction::KeepBoth => i18n::KEEP_BOTH,
+        AlertAction::KeepDraft => i18n::team::KEEP_DRAFT,
+        AlertAction::DeleteDraft => i18n::team::DELETE_DRAFT,
     }
 }
 
@@ -57,6 +59,9 @@ pub fn notice_text(notice: &Notice) -> Text {
         Notice::NewDraftNotStored(e) => Text::with(i18n::NEW_DRAFT_NOT_STORED, &[&e.text()]),
         Notice::Conflict => plain(i18n::CONFLICT),
         Notice::FolderConflict => plain(i18n::merge::FOLDER_CONFLICT),
+        Notice::DeletedFromFolder(path) => {
+            Text::new(i18n::team::DELETED_FROM_FOLDER, &[&isolate(path)])
+        }
         Notice::DeletedElsewhere => plain(i18n::DELETED_ELSEWHERE),
         Notice::DeleteFailed(e) => Text::with(i18n::DELETE_FAILED, &[&e.text()]),
         Notice::DiscardFailed(e) => Text::with(i18n::DISCARD_FAILED, &[&e.text()]),

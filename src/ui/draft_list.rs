@@ -126,6 +126,7 @@ pub fn DraftList() -> impl IntoView {
                     <label for="restore-file" class="secondary button-like">{ui.t(i18n::RESTORE)}</label>
                 </div>
             </div>
+            <crate::ui::team_folder::TeamFolderBox/>
             <StorageMeter/>
             <p class="hint backup-note">
                 {move || match ed.last_backup().get() {

@@ -15,6 +15,7 @@ pub mod preview;
 pub mod review;
 pub mod rich;
 mod shared_view;
+pub mod team_folder;
 pub mod theme;
 mod update;
 pub mod views;
@@ -95,6 +96,7 @@ pub fn App() -> impl IntoView {
     });
     on_cleanup(move || save_key.remove());
     Folder::provide();
+    team_folder::TeamFolder::provide(ed);
     ed.watch_other_tabs();
 
     // Write pending edits the moment the page may go away. A tab closed in the middle of a

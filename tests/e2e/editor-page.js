@@ -63,7 +63,7 @@ export class EditorPage {
   }
 
   status() {
-    return this.page.getByRole('status').filter({ hasText: /Saved|Saving|Not saved|Kept|已儲存|儲存中|未儲存|只保留/ });
+    return this.page.getByRole('status').filter({ hasText: /^(Saved|Saving…|Not saved|Kept in this tab only|已儲存|儲存中…|未儲存|只保留在這個分頁)$/ });
   }
 
   async expectSaved() {

@@ -72,7 +72,7 @@ impl Stamp {
 }
 
 /// FNV-1a, 64 bits: not cryptographic, only a fast and well-spread change detector.
-fn fnv1a64(bytes: &[u8]) -> u64 {
+pub(crate) fn fnv1a64(bytes: &[u8]) -> u64 {
     const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
     const PRIME: u64 = 0x0000_0100_0000_01b3;
     bytes

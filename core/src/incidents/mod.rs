@@ -22,6 +22,7 @@ pub use folder::{
     import_folder, import_folder_with, is_already_a_draft, is_markdown_path, FolderEntry,
     FolderFailure, FolderImport, FOLDER_ID_PREFIX,
 };
+pub(crate) use index::fnv1a64;
 pub use index::{
     load_index, newest_first, remove_index, save_index, summarize, summarize_doc, Index,
     IndexHealth, IndexState, OpenAction, Stamp, Summary, INDEX_KEY, INDEX_VERSION, STAMP_PREFIX,

@@ -40,6 +40,10 @@ pub enum AlertAction {
     ChooseMerge,
     /// Keep this tab's text as a new draft, and the other version under the old one.
     KeepBoth,
+    /// Keep a draft whose file is gone from the folder.
+    KeepDraft,
+    /// Delete a draft whose file is gone from the folder.
+    DeleteDraft,
 }
 
 /// What an alert says; the app words it in the UI language.
@@ -62,6 +66,8 @@ pub enum Notice {
     Conflict,
     /// The open draft's file in the connected folder changed what this tab changed.
     FolderConflict,
+    /// A draft's file is gone from the connected folder (its path): keep the draft?
+    DeletedFromFolder(String),
     /// Another tab deleted the open draft.
     DeletedElsewhere,
     /// A draft could not be deleted.

@@ -30,8 +30,8 @@ impl<K: KeyValue, E: Env> Session<K, E> {
     pub(super) fn show(&mut self, mut draft: Draft) {
         self.doc = std::mem::take(&mut draft.doc);
         self.base = self.doc.clone();
-        self.folder_base = None;
         self.open = Some(draft);
+        self.folder_base_on_open();
         self.generation += 1;
     }
 
@@ -163,6 +163,12 @@ impl<K: KeyValue, E: Env> Session<K, E> {
         self.index.forget(id);
         self.pending.retain(|d| d.id != id);
         let _ = self.index.save(self.store.kv());
+        // Its file goes with it; Undo brings the draft back, and its next save the file.
+        if let Some(link) = self.unlink(id) {
+            if self.folder_connected {
+                self.removed_files.push(link.path);
+            }
+        }
         self.undo.push(Undoable::Draft(Box::new(draft)));
         if self.open_id() == Some(id) {
             self.dirty = false;

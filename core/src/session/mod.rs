@@ -10,6 +10,7 @@
 mod alerts;
 mod drafts;
 mod files;
+mod folder;
 mod merging;
 mod rows;
 mod saving;
@@ -22,6 +23,7 @@ use crate::storage::{DraftStore, KeyValue, Unreadable};
 use alerts::set_aside_alert;
 pub use alerts::{Alert, AlertAction, AlertKind, Notice, SaveState};
 pub use files::Imported;
+pub use folder::{text_hash, FileChange, FileWrite, Link};
 pub use merging::{Outcome as MergeOutcome, Pending as PendingMerge, Source as MergeSource};
 pub use rows::{RemovedRow, RowList, Undoable, Undone};
 pub use saving::MarkFailed;
@@ -67,6 +69,16 @@ pub struct Session<K: KeyValue, E: Env> {
     folder_base: Option<Postmortem>,
     /// Another version was merged in without asking, for the app to say so once.
     merge_note: Option<merging::Source>,
+    /// Drafts saved as files of the connected folder.
+    links: Vec<folder::Link>,
+    /// Whether a folder is connected now.
+    folder_connected: bool,
+    /// The paths the connected folder holds.
+    folder_files: Vec<String>,
+    /// Drafts whose file is gone from the folder, with its path, waiting for the user.
+    deleted_files: Vec<(String, String)>,
+    /// Files of drafts deleted here, for the app to remove from the folder.
+    removed_files: Vec<String>,
     undo: Vec<Undoable>,
     save_state: SaveState,
     alert: Option<Alert>,
@@ -147,6 +159,11 @@ impl<K: KeyValue, E: Env> Session<K, E> {
             base: Postmortem::default(),
             folder_base: None,
             merge_note: None,
+            links: Vec::new(),
+            folder_connected: false,
+            folder_files: Vec::new(),
+            deleted_files: Vec::new(),
+            removed_files: Vec::new(),
             undo: Vec::new(),
             save_state: SaveState::Saved,
             alert,
@@ -156,6 +173,7 @@ impl<K: KeyValue, E: Env> Session<K, E> {
             zone: start.zone.clone(),
             zone_wanted: None,
         };
+        session.load_links();
         let wanted = start.wanted.filter(|id| session.index.get(id).is_some());
         let mut candidates: Vec<String> = wanted.into_iter().collect();
         candidates.extend(session.newest_first_ids());

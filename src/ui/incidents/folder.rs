@@ -50,7 +50,11 @@ impl Folder {
     }
 
     /// Puts in what a folder's files gave, replacing the folder opened before.
-    fn replace(self, files: &[(String, String)], unreadable: Vec<FolderFailure>) -> usize {
+    pub(crate) fn replace(
+        self,
+        files: &[(String, String)],
+        unreadable: Vec<FolderFailure>,
+    ) -> usize {
         // Hindsight's own Markdown (with or without its front matter) and reports written
         // elsewhere alike: a team's folder is rarely all Hindsight's.
         let zone = crate::adapters::platform::browser_time_zone();
@@ -75,9 +79,18 @@ impl Folder {
         count
     }
 
+    /// The text of the file at `path`, as read.
+    pub(crate) fn text(self, path: &str) -> Option<String> {
+        self.texts.with_value(|t| {
+            t.iter()
+                .find(|(p, _)| p == path)
+                .map(|(_, text)| text.clone())
+        })
+    }
+
     /// The postmortem at `path` as a report written elsewhere, mapped again for the "Where
     /// each part went" dialog; `None` for Hindsight's own format.
-    fn foreign(self, path: &str) -> Option<hindsight_core::import::ForeignImport> {
+    pub(crate) fn foreign(self, path: &str) -> Option<hindsight_core::import::ForeignImport> {
         let text = self.texts.with_value(|t| {
             t.iter()
                 .find(|(p, _)| p == path)
@@ -95,7 +108,7 @@ impl Folder {
     }
 
     /// The document of the postmortem at `path`.
-    fn doc(self, path: &str) -> Option<hindsight_core::Postmortem> {
+    pub(crate) fn doc(self, path: &str) -> Option<hindsight_core::Postmortem> {
         self.opened.with_untracked(|f| {
             f.entries
                 .iter()
@@ -224,6 +237,7 @@ fn folder_entry(position: usize, entry: &FolderEntry, folder: Folder) -> impl In
     let ui = Ui::get();
     let ed = expect_context::<Editor>();
     let views = Views::get();
+    let team = crate::ui::team_folder::TeamFolder::get();
     let lang = ui.lang_untracked();
     let title = display_title(&entry.doc.header.title, lang).to_owned();
     let path = entry.path.clone();
@@ -247,6 +261,12 @@ fn folder_entry(position: usize, entry: &FolderEntry, folder: Folder) -> impl In
     let save = {
         let (path, title) = (path.clone(), title.clone());
         move |_| {
+            // From the connected folder: the draft is saved as that file.
+            if team.is_connected() {
+                team.open_file(ed, &path);
+                views.back();
+                return;
+            }
             // Written elsewhere: the user checks where each part went before the draft is
             // made, as with any import of such a file.
             if let Some(foreign) = folder.foreign(&path) {
