@@ -3,9 +3,11 @@
 //! The app reads and writes the files; here a map of paths stands for the folder.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::cell::Cell;
+mod common;
+
+use common::TestEnv;
+
 use std::collections::BTreeMap;
-use std::rc::Rc;
 
 use hindsight_core::export::export_markdown;
 use hindsight_core::import::{import_any_markdown, MarkdownImport};
@@ -13,26 +15,6 @@ use hindsight_core::merge::Side;
 use hindsight_core::session::{AlertAction, FileChange, Notice, Session, Start};
 use hindsight_core::storage::MemoryKv;
 use hindsight_core::*;
-
-#[derive(Clone, Default)]
-struct TestEnv {
-    clock: Rc<Cell<i64>>,
-    ids: Rc<Cell<u32>>,
-}
-
-impl session::Env for TestEnv {
-    fn now_ms(&self) -> i64 {
-        self.clock.set(self.clock.get() + 1000);
-        self.clock.get()
-    }
-    fn new_id(&self) -> String {
-        self.ids.set(self.ids.get() + 1);
-        format!("id{}", self.ids.get())
-    }
-    fn today(&self) -> String {
-        "2026-12-07".into()
-    }
-}
 
 type Folder = BTreeMap<String, String>;
 
@@ -138,7 +120,10 @@ fn a_teammates_edit_to_another_field_merges_into_the_open_draft_without_asking()
     assert_eq!(s.doc().impact.description, "1,200 customers");
     assert_eq!(s.doc().summary, "Checkout failed for 40 minutes.");
     // Both edits are written back to the file.
-    assert_eq!(write_files(&mut s, &mut folder), [path.clone()]);
+    assert_eq!(
+        write_files(&mut s, &mut folder),
+        std::slice::from_ref(&path)
+    );
     let file = read(&folder[&path]);
     assert_eq!(file.impact.description, "1,200 customers");
     assert_eq!(file.summary, "Checkout failed for 40 minutes.");
@@ -239,7 +224,10 @@ fn a_file_deleted_on_disk_asks_before_its_draft_goes() {
     s.answer_deleted(true, Language::En, "UTC".into());
     assert!(s.link_of(&id).is_none());
     s.edit(|d| d.summary = "Still here".into());
-    assert_eq!(write_files(&mut s, &mut folder), [path.clone()]);
+    assert_eq!(
+        write_files(&mut s, &mut folder),
+        std::slice::from_ref(&path)
+    );
     // Deleting it deletes the draft, with Undo.
     folder.remove(&path);
     s.file_changed(&path, None);

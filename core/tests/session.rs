@@ -3,7 +3,11 @@
 //! injected faults, a fixed clock and counted ids.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::cell::{Cell, RefCell};
+mod common;
+
+use common::TestEnv;
+
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use hindsight_core::incidents::Marked;
@@ -14,30 +18,11 @@ use hindsight_core::session::{
 use hindsight_core::*;
 use hindsight_core::{
     example::chatgpt_2023_03_20, export::export_json, export::export_markdown,
-    review::is_dismissed, session::Env, session::Session, storage::draft_key, storage::parse_draft,
+    review::is_dismissed, session::Session, storage::draft_key, storage::parse_draft,
     storage::KeyValue, storage::MemoryKv, storage::WriteError,
 };
 
 /// A clock that moves a second per reading, and ids `id1`, `id2`, …
-#[derive(Clone, Default)]
-struct TestEnv {
-    clock: Rc<Cell<i64>>,
-    ids: Rc<Cell<u32>>,
-}
-
-impl Env for TestEnv {
-    fn now_ms(&self) -> i64 {
-        self.clock.set(self.clock.get() + 1000);
-        self.clock.get()
-    }
-    fn new_id(&self) -> String {
-        self.ids.set(self.ids.get() + 1);
-        format!("id{}", self.ids.get())
-    }
-    fn today(&self) -> String {
-        "2024-05-06".into()
-    }
-}
 
 /// What the store does wrong.
 #[derive(Clone, Copy, PartialEq)]

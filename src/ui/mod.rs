@@ -11,6 +11,7 @@ mod import_map;
 mod incidents;
 mod merge_dialog;
 pub mod modal;
+pub mod opened_folder;
 pub mod preview;
 pub mod review;
 pub mod rich;

@@ -14,7 +14,7 @@ use crate::adapters::folder::{is_abort, Dir, Listed};
 use crate::adapters::platform;
 use crate::i18n::{self, team as words, Ui};
 use crate::state::Editor;
-use crate::ui::incidents::Folder;
+use crate::ui::opened_folder::Folder;
 
 /// Where the connection stands.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -323,3 +323,25 @@ pub fn missing_words(body: &str, imp: &ForeignImport) -> Vec<(String, usize)> {
     missing.sort();
     missing
 }
+
+/// A session's clock and ids for tests: each call moves the clock a second on and gives the
+/// next id (`id1`, `id2`, …); today is 2024-05-06.
+#[derive(Clone, Default)]
+pub struct TestEnv {
+    clock: std::rc::Rc<std::cell::Cell<i64>>,
+    ids: std::rc::Rc<std::cell::Cell<u32>>,
+}
+
+impl session::Env for TestEnv {
+    fn now_ms(&self) -> i64 {
+        self.clock.set(self.clock.get() + 1000);
+        self.clock.get()
+    }
+    fn new_id(&self) -> String {
+        self.ids.set(self.ids.get() + 1);
+        format!("id{}", self.ids.get())
+    }
+    fn today(&self) -> String {
+        "2024-05-06".into()
+    }
+}

@@ -18,8 +18,8 @@ use leptos::prelude::*;
 
 use crate::i18n::{views as words, Ui};
 use crate::state::Editor;
+pub use crate::ui::opened_folder::Folder;
 use crate::ui::views::Views;
-pub use folder::Folder;
 pub use related::RelatedInDraft;
 
 /// Every summary the overview reads: the stored drafts', then the open folder's.
