@@ -22,8 +22,6 @@ use hindsight_core::{
     storage::KeyValue, storage::MemoryKv, storage::WriteError,
 };
 
-/// A clock that moves a second per reading, and ids `id1`, `id2`, …
-
 /// What the store does wrong.
 #[derive(Clone, Copy, PartialEq)]
 enum Fault {
