@@ -185,13 +185,20 @@ impl TeamFolder {
                 .any(|(p, m, s)| p == &l.path && *m == l.modified && *s == l.size)
         };
         ed.connect_folder(true, listed.iter().map(|l| l.path.clone()).collect());
+        // Everything whose time or size changed is read at once.
+        let folder = self.folder;
+        let fresh: Vec<&Listed> = listed.iter().filter(|l| changed_since(l)).collect();
+        let read: std::collections::HashMap<String, Result<String, String>> = fresh
+            .iter()
+            .map(|l| l.path.clone())
+            .zip(Listed::texts(&fresh).await)
+            .collect();
+        let text_of = |path: &str| read.get(path);
         let mut changed = 0;
         for l in listed.iter().filter(|l| linked.contains(&l.path)) {
-            if !changed_since(l) {
-                continue;
-            }
-            match l.text().await {
-                Ok(text) => match ed.file_changed(&l.path, Some(&text)) {
+            match text_of(&l.path) {
+                None => {}
+                Some(Ok(text)) => match ed.file_changed(&l.path, Some(text)) {
                     FileChange::Unchanged | FileChange::Unlinked => {}
                     FileChange::Unreadable(_, why) => {
                         changed += 1;
@@ -202,7 +209,7 @@ impl TeamFolder {
                     }
                     _ => changed += 1,
                 },
-                Err(e) => ed.warn_text(Text::new(words::READ_FAILED, &[&e])),
+                Some(Err(e)) => ed.warn_text(Text::new(words::READ_FAILED, &[e])),
             }
         }
         for path in linked
@@ -212,24 +219,19 @@ impl TeamFolder {
             ed.file_changed(path, None);
             changed += 1;
         }
-        // The folder's other postmortems: read again only what changed.
-        let folder = self.folder;
-        let others: Vec<&Listed> = listed
-            .iter()
-            .filter(|l| !ed.linked_paths().contains(&l.path))
-            .collect();
-        let mut texts = Vec::with_capacity(others.len());
+        // The folder's other postmortems: what was not read again is as it was.
+        let linked = ed.linked_paths();
+        let mut texts = Vec::new();
         let mut unreadable = Vec::new();
-        for l in others {
-            let cached = (!changed_since(l)).then(|| folder.text(&l.path)).flatten();
-            let text = match cached {
-                Some(text) => Ok(text),
-                None => {
+        for l in listed.iter().filter(|l| !linked.contains(&l.path)) {
+            let text = match text_of(&l.path) {
+                Some(t) => {
                     if !full {
                         changed += 1;
                     }
-                    l.text().await
+                    t.clone()
                 }
+                None => folder.text(&l.path).ok_or_else(String::new),
             };
             match text {
                 Ok(text) => texts.push((l.path.clone(), text)),
