@@ -39,6 +39,7 @@ pub mod metrics;
 pub mod migrate;
 pub mod names;
 pub mod normalize;
+pub mod people;
 pub mod placeholders;
 pub mod render;
 pub mod report;
@@ -83,11 +84,7 @@ mod tests {
                 .into_iter()
                 .map(named),
         );
-        tables.extend(
-            crate::customer::people::phrase_tables()
-                .into_iter()
-                .map(named),
-        );
+        tables.extend(crate::people::phrase_tables().into_iter().map(named));
         let wrong: Vec<String> = tables
             .iter()
             .flat_map(|(name, rows)| {

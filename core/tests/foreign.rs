@@ -10,7 +10,7 @@ use common::{missing_words, offset_at, without_front_matter};
 use hindsight_core::report::UNTITLED;
 use hindsight_core::*;
 use hindsight_core::{
-    document::split_list_in, example::chatgpt_2023_03_20, export::export_markdown,
+    document::split_list, example::chatgpt_2023_03_20, export::export_markdown,
     import::import_any_markdown, import::import_foreign, import::import_markdown_body,
     import::targets, import::ForeignImport, import::MarkdownImport, markdown::to_markdown,
     normalize, words::audit,
@@ -736,12 +736,12 @@ fn body_expected(d: &Postmortem) -> Postmortem {
     ] {
         *t = normalize::inline(t);
     }
-    let (sep, lang) = match n.language {
-        Language::En => (", ", Language::En),
-        Language::ZhTw => ("、", Language::ZhTw),
+    let sep = match n.language {
+        Language::En => ", ",
+        Language::ZhTw => "、",
     };
     for list in [&mut h.authors, &mut h.reviewers, &mut h.tags] {
-        *list = split_list_in(&normalize::inline(&list.join(sep)), lang);
+        *list = split_list(&normalize::inline(&list.join(sep)));
     }
     n
 }

@@ -30,7 +30,6 @@ mod export;
 mod hit;
 mod hosts;
 mod net;
-pub(crate) mod people;
 mod plain;
 mod scan;
 mod tokens;
@@ -39,9 +38,9 @@ pub mod words;
 use crate::document::{ActionItem, ActionType, Postmortem};
 use crate::words::Words;
 
+pub use crate::people::people_named;
 pub use export::{customer_file_stem, customer_html, customer_markdown, customer_text, redacted};
 pub use hit::{Hit, HitKind};
-pub use people::people_named;
 pub use scan::Scanner;
 /// A part of the customer version.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

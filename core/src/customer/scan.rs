@@ -10,8 +10,8 @@ use crate::document::{Language, Postmortem};
 
 use super::hit::{Found, Hit, HitKind};
 use super::hosts::InternalHosts;
-use super::people::people_named;
 use super::{net, tokens, words};
+use crate::people::people_named;
 use crate::text::{is_word_char, next_char, prev_char};
 
 /// Finds internal details in text: the fixed detectors plus what one document adds (its
@@ -56,9 +56,17 @@ impl Scanner {
     }
 
     /// Adds a person's name: the whole name in any case, and for a name of several words,
-    /// each capitalised word of it on its own (people are called by their first name).
+    /// each capitalised word of it on its own (people are called by their first name); for
+    /// a Chinese name, the given name alone and the surname with a title (志豪, 林經理).
     pub fn add_person(&mut self, name: &str) {
         let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+        let forms = crate::people::name_forms(&name);
+        for titled in &forms.titled {
+            self.add_needle(titled, false, HitKind::PersonName);
+        }
+        if let Some(given) = forms.given.filter(|g| g.chars().all(crate::text::is_han)) {
+            self.add_needle(&given, false, HitKind::PersonName);
+        }
         let parts: Vec<&str> = name.split(' ').collect();
         if parts.len() > 1 {
             self.add_needle(&name, true, HitKind::PersonName);

@@ -19,7 +19,7 @@
 use super::markdown::{cell, not_one_of, read_body, table_rows};
 use super::prepare;
 use crate::choice::Choice;
-use crate::document::{split_list_in, Language, Postmortem, Severity, Template};
+use crate::document::{split_list, Language, Postmortem, Severity, Template};
 use crate::error::ImportError;
 use crate::fields::{section_fields, Access, Field, FieldId, Place};
 use crate::markdown::escape::{lines, unescape_inline};
@@ -114,7 +114,7 @@ fn set_header_field(
 ) -> Result<(), ImportError> {
     match &f.access {
         Access::Text(_, get_mut) => *get_mut(doc) = value.to_owned(),
-        Access::List(_, get_mut) => *get_mut(doc) = split_list_in(value, doc.language),
+        Access::List(_, get_mut) => *get_mut(doc) = split_list(value),
         Access::Choice { options, set, .. } if f.id == FieldId::Severity => {
             // The report writes "SEV1 (critical)" / "SEV1（危急）"; a hand edit may write
             // the label ("SEV1 critical") or the bare level ("SEV1").

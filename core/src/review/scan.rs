@@ -96,10 +96,13 @@ pub(crate) fn compiled() -> &'static Compiled {
     })
 }
 
-/// The people a document lists, as the checks look for them: whole names, case-sensitive.
+/// The people a document lists, as the checks look for them: whole names and surnames with
+/// a title (王經理), case-sensitive; and given names alone (志豪, Dana), which count only
+/// right next to what a person did.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct People {
     names: Vec<Vec<char>>,
+    near: Vec<Vec<char>>,
 }
 
 impl People {
@@ -120,21 +123,57 @@ impl People {
             }
             kept.push(chars);
         }
+        let mut near: Vec<Vec<char>> = Vec::new();
+        let full: Vec<String> = kept.iter().map(|n| n.iter().collect()).collect();
+        for name in &full {
+            let forms = crate::people::name_forms(name);
+            for t in forms.titled {
+                kept.push(t.chars().collect());
+            }
+            if let Some(g) = forms.given.map(|g| g.chars().collect::<Vec<char>>()) {
+                if !kept.contains(&g) && !near.contains(&g) {
+                    near.push(g);
+                }
+            }
+        }
         // Longest first, so "Bob Smith" is found before a listed "Bob" inside it.
         crate::sort::sort_by_key(&mut kept, |n| std::cmp::Reverse(n.len()));
-        Self { names: kept }
+        Self { names: kept, near }
     }
 
-    /// The names as kept.
+    /// The full names as listed (not the forms found beside them).
     pub(crate) fn names(&self) -> impl Iterator<Item = String> + '_ {
-        self.names.iter().map(|n| n.iter().collect())
+        let titled = |n: &&Vec<char>| {
+            let s: String = n.iter().collect();
+            self.names.iter().any(|full| {
+                let f: String = full.iter().collect();
+                f != s && crate::people::name_forms(&f).titled.contains(&s)
+            })
+        };
+        self.names
+            .iter()
+            .filter(move |n| !titled(n))
+            .map(|n| n.iter().collect())
     }
 
     /// Every listed name in `from..to`, word-bounded where the name has Latin edges.
     pub(crate) fn find(&self, hay: &Hay, from: usize, to: usize) -> Vec<(usize, usize)> {
+        Self::find_in(&self.names, hay, from, to)
+    }
+
+    /// Every given name alone in `from..to` (志豪, Dana), outside the full names.
+    pub(crate) fn find_near(&self, hay: &Hay, from: usize, to: usize) -> Vec<(usize, usize)> {
+        let full = self.find(hay, from, to);
+        Self::find_in(&self.near, hay, from, to)
+            .into_iter()
+            .filter(|&(s, e)| !full.iter().any(|&(fs, fe)| s < fe && fs < e))
+            .collect()
+    }
+
+    fn find_in(names: &[Vec<char>], hay: &Hay, from: usize, to: usize) -> Vec<(usize, usize)> {
         let mut found = Vec::new();
         let to = to.min(hay.len());
-        for name in &self.names {
+        for name in names {
             let n = name.len();
             if n == 0 || to < from + n {
                 continue;
@@ -211,12 +250,24 @@ pub(crate) fn follows_person(hay: &Hay, i: usize, people: &People) -> bool {
         .collect();
     refs.extend(people.find(hay, from, i));
     refs.extend(handles(hay, from, i));
+    // A given name alone is a person only right before what they did ("志豪忘了").
+    let near = people
+        .find_near(hay, from, i)
+        .into_iter()
+        .filter(|&(_, e)| right_before(hay, e, i));
+    refs.extend(near);
     let Some(&(_, end)) = refs.iter().max_by_key(|r| r.1) else {
         return false;
     };
     if possessive(hay, end) {
         return false;
     }
+    let (words, cjk) = between(hay, end, i);
+    words <= MAX_WORDS_BETWEEN && cjk <= MAX_CJK_BETWEEN
+}
+
+/// The words and Chinese characters between `end` and `i`.
+fn between(hay: &Hay, end: usize, i: usize) -> (usize, usize) {
     let between = &hay.low[end..i];
     let mut words = 0;
     let mut in_word = false;
@@ -231,7 +282,16 @@ pub(crate) fn follows_person(hay: &Hay, i: usize, people: &People) -> bool {
         .iter()
         .filter(|c| is_spaceless(**c) && c.is_alphanumeric())
         .count();
-    words <= MAX_WORDS_BETWEEN && cjk <= MAX_CJK_BETWEEN
+    (words, cjk)
+}
+
+/// Whether what ends at `end` stands right before `i`: at most one word or two Chinese
+/// characters between ("Dana forgot", "Dana simply forgot", "志豪又忘了").
+pub(crate) fn right_before(hay: &Hay, end: usize, i: usize) -> bool {
+    end <= i && {
+        let (words, cjk) = between(hay, end, i);
+        words <= 1 && cjk <= 2
+    }
 }
 
 /// How many words, and Chinese characters, may stand between a negator and the phrase it
@@ -245,20 +305,7 @@ const MAX_CJK_AFTER_NEGATOR: usize = 8;
 pub(crate) fn negated(hay: &Hay, i: usize) -> bool {
     let from = hay.clause_start(i);
     compiled().negators.scan(hay, from, i).iter().any(|h| {
-        let between = &hay.low[h.end..i];
-        let mut words = 0;
-        let mut in_word = false;
-        for &ch in between {
-            let w = is_word(ch);
-            if w && !in_word {
-                words += 1;
-            }
-            in_word = w;
-        }
-        let cjk = between
-            .iter()
-            .filter(|c| is_spaceless(**c) && c.is_alphanumeric())
-            .count();
+        let (words, cjk) = between(hay, h.end, i);
         words <= MAX_WORDS_AFTER_NEGATOR && cjk <= MAX_CJK_AFTER_NEGATOR
     })
 }

@@ -6,7 +6,7 @@ use crate::fields::FieldId;
 use crate::text::Hay;
 use crate::words::Text;
 
-use super::super::scan::{compiled, handles, negated, prose, People};
+use super::super::scan::{compiled, handles, negated, prose, right_before, Narrative, People};
 use super::super::wording as say;
 use super::super::{Finding, Target};
 use super::language::quote_of;
@@ -95,11 +95,29 @@ pub(super) fn root_cause_person(cx: &Cx<'_>, out: &mut Vec<Finding>) {
         );
         let mut named = cx.people().find(&hay, 0, hay.len());
         named.extend(handles(&hay, 0, hay.len()));
+        // A given name alone (志豪, Dana) counts right before a blame phrase.
+        let blame: Vec<usize> = compiled()
+            .narrative
+            .scan(&hay, 0, hay.len())
+            .iter()
+            .filter(|h| matches!(h.what, Narrative::AfterPerson(..) | Narrative::Anywhere(..)))
+            .map(|h| h.start)
+            .collect();
+        named.extend(
+            cx.people()
+                .find_near(&hay, 0, hay.len())
+                .into_iter()
+                .filter(|&(_, e)| blame.iter().any(|&b| right_before(&hay, e, b))),
+        );
         // A person who thinks, finds or reports something is investigating, not the cause
         // ("RT intuits that the new services used another API format").
         named.retain(|&(_, e)| !reports(&hay, e));
         crate::sort::sort(&mut named);
-        let names = distinct(named.iter().map(|&(s, e)| hay.quote(s, e)));
+        let mut names = distinct(named.iter().map(|&(s, e)| hay.quote(s, e)));
+        // A cause that is nothing but a person's name ("Tom", 林志豪), listed or not.
+        if names.is_empty() && field != FieldId::Trigger && crate::people::looks_like_a_name(text) {
+            names.push(text.trim().trim_end_matches(['.', '。']).to_owned());
+        }
         if !human.is_empty() {
             // One finding per field: it quotes the names too, so fixing only "human error"
             // does not leave a finding that quotes nothing the user still sees.

@@ -1,5 +1,7 @@
-//! The people a report names, as the redaction looks for them: authors, reviewers, owner,
-//! responders and action owners, without the entries that name a role or a team.
+//! The people a report names, as the redaction and the review look for them: authors,
+//! reviewers, owner, responders and action owners, without the entries that name a role,
+//! a team or a company; and the forms people write a name in (志豪 for 林志豪, 王經理, Dana
+//! for Dana Lee).
 
 use crate::document::{split_list, Postmortem};
 
@@ -57,7 +59,7 @@ const ROLE_PHRASES: &[&str] = &[
 ];
 
 /// Whether a listed entry names a role or a team rather than a person.
-pub(super) fn is_role(name: &str) -> bool {
+pub(crate) fn is_role(name: &str) -> bool {
     let lower = name.to_lowercase();
     lower
         .split(|c: char| !c.is_alphanumeric())
@@ -105,7 +107,8 @@ fn clean_name(entry: &str) -> Option<String> {
 pub fn people_named(doc: &Postmortem) -> Vec<String> {
     let mut entries: Vec<String> = Vec::new();
     let mut push_list = |text: &str| {
-        for part in split_list(&text.replace(['，', '、', ';', '&', '/'], ",")) {
+        // "Dana & Bo", "Dana/Bo" in one owner field are two people too.
+        for part in split_list(&text.replace(['&', '/'], ",")) {
             entries.push(part);
         }
     };
@@ -130,6 +133,93 @@ pub fn people_named(doc: &Postmortem) -> Vec<String> {
         }
     }
     names
+}
+
+/// Titles written after a surname: 王經理, 林先生, 陳小姐, 林工程師, 王主管.
+const TITLES: &[&str] = &[
+    "先生",
+    "小姐",
+    "女士",
+    "太太",
+    "經理",
+    "副理",
+    "協理",
+    "主管",
+    "工程師",
+    "組長",
+    "總監",
+    "老師",
+    "博士",
+];
+
+/// Two-character surnames, whose given name starts at the third character (歐陽娜娜).
+const COMPOUND_SURNAMES: &[&str] = &[
+    "歐陽", "司馬", "諸葛", "上官", "司徒", "東方", "皇甫", "長孫", "慕容", "夏侯", "令狐", "公孫",
+];
+
+/// Common surnames in Taiwan, for a field that is nothing but a name nobody listed.
+const SURNAMES: &str = "陳林黃張李王吳劉蔡楊許鄭謝郭洪曾邱廖賴徐周葉蘇莊呂江何蕭羅高潘簡朱鍾彭游詹胡施沈余盧梁趙顏柯翁魏孫戴范方宋鄧杜傅侯曹薛丁卓馬阮董唐溫藍蔣石古紀姚連馮程湯田康姜汪白鄒尤巫黎涂龔嚴韓袁金童陸夏柳邵錢伍倪于譚駱熊任甘秦顧毛章史官萬俞雷饒闕凌崔尹孔辛易";
+
+/// The forms a person is called by besides their full name.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct NameForms {
+    /// The surname with a title (王經理, 林先生): as sure as the full name.
+    pub titled: Vec<String>,
+    /// The given name alone (志豪 for 林志豪, Dana for Dana Lee): often an ordinary word
+    /// too, so the review counts it only right next to a blame phrase.
+    pub given: Option<String>,
+}
+
+/// The surname and given name of a name written in Chinese characters, if it is one.
+fn han_parts(name: &str) -> Option<(String, String)> {
+    let chars: Vec<char> = name.chars().collect();
+    if !(2..=4).contains(&chars.len()) || !chars.iter().all(|c| crate::text::is_han(*c)) {
+        return None;
+    }
+    let compound = chars.len() >= 3 && COMPOUND_SURNAMES.iter().any(|s| name.starts_with(s));
+    let cut = if compound { 2 } else { 1 };
+    Some((chars[..cut].iter().collect(), chars[cut..].iter().collect()))
+}
+
+/// How people write a listed name: 林志豪 is also 志豪, 林先生, 林經理…; Dana Lee is also
+/// Dana. A one-character given name (王明 → 明) is too common a word to count.
+pub fn name_forms(name: &str) -> NameForms {
+    if let Some((surname, given)) = han_parts(name) {
+        return NameForms {
+            titled: TITLES.iter().map(|t| format!("{surname}{t}")).collect(),
+            given: (given.chars().count() == 2).then_some(given),
+        };
+    }
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let first = words
+        .first()
+        .filter(|_| words.len() >= 2)
+        .filter(|w| w.chars().count() >= 2 && w.starts_with(char::is_uppercase));
+    NameForms {
+        titled: Vec::new(),
+        given: first.map(|w| (*w).to_owned()),
+    }
+}
+
+/// Whether a text is nothing but a person's name that nobody listed: two or three
+/// capitalised words ("John Smith"), or two to four Chinese characters starting with a
+/// common surname (林志豪). One capitalised word ("Timeout") is too often a thing.
+pub fn looks_like_a_name(text: &str) -> bool {
+    let t = text.trim().trim_end_matches(['.', '。']).trim();
+    if t.is_empty() || is_role(t) || crate::names::is_organisation(t) {
+        return false;
+    }
+    if let Some((surname, _)) = han_parts(t) {
+        return surname.chars().count() == 2 || SURNAMES.contains(&surname);
+    }
+    let words: Vec<&str> = t.split_whitespace().collect();
+    (2..=3).contains(&words.len())
+        && words.iter().all(|w| {
+            let mut cs = w.chars();
+            cs.next().is_some_and(char::is_uppercase)
+                && cs.clone().count() >= 1
+                && cs.all(|c| c.is_lowercase() || c == '-' || c == '\'')
+        })
 }
 
 /// The role tables, named, for the test of their form.
