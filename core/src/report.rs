@@ -71,6 +71,16 @@ pub fn colon(lang: Language) -> &'static str {
     }
 }
 
+/// A bold label leading a value: `**Detected by:** ` in English; `**偵測方式**：` in
+/// Chinese, whose full-width colon carries its own space and stays outside the bold (a `**`
+/// after `：` and before a digit would not close in Markdown).
+pub fn bold_label(label: &str, lang: Language) -> String {
+    match lang {
+        Language::En => format!("**{label}:** "),
+        Language::ZhTw => format!("**{label}**："),
+    }
+}
+
 /// The title to show for a report, with a placeholder for an empty one.
 pub fn display_title(title: &str, lang: Language) -> &str {
     let title = title.trim();

@@ -504,7 +504,7 @@ Times are in Asia/Taipei (UTC+08:00)."
     assert_eq!(parts[2].heading.get(doc.language), "影響了誰");
     assert_eq!(
         parts[2].text,
-        "**受影響使用者：** About 3% of buyers\n\n**資料外洩：** 否"
+        "**受影響使用者**：About 3% of buyers\n\n**資料外洩**：否"
     );
     assert_eq!(
         parts[3].text,

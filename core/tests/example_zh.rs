@@ -94,7 +94,16 @@ fn markdown_export_golden_speaks_zh_tw_and_round_trips() {
     );
     assert_eq!(actions.len(), 4);
     assert!(actions.iter().all(|r| r[6] == "是"), "{actions:?}");
-    assert!(md.contains("**發現方式：** 客戶回報"));
+    // No space after a full-width colon, which stays outside the bold.
+    assert!(md.contains("**發現方式**：客戶回報"));
+    assert!(!md.contains("： "));
+    // What Hindsight wrote before still reads the same.
+    let older = md.replace("**發現方式**：客戶回報", "**發現方式：** 客戶回報");
+    let read = hindsight_core::import::import_markdown(&older).expect("reads");
+    assert_eq!(
+        read.detection.detected_by,
+        Some(hindsight_core::DetectedBy::CustomerReport)
+    );
     assert!(md.contains("```mermaid\ntimeline\n    title 時間軸（America/Los_Angeles）\n"));
 }
 

@@ -249,7 +249,7 @@ fn full_document_golden_has_every_section_in_order() {
     assert_eq!(actions.len(), 3);
     assert_eq!(actions[1][6], "No");
     assert_eq!(actions[2][6], "Yes");
-    assert_eq!(s.tasks, [false, true]);
+    assert!(s.tasks.is_empty(), "the action items once, as a table");
 
     // Not exposed: the data-exposure details stay out of the report.
     let impact = table_with_header(&s, &["Measure", "Value"]).expect("impact table");
@@ -271,7 +271,7 @@ fn worked_example_golden_tells_the_chatgpt_story() {
     assert_eq!(timeline[1][0], "2023-03-20 01:00", "shown in Pacific time");
     let metrics = table_with_header(&s, &["Metric", "Duration"]).expect("metrics table");
     assert_eq!(metrics[3], ["Time to resolve", "18 h"]);
-    assert_eq!(s.tasks, [true, true, true, true]);
+    assert!(s.tasks.is_empty(), "the action items once, as a table");
     let impact = table_with_header(&s, &["Measure", "Value"]).expect("impact table");
     assert!(impact.iter().any(|r| r[0] == "Kinds of data"));
 }
@@ -390,8 +390,8 @@ fn user_text_never_breaks_tables_forges_headings_or_ends_sections() {
                 prop_assert_eq!(&row[1], kind, "type column shifted\n{}", md);
                 prop_assert_eq!(&row[6], if item.done { "Yes" } else { "No" }, "\n{}", md);
             }
-            let want_tasks: Vec<bool> = doc.action_items.iter().map(|a| a.done).collect();
-            prop_assert_eq!(&s.tasks, &want_tasks, "\n{}", md);
+            // The table alone says what is done: no checklist repeats the items.
+            prop_assert!(s.tasks.is_empty(), "\n{}", md);
             Ok(())
         })
         .expect("property holds");

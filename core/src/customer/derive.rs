@@ -17,7 +17,7 @@ use crate::choice::Choice;
 use crate::document::{EventKind, Postmortem};
 use crate::fields::{FieldId, NO, YES};
 use crate::metrics::sorted_by_time;
-use crate::report::{colon, timeline_note};
+use crate::report::{bold_label, timeline_note};
 use crate::time::format_offset;
 
 use super::Part;
@@ -67,7 +67,7 @@ fn who_was_affected(doc: &Postmortem) -> String {
     let mut measure = |field: FieldId, value: &str| {
         let value = one_line(value);
         if !value.is_empty() {
-            parts.push(format!("**{}{}** {value}", field.label(lang), colon(lang)));
+            parts.push(format!("{}{value}", bold_label(field.label(lang), lang)));
         }
     };
     measure(FieldId::UsersAffected, &impact.users_affected);

@@ -10,7 +10,7 @@ use crate::fields::{
     section_fields, value_of, Access, Field, Kind, Place, ACTION_FIELDS, EVENT_FIELDS, NO, YES,
 };
 use crate::markdown::escape::{self, split_row, unescape_block, unescape_cell, unescape_inline};
-use crate::markdown::{header_row, lead_prefix};
+use crate::markdown::{header_row, lead_prefixes};
 use crate::messages;
 use crate::render::markdown_options;
 use crate::report::{self, is_timeline_note};
@@ -193,9 +193,9 @@ fn read_lead<'a>(
     f: &Field<Postmortem>,
     intro: &'a str,
 ) -> Result<&'a str, ImportError> {
-    let Some(after) = BOTH
+    let Some(after) = lead_prefixes(f.label)
         .iter()
-        .find_map(|lang| intro.strip_prefix(&lead_prefix(f.label, *lang)))
+        .find_map(|p| intro.strip_prefix(p.as_str()))
     else {
         return Ok(intro);
     };

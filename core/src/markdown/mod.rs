@@ -51,7 +51,21 @@ pub fn section_markdown(doc: &Postmortem, section: SectionId) -> String {
 
 /// The bold lead line that carries a choice, such as `**Detected by:** Alert`.
 pub(crate) fn lead_prefix(label: Words, lang: Language) -> String {
-    format!("**{}{}** ", label.get(lang), colon(lang))
+    report::bold_label(label.get(lang), lang)
+}
+
+/// Every form of a lead line the importer reads: as written now, and as Hindsight wrote it
+/// in Chinese before (`**偵測方式：** `).
+pub(crate) fn lead_prefixes(label: Words) -> [String; 3] {
+    [
+        lead_prefix(label, Language::En),
+        lead_prefix(label, Language::ZhTw),
+        format!(
+            "**{}{}** ",
+            label.get(Language::ZhTw),
+            colon(Language::ZhTw)
+        ),
+    ]
 }
 
 /// The header row of a two-column table.
@@ -72,9 +86,9 @@ fn looks_reserved(section: SectionId, body: &str) -> bool {
         _ => section_fields(section)
             .filter(|f| f.place == Place::Lead)
             .any(|f| {
-                [Language::En, Language::ZhTw]
+                lead_prefixes(f.label)
                     .iter()
-                    .any(|lang| body.starts_with(&lead_prefix(f.label, *lang)))
+                    .any(|p| body.starts_with(p.as_str()))
             }),
     }
 }
@@ -238,35 +252,8 @@ fn action_items(doc: &Postmortem, lang: Language, w: &mut SectionWriter) {
             })
             .collect()
     });
+    // Once, as a table: its Done column says what a checklist said again below it.
     w.paragraph(columns_table(ACTION_FIELDS, lang, rows));
-    let tasks: Vec<String> = items
-        .iter()
-        .map(|a| {
-            let mut text = escape_inline(&a.action);
-            if text.is_empty() {
-                text = report::NO_ACTION_WRITTEN.get(lang).into();
-            }
-            let mut details = Vec::new();
-            if !a.owner.trim().is_empty() {
-                details.push(escape_inline(&a.owner));
-            }
-            if !a.due_date.trim().is_empty() {
-                details.push(report::DUE.fill(lang, &[&escape_inline(&a.due_date)]));
-            }
-            if !details.is_empty() {
-                match lang {
-                    Language::En => {
-                        let _ = write!(text, " ({})", details.join(", "));
-                    }
-                    Language::ZhTw => {
-                        let _ = write!(text, "（{}）", details.join("，"));
-                    }
-                }
-            }
-            format!("- [{}] {}", if a.done { 'x' } else { ' ' }, text)
-        })
-        .collect();
-    w.paragraph(tasks.join("\n"));
 }
 
 /// A table whose columns are the fields of a row; link columns hold Markdown already.
