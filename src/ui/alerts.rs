@@ -121,11 +121,82 @@ pub fn SaveIndicator() -> impl IntoView {
     view! { <p class=class role="status">{text}</p> }
 }
 
+/// How long a notice that informs stays: about six seconds, longer for longer text (a
+/// reader takes about a second per fifteen characters), at most fifteen.
+fn notice_ms(text: &str) -> u64 {
+    let chars = text.chars().count() as u64;
+    (6_000 + chars.saturating_sub(60) * 60).min(15_000)
+}
+
+/// How long the Undo toast offers its button.
+const UNDO_MS: u64 = 10_000;
+
+/// Notices that inform go away by themselves, and on the user's next action; errors (the
+/// alert) stay until answered or dismissed.
+fn fade_notices(ed: Editor, ui: Ui) {
+    let shown = StoredValue::new(0u64);
+    Effect::new(move |_| {
+        let Some(text) = ed.info().get() else {
+            return;
+        };
+        shown.update_value(|n| *n += 1);
+        let this = shown.get_value();
+        let ms = notice_ms(&ui.text(&text));
+        set_timeout(
+            move || {
+                if shown.try_get_value() == Some(this) {
+                    ed.info().set(None);
+                }
+            },
+            std::time::Duration::from_millis(ms),
+        );
+    });
+    let undo_shown = StoredValue::new(0u64);
+    Effect::new(move |_| {
+        if ed.undo().with(Option::is_none) {
+            return;
+        }
+        undo_shown.update_value(|n| *n += 1);
+        let this = undo_shown.get_value();
+        set_timeout(
+            move || {
+                if undo_shown.try_get_value() == Some(this) {
+                    ed.clear_undo();
+                }
+            },
+            std::time::Duration::from_millis(UNDO_MS),
+        );
+    });
+    // The next thing the user does elsewhere dismisses a notice that only informs.
+    let next_action = move |ev: &web_sys::Event| {
+        let in_toast = ev
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+            .and_then(|el| el.closest(".toast-region").ok().flatten())
+            .is_some();
+        if !in_toast && ed.info().with_untracked(Option::is_some) {
+            ed.info().set(None);
+        }
+    };
+    let down = window_event_listener(leptos::ev::pointerdown, move |ev| next_action(&ev));
+    let key = window_event_listener(leptos::ev::keydown, move |ev| {
+        // A modifier alone, or the key that saved (Ctrl+S says "Saved"), is no next action.
+        if !matches!(ev.key().as_str(), "Control" | "Meta" | "Shift" | "Alt" | "s" | "S") {
+            next_action(&ev);
+        }
+    });
+    on_cleanup(move || {
+        down.remove();
+        key.remove();
+    });
+}
+
 /// The alert region for errors, and the toasts.
 #[component]
 pub fn Alerts() -> impl IntoView {
     let ui = Ui::get();
     let ed = expect_context::<Editor>();
+    fade_notices(ed, ui);
     let undo_text = move || {
         let lang = ui.lang();
         ed.undo().with(|u| {

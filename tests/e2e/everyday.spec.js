@@ -286,3 +286,29 @@ test('cancelling a foreign import creates nothing', async ({ page }) => {
   await expect(app.field('Header', 'Title')).toHaveValue('Mine');
   void t;
 });
+
+for (const lang of LANGUAGES) {
+  test(`[${lang}] a notice that informs goes away by itself and on the next action; an error stays`, async ({ page }) => {
+    const app = new EditorPage(page, lang);
+    await app.open();
+    await app.field('Summary', 'Summary').fill('Typed');
+    const toast = page.locator('.toast-region').getByText(lang === 'en' ? 'Saved.' : '已儲存。');
+    await page.keyboard.press('Control+s');
+    await expect(toast).toBeVisible();
+    // By itself, after about six seconds.
+    await expect(toast).toBeHidden({ timeout: 9000 });
+    // On the next action.
+    await app.field('Summary', 'Summary').focus();
+    await page.keyboard.press('Control+s');
+    await expect(toast).toBeVisible();
+    await app.field('Header', 'Title').click();
+    await expect(toast).toBeHidden();
+    // An error stays until it is answered.
+    await importFile(app, 'broken.json', '{ "schema_version": 1, "header": ', 'application/json');
+    const alert = page.getByRole('alert').filter({ hasText: lang === 'en' ? 'Could not import' : '無法匯入' });
+    await expect(alert).toBeVisible();
+    await page.waitForTimeout(7000);
+    await app.field('Header', 'Title').click();
+    await expect(alert).toBeVisible();
+  });
+}
