@@ -99,9 +99,15 @@ pub fn set_url_params(changes: &[(&str, Option<&str>)], push: bool) {
     }
 }
 
-/// Puts `?draft=<id>` in the URL without reloading.
+/// Puts `?draft=<id>` in the URL without reloading: a history entry of its own when the URL
+/// named another draft, so Back returns to it; the first draft of a visit replaces the
+/// entry it was loaded with.
 pub fn set_draft_in_url(id: &str) {
-    set_url_params(&[("draft", Some(id))], false);
+    match draft_in_url() {
+        Some(current) if current == id => {}
+        Some(_) => set_url_params(&[("draft", Some(id))], true),
+        None => set_url_params(&[("draft", Some(id))], false),
+    }
 }
 
 /// The browser's own IANA time zone, such as `Europe/Berlin`.

@@ -26,4 +26,19 @@ impl Editor {
         });
         on_cleanup(move || handle.remove());
     }
+
+    /// Follows Back and Forward between drafts: the URL names the draft to show.
+    pub fn watch_history(&self) {
+        let this = *self;
+        let handle = window_event_listener(leptos::ev::popstate, move |_| {
+            let Some(id) = crate::adapters::platform::draft_in_url() else {
+                return;
+            };
+            let known = this.drafts().with_untracked(|d| d.iter().any(|s| s.id == id));
+            if known && this.open_id().get_untracked().as_deref() != Some(id.as_str()) {
+                this.open(&id);
+            }
+        });
+        on_cleanup(move || handle.remove());
+    }
 }

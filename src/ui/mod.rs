@@ -99,6 +99,7 @@ pub fn App() -> impl IntoView {
     Folder::provide();
     team_folder::TeamFolder::provide(ed);
     ed.watch_other_tabs();
+    ed.watch_history();
 
     // Write pending edits the moment the page may go away. A tab closed in the middle of a
     // conflict keeps its text as a separate draft rather than losing it.

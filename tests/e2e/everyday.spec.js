@@ -312,3 +312,31 @@ for (const lang of LANGUAGES) {
     await expect(alert).toBeVisible();
   });
 }
+
+for (const lang of LANGUAGES) {
+  test(`[${lang}] Back and Forward move between the drafts and views opened, and never leave the app early`, async ({ page }) => {
+    const app = new EditorPage(page, lang);
+    await app.open();
+    const titles = ['First outage', 'Second outage', 'Third outage'];
+    await app.field('Header', 'Title').fill(titles[0]);
+    for (const title of titles.slice(1)) {
+      await app.newDraft('Full');
+      await app.field('Header', 'Title').fill(title);
+    }
+    await app.expectSaved();
+    const overview = lang === 'en' ? 'Incidents' : '事件總覽';
+    await page.getByRole('button', { name: overview, exact: true }).click();
+    await expect(page.getByRole('heading', { name: overview, level: 2 }).first()).toBeVisible();
+    await page.goBack();
+    await expect(app.field('Header', 'Title')).toHaveValue(titles[2]);
+    await page.goBack();
+    await expect(app.field('Header', 'Title')).toHaveValue(titles[1]);
+    await page.goBack();
+    await expect(app.field('Header', 'Title')).toHaveValue(titles[0]);
+    await page.goForward();
+    await expect(app.field('Header', 'Title')).toHaveValue(titles[1]);
+    // A reload shows the same draft.
+    await page.reload();
+    await expect(app.field('Header', 'Title')).toHaveValue(titles[1]);
+  });
+}
