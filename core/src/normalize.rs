@@ -16,9 +16,11 @@ pub fn inline(text: &str) -> String {
     lines(text).join(" ").trim().to_owned()
 }
 
-/// A multi-line field: `\n` line endings, no blank lines at either end, nothing when blank.
+/// A multi-line field: `\n` line endings, no blank lines at either end, no spaces at the
+/// end of a line outside code (the Markdown's hard breaks), nothing when blank: exactly what
+/// the Markdown carries back.
 pub fn block(text: &str) -> String {
-    let joined = lines(text).join("\n");
+    let joined = crate::markdown::escape::trim_line_ends(&lines(text).join("\n"));
     if joined.trim().is_empty() {
         return String::new();
     }
@@ -104,7 +106,7 @@ mod tests {
         assert_eq!(inline("  two\r\nlines \n"), "two lines");
         assert_eq!(
             block("\r\n\nPara one\r\n\r\nPara two  \n\n"),
-            "Para one\n\nPara two  "
+            "Para one\n\nPara two"
         );
         assert_eq!(block(" \n \t"), "");
         let mut d = Postmortem::default();

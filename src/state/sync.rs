@@ -34,7 +34,9 @@ impl Editor {
             let Some(id) = crate::adapters::platform::draft_in_url() else {
                 return;
             };
-            let known = this.drafts().with_untracked(|d| d.iter().any(|s| s.id == id));
+            let known = this
+                .drafts()
+                .with_untracked(|d| d.iter().any(|s| s.id == id));
             if known && this.open_id().get_untracked().as_deref() != Some(id.as_str()) {
                 this.open(&id);
             }

@@ -181,7 +181,10 @@ fn fade_notices(ed: Editor, ui: Ui) {
     let down = window_event_listener(leptos::ev::pointerdown, move |ev| next_action(&ev));
     let key = window_event_listener(leptos::ev::keydown, move |ev| {
         // A modifier alone, or the key that saved (Ctrl+S says "Saved"), is no next action.
-        if !matches!(ev.key().as_str(), "Control" | "Meta" | "Shift" | "Alt" | "s" | "S") {
+        if !matches!(
+            ev.key().as_str(),
+            "Control" | "Meta" | "Shift" | "Alt" | "s" | "S"
+        ) {
             next_action(&ev);
         }
     });

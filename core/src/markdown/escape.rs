@@ -250,10 +250,105 @@ const RAW_INFO: &str = "hindsight-raw";
 /// heading must be the only one. When it is not (text built to defeat the line rules), the
 /// field is written verbatim in a code fence instead, which nothing can escape.
 pub fn escape_block(text: &str) -> String {
+    // Spaces ending a line outside code are the Markdown's hard breaks, never the text's; a
+    // line that held only spaces is no line at either end.
+    let trimmed = trim_line_ends(text);
+    let text = trimmed.trim_matches('\n');
     match escape_lines(text) {
-        Some(out) if stays_inside(&out) && !starts_raw(&out) => out,
+        Some(out) if stays_inside(&out) && !starts_raw(&out) => {
+            hard_breaks(&out, &code_lines(text))
+        }
         _ => raw_block(text),
     }
+}
+
+/// Makes each line break inside a paragraph a hard break (two spaces before it), so a line
+/// typed on its own line stays on its own line in every renderer; code (in the text as
+/// typed: an unclosed fence is text once escaped), lists and the breaks between blocks are
+/// left alone. [`unescape_block`] takes the spaces off again: outside code, a field's text
+/// never ends a line with spaces ([`trim_line_ends`]).
+fn hard_breaks(text: &str, code: &[bool]) -> String {
+    let line_starts: Vec<usize> = std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
+    let mut at: Vec<usize> = Parser::new_ext(text, markdown_options())
+        .into_offset_iter()
+        .filter(|(e, _)| matches!(e, Event::SoftBreak))
+        .filter_map(|(_, r)| text[r.start..].find('\n').map(|n| r.start + n))
+        .filter(|&nl| {
+            let line = line_starts.partition_point(|s| *s <= nl) - 1;
+            !code.get(line).copied().unwrap_or(false)
+        })
+        .collect();
+    if at.is_empty() {
+        return text.to_owned();
+    }
+    at.dedup();
+    let mut out = String::with_capacity(text.len() + 2 * at.len());
+    let mut from = 0;
+    for i in at {
+        out.push_str(&text[from..i]);
+        out.push_str("  ");
+        from = i;
+    }
+    out.push_str(&text[from..]);
+    out
+}
+
+/// Markdown written elsewhere with its paragraphs wrapped at a width: each line break
+/// inside a paragraph becomes a space (none between two Chinese characters), so the text
+/// reads as its writer meant it once Hindsight keeps typed line breaks. Code, lists' own
+/// lines and hard breaks stay.
+pub fn join_soft_breaks(text: &str) -> String {
+    let breaks: Vec<(usize, usize)> = Parser::new_ext(text, markdown_options())
+        .into_offset_iter()
+        .filter(|(e, _)| matches!(e, Event::SoftBreak))
+        .filter_map(|(_, r)| {
+            let nl = r.start + text[r.start..].find('\n')?;
+            let before = text[..nl].trim_end_matches([' ', '\t']).len();
+            let after = nl + 1 + (text[nl + 1..].len() - text[nl + 1..].trim_start().len());
+            Some((before, after))
+        })
+        .collect();
+    // Chinese wrapped mid-sentence joins with nothing between; text that had a space at the
+    // break keeps one.
+    let mut out = String::with_capacity(text.len());
+    let mut from = 0;
+    for (before, after) in breaks {
+        if before < from {
+            continue;
+        }
+        out.push_str(&text[from..before]);
+        let prev = text[..before].chars().next_back();
+        let next = text[after..].chars().next();
+        let spaceless = |c: Option<char>| c.is_some_and(crate::text::is_spaceless);
+        let bare = after - before == 1;
+        if !(bare && spaceless(prev) && spaceless(next)) {
+            out.push(' ');
+        }
+        from = after;
+    }
+    out.push_str(&text[from..]);
+    // The hard breaks that stay are line breaks of the text now.
+    trim_line_ends(&out)
+}
+
+/// A block's text without spaces at the end of its lines outside code: what a hard break
+/// leaves in the Markdown is not part of the text.
+pub fn trim_line_ends(text: &str) -> String {
+    let code = code_lines(text);
+    lines(text)
+        .into_iter()
+        .zip(code)
+        .map(|(line, is_code)| {
+            if is_code {
+                line
+            } else {
+                line.trim_end_matches([' ', '\t'])
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Writes a field verbatim inside a fence longer than any backtick run in it.
@@ -372,7 +467,7 @@ pub fn unescape_block(text: &str) -> String {
         return raw.to_owned();
     }
     let code = code_lines(text);
-    lines(text)
+    let raw = lines(text)
         .into_iter()
         .zip(code)
         .map(|(line, is_code)| {
@@ -383,7 +478,9 @@ pub fn unescape_block(text: &str) -> String {
             }
         })
         .collect::<Vec<_>>()
-        .join("\n")
+        .join("\n");
+    // The hard breaks' spaces, on the lines that are no code in the text as typed.
+    trim_line_ends(&raw)
 }
 
 /// Flattens text onto one line and escapes it for use after a list marker or heading marker.
@@ -520,8 +617,8 @@ mod tests {
             ("> ## quoted", "> \\## quoted"),
             ("- # in a list", "- \\# in a list"),
             ("1. # ordered", "1. \\# ordered"),
-            ("text\n===", "text\n\\==="),
-            ("text\n---  ", "text\n\\---  "),
+            ("text\n===", "text  \n\\==="),
+            ("text\n---  ", "text  \n\\---"),
             ("<!-- hide", "\\<!-- hide"),
             ("\\# already", "\\\\# already"),
             ("plain # not at start", "plain # not at start"),
@@ -529,7 +626,8 @@ mod tests {
         for (input, want) in cases {
             let got = escape_block(input);
             assert_eq!(got, want, "escape {input:?}");
-            assert_eq!(unescape_block(&got), input.replace("\r\n", "\n"));
+            // Spaces ending a line outside code are the Markdown's, not the text's.
+            assert_eq!(unescape_block(&got), trim_line_ends(input));
         }
     }
 
@@ -538,12 +636,13 @@ mod tests {
         let closed = "```\n# not a heading\n---\n```";
         assert_eq!(escape_block(closed), closed);
         let unclosed = "```rust\nfn main() {}";
-        assert_eq!(escape_block(unclosed), "\\```rust\nfn main() {}");
+        assert_eq!(escape_block(unclosed), "\\```rust  \nfn main() {}");
         assert_eq!(unescape_block(&escape_block(unclosed)), unclosed);
         let nested = "````\n```\n";
         let escaped = escape_block(nested);
         assert_eq!(unclosed_top_level_fence(&escaped), None);
-        assert_eq!(unescape_block(&escaped), nested);
+        // Fields reach the escape without blank lines at their ends (see normalize).
+        assert_eq!(unescape_block(&escaped), nested.trim_end_matches('\n'));
     }
 
     #[test]
@@ -564,6 +663,19 @@ mod tests {
             assert_eq!(unescape_block(&out), text, "{text:?}");
         }
         assert!(escape_block("```\n    ```").starts_with("````hindsight-raw\n"));
+    }
+
+    #[test]
+    fn a_line_break_inside_a_paragraph_is_a_hard_break_and_comes_back_as_typed() {
+        let typed = "02:05 disk fails\n02:07 alert fires\n\n- one\n- two\n\n```\ncode  \nline\n```";
+        let out = escape_block(typed);
+        assert_eq!(
+            out,
+            "02:05 disk fails  \n02:07 alert fires\n\n- one\n- two\n\n```\ncode  \nline\n```"
+        );
+        assert_eq!(unescape_block(&out), typed);
+        let html = crate::render::render_html(&out);
+        assert!(html.contains("disk fails<br"), "{html}");
     }
 
     #[test]

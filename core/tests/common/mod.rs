@@ -148,11 +148,30 @@ pub fn offset_at(zone: &str, utc: i64) -> i32 {
     }
 }
 
+/// The words of a text, lowercased; each Chinese character is a word of its own, since
+/// Chinese writes no spaces (a line wrapped mid-sentence joins with nothing between).
 pub fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric())
+    let mut out = Vec::new();
+    for w in text
+        .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
+    {
+        let mut latin = String::new();
+        for c in w.chars() {
+            if hindsight_core::text::is_spaceless(c) {
+                if !latin.is_empty() {
+                    out.push(std::mem::take(&mut latin).to_lowercase());
+                }
+                out.push(c.to_string());
+            } else {
+                latin.push(c);
+            }
+        }
+        if !latin.is_empty() {
+            out.push(latin.to_lowercase());
+        }
+    }
+    out
 }
 
 pub fn count(into: &mut HashMap<String, usize>, ws: Vec<String>) {

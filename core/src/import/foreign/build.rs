@@ -10,7 +10,7 @@ use super::{messages, ForeignImport, Part, Target};
 use crate::choice::Choice;
 use crate::document::{DetectedBy, EventKind, Language, Postmortem, Severity, Status};
 use crate::fields::{doc_field, Access, FieldId, Kind};
-use crate::markdown::escape::split_row;
+use crate::markdown::escape::{join_soft_breaks, split_row};
 use crate::report::{colon, severity_text};
 use crate::sections::SectionId;
 use crate::time::LocalDateTime;
@@ -536,7 +536,8 @@ impl Builder {
     }
 
     fn support(&mut self, heading: &str, text: &str) {
-        let text = trim_block(text);
+        let joined = join_soft_breaks(trim_block(text));
+        let text = joined.as_str();
         if !text.is_empty() || !heading.trim().is_empty() {
             self.land(Target::Supporting, 0);
         }
@@ -665,6 +666,9 @@ impl Builder {
                 }
             }
             Access::Text(_, get_mut) => {
+                // Lines of a paragraph wrapped at a width read as one line.
+                let joined = join_soft_breaks(text);
+                let text = joined.as_str();
                 let slot = get_mut(&mut self.doc);
                 // The first text a field gets needs no heading: the field names it. Later
                 // ones keep theirs, so the reader sees where each begins.

@@ -29,7 +29,6 @@ use crate::document::{Language, Postmortem};
 use crate::error::ImportError;
 use crate::fields::{doc_field, section_fields, Access, FieldId, Kind, Place};
 use crate::markdown::escape::lines;
-use crate::normalize;
 use crate::sections::SectionId;
 use crate::text::is_han;
 use crate::words::{Text, Words};
@@ -259,7 +258,8 @@ impl ForeignImport {
 }
 
 /// Removes top-level thematic breaks (separators between sections in exports) and blank
-/// lines at the ends.
+/// lines at the ends. Spaces ending a line stay: a `<br>` left a hard break there, which
+/// the text fields keep when they join wrapped lines.
 fn tidy(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut done = 0;
@@ -270,7 +270,12 @@ fn tidy(text: &str) -> String {
         }
     }
     out.push_str(&text[done..]);
-    normalize::block(&out)
+    let out = crate::markdown::escape::lines(&out).join("\n");
+    if out.trim().is_empty() {
+        String::new()
+    } else {
+        out.trim_matches('\n').to_owned()
+    }
 }
 
 /// The text after a label: it continues the label's paragraph (from the label's line, or

@@ -267,7 +267,8 @@ fn replacement(tag: &str, one_line: bool) -> Option<&'static str> {
         .take_while(char::is_ascii_alphanumeric)
         .collect();
     match name.as_str() {
-        "br" if !closing => Some(if one_line { " " } else { "\n" }),
+        // A hard break, so joining wrapped lines keeps it.
+        "br" if !closing => Some(if one_line { " " } else { "  \n" }),
         "span" | "div" | "p" | "font" | "u" => Some(""),
         _ => None,
     }
@@ -1094,7 +1095,7 @@ mod tests {
     fn export_remnants_are_cleaned_but_code_is_not() {
         assert_eq!(
             clean("a<br>b &nbsp;c <span class=\"x\">d</span>\n\n`<br>`\n\n| x<br/>y |\n|---|\n\n```\n&nbsp;<br>\n```\n"),
-            "a\nb  c d\n\n`<br>`\n\n| x y |\n|---|\n\n```\n&nbsp;<br>\n```\n"
+            "a  \nb  c d\n\n`<br>`\n\n| x y |\n|---|\n\n```\n&nbsp;<br>\n```\n"
         );
     }
 
