@@ -270,6 +270,48 @@ pub fn sentences(text: &str) -> impl Iterator<Item = &str> {
     })
 }
 
+/// Whether pasted text looks like a log, a stack trace or a table of fixed-width text,
+/// which reads right only as a code block: at least three lines, most of them starting with
+/// a time or a log level, or stack frames, or columns lined up with runs of spaces. Text
+/// already in a fence is not.
+pub fn looks_like_log(text: &str) -> bool {
+    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+    if lines.len() < 3
+        || text.trim_start().starts_with("```")
+        || text.trim_start().starts_with("~~~")
+    {
+        return false;
+    }
+    let stamped = |l: &str| {
+        let t = l.trim_start().trim_start_matches(['[', '(']);
+        // A time (02:05) or a date (2024-05-02, 09.01.2024), not a list's number ("1. Do").
+        let b = t.as_bytes();
+        let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+        let sep = b.get(digits).copied();
+        let then_digit = b.get(digits + 1).is_some_and(u8::is_ascii_digit);
+        (1..=4).contains(&digits)
+            && then_digit
+            && (sep == Some(b':') || digits >= 2 && matches!(sep, Some(b'-' | b'/' | b'.')))
+            || [
+                "ERROR", "WARN", "INFO", "DEBUG", "TRACE", "FATAL", "E0", "W0", "I0",
+            ]
+            .iter()
+            .any(|level| t.starts_with(level))
+    };
+    let frame = |l: &str| {
+        let t = l.trim_start();
+        t.starts_with("at ") && l.starts_with(char::is_whitespace)
+            || t.starts_with("File \"")
+            || t.starts_with("Traceback")
+            || t.contains("Exception")
+            || t.contains("panicked at")
+            || t.starts_with("goroutine ")
+    };
+    let columns = |l: &str| l.trim().contains("   ") || l.contains('\t');
+    let most = |f: &dyn Fn(&str) -> bool| lines.iter().filter(|l| f(l)).count() * 2 > lines.len();
+    most(&stamped) || lines.iter().filter(|l| frame(l)).count() >= 2 || most(&columns)
+}
+
 /// The first `n` words of a text, with "…" when more follow: a quote short enough for a
 /// sentence.
 pub fn clip_words(text: &str, n: usize) -> String {
@@ -747,6 +789,29 @@ pub fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn logs_traces_and_columns_look_like_logs_and_prose_does_not() {
+        for log in [
+            "02:05 disk fails\n02:07 alert fires\n02:09 failover starts",
+            "[2024-05-02 10:01:02] ERROR pool exhausted\n[2024-05-02 10:01:03] WARN retry\n[2024-05-02 10:01:04] INFO ok",
+            "Traceback (most recent call last):\n  File \"app.py\", line 3\n  File \"db.py\", line 9\nTimeoutError",
+            "java.lang.IllegalStateException: closed\n    at Pool.get(Pool.java:42)\n    at Api.run(Api.java:7)",
+            "NAME     READY   STATUS\napi-1    0/1     CrashLoopBackOff\napi-2    1/1     Running",
+            "2024-05-02 錯誤\n2024-05-02 重試\n2024-05-02 恢復",
+        ] {
+            assert!(looks_like_log(log), "{log}");
+        }
+        for prose in [
+            "The pool ran out.\nWe restarted it.\nIt came back.",
+            "資料庫連線耗盡。\n我們重新啟動。\n服務恢復。",
+            "two lines\nonly",
+            "```\n02:05 a\n02:06 b\n02:07 c\n```",
+            "1. Restart the pool\n2. Check the alerts\n3. Write the report",
+        ] {
+            assert!(!looks_like_log(prose), "{prose}");
+        }
+    }
+
     #[test]
     fn sentences_end_at_their_marks_but_not_inside_versions() {
         let got: Vec<&str> =

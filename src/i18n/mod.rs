@@ -194,6 +194,9 @@ hindsight_core::words_table! {
     HIDE_GUIDANCE = ("Hide guidance", "隱藏引導");
     SHOW_GUIDANCE = ("Show guidance", "顯示引導");
     SAVED_NOW = ("Saved.", "已儲存。");
+    LOOKS_LIKE_LOG = ("This looks like a log: as a code block it keeps its lines and spacing.",
+        "這看起來像日誌：設為程式碼區塊可保留原本的換行與空格。");
+    FORMAT_AS_CODE = ("Format as code block", "設為程式碼區塊");
     STORAGE_USED = ("Storage used", "已使用儲存空間");
     STORAGE_AMOUNT = ("{0}% (about {1} of 5 MB)", "{0}%（約 {1}，上限約 5 MB）");
     STORAGE_NEARLY_FULL = ("This browser's storage for Hindsight is nearly full. Back up your drafts, then delete the ones you no longer need.",

@@ -340,3 +340,34 @@ for (const lang of LANGUAGES) {
     await expect(app.field('Header', 'Title')).toHaveValue(titles[1]);
   });
 }
+
+for (const lang of LANGUAGES) {
+  test(`[${lang}] typed line breaks stay in the preview, and a pasted log is offered as a code block`, async ({ page }) => {
+    const app = new EditorPage(page, lang);
+    await app.open();
+    const summary = app.field('Summary', 'Summary');
+    await summary.fill('The pool ran out.\nWe restarted it.');
+    await expect(app.preview('Summary').locator('br')).toHaveCount(1);
+    const log = '02:05 disk fails\n02:07 alert fires\n02:09 failover starts';
+    await summary.fill(`The pool ran out.\n${log}`);
+    await summary.evaluate((el, text) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', text);
+      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
+    }, log);
+    const offer = page.getByRole('button', { name: lang === 'en' ? 'Format as code block' : '設為程式碼區塊' });
+    await expect(offer).toBeVisible();
+    await offer.click();
+    await expect(summary).toHaveValue(`The pool ran out.\n\n\`\`\`\n${log}\n\`\`\`\n`);
+    await expect(summary).toBeFocused();
+    await expect(app.preview('Summary').locator('pre code')).toContainText('02:07 alert fires');
+    await expect(offer).toHaveCount(0);
+    // Prose is not offered.
+    await summary.evaluate((el) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', 'We restarted it.\nIt came back.\nAll good.');
+      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
+    });
+    await expect(offer).toHaveCount(0);
+  });
+}

@@ -304,10 +304,60 @@ pub fn Control(
         set.run(event_target_value(&ev));
     };
     let aria_required = move || required.get().then_some("true");
+    // A pasted log, stack trace or table: offered as a code block, which keeps its lines.
+    let pasted_log = RwSignal::new(None::<String>);
+    let on_paste = move |ev: leptos::ev::ClipboardEvent| {
+        let text = ev
+            .clipboard_data()
+            .and_then(|d| d.get_data("text/plain").ok())
+            .unwrap_or_default();
+        pasted_log.set(hindsight_core::text::looks_like_log(&text).then_some(text));
+    };
+    let code_id = StoredValue::new(input_id.clone());
+    let format_as_code = move |_: leptos::ev::MouseEvent| {
+        let Some(pasted) = pasted_log.get_untracked() else {
+            return;
+        };
+        let Some(area) = document()
+            .get_element_by_id(&code_id.get_value())
+            .and_then(|el| el.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+        else {
+            return;
+        };
+        let value = area.value();
+        let pasted = pasted.replace("\r\n", "\n");
+        if let Some(at) = value.rfind(pasted.as_str()) {
+            let before = &value[..at];
+            let lead = if before.is_empty() || before.ends_with("\n\n") {
+                ""
+            } else if before.ends_with('\n') {
+                "\n"
+            } else {
+                "\n\n"
+            };
+            let fenced = format!(
+                "{before}{lead}```\n{}\n```\n{}",
+                pasted.trim_end_matches('\n'),
+                &value[at + pasted.len()..]
+            );
+            area.set_value(&fenced);
+            grow(&area);
+            set.run(fenced);
+        }
+        pasted_log.set(None);
+        let _ = area.focus();
+    };
     let input = match kind {
         Kind::Text | Kind::Lines => view! {
             <textarea id=input_id rows=4 placeholder=placeholder aria-required=aria_required
-                aria-describedby=described on:input=on_input></textarea>
+                aria-describedby=described on:input=on_input on:paste=on_paste
+                on:blur=move |_| {
+                    // Leaving the field without taking the offer lets it go.
+                    set_timeout(move || if !pasted_log.is_disposed() {
+                        let keep = document().active_element().is_some_and(|e| e.class_name().contains("code-offer"));
+                        if !keep { pasted_log.set(None); }
+                    }, std::time::Duration::from_millis(200));
+                }></textarea>
         }
         .into_any(),
         Kind::Choice { .. } | Kind::YesNo => {
@@ -380,6 +430,14 @@ pub fn Control(
                 <span class="req" aria-hidden="true" title=ui.t(i18n::REQUIRED_BY_TEMPLATE)>"*"</span>
             </Show>
             {input}
+            {move || pasted_log.with(Option::is_some).then(|| view! {
+                <p class="code-offer-line">
+                    <span class="hint">{ui.t(i18n::LOOKS_LIKE_LOG)}</span>
+                    <button type="button" class="secondary small code-offer" on:click=format_as_code>
+                        {ui.t(i18n::FORMAT_AS_CODE)}
+                    </button>
+                </p>
+            })}
             {check.then(|| view! { <label for=id.clone()>{ui.t(spec.label)}</label> })}
             {(kind == Kind::Zone).then(zone_list)}
             {hint.map(|h| view! { <p class="hint" id=format!("{id}-hint")>{ui.t(h)}</p> })}
