@@ -52,7 +52,13 @@ const onDisk = {
       const dir = await root.getDirectoryHandle('team', { create: true });
       const out = {};
       for await (const [name, handle] of dir.entries()) {
-        if (handle.kind === 'file') out[name] = await (await handle.getFile()).text();
+        // A write in progress has a swap file beside its file for a moment.
+        if (handle.kind !== 'file' || name.endsWith('.crswap')) continue;
+        try {
+          out[name] = await (await handle.getFile()).text();
+        } catch {
+          // Replaced by the write that was in progress: read on the next poll.
+        }
       }
       return out;
     });
