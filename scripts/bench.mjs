@@ -6,7 +6,9 @@
 //   3b. incidents: 200 varied drafts with 1,000 open action items: start-up against 1 draft,
 //      and opening the Incidents overview (goal: at most 100 ms);
 //   4. the render pipeline against markdown-it + DOMPurify on the same documents (goal: 10×);
-//   5. the app's size, gzipped, and where the wasm's bytes go (goal: 250 KiB).
+//   5. the app's size, gzipped, and where the wasm's bytes go (goal: 250 KiB);
+//   6. a timeline of 200 rows: typing in its last row, keystroke to the next frame against 5
+//      rows (goal: p95 at most 20 ms), and a reload until the form is editable (goal: 1.2 s).
 // Timings are reported, never asserted: `make bench`.
 import { chromium } from '@playwright/test';
 import { spawn, spawnSync } from 'node:child_process';
@@ -99,18 +101,18 @@ async function keystrokes(page, doc) {
 /// Milliseconds from navigation start until the form is editable and its preview rendered,
 /// in a fresh profile (a new context: no cache, no storage but what `seed` puts there); with
 /// `loads` over 1, the page is loaded again in the same profile and the last time is given.
-async function readyTime(browser, seed, loads = 1) {
+async function readyTime(browser, seed, loads = 1, extra = null) {
   const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   if (seed) {
     await page.goto(`${base}favicon-never.svg`).catch(() => {});
     await page.evaluate(seed.fn, seed.arg);
   }
-  await page.addInitScript(() => {
+  await page.addInitScript((extra) => {
     const ready = () => {
       const title = document.querySelector('#header-title');
       const preview = document.querySelector('#preview-header h1');
-      return title && !title.disabled && preview;
+      return title && !title.disabled && preview && (extra || []).every((s) => document.querySelector(s));
     };
     new MutationObserver((_, observer) => {
       if (window.__ready === undefined && ready()) {
@@ -118,7 +120,7 @@ async function readyTime(browser, seed, loads = 1) {
         observer.disconnect();
       }
     }).observe(document, { childList: true, subtree: true });
-  });
+  }, extra);
   let t = 0;
   for (let i = 0; i < loads; i++) {
     await page.goto(base);
@@ -239,6 +241,57 @@ async function overviewTime(browser, seed, items, runs = 5) {
   return { median: median(times), first: times[0] };
 }
 
+/// A draft whose timeline has `rows` events, a minute apart.
+function timelineDraft(rows) {
+  const doc = {
+    schema_version: 2,
+    header: { title: 'Timeline benchmark', time_zone: 'UTC', incident_date: '2024-05-02' },
+    summary: 'A long night.',
+    timeline: Array.from({ length: rows }, (_, i) => ({
+      time: `2024-05-02T${String(Math.floor(i / 60) % 24).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}:00+00:00`,
+      event: `Step ${i}: the failover runbook's check ${i % 13} on db-${i % 3}`,
+      kind: i === 0 ? 'impact_started' : 'other',
+      link: '',
+    })),
+  };
+  return {
+    arg: draftOf('timeline', doc, Date.now()),
+    fn: (d) => {
+      localStorage.clear();
+      localStorage.setItem('hindsight:draft:timeline', JSON.stringify(d));
+    },
+  };
+}
+
+/// Typing in the last timeline row of a draft of `rows` events: from each keydown to a task
+/// after the next animation frame (the frame the keystroke is painted in).
+async function timelineFrames(browser, rows) {
+  const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const seed = timelineDraft(rows);
+  await page.goto(`${base}favicon-never.svg`).catch(() => {});
+  await page.evaluate(seed.fn, seed.arg);
+  await page.goto(`${base}?draft=timeline`);
+  await page.waitForSelector('#preview-header h1');
+  const last = page.locator('.rows.compact .row').last().locator('input[id$="-event"]');
+  await last.click();
+  await page.keyboard.press('End');
+  await page.evaluate(() => {
+    window.__frames = [];
+    document.addEventListener('keydown', () => {
+      const t0 = performance.now();
+      requestAnimationFrame(() => setTimeout(() => window.__frames.push(performance.now() - t0), 0));
+    }, true);
+  });
+  for (let i = 0; i < 100; i++) {
+    await page.keyboard.press('KeyA');
+    await page.waitForFunction((n) => window.__frames.length >= n, i + 1);
+  }
+  const samples = (await page.evaluate(() => window.__frames)).slice(10);
+  await context.close();
+  return samples;
+}
+
 /// Runs `fn` `n` times and gives the median.
 // A connected folder of `count` Hindsight postmortems (an origin-private folder handed out
 // by a test double of the directory picker): from the click on Connect to the drafts panel
@@ -311,6 +364,19 @@ try {
     try { await page.goto(base); break; } catch { await new Promise((r) => setTimeout(r, 200)); }
   }
 
+  const timelineRun = async () => ({
+    few: await timelineFrames(browser, 5),
+    many: await timelineFrames(browser, 200),
+    // Until its last row is in the form and in the preview.
+    reload: await medianOf(5, () => readyTime(browser, timelineDraft(200), 2,
+      ['.rows.compact > .row:nth-child(200) input[id$="-event"]', '#preview-timeline tbody tr:nth-child(200)'])),
+  });
+  const timelineLine = (t) => `| timeline of 200 rows: typing in the last row, keystroke to the next frame, 90 keystrokes (5 rows) | p50 ${ms(percentile(t.many, 50))}, p95 ${ms(percentile(t.many, 95))} (p50 ${ms(percentile(t.few, 50))}, p95 ${ms(percentile(t.few, 95))}) | p95 at most 20 ms |\n`
+    + `| timeline of 200 rows: reload until its last row is in the form and in the preview (median of 5) | ${ms(t.reload)} | at most 1.2 s |`;
+  if (process.env.BENCH_ONLY === 'timeline') {
+    console.log(timelineLine(await timelineRun()));
+    process.exit(0);
+  }
   if (process.env.BENCH_ONLY === 'folder') {
     const runs = [];
     for (let i = 0; i < 3; i++) runs.push(await folderTime(browser, 2000));
@@ -338,6 +404,7 @@ try {
   const overview = await overviewTime(browser, seedIncidents(200), 1000);
   const folderRuns = [];
   for (let i = 0; i < 3; i++) folderRuns.push(await folderTime(browser, 2000));
+  const timeline = await timelineRun();
 
   // 4. The render pipeline against markdown-it + DOMPurify.
   await page.goto(base);
@@ -384,6 +451,7 @@ try {
   console.log(`| incidents: start-up with 200 drafts and 1,000 open action items against 1 draft (median of 5) | ${ms(incidentsStart)} vs ${ms(one)}: ${ms(incidentsStart - one)} more | at most 50 ms more |`);
   console.log(`| incidents: opening the overview, click to its region with the 1,000 items listed (median of 5; first open) | ${ms(overview.median)}; first ${ms(overview.first)} | at most 100 ms |`);
   console.log(`| connected folder of 2,000 postmortems: Connect to the drafts panel listing them (median of 3) | ${ms(median(folderRuns))} | at most 2 s |`);
+  console.log(timelineLine(timeline));
   sizes.forEach((s, i) => {
     const r = render[i];
     console.log(`| render ${s / 1000} KB: Hindsight (wasm) vs markdown-it + DOMPurify | ${ms(r.wasm)} vs ${ms(r.js)}, ${(r.js / r.wasm).toFixed(1)}× faster | at least 10× |`);

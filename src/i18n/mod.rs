@@ -197,6 +197,11 @@ hindsight_core::words_table! {
     LOOKS_LIKE_LOG = ("This looks like a log: as a code block it keeps its lines and spacing.",
         "這看起來像日誌：設為程式碼區塊可保留原本的換行與空格。");
     FORMAT_AS_CODE = ("Format as code block", "設為程式碼區塊");
+    PASTED_EVENT = ("Added {0} event from the pasted lines.", "已從貼上的文字新增 {0} 個事件。");
+    PASTED_EVENTS = ("Added {0} events from the pasted lines.", "已從貼上的文字新增 {0} 個事件。");
+    DATE = ("Date", "日期");
+    TIME_PLACEHOLDER = ("HH:MM", "時:分");
+    NOT_A_TIME = ("“{0}” is not a time: type one such as 02:05 or 2:05 PM.", "「{0}」不是時間：請輸入例如 02:05 或下午 2:05。");
     STORAGE_USED = ("Storage used", "已使用儲存空間");
     STORAGE_AMOUNT = ("{0}% (about {1} of 5 MB)", "{0}%（約 {1}，上限約 5 MB）");
     STORAGE_NEARLY_FULL = ("This browser's storage for Hindsight is nearly full. Back up your drafts, then delete the ones you no longer need.",

@@ -36,6 +36,8 @@ pub enum UndoTop {
     Draft(String),
     /// A removed row: its list and its number.
     Row(RowList, usize),
+    /// Timeline events pasted at once: how many.
+    Pasted(usize),
 }
 
 /// The handle to app-wide state; two arena keys, cheap to copy into any closure.
@@ -325,6 +327,7 @@ impl Editor {
                     let top = match u {
                         Undoable::Draft(d) => UndoTop::Draft(d.doc.header.title.clone()),
                         Undoable::Row { list, index, .. } => UndoTop::Row(*list, *index),
+                        Undoable::Pasted { count, .. } => UndoTop::Pasted(*count),
                     };
                     (top, s.undo_stack().len())
                 });
@@ -441,12 +444,57 @@ impl Editor {
     /// the focus.
     pub fn undo_last(&self) -> Option<(RowList, u32)> {
         let undone = self.row_act(|s| s.undo_last());
-        if let Undone::Row(list, at) = undone {
-            let key = self.rows().insert(list, at);
-            self.notify_list(list);
-            return Some((list, key));
+        match undone {
+            Undone::Row(list, at) => {
+                let key = self.rows().insert(list, at);
+                self.notify_list(list);
+                Some((list, key))
+            }
+            Undone::Unpasted(at, taken, replaced_empty) => {
+                for _ in 0..taken {
+                    self.rows().remove(RowList::Timeline, at);
+                }
+                let key = if replaced_empty {
+                    Some(self.rows().insert(RowList::Timeline, at))
+                } else {
+                    self.rows().near(RowList::Timeline, at)
+                };
+                self.notify_list(RowList::Timeline);
+                key.map(|k| (RowList::Timeline, k))
+            }
+            _ => None,
         }
-        None
+    }
+
+    /// Adds an empty event right after the row `key` (Enter in an event).
+    pub fn add_event_after(&self, key: u32) -> Option<u32> {
+        let index = self.rows().index_of(RowList::Timeline, key)?;
+        let at = self.row_act(|s| s.add_event_after(index))?;
+        let new = self.rows().insert(RowList::Timeline, at);
+        self.notify_list(RowList::Timeline);
+        Some(new)
+    }
+
+    /// Puts pasted events in at the row `key` (in its place when it is empty); returns the
+    /// keys of the rows made.
+    pub fn paste_events(&self, key: u32, events: Vec<hindsight_core::TimelineEvent>) -> Vec<u32> {
+        let Some(index) = self.rows().index_of(RowList::Timeline, key) else {
+            return Vec::new();
+        };
+        let replaced = self.peek(|d| {
+            d.timeline
+                .get(index)
+                .is_some_and(|e| *e == hindsight_core::TimelineEvent::default())
+        });
+        let count = self.row_act(|s| s.paste_events(index, events));
+        if replaced && count > 0 {
+            self.rows().remove(RowList::Timeline, index);
+        }
+        let keys = (0..count)
+            .map(|k| self.rows().insert(RowList::Timeline, index + k))
+            .collect();
+        self.notify_list(RowList::Timeline);
+        keys
     }
 
     /// Runs a row action; the review's dismissals follow their rows, and they are tracked

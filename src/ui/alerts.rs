@@ -211,6 +211,10 @@ pub fn Alerts() -> impl IntoView {
                 UndoTop::Row(list, index) => {
                     ui.fill(i18n::DELETED_ROW, &[&row_name(*list, *index, lang)])
                 }
+                UndoTop::Pasted(n) => ui.fill(
+                    hindsight_core::words::counted(*n, i18n::PASTED_EVENT, i18n::PASTED_EVENTS),
+                    &[&n.to_string()],
+                ),
             };
             Some(match count {
                 1 => latest,

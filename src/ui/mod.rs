@@ -12,6 +12,7 @@ mod incidents;
 mod merge_dialog;
 pub mod modal;
 pub mod opened_folder;
+mod patch;
 pub mod preview;
 pub mod review;
 pub mod rich;

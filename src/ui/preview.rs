@@ -1,7 +1,8 @@
 //! The live preview: the report rendered section by section, in the report's language.
 //!
 //! Each section has a memo of its Markdown and one of its HTML, and reads only its own part
-//! of the document: a keystroke re-runs one section's Markdown and replaces one section's DOM.
+//! of the document: a keystroke re-runs one section's Markdown and patches the nodes of that
+//! section's DOM that changed.
 
 use hindsight_core::{
     markdown::section_markdown, render::render_html_in, report, Postmortem, SectionId,
@@ -10,6 +11,7 @@ use leptos::prelude::*;
 
 use crate::i18n::{self, Ui};
 use crate::state::Editor;
+use crate::ui::patch::patch_inner_html;
 
 /// Where the preview reads its document: the open draft, or a fixed one (a shared link).
 #[derive(Clone)]
@@ -52,9 +54,15 @@ pub fn Preview(
                     }
                 })
             });
+            // Patched, not replaced: a keystroke in one row of a long table changes one row.
+            let node = NodeRef::<leptos::html::Div>::new();
+            Effect::new(move |_| {
+                let Some(el) = node.get() else { return };
+                html.with(|h| patch_inner_html(&el, h));
+            });
             view! {
                 <div class="preview-section" id=format!("preview-{}", section.slug())
-                    data-section=section.slug() inner_html=move || html.get()></div>
+                    data-section=section.slug() node_ref=node></div>
             }
         })
         .collect_view();

@@ -81,7 +81,8 @@ for (const [kind, item] of [['json', 'Download JSON'], ['md', 'Download Markdown
     await expect(app.draftList().getByRole('listitem')).toHaveCount(before + 1);
     const again = await exportAs(page, 'Download JSON');
     expect(again.text).toBe(original.text);
-    await expect(app.row('Timeline', 'Event 1').getByLabel('Time', { exact: true })).toHaveValue('2023-03-20T01:00');
+    await expect(app.row('Timeline', 'Event 1').getByLabel('Time', { exact: true })).toHaveValue('01:00');
+    await expect(app.row('Timeline', 'Event 1').getByLabel('Date', { exact: true })).toHaveValue('2023-03-20');
   });
 }
 

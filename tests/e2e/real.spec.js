@@ -42,7 +42,8 @@ for (const lang of LANGUAGES) {
     await expect(app.section('Header').getByLabel(w(lang, 'severity'), { exact: true })).toHaveValue('SEV1');
     // The "Start time (impact):" label line is the first row, at its instant.
     const first = app.row('Timeline', row(lang, 'Event', 1));
-    await expect(first.getByLabel(app.t('Time'), { exact: true })).toHaveValue('2022-04-05T07:38');
+    await expect(first.getByLabel(app.t('Time'), { exact: true })).toHaveValue('07:38');
+    await expect(first.getByLabel(app.t('Date'), { exact: true })).toHaveValue('2022-04-05');
     // **P1** in a bold cell, and the Category column, are read by their content.
     const item = app.row('Action items', `${lang === 'en' ? 'Action item' : '行動項目'} 1`);
     await expect(item.getByLabel(w(lang, 'priority'), { exact: true })).toHaveValue('P1');

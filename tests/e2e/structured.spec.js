@@ -121,7 +121,8 @@ test('the worked example tells the ChatGPT incident', async ({ page }) => {
   await expect(page.locator('.report')).toContainText('redis-py');
   await expect(page.locator('.report')).toContainText('1.2%');
   await expect(app.preview('Timeline')).toContainText('2023-03-20 01:00');
-  await expect(app.row('Timeline', 'Event 1').getByLabel('Time', { exact: true })).toHaveValue('2023-03-20T01:00');
+  await expect(app.row('Timeline', 'Event 1').getByLabel('Time', { exact: true })).toHaveValue('01:00');
+  await expect(app.row('Timeline', 'Event 1').getByLabel('Date', { exact: true })).toHaveValue('2023-03-20');
 });
 
 for (const lang of LANGUAGES) {
@@ -133,6 +134,7 @@ for (const lang of LANGUAGES) {
     await zoneBox.press('Tab');
     await app.section('Timeline').getByRole('button', { name: app.t('Add timeline event') }).click();
     const time = app.row('Timeline', row(lang, 'Event', 1)).getByLabel(app.t('Time'), { exact: true });
+    const date = app.row('Timeline', row(lang, 'Event', 1)).getByLabel(app.t('Date'), { exact: true });
     await time.fill('2024-06-01T10:00');
     await expect(app.preview('Timeline')).toContainText('10:00');
 
@@ -142,7 +144,8 @@ for (const lang of LANGUAGES) {
     await zoneBox.press('Tab');
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('button', { name: app.t('Keep the moments (convert)') }).click();
-    await expect(time).toHaveValue('2024-06-01T19:00');
+    await expect(time).toHaveValue('19:00');
+    await expect(date).toHaveValue('2024-06-01');
     // The focus goes back to the box the question came from.
     await expect(zoneBox).toBeFocused();
     await expect(app.preview('Timeline')).toContainText('19:00');
@@ -151,7 +154,8 @@ for (const lang of LANGUAGES) {
     await zoneBox.fill('Europe/Berlin');
     await zoneBox.press('Tab');
     await page.getByRole('dialog').getByRole('button', { name: app.t('Keep the times as typed') }).click();
-    await expect(time).toHaveValue('2024-06-01T19:00');
+    await expect(time).toHaveValue('19:00');
+    await expect(date).toHaveValue('2024-06-01');
     await expect(app.preview('Timeline')).toContainText('Europe/Berlin');
     await expect(app.preview('Timeline')).toContainText('UTC+02:00');
 

@@ -37,6 +37,8 @@ const TABLE = {
   'Report language': ['Report language', '報告語言'],
   Event: ['Event', '事件'],
   Time: ['Time', '時間'],
+  'Incident date': ['Incident date', '事件日期'],
+  Date: ['Date', '日期'],
   Kind: ['Kind', '類型'],
   Action: ['Action', '行動'],
   Owner: ['Owner', '負責人'],

@@ -77,6 +77,15 @@ pub enum Undoable {
         /// The review's dismissals of that row, which come back with it.
         dismissed: Vec<crate::Dismissal>,
     },
+    /// Timeline events pasted in at once, which Undo takes out again.
+    Pasted {
+        /// Where the first one went.
+        index: usize,
+        /// How many.
+        count: usize,
+        /// An empty row they took the place of, which Undo leaves back.
+        replaced_empty: bool,
+    },
 }
 
 /// What Undo brought back.
@@ -88,6 +97,9 @@ pub enum Undone {
     Draft,
     /// A row, at this position of its list.
     Row(RowList, usize),
+    /// Pasted timeline events taken out again: `count` rows from this position, and
+    /// whether an empty row came back in their place.
+    Unpasted(usize, usize, bool),
 }
 
 impl<K: KeyValue, E: Env> Session<K, E> {
@@ -111,6 +123,53 @@ impl<K: KeyValue, E: Env> Session<K, E> {
             }
         });
         at
+    }
+
+    /// Adds an empty timeline event right after row `after` (Enter in an event); returns its
+    /// position.
+    pub fn add_event_after(&mut self, after: usize) -> Option<usize> {
+        let mut at = None;
+        self.edit(|d| {
+            let i = (after + 1).min(d.timeline.len());
+            d.timeline.insert(i, Default::default());
+            let shift = |r: usize| Some(if r >= i { r + 1 } else { r });
+            renumber_row_dismissals(&mut d.dismissed, RowList::Timeline.field(), shift);
+            at = Some(i);
+        });
+        at
+    }
+
+    /// Puts pasted events in the timeline at row `at`, taking the place of that row when it
+    /// is empty; Undo takes them out again. Returns how many went in.
+    pub fn paste_events(&mut self, at: usize, events: Vec<crate::TimelineEvent>) -> usize {
+        let count = events.len();
+        if count == 0 {
+            return 0;
+        }
+        let mut replaced_empty = false;
+        let mut index = at;
+        self.edit(|d| {
+            index = at.min(d.timeline.len());
+            replaced_empty = d
+                .timeline
+                .get(index)
+                .is_some_and(|e| *e == crate::TimelineEvent::default());
+            if replaced_empty {
+                d.timeline.remove(index);
+            }
+            let added = count - usize::from(replaced_empty);
+            let shift = |r: usize| Some(if r >= index { r + added } else { r });
+            renumber_row_dismissals(&mut d.dismissed, RowList::Timeline.field(), shift);
+            for (k, e) in events.into_iter().enumerate() {
+                d.timeline.insert(index + k, e);
+            }
+        });
+        self.undo.push(Undoable::Pasted {
+            index,
+            count,
+            replaced_empty,
+        });
+        count
     }
 
     /// Moves a row one place up (`-1`) or down (`1`); returns its new position.
@@ -250,6 +309,30 @@ impl<K: KeyValue, E: Env> Session<K, E> {
                     restore_row_dismissals(&mut d.dismissed, list.field(), at, dismissed);
                 });
                 Undone::Row(list, at)
+            }
+            Some(Undoable::Pasted {
+                index,
+                count,
+                replaced_empty,
+            }) => {
+                let mut taken = 0;
+                self.edit(|d| {
+                    let end = (index + count).min(d.timeline.len());
+                    let start = index.min(end);
+                    d.timeline.drain(start..end);
+                    taken = end - start;
+                    if replaced_empty {
+                        d.timeline.insert(start, Default::default());
+                    }
+                    let back = taken - usize::from(replaced_empty);
+                    let shift = |r: usize| match r {
+                        r if r < start => Some(r),
+                        r if r < start + taken => None,
+                        r => Some(r - back),
+                    };
+                    renumber_row_dismissals(&mut d.dismissed, RowList::Timeline.field(), shift);
+                });
+                Undone::Unpasted(index, taken, replaced_empty)
             }
             None => Undone::Nothing,
         }

@@ -253,6 +253,9 @@ pub fn Control(
     /// Extra classes of the wrapper.
     #[prop(optional)]
     class: &'static str,
+    /// Told the value when the user is done with it (on change: blur or Enter).
+    #[prop(optional, into)]
+    commit: Option<Callback<String>>,
 ) -> impl IntoView {
     let ui = Ui::get();
     let ed = expect_context::<Editor>();
@@ -411,6 +414,9 @@ pub fn Control(
                         }
                     }
                     on:change=move |ev| {
+                        if let Some(c) = commit {
+                            c.run(event_target_value(&ev));
+                        }
                         if kind == Kind::Zone {
                             let zone = event_target_value(&ev);
                             if zone_changed(&zone, message) {

@@ -4,14 +4,16 @@
 use hindsight_core::fields::{Field, Kind, ACTION_FIELDS, EVENT_FIELDS};
 use hindsight_core::session::RowList;
 use hindsight_core::{
-    time::LocalDateTime, ActionItem, Postmortem, SectionId, Text, TimelineEvent, Timestamp, Words,
+    import::foreign::typed, time::LocalDateTime, ActionItem, Postmortem, SectionId, Text,
+    TimelineEvent, Timestamp, Words,
 };
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::{Control, Spec};
 use crate::adapters::platform;
 use crate::i18n::{self, Ui};
-use crate::state::Editor;
+use crate::state::{Editor, UndoTop};
 use crate::ui::focus::focus_after_render;
 
 /// What differs between the lists of rows.
@@ -130,10 +132,14 @@ fn Rows<R: 'static>(kind: &'static RowKind<R>) -> impl IntoView {
     let misplaced = kind
         .misplaced
         .map(|of| Memo::new(move |_| ed.read(kind.section, of)));
+    let compact = kind.list == RowList::Timeline;
+    // Lines just pasted as rows, with nothing typed since: Ctrl+Z takes them back, as it
+    // would take back a paste into one box.
+    let pasted = StoredValue::new(false);
     view! {
-        <div class="rows">
+        <div class="rows" class:compact=compact on:input=move |_| pasted.set_value(false)>
             <For each=move || keys.get() key=|k| *k let:key>
-                <Row kind=kind key=key misplaced=misplaced/>
+                <Row kind=kind key=key misplaced=misplaced pasted=pasted/>
             </For>
         </div>
     }
@@ -145,6 +151,7 @@ fn Row<R: 'static>(
     kind: &'static RowKind<R>,
     key: u32,
     misplaced: Option<Memo<Vec<usize>>>,
+    pasted: StoredValue<bool>,
 ) -> impl IntoView {
     let ui = Ui::get();
     let ed = expect_context::<Editor>();
@@ -165,14 +172,81 @@ fn Row<R: 'static>(
     });
     let out_of_order =
         Memo::new(move |_| misplaced.is_some_and(|m| m.with(|rows| rows.contains(&index.get()))));
-    let fields = kind
-        .fields
-        .iter()
-        .map(|f| row_field(kind, f, key, index, &row_id))
-        .collect_view();
+    // A timeline row's date box follows its event in the tab order, so Tab goes from the
+    // time straight to the event; the layout puts it under the time.
+    let mut fields = Vec::new();
+    let mut date = None;
+    for f in kind.fields {
+        let (view, after) = row_field(kind, f, key, index, &row_id);
+        fields.push(view);
+        fields.extend(date.take());
+        date = after;
+    }
+    fields.extend(date);
+    let timeline = kind.list == RowList::Timeline;
+    // In the timeline, Enter in an event starts the next row, and lines pasted with their
+    // times become rows of their own.
+    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
+        let in_event = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .is_some_and(|i| i.id().ends_with("-event"));
+        if timeline && in_event && ev.key() == "Enter" && !ev.shift_key() && !ev.is_composing() {
+            ev.prevent_default();
+            pasted.set_value(false);
+            if let Some(new) = ed.add_event_after(key) {
+                focus_after_render(format!("{}-{new}-{}", kind.prefix, kind.fields[0].slug));
+            }
+        }
+        let undo_key = (ev.ctrl_key() || ev.meta_key()) && !ev.shift_key() && ev.key() == "z";
+        let pasted_last = ed
+            .undo()
+            .with_untracked(|u| matches!(u, Some((UndoTop::Pasted(_), _))));
+        if undo_key && pasted.get_value() && pasted_last {
+            ev.prevent_default();
+            pasted.set_value(false);
+            let target = match ed.undo_last() {
+                Some((list, key)) => first_control_id(list, key),
+                None => format!("{}-add", kind.prefix),
+            };
+            focus_after_render(target);
+        }
+    };
+    let on_paste = move |ev: leptos::ev::ClipboardEvent| {
+        if !timeline {
+            return;
+        }
+        let text = ev
+            .clipboard_data()
+            .and_then(|d| d.get_data("text/plain").ok())
+            .unwrap_or_default();
+        if !text.contains('\n') {
+            return;
+        }
+        let events = ed.peek(|d| {
+            let i = index.get_untracked();
+            let day = d
+                .timeline
+                .get(i)
+                .and_then(|e| e.time)
+                .map(|t| typed::local_day(&t))
+                .or_else(|| default_day(d, i));
+            let zone = d.header.time_zone.clone();
+            typed::pasted_events(&text, day, &zone, &|z, utc| {
+                platform::zone_offset_minutes(z, utc)
+            })
+        });
+        if let Some(events) = events {
+            ev.prevent_default();
+            pasted.set_value(true);
+            if let Some(last) = ed.paste_events(key, events).last() {
+                focus_after_render(format!("{}-{last}-event", kind.prefix));
+            }
+        }
+    };
     view! {
         <div class="row card" class:overdue=move || overdue.get() class:out-of-order=move || out_of_order.get()
-            role="group" aria-label=name>
+            role="group" aria-label=name on:keydown=on_keydown on:paste=on_paste>
             <div class="row-title">
                 <span>{name}</span>
                 <Show when=move || overdue.get()>
@@ -195,11 +269,12 @@ fn row_field<R: 'static>(
     key: u32,
     index: Memo<usize>,
     row_id: &str,
-) -> AnyView {
+) -> (AnyView, Option<AnyView>) {
     let ed = expect_context::<Editor>();
     let id = format!("{row_id}-{}", f.slug);
     if f.kind == Kind::Time {
-        return time_field(ed, f, index, id).into_any();
+        let (time, date) = time_field(ed, f, index, id);
+        return (time, Some(date));
     }
     let _ = key;
     let get = Callback::new(move |_: ()| {
@@ -223,56 +298,180 @@ fn row_field<R: 'static>(
             f.id,
             hindsight_core::FieldId::EventText | hindsight_core::FieldId::Action
         );
-    view! { <Control spec=Spec::of(f) id=id get=get set=set class=if wide { "wide" } else { "" }/> }
-        .into_any()
+    let view = view! {
+        <Control spec=Spec::of(f) id=id get=get set=set class=if wide { "wide" } else { f.slug }/>
+    };
+    (view.into_any(), None)
 }
 
-/// The time of a timeline row: typed in the draft's zone, stored as an instant with that
-/// zone's offset; a wall time skipped by a clock change is moved, and the row says so.
+/// The time of a timeline row, typed as people type it on the day (`02:05`, `2:05 PM`,
+/// `下午2:05`), on the day its date box shows: the row's own, else the row before it's, else
+/// the incident's. Stored as an instant in the draft's zone; a wall time skipped by a clock
+/// change is moved, and the row says so.
 fn time_field<R: 'static>(
     ed: Editor,
     f: &'static Field<R>,
     index: Memo<usize>,
     id: String,
-) -> impl IntoView {
+) -> (AnyView, AnyView) {
     let message = RwSignal::new(None::<Text>);
     let zone = move || ed.peek(|d| d.header.time_zone.clone());
+    // A date chosen before any time was typed, for the time to fall on.
+    let chosen_day = RwSignal::new(None::<(i32, u32, u32)>);
+    // Bumped when a time typed with its own date moves the row to another day.
+    let day_moved = Trigger::new();
+    let day_of = move |d: &Postmortem| {
+        let i = index.get_untracked();
+        d.timeline
+            .get(i)
+            .and_then(|e| e.time)
+            .map(|t| typed::local_day(&t))
+            .or_else(|| chosen_day.get_untracked())
+            .or_else(|| default_day(d, i))
+    };
+    // A new row's time comes after the row above's: 00:10 under 23:50 is the next day.
+    let after_of = move |d: &Postmortem| {
+        let i = index.get_untracked();
+        let own = d.timeline.get(i).and_then(|e| e.time).is_some();
+        if own || chosen_day.get_untracked().is_some() {
+            return None;
+        }
+        d.timeline[..i.min(d.timeline.len())]
+            .iter()
+            .rev()
+            .find_map(|e| e.time)
+            .map(|t| t.local())
+    };
+    let base = StoredValue::new(None::<(Option<(i32, u32, u32)>, Option<LocalDateTime>)>);
     let get = Callback::new(move |_: ()| {
         ed.peek(|d| {
             d.timeline
                 .get(index.get_untracked())
                 .and_then(|e| e.time)
-                .map(|t| t.local().to_input_value())
+                .map(|t| t.local().time_string())
                 .unwrap_or_default()
         })
+    });
+    let get_date = Callback::new(move |_: ()| {
+        ed.peek(|d| day_of(d).map(|(y, m, dd)| format!("{y:04}-{m:02}-{dd:02}")))
+            .unwrap_or_default()
     });
     // The boxes show wall times in the draft's zone, so a new zone redraws them.
     let zone_memo = expect_context::<TimelineZone>().0;
     let follow = Callback::new(move |_: ()| zone_memo.track());
-    let set = Callback::new(move |value: String| {
-        let zone = zone();
-        let parsed = LocalDateTime::parse(&value);
-        let time = parsed.map(|local| {
-            Timestamp::from_local(local, |utc| platform::zone_offset_minutes(&zone, utc))
+    let follow_date = Callback::new(move |_: ()| {
+        zone_memo.track();
+        day_moved.track();
+    });
+    let store = move |time: Option<Timestamp>| {
+        let i = index.get_untracked();
+        ed.edit(f.id, |d| {
+            if let Some(e) = d.timeline.get_mut(i) {
+                e.time = time;
+            }
         });
-        message.set(match (parsed, time) {
+    };
+    let skipped = move |typed: Option<LocalDateTime>, t: Option<Timestamp>, zone: &str| {
+        message.set(match (typed, t) {
             (Some(typed), Some(t)) if t.local() != typed => Some(Text::new(
                 i18n::SKIPPED_TIME,
-                &[&typed.time_string(), &zone, &t.local().time_string()],
+                &[&typed.time_string(), zone, &t.local().time_string()],
             )),
             _ => None,
         });
+    };
+    let set = Callback::new(move |value: String| {
+        let zone = zone();
+        if value.trim().is_empty() {
+            message.set(None);
+            store(None);
+            return;
+        }
+        // The day is read once per typing, so that a half-typed `00:1` moving the row past
+        // midnight does not move the `23:59` typed over it.
+        let (day, after) = base.get_value().unwrap_or_else(|| {
+            let b = ed.peek(|d| (day_of(d), after_of(d)));
+            base.set_value(Some(b));
+            b
+        });
+        let offset = |z: &str, utc: i64| platform::zone_offset_minutes(z, utc);
         // A half-typed value is not a time yet; keep the last good one.
-        if time.is_some() || value.is_empty() {
-            let i = index.get_untracked();
-            ed.edit(f.id, |d| {
-                if let Some(e) = d.timeline.get_mut(i) {
-                    e.time = time;
-                }
-            });
+        if let Some((typed, t)) = typed::typed_time_as_read(&value, day, after, &zone, &offset) {
+            skipped(Some(typed), Some(t), &zone);
+            store(Some(t));
+            if day != Some(typed::local_day(&t)) {
+                day_moved.notify();
+            }
         }
     });
-    view! { <Control spec=Spec::of(f) id=id get=get set=set follow=follow message=message/> }
+    // Only a value left behind that is not a time is wrong: a half-typed one is on its way.
+    let commit = Callback::new(move |value: String| {
+        base.set_value(None);
+        let day = ed.peek(day_of);
+        let offset = |z: &str, utc: i64| platform::zone_offset_minutes(z, utc);
+        if !value.trim().is_empty() && typed::typed_time(&value, day, &zone(), &offset).is_none() {
+            message.set(Some(Text::new(i18n::NOT_A_TIME, &[value.trim()])));
+        }
+    });
+    let set_date = Callback::new(move |value: String| {
+        let Some(day) = hindsight_core::time::parse_date(&value) else {
+            return;
+        };
+        chosen_day.set(Some(day));
+        base.set_value(None);
+        let zone = zone();
+        let time = ed.peek(|d| d.timeline.get(index.get_untracked()).and_then(|e| e.time));
+        if let Some(t) = time {
+            // The same clock time on the day chosen.
+            let l = t.local();
+            let local = LocalDateTime {
+                year: day.0,
+                month: day.1,
+                day: day.2,
+                ..l
+            };
+            let moved =
+                Timestamp::from_local(local, |utc| platform::zone_offset_minutes(&zone, utc));
+            skipped(Some(local), Some(moved), &zone);
+            store(Some(moved));
+        }
+    });
+    let time_spec = Spec {
+        kind: Kind::Line,
+        placeholder: Some(i18n::TIME_PLACEHOLDER),
+        ..Spec::of(f)
+    };
+    let date_spec = Spec {
+        kind: Kind::Date,
+        label: i18n::DATE,
+        hint: None,
+        placeholder: None,
+        ..Spec::of(f)
+    };
+    let date_id = id.replace(f.slug, "date");
+    (
+        view! {
+            <Control spec=time_spec id=id get=get set=set follow=follow message=message class="time"
+                commit=commit/>
+        }
+        .into_any(),
+        view! {
+            <Control spec=date_spec id=date_id get=get_date set=set_date follow=follow_date class="date"/>
+        }
+        .into_any(),
+    )
+}
+
+/// The day a new row's time falls on: the nearest row above with a time, else the
+/// incident's date, else today (a timeline written on the day of the incident).
+fn default_day(d: &Postmortem, i: usize) -> Option<(i32, u32, u32)> {
+    d.timeline[..i.min(d.timeline.len())]
+        .iter()
+        .rev()
+        .find_map(|e| e.time)
+        .map(|t| typed::local_day(&t))
+        .or_else(|| hindsight_core::time::parse_date(&d.header.incident_date))
+        .or_else(|| hindsight_core::time::parse_date(&platform::today()))
 }
 
 /// Up, down and delete buttons of one row, named with their row ("Delete event 2").

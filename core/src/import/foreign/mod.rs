@@ -22,6 +22,7 @@ mod split;
 mod synonyms;
 mod tables;
 mod times;
+pub mod typed;
 mod verdict;
 mod whys;
 

@@ -91,6 +91,17 @@ impl<'a> TimeCtx<'a> {
     }
 
     /// The instant a date and time stand for, or `None` without a time or a day.
+    /// The wall time the last stamped time was read as, before any zone's rules moved it.
+    pub fn last_local(&self) -> Option<LocalDateTime> {
+        self.last
+    }
+
+    /// Reads the next time as coming after `last` (a time of day far before it is on the
+    /// next day).
+    pub fn after(&mut self, last: LocalDateTime) {
+        self.last = Some(last);
+    }
+
     pub fn stamp(&mut self, w: &When) -> Option<Timestamp> {
         let explicit = w.day.and_then(|d| self.full(d));
         if let Some(d) = explicit {
