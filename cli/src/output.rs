@@ -16,7 +16,8 @@ pub fn print(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     match format {
-        Format::Text => {
+        // `check` is never given the formats of `items` (the command line refuses them).
+        Format::Text | Format::Markdown | Format::Csv => {
             for item in report.items.iter().filter(|i| !i.dismissed) {
                 writeln!(out, "{}", text_line(item, lang))?;
             }

@@ -11,7 +11,6 @@ use std::path::Path;
 use common::*;
 use hindsight_core::error::MAX_IMPORT_BYTES;
 use hindsight_core::export::{export_json, export_markdown, export_markdown_body, file_stem};
-use hindsight_core::import::{import_any_markdown, import_json, MarkdownImport};
 use hindsight_core::review::{is_dismissed, review, Level, OtherDraft};
 use hindsight_core::{Language, Postmortem};
 use serde_json::Value;
@@ -121,18 +120,6 @@ fn check_prints_its_golden_in_traditional_chinese() {
         "check.zh-TW.txt",
         &check(&["--lang", "zh-TW"]).golden_text(),
     );
-}
-
-/// Reads a fixture as the app would, with the core alone.
-fn read_with_the_core(path: &Path) -> Option<Postmortem> {
-    let text = std::fs::read_to_string(path).ok()?;
-    if path.extension().is_some_and(|e| e == "json") {
-        return import_json(&text).ok();
-    }
-    match import_any_markdown(&text, "UTC", &hindsight_cli::zones::offset_at).ok()? {
-        MarkdownImport::Hindsight(doc) | MarkdownImport::HindsightBody(doc) => Some(doc),
-        MarkdownImport::Foreign(imp) => Some(imp.doc),
-    }
 }
 
 #[test]
