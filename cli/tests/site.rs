@@ -366,3 +366,43 @@ fn a_site_written_again_drops_pages_that_are_gone_and_a_folder_of_other_files_is
     assert_eq!(files_under(&theirs), ["notes.txt"]);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Copies a folder, recursively.
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("creates");
+    for entry in std::fs::read_dir(from).expect("lists").flatten() {
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).expect("copies");
+        }
+    }
+}
+
+#[test]
+fn the_pages_workflows_run_exactly_the_command_tested_here() {
+    let sites: Vec<Vec<String>> = ci_commands()
+        .into_iter()
+        .filter(|c| c[0] == "site")
+        .collect();
+    assert_eq!(sites.len(), 2, "GitHub's and GitLab's: {sites:?}");
+    for args in &sites {
+        assert_eq!(args, &["site", "postmortems", "--out", "public"]);
+    }
+    // The same command in a copy of the fixture repository (whose date is fixed) writes
+    // the golden's files and says the golden's words.
+    let dir = temp_dir("site-ci");
+    copy_dir(&repo().join("postmortems"), &dir.join("postmortems"));
+    let mut args: Vec<&str> = sites[0].iter().map(String::as_str).collect();
+    args.extend(["--today", TODAY]);
+    let outcome = run_in(&dir, &args);
+    let files = files_under(&dir.join("public")).join("\n");
+    let golden_text = std::fs::read_to_string(crate_dir().join("tests/goldens/site.en/files.txt"))
+        .expect("the site's golden");
+    assert_eq!(
+        format!("{}--- files\n{files}\n", outcome.golden_text()),
+        golden_text
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

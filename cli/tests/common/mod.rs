@@ -107,6 +107,20 @@ pub fn read_with_the_core(path: &Path) -> Option<Postmortem> {
     }
 }
 
+/// The commands of the CI workflows in `docs/ci.md` that call `hindsight` (a GitHub
+/// `run: hindsight …` step, a GitLab `- hindsight …` script line), each as its arguments.
+pub fn ci_commands() -> Vec<Vec<String>> {
+    let doc = std::fs::read_to_string(crate_dir().join("../docs/ci.md")).expect("docs/ci.md");
+    doc.lines()
+        .map(str::trim)
+        .filter_map(|l| {
+            l.strip_prefix("run: hindsight ")
+                .or_else(|| l.strip_prefix("- hindsight "))
+        })
+        .map(|l| l.split_whitespace().map(str::to_owned).collect())
+        .collect()
+}
+
 /// A fresh empty folder under the system's temporary folder.
 pub fn temp_dir(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("hindsight-cli-{name}-{}", std::process::id()));
