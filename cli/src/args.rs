@@ -81,6 +81,23 @@ pub enum Command {
     Version,
 }
 
+impl Command {
+    /// The files and folders it reads postmortems from (the current folder when none is
+    /// given), for the commands that read a repository.
+    pub fn repository(&self) -> Option<Vec<String>> {
+        match self {
+            Command::Check { paths, .. }
+            | Command::Items { paths, .. }
+            | Command::Site { paths, .. } => Some(if paths.is_empty() {
+                vec![".".to_owned()]
+            } else {
+                paths.clone()
+            }),
+            Command::Import { .. } | Command::Help | Command::Version => None,
+        }
+    }
+}
+
 /// A command with the options every command takes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Invocation {

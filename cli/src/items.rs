@@ -5,24 +5,23 @@
 use std::collections::HashMap;
 use std::io::{self, Write};
 
+use hindsight_core::incidents::html::action_text;
 use hindsight_core::incidents::{
-    open_items, open_items_csv, open_items_markdown, words as t, Filters, Grouping, Item, OpenItems,
+    open_items, open_items_csv, open_items_markdown, words as t, Filters, Grouping, Item,
+    OpenItems, Summary,
 };
 use hindsight_core::report::{display_title, DUE, OVERDUE};
 use hindsight_core::review::Target;
 use hindsight_core::{Choice, FieldId, Language};
 
 use crate::args::Format;
+use crate::output::one_line;
 use crate::repo::{summaries, File};
 
-/// The open items of `files` on `today`, overdue first, grouped by owner.
-pub fn collect(files: &[File], today: &str) -> OpenItems {
-    open_items(
-        &summaries(files),
-        &Filters::default(),
-        Grouping::Owner,
-        today,
-    )
+/// The open items of the postmortems summarised on `today`, overdue first, grouped by
+/// owner: what `items` prints and the site's page lists.
+pub fn by_owner(summaries: &[Summary], today: &str) -> OpenItems {
+    open_items(summaries, &Filters::default(), Grouping::Owner, today)
 }
 
 /// Prints the open items of `files` in `format`.
@@ -33,7 +32,7 @@ pub fn print(
     lang: Language,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let items = collect(files, today);
+    let items = by_owner(&summaries(files), today);
     match format {
         Format::Markdown => write!(out, "{}", open_items_markdown(&items, lang)),
         Format::Csv => write!(out, "{}", open_items_csv(&items, lang)),
@@ -85,7 +84,7 @@ fn text(items: &OpenItems, files: &[File], lang: Language) -> String {
             out.push_str(&format!(
                 "  {}:{line}{colon}{}{open}{}{close}\n",
                 item.draft_id,
-                one_line(&hindsight_core::incidents::html::action_text(item, lang)),
+                one_line(&action_text(item, lang)),
                 details(item, lang).join(" · ")
             ));
         }
@@ -104,9 +103,4 @@ fn details(item: &Item, lang: Language) -> Vec<String> {
         details.push(OVERDUE.get(lang).to_owned());
     }
     details
-}
-
-/// Text on one line: runs of white space, line breaks included, as one space.
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }

@@ -75,6 +75,14 @@ pub fn run(args: &[String], stdout: &mut dyn Write, stderr: &mut dyn Write) -> u
         Err((why, lang)) => return usage(stderr, &why, lang),
     };
     let zone = zone.unwrap_or_else(zones::system_zone);
+    // The postmortems of the commands that read a repository.
+    let found = match command.repository().map(|paths| files::find(&paths)) {
+        Some(Ok(found)) => found,
+        Some(Err(missing)) => {
+            return usage(stderr, &Text::new(words::NO_SUCH_PATH, &[&missing]), lang)
+        }
+        None => Vec::new(),
+    };
     match command {
         Command::Help => {
             let help = match lang {
@@ -88,15 +96,7 @@ pub fn run(args: &[String], stdout: &mut dyn Write, stderr: &mut dyn Write) -> u
             let _ = writeln!(stdout, "hindsight {}", env!("CARGO_PKG_VERSION"));
             OK
         }
-        Command::Check {
-            paths,
-            format,
-            today,
-        } => {
-            let found = match find(paths) {
-                Ok(found) => found,
-                Err(missing) => return usage(stderr, &missing, lang),
-            };
+        Command::Check { format, today, .. } => {
             let today = today.unwrap_or_else(zones::today);
             let report = check::check(&found, &zone, &today, lang);
             let _ = output::print(&report, format, lang, stdout);
@@ -107,26 +107,14 @@ pub fn run(args: &[String], stdout: &mut dyn Write, stderr: &mut dyn Write) -> u
                 OK
             }
         }
-        Command::Items {
-            paths,
-            format,
-            today,
-        } => {
-            let found = match find(paths) {
-                Ok(found) => found,
-                Err(missing) => return usage(stderr, &missing, lang),
-            };
+        Command::Items { format, today, .. } => {
             let files = repo::read_all(&found, &zone);
             let today = today.unwrap_or_else(zones::today);
             let _ = items::print(&files, &today, format, lang, stdout);
             say_what_was_read(&files, lang, stderr);
             OK
         }
-        Command::Site { paths, out, today } => {
-            let found = match find(paths) {
-                Ok(found) => found,
-                Err(missing) => return usage(stderr, &missing, lang),
-            };
+        Command::Site { out, today, .. } => {
             let files = repo::read_all(&found, &zone);
             let today = today.unwrap_or_else(zones::today);
             let outputs = site::build(&files, &today, lang);
@@ -153,16 +141,6 @@ pub fn run(args: &[String], stdout: &mut dyn Write, stderr: &mut dyn Write) -> u
             }
         }
     }
-}
-
-/// The files under `paths` (the current folder when none is given), or why not.
-fn find(paths: Vec<String>) -> Result<Vec<files::Found>, Text> {
-    let paths = if paths.is_empty() {
-        vec![".".to_owned()]
-    } else {
-        paths
-    };
-    files::find(&paths).map_err(|missing| Text::new(words::NO_SUCH_PATH, &[&missing]))
 }
 
 /// On standard error: each file that could not be read, with why, then how many

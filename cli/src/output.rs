@@ -38,7 +38,6 @@ pub fn print(
 
 /// `file:line: Level: Title: message [check-id]`, on one line.
 fn text_line(item: &Item, lang: Language) -> String {
-    let one_line = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
     let colon = match lang {
         Language::En => ": ",
         Language::ZhTw => "：",
@@ -52,6 +51,11 @@ fn text_line(item: &Item, lang: Language) -> String {
         one_line(&item.message),
         item.check
     )
+}
+
+/// Text on one line: runs of white space, line breaks included, as one space.
+pub fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// A workflow command: `::error file=…,line=…,title=…::message` for problems and files

@@ -5,9 +5,8 @@
 
 use hindsight_core::incidents::html::{chart_html, escape, items_html, related_overview_html};
 use hindsight_core::incidents::{
-    durations_over_time, durations_svg, durations_table, incidents_per_month, open_items,
-    open_items_csv, open_items_markdown, per_month_svg, per_month_table, words as t, Filters,
-    Grouping, OpenItems,
+    durations_over_time, durations_svg, durations_table, incidents_per_month, open_items_csv,
+    open_items_markdown, per_month_svg, per_month_table, words as t, OpenItems,
 };
 
 use super::page::{Page, Part};
@@ -19,12 +18,7 @@ const MARKDOWN: &str = "open-items.md";
 const CSV: &str = "open-items.csv";
 
 fn items(site: &Site) -> OpenItems {
-    open_items(
-        &site.summaries,
-        &Filters::default(),
-        Grouping::Owner,
-        site.chrome.today,
-    )
+    crate::items::by_owner(&site.summaries, site.chrome.today)
 }
 
 /// The pages of the open items, related incidents and trends.
