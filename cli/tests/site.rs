@@ -353,6 +353,20 @@ fn a_site_written_again_drops_pages_that_are_gone_and_a_folder_of_other_files_is
     assert_eq!(reports, [format!("reports/{kept}.html")]);
     assert!(!out.join("year-2017.html").exists());
 
+    // A site written inside the folder it is built from is not read back as postmortems.
+    for _ in 0..2 {
+        let inside = run_in(
+            &dir,
+            &["site", "one", "--out", "one/public", "--today", TODAY],
+        );
+        assert_eq!(inside.code, 0, "{}", inside.golden_text());
+        assert!(
+            inside.stderr.contains("Read 1 postmortems"),
+            "{}",
+            inside.stderr
+        );
+    }
+
     let theirs = dir.join("theirs");
     std::fs::create_dir_all(&theirs).expect("creates");
     std::fs::write(theirs.join("notes.txt"), "mine").expect("writes");

@@ -31,7 +31,7 @@ const RELATED_SHOWN: usize = 8;
 
 /// The file that lists what the last run wrote, so the next run removes pages that are
 /// gone and never writes into a folder that is not a site.
-const MANIFEST: &str = ".hindsight-site";
+const MANIFEST: &str = crate::files::SITE_MANIFEST;
 
 /// A file of the site: its path from the site's root, `/`-separated, and its text.
 pub struct Output {
