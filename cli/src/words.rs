@@ -62,7 +62,8 @@ check   Reviews every postmortem under the paths (files or folders, recursively;
         elsewhere, and Hindsight's .json exports. It prints the same findings as the
         app's review, with the file and line, and exits with 1 when a problem that
         was not dismissed remains or a file cannot be read, 0 otherwise, and 2 when
-        it is used wrongly. Folders whose names start with a dot are skipped.
+        it is used wrongly. Folders whose names start with a dot, and sites
+        written by `site`, are skipped (by items and site too).
           --format  text (default), github (GitHub Actions annotations) or json
 items   Lists the open action items of every postmortem under the paths, overdue
         first, grouped by owner, each with its file and line: as text (default),
@@ -100,7 +101,7 @@ check   審閱路徑下（檔案或資料夾，會往下找；預設是目前的
         Hindsight 或其他工具寫的 Markdown（.md），以及 Hindsight 匯出的 .json。
         印出的發現與 app 的審閱相同，附上檔案與行號。還有未略過的問題、或有檔案
         無法讀取時，結束代碼是 1，否則是 0；用法錯誤時是 2。名稱以點開頭的資料夾
-        會略過。
+        以及 `site` 產生的網站會略過（items 與 site 也一樣）。
           --format  text（預設）、github（GitHub Actions 註記）或 json
 items   列出路徑下每一份事後檢討中未完成的行動項目，已逾期的在前，依負責人分組，
         附上檔案與行號：文字（預設）、Markdown 待辦清單（markdown）或給試算表用的
