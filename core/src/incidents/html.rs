@@ -333,6 +333,16 @@ mod tests {
         doc
     }
 
+    /// The open items of `summaries` by owner, on a fixed date.
+    fn by_owner(summaries: &[Summary]) -> OpenItems {
+        open_items(
+            summaries,
+            &Filters::default(),
+            Grouping::Owner,
+            "2024-01-01",
+        )
+    }
+
     /// Every `<` of the markup opens one of the tags the list is made of.
     fn only_own_tags(html: &str) {
         let own = [
@@ -365,12 +375,7 @@ mod tests {
             summarize_doc("a\" onclick=\"x", &doc(hostile, &[(hostile, "", "")])),
             folder,
         ];
-        let items = open_items(
-            &summaries,
-            &Filters::default(),
-            Grouping::Owner,
-            "2024-01-01",
-        );
+        let items = by_owner(&summaries);
         for lang in Language::ALL {
             let html = items_html(&items, *lang, &AppLike, 4);
             only_own_tags(&html);
@@ -458,12 +463,7 @@ mod tests {
             ),
             folder,
         ];
-        let items = open_items(
-            &summaries,
-            &Filters::default(),
-            Grouping::Owner,
-            "2024-01-01",
-        );
+        let items = by_owner(&summaries);
         let html = items_html(&items, Language::En, &AppLike, 4);
         assert_eq!(html.matches("<li").count(), 3);
         assert_eq!(
