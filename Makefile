@@ -40,6 +40,6 @@ test-e2e: build
 bench: build
 	node scripts/bench.mjs
 
-## Time `hindsight check` over 2,000 postmortems on one core (goal: 5 s).
+## Time `hindsight check` and `hindsight site` over 2,000 postmortems on one core (goal: 5 s each).
 bench-cli:
 	bash scripts/bench-cli.sh

@@ -1,20 +1,42 @@
-//! The command line, read by hand: two commands and a handful of options do not need a
+//! The command line, read by hand: four commands and a handful of options do not need a
 //! parser crate.
 
 use hindsight_core::{Language, Text};
 
 use crate::words;
 
-/// How `check` prints what it found.
+/// How `check` and `items` print what they found.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
-    /// One line per finding, for people.
+    /// One line per finding or item, for people.
     Text,
-    /// GitHub Actions workflow commands (`::error file=…,line=…::…`).
+    /// GitHub Actions workflow commands (`::error file=…,line=…::…`), for `check`.
     Github,
-    /// A JSON array, for other tools.
+    /// A JSON array, for other tools, for `check`.
     Json,
+    /// A Markdown task list per owner, for `items`.
+    Markdown,
+    /// CSV for spreadsheets, for `items`.
+    Csv,
 }
+
+impl Format {
+    /// Its name on the command line.
+    fn name(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Github => "github",
+            Format::Json => "json",
+            Format::Markdown => "markdown",
+            Format::Csv => "csv",
+        }
+    }
+}
+
+/// The formats `check` prints.
+const CHECK_FORMATS: &[Format] = &[Format::Text, Format::Github, Format::Json];
+/// The formats `items` prints.
+const ITEMS_FORMATS: &[Format] = &[Format::Text, Format::Markdown, Format::Csv];
 
 /// What to do.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -28,6 +50,24 @@ pub enum Command {
         /// The date the checks count from, `YYYY-MM-DD`; `None` for today.
         today: Option<String>,
     },
+    /// List the open action items of the postmortems under `paths`.
+    Items {
+        /// Files and folders (the current folder when none is given).
+        paths: Vec<String>,
+        /// The output's form.
+        format: Format,
+        /// The date overdue counts from, `YYYY-MM-DD`; `None` for today.
+        today: Option<String>,
+    },
+    /// Build a static site of the postmortems under `paths` in `out`.
+    Site {
+        /// Files and folders (the current folder when none is given).
+        paths: Vec<String>,
+        /// The folder to write the site to.
+        out: String,
+        /// The date overdue counts from, `YYYY-MM-DD`; `None` for today.
+        today: Option<String>,
+    },
     /// Read `files` into Hindsight Markdown in `out`.
     Import {
         /// The files to read.
@@ -39,6 +79,23 @@ pub enum Command {
     Help,
     /// Print the version.
     Version,
+}
+
+impl Command {
+    /// The files and folders it reads postmortems from (the current folder when none is
+    /// given), for the commands that read a repository.
+    pub fn repository(&self) -> Option<Vec<String>> {
+        match self {
+            Command::Check { paths, .. }
+            | Command::Items { paths, .. }
+            | Command::Site { paths, .. } => Some(if paths.is_empty() {
+                vec![".".to_owned()]
+            } else {
+                paths.clone()
+            }),
+            Command::Import { .. } | Command::Help | Command::Version => None,
+        }
+    }
 }
 
 /// A command with the options every command takes.
@@ -74,7 +131,7 @@ pub fn parse(args: &[String]) -> Result<Invocation, (Text, Language)> {
     let fail = |t: Text| (t, lang);
     let mut command: Option<&str> = None;
     let mut positional = Vec::new();
-    let mut format = Format::Text;
+    let mut format: Option<(String, Format)> = None;
     let mut today = None;
     let mut out = None;
     let mut zone = None;
@@ -111,16 +168,10 @@ pub fn parse(args: &[String]) -> Result<Invocation, (Text, Language)> {
             "-V" | "--version" => version = true,
             "--format" => {
                 let v = value(name)?;
-                format = match v.as_str() {
-                    "text" => Format::Text,
-                    "github" => Format::Github,
-                    "json" => Format::Json,
-                    _ => {
-                        return Err(fail(Text::new(
-                            words::BAD_VALUE,
-                            &[name, "text, github, json", &v],
-                        )))
-                    }
+                let all = [CHECK_FORMATS, ITEMS_FORMATS].concat();
+                match all.into_iter().find(|f| f.name() == v) {
+                    Some(f) => format = Some((v, f)),
+                    None => return Err(fail(bad_format(&v, CHECK_FORMATS))),
                 }
             }
             "--lang" => {
@@ -141,15 +192,36 @@ pub fn parse(args: &[String]) -> Result<Invocation, (Text, Language)> {
             _ => return Err(fail(Text::new(words::UNKNOWN_OPTION, &[arg]))),
         }
     }
+    // A format another command prints is refused, naming the ones this command prints.
+    let format_of = |formats: &[Format]| match &format {
+        None => Ok(Format::Text),
+        Some((_, f)) if formats.contains(f) => Ok(*f),
+        Some((v, _)) => Err(fail(bad_format(v, formats))),
+    };
     let command = match command {
         _ if help => Command::Help,
         _ if version => Command::Version,
         Some("help") => Command::Help,
         Some("check") => Command::Check {
             paths: positional,
-            format,
+            format: format_of(CHECK_FORMATS)?,
             today,
         },
+        Some("items") => Command::Items {
+            paths: positional,
+            format: format_of(ITEMS_FORMATS)?,
+            today,
+        },
+        Some("site") => {
+            let Some(out) = out else {
+                return Err(fail(words::NO_SITE_OUT.into()));
+            };
+            Command::Site {
+                paths: positional,
+                out,
+                today,
+            }
+        }
         Some("import") => {
             if positional.is_empty() {
                 return Err(fail(words::NO_FILES.into()));
@@ -170,6 +242,12 @@ pub fn parse(args: &[String]) -> Result<Invocation, (Text, Language)> {
         lang,
         zone,
     })
+}
+
+/// "--format takes one of …, not “xml”", naming `formats`.
+fn bad_format(value: &str, formats: &[Format]) -> Text {
+    let names: Vec<&str> = formats.iter().map(|f| f.name()).collect();
+    Text::new(words::BAD_VALUE, &["--format", &names.join(", "), value])
 }
 
 /// `--name=value` as (`--name`, `value`); anything else as itself.
@@ -233,6 +311,33 @@ mod tests {
         assert!(parse_str("").is_err());
         assert!(parse_str("import a.md").is_err(), "no --out");
         assert!(parse_str("import --out x").is_err(), "no file");
+        assert!(parse_str("site postmortems").is_err(), "no --out");
+        let (e, _) = parse_str("items --format github").expect_err("refused");
+        assert!(e.en.contains("text, markdown, csv"), "{}", e.en);
+        assert!(parse_str("check --format csv").is_err());
+    }
+
+    #[test]
+    fn items_and_site_take_paths_a_format_and_a_folder() {
+        let inv = parse_str("items postmortems --format csv --today 2026-12-07").expect("parses");
+        assert_eq!(
+            inv.command,
+            Command::Items {
+                paths: vec!["postmortems".into()],
+                format: Format::Csv,
+                today: Some("2026-12-07".into()),
+            }
+        );
+        let inv = parse_str("site postmortems --out public --lang zh-TW").expect("parses");
+        assert_eq!(
+            inv.command,
+            Command::Site {
+                paths: vec!["postmortems".into()],
+                out: "public".into(),
+                today: None,
+            }
+        );
+        assert_eq!(inv.lang, Language::ZhTw);
     }
 
     #[test]

@@ -5,9 +5,9 @@
 use hindsight_core::review::{is_dismissed, review, Level, OtherDraft};
 use hindsight_core::{Language, Postmortem, Text};
 
-use crate::files::{read_text, Found};
-use crate::lines::{Locator, Shape};
-use crate::read::{read, How, Read};
+use crate::files::Found;
+use crate::read::Read;
+use crate::repo::read_all;
 use crate::words;
 
 /// What an item of the output is.
@@ -109,50 +109,14 @@ impl Report {
     }
 }
 
-/// A file as read, with its text.
-struct File<'a> {
-    found: &'a Found,
-    text: String,
-    read: Read,
-}
-
 /// Reviews every file found. `today` is `YYYY-MM-DD`; times written without a zone in
 /// files written elsewhere are read in `zone`.
 pub fn check(found: &[Found], zone: &str, today: &str, lang: Language) -> Report {
-    let files: Vec<File> = found
-        .iter()
-        .map(|f| {
-            if let Some(why) = &f.unlisted {
-                return File {
-                    found: f,
-                    text: String::new(),
-                    read: Read::Failed(why.clone()),
-                };
-            }
-            match read_text(&f.path) {
-                Ok(text) => {
-                    let read = read(&f.shown, &text, zone, f.named);
-                    File {
-                        found: f,
-                        text,
-                        read,
-                    }
-                }
-                Err(why) => File {
-                    found: f,
-                    text: String::new(),
-                    read: Read::Failed(why),
-                },
-            }
-        })
-        .collect();
+    let files = read_all(found, zone);
     let docs: Vec<(usize, &Postmortem)> = files
         .iter()
         .enumerate()
-        .filter_map(|(i, f)| match &f.read {
-            Read::Doc { doc, .. } => Some((i, doc.as_ref())),
-            _ => None,
-        })
+        .filter_map(|(i, f)| Some((i, f.doc()?)))
         .collect();
     let mut report = Report::default();
     let mut others: Vec<OtherDraft> = Vec::with_capacity(docs.len());
@@ -167,7 +131,7 @@ pub fn check(found: &[Found], zone: &str, today: &str, lang: Language) -> Report
             message: message.get(lang).to_owned(),
             dismissed: false,
         };
-        let (doc, how) = match &file.read {
+        let doc = match &file.read {
             Read::Failed(why) => {
                 report.unreadable += 1;
                 let title = words::UNREADABLE_TITLE.into();
@@ -184,7 +148,7 @@ pub fn check(found: &[Found], zone: &str, today: &str, lang: Language) -> Report
                     .push(plain(Kind::Note, "not-a-postmortem", &title, why));
                 continue;
             }
-            Read::Doc { doc, how } => (doc.as_ref(), how),
+            Read::Doc { doc, .. } => doc.as_ref(),
         };
         report.postmortems += 1;
         others.clear();
@@ -196,12 +160,7 @@ pub fn check(found: &[Found], zone: &str, today: &str, lang: Language) -> Report
                     doc: d,
                 }),
         );
-        let shape = match how {
-            How::Hindsight => Shape::Hindsight,
-            How::Foreign(imp) => Shape::Foreign(imp),
-            How::Json => Shape::Json,
-        };
-        let locator = Locator::new(&file.text, shape, doc);
+        let locator = file.locator();
         for finding in review(doc, today, &others) {
             let dismissed = is_dismissed(doc, &finding);
             let kind = match finding.level {
@@ -215,7 +174,7 @@ pub fn check(found: &[Found], zone: &str, today: &str, lang: Language) -> Report
             }
             report.items.push(Item {
                 file: shown.clone(),
-                line: locator.line(finding.target),
+                line: locator.as_ref().map_or(1, |l| l.line(finding.target)),
                 kind,
                 check: finding.check.id().to_owned(),
                 title: finding.title(lang).to_owned(),

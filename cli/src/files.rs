@@ -9,6 +9,11 @@ use hindsight_core::{messages, Text};
 
 use crate::words;
 
+/// The file `hindsight site` writes in the folder of a site, listing its files: a folder
+/// holding it is a site, never postmortems, so `site . --out public` run twice does not read
+/// its own pages (its open items' Markdown) as postmortems.
+pub const SITE_MANIFEST: &str = ".hindsight-site";
+
 /// A file to read.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Found {
@@ -98,6 +103,9 @@ fn walk(dir: &Path, shown: &str, out: &mut Vec<Found>) {
             continue;
         };
         // A link to a folder is not followed, so a loop of links cannot trap the walk.
+        if kind.is_dir() && path.join(SITE_MANIFEST).exists() {
+            continue;
+        }
         if kind.is_dir() {
             walk(&path, &join(shown, &name), out);
         } else if is_postmortem_name(&name) && std::fs::metadata(&path).is_ok_and(|m| m.is_file()) {

@@ -16,7 +16,8 @@ pub fn print(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     match format {
-        Format::Text => {
+        // `check` is never given the formats of `items` (the command line refuses them).
+        Format::Text | Format::Markdown | Format::Csv => {
             for item in report.items.iter().filter(|i| !i.dismissed) {
                 writeln!(out, "{}", text_line(item, lang))?;
             }
@@ -37,7 +38,6 @@ pub fn print(
 
 /// `file:line: Level: Title: message [check-id]`, on one line.
 fn text_line(item: &Item, lang: Language) -> String {
-    let one_line = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
     let colon = match lang {
         Language::En => ": ",
         Language::ZhTw => "：",
@@ -51,6 +51,11 @@ fn text_line(item: &Item, lang: Language) -> String {
         one_line(&item.message),
         item.check
     )
+}
+
+/// Text on one line: runs of white space, line breaks included, as one space.
+pub fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// A workflow command: `::error file=…,line=…,title=…::message` for problems and files

@@ -1,13 +1,14 @@
-//! How long `hindsight check` takes over a large repository: 2,000 postmortems, written by
-//! the core's export from generated documents and edits of the worked example, checked on
-//! one core. The goal is 5 s. It reports and never asserts a time; run it with
-//! `scripts/bench-cli.sh` (a release build).
+//! How long `hindsight check` and `hindsight site` take over a large repository: 2,000
+//! postmortems, written by the core's export from generated documents and edits of the
+//! worked example, each command run on one core. The goal is 5 s for each. It reports and
+//! never asserts a time; run it with `scripts/bench-cli.sh` (a release build).
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 #[path = "../../core/tests/documents/mod.rs"]
 mod documents;
 
+use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
@@ -21,7 +22,7 @@ const COUNT: usize = 2000;
 
 #[test]
 #[ignore = "a benchmark: run scripts/bench-cli.sh"]
-fn check_of_two_thousand_postmortems_on_one_core() {
+fn check_and_site_of_two_thousand_postmortems_on_one_core() {
     let dir = temp_dir("bench");
     let folder = dir.join("postmortems");
     std::fs::create_dir_all(&folder).expect("creates");
@@ -63,10 +64,29 @@ fn check_of_two_thousand_postmortems_on_one_core() {
         bytes += text.len();
         std::fs::write(folder.join(format!("{i:04}.md")), text).expect("writes");
     }
+    let mb = bytes as f64 / 1e6;
+    let check = ["check", "postmortems", "--format", "json", "--today", TODAY];
+    let site = ["site", "postmortems", "--out", "public", "--today", TODAY];
+    for args in [&check[..], &site[..]] {
+        let (median, summary, one_core) = time(&dir, args);
+        eprintln!(
+            "hindsight {}: {COUNT} postmortems ({mb:.1} MB) in {median:.2} s (median of 3, {}), goal 5 s\n{summary}",
+            args[0],
+            if one_core { "one core: taskset -c 0" } else { "taskset not found: all cores" },
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Runs the binary with `args` in `dir` three times, on one core when `taskset` is there:
+/// the median time in seconds, what the last run said on standard error, and whether it ran
+/// on one core. The site's folder is emptied before each run, so each writes every page.
+fn time(dir: &Path, args: &[&str]) -> (f64, String, bool) {
     let taskset = Command::new("taskset").arg("--version").output().is_ok();
     let mut times: Vec<Duration> = Vec::new();
     let mut summary = String::new();
     for _ in 0..3 {
+        let _ = std::fs::remove_dir_all(dir.join("public"));
         let mut cmd = if taskset {
             let mut c = Command::new("taskset");
             c.args(["-c", "0", bin()]);
@@ -74,9 +94,7 @@ fn check_of_two_thousand_postmortems_on_one_core() {
         } else {
             Command::new(bin())
         };
-        cmd.args(["check", "postmortems", "--format", "json", "--today", TODAY])
-            .current_dir(&dir)
-            .env("TZ", "UTC");
+        cmd.args(args).current_dir(dir).env("TZ", "UTC");
         let start = Instant::now();
         let out = cmd.output().expect("runs");
         times.push(start.elapsed());
@@ -84,11 +102,5 @@ fn check_of_two_thousand_postmortems_on_one_core() {
         summary = String::from_utf8_lossy(&out.stderr).trim().to_owned();
     }
     times.sort();
-    eprintln!(
-        "hindsight check: {COUNT} postmortems ({:.1} MB) in {:.2} s (median of 3, {}), goal 5 s\n{summary}",
-        bytes as f64 / 1e6,
-        times[1].as_secs_f64(),
-        if taskset { "one core: taskset -c 0" } else { "taskset not found: all cores" },
-    );
-    let _ = std::fs::remove_dir_all(&dir);
+    (times[1].as_secs_f64(), summary, taskset)
 }

@@ -11,7 +11,6 @@ use std::path::Path;
 use common::*;
 use hindsight_core::error::MAX_IMPORT_BYTES;
 use hindsight_core::export::{export_json, export_markdown, export_markdown_body, file_stem};
-use hindsight_core::import::{import_any_markdown, import_json, MarkdownImport};
 use hindsight_core::review::{is_dismissed, review, Level, OtherDraft};
 use hindsight_core::{Language, Postmortem};
 use serde_json::Value;
@@ -121,18 +120,6 @@ fn check_prints_its_golden_in_traditional_chinese() {
         "check.zh-TW.txt",
         &check(&["--lang", "zh-TW"]).golden_text(),
     );
-}
-
-/// Reads a fixture as the app would, with the core alone.
-fn read_with_the_core(path: &Path) -> Option<Postmortem> {
-    let text = std::fs::read_to_string(path).ok()?;
-    if path.extension().is_some_and(|e| e == "json") {
-        return import_json(&text).ok();
-    }
-    match import_any_markdown(&text, "UTC", &hindsight_cli::zones::offset_at).ok()? {
-        MarkdownImport::Hindsight(doc) | MarkdownImport::HindsightBody(doc) => Some(doc),
-        MarkdownImport::Foreign(imp) => Some(imp.doc),
-    }
 }
 
 #[test]
@@ -427,21 +414,16 @@ fn today_defaults_to_the_local_date() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
-/// The command of the CI workflow in `docs/ci.md`: the `run:` line that calls `hindsight`.
-fn ci_command() -> Vec<String> {
-    let doc = std::fs::read_to_string(crate_dir().join("../docs/ci.md")).expect("docs/ci.md");
-    let line = doc
-        .lines()
-        .map(str::trim)
-        .find_map(|l| l.strip_prefix("run: hindsight "))
-        .expect("a `run: hindsight …` line in docs/ci.md");
-    line.split_whitespace().map(str::to_owned).collect()
-}
-
 #[test]
 fn the_ci_workflow_runs_exactly_the_command_tested_here() {
-    let args = ci_command();
-    assert_eq!(args, ["check", "--format", "github", POSTMORTEMS]);
+    let checks: Vec<Vec<String>> = ci_commands()
+        .into_iter()
+        .filter(|c| c[0] == "check")
+        .collect();
+    let [args] = &checks[..] else {
+        panic!("one `hindsight check` in docs/ci.md: {checks:?}");
+    };
+    assert_eq!(args, &["check", "--format", "github", POSTMORTEMS]);
     // The same command, in the fixture repository, gives the golden (whose date is fixed).
     let mut with_today: Vec<&str> = args.iter().map(String::as_str).collect();
     with_today.extend(["--today", TODAY]);

@@ -145,22 +145,31 @@ pub fn export_json(doc: &Postmortem) -> String {
     text
 }
 
-/// The standalone HTML export: one file with inline CSS and its own strict policy, rendered
-/// section by section through the same pipeline as the preview.
-pub fn export_html(doc: &Postmortem) -> String {
-    let title = display_title(&doc.header.title, doc.language);
-    let lang = doc.language.html_lang();
+/// The Content-Security-Policy of every standalone page, the HTML export's and the pages of
+/// `hindsight site` alike: nothing runs and nothing is loaded; only the page's own inline
+/// styles and `data:` images apply.
+pub const PAGE_CSP: &str =
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+
+/// A standalone page up to its `<body>` tag: the document language `lang` (a BCP 47 tag),
+/// the policy ([`PAGE_CSP`]), the (unescaped) `title` and `css` inlined.
+pub fn page_head(lang: &str, title: &str, css: &str) -> String {
     let mut escaped_title = String::new();
     let _ = escape_html(&mut escaped_title, title);
-    let mut out = String::with_capacity(16 * 1024);
-    let _ = write!(
-        out,
+    format!(
         "<!doctype html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'\">\n\
+<meta http-equiv=\"Content-Security-Policy\" content=\"{PAGE_CSP}\">\n\
 <meta name=\"generator\" content=\"Hindsight\">\n\
-<title>{escaped_title}</title>\n<style>\n{REPORT_CSS}</style>\n</head>\n<body>\n<article class=\"report\">\n"
-    );
+<title>{escaped_title}</title>\n<style>\n{css}</style>\n</head>\n<body>\n"
+    )
+}
+
+/// The report as an `<article class="report">`, rendered section by section through the
+/// same pipeline as the preview, each section's element named by its slug.
+pub fn report_article(doc: &Postmortem) -> String {
+    let mut out = String::with_capacity(16 * 1024);
+    out.push_str("<article class=\"report\">\n");
     for section in SectionId::ALL {
         let md = section_markdown(doc, section);
         if md.is_empty() {
@@ -173,7 +182,17 @@ pub fn export_html(doc: &Postmortem) -> String {
             render_html_in(&md, doc.language)
         );
     }
-    out.push_str("</article>\n</body>\n</html>\n");
+    out.push_str("</article>\n");
+    out
+}
+
+/// The standalone HTML export: one file with inline CSS and its own strict policy, rendered
+/// section by section through the same pipeline as the preview.
+pub fn export_html(doc: &Postmortem) -> String {
+    let title = display_title(&doc.header.title, doc.language);
+    let mut out = page_head(doc.language.html_lang(), title, REPORT_CSS);
+    out.push_str(&report_article(doc));
+    out.push_str("</body>\n</html>\n");
     out
 }
 

@@ -1,6 +1,6 @@
 //! The Incidents overview's own words; the names VOCABULARY.md fixes (Incidents, Open action
-//! items, Related incidents, Trends, Open a folder, Save as draft, From folder) and the
-//! overview's other shared words are in `hindsight_core::incidents::words`.
+//! items, Related incidents, Trends, Open a folder, Save as draft, From folder) and the words
+//! of the lists the app shares with `hindsight site` are in `hindsight_core::incidents::words`.
 
 hindsight_core::words_table! {
     FILTERS = ("Filters", "篩選條件");
@@ -9,7 +9,6 @@ hindsight_core::words_table! {
     STATUS = ("Status", "狀態");
     OWNER = ("Owner", "負責人");
     NO_MATCHING_ITEMS = ("No open action item matches these filters.", "沒有符合篩選條件的未完成行動項目。");
-    MARK_DONE_NAMED = ("Mark done: {0}", "標示為完成：{0}");
     MARKED_DONE = ("Marked “{0}” done in “{1}”.", "已將「{1}」中的「{0}」標示為完成。");
     ALREADY_DONE = ("“{0}” was already done in “{1}”.", "「{1}」中的「{0}」已經完成了。");
     DRAFT_GONE = ("“{0}” is no longer among the drafts (it may have been deleted in another tab), so nothing was marked.",
@@ -19,14 +18,7 @@ hindsight_core::words_table! {
     CHANGED_ELSEWHERE = ("“{0}” was changed in another tab while this tab still held unsaved text of it. Nothing was overwritten; open the draft to check it.",
         "這個分頁還有「{0}」未儲存的內容時，另一個分頁已經改了它。沒有任何內容被覆寫；請開啟這份草稿確認。");
     OPEN_ITEMS_FILE = ("open-action-items", "未完成的行動項目");
-    RELATED_EXPLAINED = ("Incidents named in the other's Recurrence (by Incident ID or title), sharing a tag, or whose root causes use similar words.",
-        "在彼此的「過往類似事件」中提到（以事件編號或標題）、有相同標籤，或根本原因用詞相似的事件。");
-    RELATED_COUNT = ("{0} related", "{0} 件相關事件");
-    OPEN_COUNT = ("{0} open action items", "{0} 項未完成的行動項目");
-    OPEN_COUNT_ONE = ("{0} open action item", "{0} 項未完成的行動項目");
     MORE_RELATED = ("{0} more in Incidents", "另有 {0} 件，請見事件總覽");
-    NONE_RELATED_YET = ("No two incidents share a cause yet.", "目前還沒有共同原因的事件。");
-    SHOW_TABLE = ("Show the numbers as a table", "以表格顯示數字");
     FOLDER_HEADING = ("Postmortems in a folder", "資料夾中的事後檢討");
     FOLDER_EXPLAINED = ("Open a folder of Markdown postmortems, such as your team's shared folder: Hindsight's exports and reports written in other shapes alike. They are read in this tab only and stay read-only: nothing is stored until you save one as a draft.",
         "開啟一個放著 Markdown 事後檢討的資料夾，例如團隊共用的資料夾：Hindsight 匯出的檔案和其他格式寫成的報告都可以。檔案只在這個分頁以唯讀方式讀取；除非另存為草稿，否則不會儲存任何內容。");

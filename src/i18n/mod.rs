@@ -5,6 +5,9 @@
 //! report's words from the core's `report` module; this holds everything else a person reads
 //! in the app. Each entry is a [`Words`] pair, so a string cannot exist in one language only.
 
+/// "Action item 2": the row's name in the form and in the overview's lists, which the core
+/// draws for the app and the site alike.
+pub use hindsight_core::incidents::words::ACTION_ITEM_N;
 use hindsight_core::{Language, Text, Words};
 use leptos::prelude::*;
 
@@ -170,7 +173,6 @@ hindsight_core::words_table! {
     NOT_SET = ("Not set", "未設定");
     NOT_ANSWERED = ("Not answered", "未回答");
     EVENT_N = ("Event {0}", "事件 {0}");
-    ACTION_ITEM_N = ("Action item {0}", "行動項目 {0}");
     ADD_EVENT = ("+ Add timeline event", "+ 新增時間軸事件");
     SORT_BY_TIME = ("Sort by time", "依時間排序");
     ADD_ACTION = ("+ Add action item", "+ 新增行動項目");

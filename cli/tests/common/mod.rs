@@ -94,6 +94,33 @@ pub fn golden(name: &str, actual: &str) {
     );
 }
 
+/// Reads a fixture as the app would, with the core alone.
+pub fn read_with_the_core(path: &Path) -> Option<Postmortem> {
+    use hindsight_core::import::{import_any_markdown, import_json, MarkdownImport};
+    let text = std::fs::read_to_string(path).ok()?;
+    if path.extension().is_some_and(|e| e == "json") {
+        return import_json(&text).ok();
+    }
+    match import_any_markdown(&text, "UTC", &hindsight_cli::zones::offset_at).ok()? {
+        MarkdownImport::Hindsight(doc) | MarkdownImport::HindsightBody(doc) => Some(doc),
+        MarkdownImport::Foreign(imp) => Some(imp.doc),
+    }
+}
+
+/// The commands of the CI workflows in `docs/ci.md` that call `hindsight` (a GitHub
+/// `run: hindsight …` step, a GitLab `- hindsight …` script line), each as its arguments.
+pub fn ci_commands() -> Vec<Vec<String>> {
+    let doc = std::fs::read_to_string(crate_dir().join("../docs/ci.md")).expect("docs/ci.md");
+    doc.lines()
+        .map(str::trim)
+        .filter_map(|l| {
+            l.strip_prefix("run: hindsight ")
+                .or_else(|| l.strip_prefix("- hindsight "))
+        })
+        .map(|l| l.split_whitespace().map(str::to_owned).collect())
+        .collect()
+}
+
 /// A fresh empty folder under the system's temporary folder.
 pub fn temp_dir(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("hindsight-cli-{name}-{}", std::process::id()));

@@ -4,10 +4,8 @@
 
 use std::fmt::Write as _;
 
-use pulldown_cmark_escape::escape_html;
-
 use crate::document::{Language, Postmortem};
-use crate::export::{file_stem, REPORT_CSS};
+use crate::export::{file_stem, page_head, REPORT_CSS};
 use crate::markdown::escape::{escape_block, escape_inline};
 use crate::render::render_html_in;
 
@@ -164,18 +162,8 @@ pub fn customer_html(doc: &Postmortem) -> String {
     let lang = doc.language;
     let parts = redacted_parts(doc);
     let title = title_of(&parts, lang);
-    let mut escaped_title = String::new();
-    let _ = escape_html(&mut escaped_title, &title);
-    let mut out = String::with_capacity(8 * 1024);
-    let _ = write!(
-        out,
-        "<!doctype html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
-<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'\">\n\
-<meta name=\"generator\" content=\"Hindsight\">\n\
-<title>{escaped_title}</title>\n<style>\n{REPORT_CSS}</style>\n</head>\n<body>\n<article class=\"report customer-version\">\n",
-        lang.html_lang()
-    );
+    let mut out = page_head(lang.html_lang(), &title, REPORT_CSS);
+    out.push_str("<article class=\"report customer-version\">\n");
     let _ = write!(
         out,
         "<header class=\"report-section\" id=\"title\">\n{}</header>\n",

@@ -3,12 +3,14 @@
 //! Start-up and the overview read a small [`Index`] of the drafts kept in storage beside
 //! them, checked against each stored value's length and hash instead of parsing every draft.
 //! From its [`Summary`]s come the open action items across drafts, related incidents,
-//! trends with their SVG charts and table alternatives, the exports of open items, and the
-//! read-only drafts of a team's folder. Everything here is a pure function of its inputs.
+//! trends with their SVG charts and table alternatives, the exports of open items, the
+//! read-only drafts of a team's folder, and the lists as HTML ([`html`]) that the app's
+//! overview and `hindsight site` share. Everything here is a pure function of its inputs.
 
 pub(crate) mod cause;
 mod export;
 mod folder;
+pub mod html;
 mod index;
 mod open_items;
 mod related;

@@ -21,6 +21,15 @@ crate::words_table! {
     ALL_STATUSES = ("All statuses", "所有狀態");
     ALL_OWNERS = ("All owners", "所有負責人");
     MARK_DONE = ("Mark done", "標示為完成");
+    ACTION_ITEM_N = ("Action item {0}", "行動項目 {0}");
+    MARK_DONE_NAMED = ("Mark done: {0}", "標示為完成：{0}");
+    RELATED_EXPLAINED = ("Incidents named in the other's Recurrence (by Incident ID or title), sharing a tag, or whose root causes use similar words.",
+        "在彼此的「過往類似事件」中提到（以事件編號或標題）、有相同標籤，或根本原因用詞相似的事件。");
+    RELATED_COUNT = ("{0} related", "{0} 件相關事件");
+    OPEN_COUNT = ("{0} open action items", "{0} 項未完成的行動項目");
+    OPEN_COUNT_ONE = ("{0} open action item", "{0} 項未完成的行動項目");
+    NONE_RELATED_YET = ("No two incidents share a cause yet.", "目前還沒有共同原因的事件。");
+    SHOW_TABLE = ("Show the numbers as a table", "以表格顯示數字");
     DOWNLOAD_MARKDOWN = ("Download Markdown", "下載 Markdown");
     DOWNLOAD_CSV = ("Download CSV", "下載 CSV");
     NO_OPEN_ITEMS = ("No open action items. Everything is done.", "沒有未完成的行動項目，全部都完成了。");

@@ -212,7 +212,7 @@ fn folder_entry(position: usize, entry: &FolderEntry, folder: Folder) -> impl In
             <p class="hint">
                 <span>{rich(&ui.fill(words::PATH, &[&i18n::isolate(&path)]))}</span>
                 " · "
-                <span>{ui.fill(hindsight_core::words::counted(open, words::OPEN_COUNT_ONE, words::OPEN_COUNT), &[&open.to_string()])}</span>
+                <span>{ui.fill(hindsight_core::words::counted(open, t::OPEN_COUNT_ONE, t::OPEN_COUNT), &[&open.to_string()])}</span>
             </p>
             <div class="actions">
                 <button type="button" class="secondary small" aria-expanded=move || shown.get().to_string()

@@ -3,6 +3,8 @@
 
 use std::time::Duration;
 
+use hindsight_core::incidents::html::{percent_encode, Links};
+use hindsight_core::incidents::{Item, Related, FOLDER_ID_PREFIX};
 use hindsight_core::session::RowList;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -46,6 +48,29 @@ fn focus(id: &str) -> bool {
     document()
         .active_element()
         .is_some_and(|active| active == *el.unchecked_ref::<web_sys::Element>())
+}
+
+/// The `href`s of the overview's lists (drawn by the core's `incidents::html`): a draft by
+/// its id (`?draft=…`), a folder's postmortem to the overview. A click is handled in the
+/// app; the link serves a click with a modifier (a new tab) and assistive technology.
+pub struct AppLinks;
+
+impl Links for AppLinks {
+    fn item(&self, item: &Item) -> String {
+        if item.from_folder || item.draft_id.starts_with(FOLDER_ID_PREFIX) {
+            "?view=incidents".to_owned()
+        } else {
+            format!("?draft={}", percent_encode(&item.draft_id, &[]))
+        }
+    }
+
+    fn related(&self, related: &Related) -> String {
+        if related.from_folder {
+            "?view=incidents".to_owned()
+        } else {
+            format!("?draft={}", percent_encode(&related.id, &[]))
+        }
+    }
 }
 
 /// Opens a draft in the editor, with the focus on its title.

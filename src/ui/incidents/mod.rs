@@ -6,7 +6,6 @@
 
 mod folder;
 mod links;
-mod list_html;
 mod open_items;
 mod related;
 mod trends;

@@ -1,10 +1,11 @@
 //! Open action items (未完成的行動項目) across every draft: filters, grouping, the list
 //! (overdue first, each item linking to its draft and row), Mark done, and the exports.
 //!
-//! The list is one piece of HTML drawn from the core's [`OpenItems`] (see `list_html`), with
+//! The list is one piece of HTML drawn from the core's [`OpenItems`] (`incidents::html`), with
 //! one click listener: a thousand items cost one `innerHTML`, and a change (a filter, an
 //! item marked done) draws it anew.
 
+use hindsight_core::incidents::html::{action_text, items_html, nth, option_html};
 use hindsight_core::incidents::{
     open_items, open_items_csv, open_items_markdown, words as t, Filters, Grouping, Item, Marked,
     OpenItems, Summary, FOLDER_ID_PREFIX,
@@ -14,8 +15,7 @@ use hindsight_core::{report::display_title, Choice, Language, Severity, Status, 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::links::{focus_nth_after_render, open_action_row, show_folder_entry};
-use super::list_html::{action_text, items_html, nth, option_html};
+use super::links::{focus_nth_after_render, open_action_row, show_folder_entry, AppLinks};
 use super::Folder;
 use crate::adapters::{files, platform};
 use crate::i18n::{self, incidents as words, Ui};
@@ -185,7 +185,7 @@ pub fn OpenItemsPart(
         option_html("owner", t::BY_OWNER.get(lang), chosen == "owner")
             + &option_html("week", t::BY_DUE_WEEK.get(lang), chosen == "week")
     };
-    let html = move || items.with(|i| items_html(i, ui.lang()));
+    let html = move || items.with(|i| items_html(i, ui.lang(), &AppLinks, 4));
     let views = Views::get();
     let folder = Folder::get();
     let on_click = move |ev: leptos::ev::MouseEvent| {

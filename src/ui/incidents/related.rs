@@ -1,8 +1,9 @@
 //! Related incidents (相關事件): the drafts that share a cause with one, and why. Shown in
 //! the editor under Trigger and root causes (for the open draft as it is typed), and in the
-//! overview for every draft. Both lists are HTML from `list_html`, read by one click
-//! listener each.
+//! overview for every draft. Both lists are HTML from the core's `incidents::html`, read by
+//! one click listener each.
 
+use hindsight_core::incidents::html::{related_list_html, related_overview_html};
 use hindsight_core::incidents::{
     related, related_all, summarize_doc, words as t, Summary, FOLDER_ID_PREFIX,
 };
@@ -10,8 +11,7 @@ use hindsight_core::SectionId;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::links::{open_draft, show_folder_entry};
-use super::list_html::{related_list_html, related_overview_html};
+use super::links::{open_draft, show_folder_entry, AppLinks};
 use super::{all_summaries, Folder};
 use crate::i18n::{incidents as words, Ui};
 use crate::state::Editor;
@@ -74,7 +74,7 @@ pub fn RelatedInDraft() -> impl IntoView {
         if list.is_empty() {
             return format!("<p class=\"hint\">{}</p>", t::NO_RELATED.get(lang));
         }
-        let mut html = related_list_html(&list[..list.len().min(SHOWN)], lang);
+        let mut html = related_list_html(&list[..list.len().min(SHOWN)], lang, &AppLinks);
         if list.len() > SHOWN {
             let more = words::MORE_RELATED.fill(lang, &[&(list.len() - SHOWN).to_string()]);
             html.push_str(&format!(
@@ -112,12 +112,9 @@ pub fn RelatedPart(
         summaries.with(|s| {
             let lists = related_all(s, SHOWN);
             if lists.iter().all(Vec::is_empty) {
-                format!(
-                    "<p class=\"hint\">{}</p>",
-                    words::NONE_RELATED_YET.get(lang)
-                )
+                format!("<p class=\"hint\">{}</p>", t::NONE_RELATED_YET.get(lang))
             } else {
-                related_overview_html(s, &lists, lang)
+                related_overview_html(s, &lists, lang, None)
             }
         })
     };
@@ -142,7 +139,11 @@ pub fn RelatedPart(
             summaries.with_untracked(|s| {
                 if let Some(me) = s.get(n) {
                     let list = related(me, s);
-                    body.set_inner_html(&related_list_html(&list[..list.len().min(SHOWN)], lang));
+                    body.set_inner_html(&related_list_html(
+                        &list[..list.len().min(SHOWN)],
+                        lang,
+                        &AppLinks,
+                    ));
                 }
             });
         }
@@ -150,7 +151,7 @@ pub fn RelatedPart(
     view! {
         <section class="incidents-part" aria-labelledby="related-title">
             <h3 id="related-title">{ui.t(t::RELATED_INCIDENTS)}</h3>
-            <p class="hint">{ui.t(words::RELATED_EXPLAINED)}</p>
+            <p class="hint">{ui.t(t::RELATED_EXPLAINED)}</p>
             <div class="related-all" on:click=on_click inner_html=html></div>
         </section>
     }

@@ -1,7 +1,9 @@
 //! Trends (趨勢): incidents per month by severity, and time to detect and to resolve over
 //! time. Each chart is the core's SVG (built safely: no script, handler or style, user text
-//! escaped), named by its title, with the same numbers as a table after it (`list_html`).
+//! escaped), named by its title, with the same numbers as a table after it (the core's
+//! `incidents::html`, which `hindsight site` draws too).
 
+use hindsight_core::incidents::html::chart_html;
 use hindsight_core::incidents::{
     durations_over_time, durations_svg, durations_table, incidents_per_month, per_month_svg,
     per_month_table, words as t, ChartTable, Summary,
@@ -9,8 +11,7 @@ use hindsight_core::incidents::{
 use hindsight_core::{Language, Words};
 use leptos::prelude::*;
 
-use super::list_html::chart_table_html;
-use crate::i18n::{incidents as words, Ui};
+use crate::i18n::Ui;
 
 /// The trend charts of every incident.
 #[component]
@@ -56,11 +57,7 @@ fn chart(
     let html = Memo::new(move |_| {
         let lang = ui.lang();
         let (svg, table) = summaries.with(|s| draw(s, lang));
-        // Scrolls sideways on a phone rather than shrinking its text, so it takes the focus.
-        format!(
-            "<div class=\"chart-svg\" tabindex=\"0\" role=\"group\" aria-labelledby=\"{id}\">{svg}</div>{}",
-            chart_table_html(&table, words::SHOW_TABLE.get(lang))
-        )
+        chart_html(id, &svg, &table, lang)
     });
     // A chart wider than a phone starts scrolled to its end: the latest months show first.
     let holder = NodeRef::<leptos::html::Div>::new();

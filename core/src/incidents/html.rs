@@ -1,7 +1,9 @@
-//! The overview's long lists as HTML: the open items, and every incident's related ones. A
-//! thousand items are drawn by one `innerHTML` instead of a thousand views, so the overview
-//! opens fast at any size. Clicks are read by one listener on each list, which finds the
-//! item by its `data-n` (its place in the list) or its `data-id`.
+//! The overview's lists as HTML, shared by the app's Incidents view and `hindsight site`:
+//! the open items, every incident's related ones, and a chart with its table. The app draws
+//! a thousand items with one `innerHTML` instead of a thousand views, and reads clicks with
+//! one listener on each list, which finds the item by its `data-n` (its place in the list)
+//! or its `data-id`; the site's pages are the same markup with links to its own pages, so
+//! where links lead is the caller's ([`Links`]).
 //!
 //! Every piece of text that comes from a document (actions, owners, titles, ids, dates) is
 //! escaped here, in text and in attribute values alike; nothing else in the markup comes
@@ -9,26 +11,38 @@
 
 use std::fmt::Write;
 
-use hindsight_core::incidents::{
-    words as t, ChartTable, Item, OpenItems, Related, Summary, FOLDER_ID_PREFIX,
-};
-use hindsight_core::report::{DUE, NO_ACTION_WRITTEN, OVERDUE};
-use hindsight_core::{report::display_title, Choice, Language};
+use super::open_items::{Item, OpenItems};
+use super::related::Related;
+use super::trends::ChartTable;
+use super::words as t;
+use super::Summary;
+use crate::choice::Choice;
+use crate::document::Language;
+use crate::report::{display_title, DUE, NO_ACTION_WRITTEN, OVERDUE};
 
-use crate::i18n::{self, incidents as words};
+/// Where the lists' links lead: the app's drafts and views, or the site's pages. Each
+/// answer is a URL, escaped here as an attribute value.
+pub trait Links {
+    /// The link of an open item (its row in its draft, its report's action items).
+    fn item(&self, item: &Item) -> String;
+    /// The link of a related incident.
+    fn related(&self, related: &Related) -> String;
+}
 
 /// Text for HTML content and quoted attribute values.
-fn escape(text: &str) -> String {
+pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
-    hindsight_core::render::escape_html_into(&mut out, text);
+    crate::render::escape_html_into(&mut out, text);
     out
 }
 
-/// A value for a URL's query: everything but unreserved characters percent-encoded.
-fn query_value(text: &str) -> String {
+/// Text for a URL's query value or path: every byte but unreserved characters (and those
+/// of `keep`, such as `/` in a path) percent-encoded, so any name makes a valid URL.
+pub fn percent_encode(text: &str, keep: &[u8]) -> String {
     let mut out = String::with_capacity(text.len());
     for b in text.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') || keep.contains(&b)
+        {
             out.push(b as char);
         } else {
             let _ = write!(out, "%{b:02X}");
@@ -46,19 +60,20 @@ pub fn action_text(item: &Item, lang: Language) -> String {
     }
 }
 
-/// The link of an item: its draft (the app puts the focus in its row), or the folder's
-/// postmortem in the overview.
-fn href(item: &Item) -> String {
-    if item.from_folder || item.draft_id.starts_with(FOLDER_ID_PREFIX) {
-        "?view=incidents".to_owned()
-    } else {
-        format!("?draft={}", query_value(&item.draft_id))
-    }
+/// The "From folder" badge, after a name.
+fn folder_badge(out: &mut String, lang: Language) {
+    let _ = write!(
+        out,
+        " <span class=\"badge from-folder\">{}</span>",
+        t::FROM_FOLDER.get(lang)
+    );
 }
 
 /// Every group with its heading and its items, in the list's order; item `n` (counted
-/// over all groups from 0) carries `data-n="n"` on its link and its Mark done button.
-pub fn items_html(items: &OpenItems, lang: Language) -> String {
+/// over all groups from 0) carries `data-n="n"` on its link and its Mark done button, which
+/// only items that can be written have. Group headings are of `level` (4 in the app's
+/// overview, 2 on the site's page of open items).
+pub fn items_html(items: &OpenItems, lang: Language, links: &dyn Links, level: u8) -> String {
     let mut out = String::with_capacity(items.total * 480 + 64);
     let mut n = 0;
     for group in &items.groups {
@@ -68,12 +83,12 @@ pub fn items_html(items: &OpenItems, lang: Language) -> String {
         );
         let _ = write!(
             out,
-            "<div class=\"item-group\"><h4><bdi>{}</bdi> <span class=\"group-counts\">{}</span></h4><ul class=\"open-items\">",
+            "<div class=\"item-group\"><h{level}><bdi>{}</bdi> <span class=\"group-counts\">{}</span></h{level}><ul class=\"open-items\">",
             escape(&group.key.label(lang)),
             escape(&counts),
         );
         for item in &group.items {
-            item_html(&mut out, item, n, lang);
+            item_html(&mut out, item, n, lang, links);
             n += 1;
         }
         out.push_str("</ul></div>");
@@ -81,10 +96,10 @@ pub fn items_html(items: &OpenItems, lang: Language) -> String {
     out
 }
 
-fn item_html(out: &mut String, item: &Item, n: usize, lang: Language) {
+fn item_html(out: &mut String, item: &Item, n: usize, lang: Language, links: &dyn Links) {
     let action = escape(&action_text(item, lang));
     let title = escape(display_title(&item.draft_title, lang));
-    let mut meta = vec![i18n::ACTION_ITEM_N.fill(lang, &[&(item.index + 1).to_string()])];
+    let mut meta = vec![t::ACTION_ITEM_N.fill(lang, &[&(item.index + 1).to_string()])];
     if !item.due_date.trim().is_empty() {
         meta.push(DUE.fill(lang, &[item.due_date.trim()]));
     }
@@ -96,7 +111,7 @@ fn item_html(out: &mut String, item: &Item, n: usize, lang: Language) {
         out,
         "<li class=\"open-item{}\"><div class=\"item-main\"><a class=\"item-action\" href=\"{}\" data-n=\"{n}\"><bdi>{action}</bdi></a><span class=\"item-meta\"><bdi class=\"item-draft\">{title}</bdi> · {}",
         if item.overdue { " overdue" } else { "" },
-        escape(&href(item)),
+        escape(&links.item(item)),
         escape(&meta.join(" · ")),
     );
     if item.overdue {
@@ -107,15 +122,11 @@ fn item_html(out: &mut String, item: &Item, n: usize, lang: Language) {
         );
     }
     if item.from_folder {
-        let _ = write!(
-            out,
-            " <span class=\"badge from-folder\">{}</span>",
-            t::FROM_FOLDER.get(lang)
-        );
+        folder_badge(out, lang);
     }
     out.push_str("</span></div>");
     if !item.read_only {
-        let label = escape(&words::MARK_DONE_NAMED.fill(lang, &[&action_text(item, lang)]));
+        let label = escape(&t::MARK_DONE_NAMED.fill(lang, &[&action_text(item, lang)]));
         let _ = write!(
             out,
             "<button type=\"button\" class=\"secondary small mark-done\" data-n=\"{n}\" aria-label=\"{label}\">{}</button>",
@@ -131,7 +142,7 @@ pub fn nth(items: &OpenItems, n: usize) -> Option<&Item> {
 }
 
 /// "INC-7 · Title", or the title alone.
-fn incident_name(incident_id: &str, title: &str, lang: Language) -> String {
+pub fn incident_name(incident_id: &str, title: &str, lang: Language) -> String {
     let title = display_title(title, lang);
     match incident_id.trim() {
         "" => title.to_owned(),
@@ -155,19 +166,20 @@ fn related_details(r: &Related, lang: Language) -> (String, String) {
     if !r.incident_date.trim().is_empty() {
         meta.push(r.incident_date.trim().to_owned());
     }
-    let open =
-        hindsight_core::words::counted(r.open_actions, words::OPEN_COUNT_ONE, words::OPEN_COUNT);
+    let open = crate::words::counted(r.open_actions, t::OPEN_COUNT_ONE, t::OPEN_COUNT);
     meta.push(open.fill(lang, &[&r.open_actions.to_string()]));
     (reasons, meta.join(" · "))
 }
 
 /// The incidents of the overview that have related ones, each a closed disclosure whose
-/// `<summary>` carries `data-n` (its place in `summaries`) and whose list is drawn when
-/// first opened ([`related_list_html`]).
+/// `<summary>` carries `data-n` (its place in `summaries`). With `drawn`, each list is drawn
+/// inside it at once (the site, which runs no script); without, it is left empty for the
+/// app to draw when first opened ([`related_list_html`]).
 pub fn related_overview_html(
     summaries: &[Summary],
     lists: &[Vec<Related>],
     lang: Language,
+    drawn: Option<&dyn Links>,
 ) -> String {
     let mut out = String::from("<ul class=\"related-overview\">");
     for (n, (s, list)) in summaries.iter().zip(lists).enumerate() {
@@ -180,16 +192,13 @@ pub fn related_overview_html(
             escape(&incident_name(&s.incident_id, &s.title, lang)),
         );
         if s.is_from_folder() {
-            let _ = write!(
-                out,
-                " <span class=\"badge from-folder\">{}</span>",
-                t::FROM_FOLDER.get(lang)
-            );
+            folder_badge(&mut out, lang);
         }
+        let body = drawn.map_or_else(String::new, |links| related_list_html(list, lang, links));
         let _ = write!(
             out,
-            " <span class=\"hint\">{}</span></summary><div class=\"related-body\"></div></details></li>",
-            escape(&words::RELATED_COUNT.fill(lang, &[&list.len().to_string()])),
+            " <span class=\"hint\">{}</span></summary><div class=\"related-body\">{body}</div></details></li>",
+            escape(&t::RELATED_COUNT.fill(lang, &[&list.len().to_string()])),
         );
     }
     out.push_str("</ul>");
@@ -198,19 +207,14 @@ pub fn related_overview_html(
 
 /// One incident's related incidents: links carrying `data-id` (and `data-folder` for a
 /// folder's postmortem), with why each is related.
-pub fn related_list_html(list: &[Related], lang: Language) -> String {
+pub fn related_list_html(list: &[Related], lang: Language, links: &dyn Links) -> String {
     let mut out = String::from("<ul class=\"related-list\">");
     for r in list {
         let (reasons, meta) = related_details(r, lang);
-        let href = if r.from_folder {
-            "?view=incidents".to_owned()
-        } else {
-            format!("?draft={}", query_value(&r.id))
-        };
         let _ = write!(
             out,
             "<li class=\"related-item\"><a href=\"{}\" data-id=\"{}\"{}><bdi>{}</bdi></a>",
-            escape(&href),
+            escape(&links.related(r)),
             escape(&r.id),
             if r.from_folder {
                 " data-folder=\"1\""
@@ -220,11 +224,7 @@ pub fn related_list_html(list: &[Related], lang: Language) -> String {
             escape(&incident_name(&r.incident_id, &r.title, lang)),
         );
         if r.from_folder {
-            let _ = write!(
-                out,
-                " <span class=\"badge from-folder\">{}</span>",
-                t::FROM_FOLDER.get(lang)
-            );
+            folder_badge(&mut out, lang);
         }
         let _ = write!(
             out,
@@ -281,14 +281,42 @@ pub fn chart_table_html(table: &ChartTable, show: &str) -> String {
     out
 }
 
+/// A chart as the overview shows it: its SVG in a box named by the element `labelled_by`
+/// (its heading), which scrolls sideways on a phone rather than shrinking its text and so
+/// takes the focus, then its numbers as a table behind a disclosure.
+pub fn chart_html(labelled_by: &str, svg: &str, table: &ChartTable, lang: Language) -> String {
+    format!(
+        "<div class=\"chart-svg\" tabindex=\"0\" role=\"group\" aria-labelledby=\"{}\">{svg}</div>{}",
+        escape(labelled_by),
+        chart_table_html(table, t::SHOW_TABLE.get(lang))
+    )
+}
+
 #[cfg(test)]
 mod tests {
-    use hindsight_core::incidents::{
-        open_items, summarize_doc, Filters, Grouping, FOLDER_ID_PREFIX,
-    };
-    use hindsight_core::{ActionItem, Language, Postmortem};
-
     use super::*;
+    use crate::document::{ActionItem, Postmortem};
+    use crate::incidents::{
+        open_items, related_all, summarize_doc, Filters, Grouping, FOLDER_ID_PREFIX,
+    };
+
+    /// Links as the app makes them: a draft by its id in the query, a folder's file to the
+    /// overview.
+    struct AppLike;
+
+    impl Links for AppLike {
+        fn item(&self, item: &Item) -> String {
+            if item.from_folder {
+                "?view=incidents".into()
+            } else {
+                format!("?draft={}", percent_encode(&item.draft_id, &[]))
+            }
+        }
+
+        fn related(&self, r: &Related) -> String {
+            format!("?draft={}", percent_encode(&r.id, &[]))
+        }
+    }
 
     fn doc(title: &str, actions: &[(&str, &str, &str)]) -> Postmortem {
         let mut doc = Postmortem::default();
@@ -303,6 +331,16 @@ mod tests {
             })
             .collect();
         doc
+    }
+
+    /// The open items of `summaries` by owner, on a fixed date.
+    fn by_owner(summaries: &[Summary]) -> OpenItems {
+        open_items(
+            summaries,
+            &Filters::default(),
+            Grouping::Owner,
+            "2024-01-01",
+        )
     }
 
     /// Every `<` of the markup opens one of the tags the list is made of.
@@ -337,14 +375,9 @@ mod tests {
             summarize_doc("a\" onclick=\"x", &doc(hostile, &[(hostile, "", "")])),
             folder,
         ];
-        let items = open_items(
-            &summaries,
-            &Filters::default(),
-            Grouping::Owner,
-            "2024-01-01",
-        );
+        let items = by_owner(&summaries);
         for lang in Language::ALL {
-            let html = items_html(&items, *lang);
+            let html = items_html(&items, *lang, &AppLike, 4);
             only_own_tags(&html);
             assert!(!html.contains("<img") && !html.contains("<script"));
             assert!(
@@ -393,10 +426,10 @@ mod tests {
         let mut b = a.clone();
         b.header.title = "Other".into();
         let summaries = vec![summarize_doc("a\"><i>", &a), summarize_doc("b", &b)];
-        let lists = hindsight_core::incidents::related_all(&summaries, 8);
+        let lists = related_all(&summaries, 8);
         for lang in Language::ALL {
-            let overview = related_overview_html(&summaries, &lists, *lang);
-            let list = related_list_html(&lists[1], *lang);
+            let overview = related_overview_html(&summaries, &lists, *lang, None);
+            let list = related_list_html(&lists[1], *lang, &AppLike);
             only_own_tags(
                 &overview
                     .replace("<details>", "<div>")
@@ -405,6 +438,9 @@ mod tests {
                     .replace("</summary>", "</span>"),
             );
             only_own_tags(&list);
+            let drawn = related_overview_html(&summaries, &lists, *lang, Some(&AppLike));
+            let first = related_list_html(&lists[0], *lang, &AppLike);
+            assert!(drawn.contains(&format!("<div class=\"related-body\">{first}</div>")));
             assert!(overview.contains("data-n=\"0\"") && overview.contains("data-n=\"1\""));
             assert!(list.contains("data-id=\"a&quot;&gt;&lt;i&gt;\""), "{list}");
             assert!(list.contains("href=\"?draft=a%22%3E%3Ci%3E\""));
@@ -427,13 +463,8 @@ mod tests {
             ),
             folder,
         ];
-        let items = open_items(
-            &summaries,
-            &Filters::default(),
-            Grouping::Owner,
-            "2024-01-01",
-        );
-        let html = items_html(&items, Language::En);
+        let items = by_owner(&summaries);
+        let html = items_html(&items, Language::En, &AppLike, 4);
         assert_eq!(html.matches("<li").count(), 3);
         assert_eq!(
             html.matches("class=\"secondary small mark-done\"").count(),
@@ -453,7 +484,7 @@ mod tests {
             Some("From the folder")
         );
         assert!(nth(&items, 3).is_none());
-        let zh = items_html(&items, Language::ZhTw);
+        let zh = items_html(&items, Language::ZhTw, &AppLike, 4);
         assert!(
             zh.contains("標示為完成：Later") && zh.contains("來自資料夾") && zh.contains("已逾期")
         );
