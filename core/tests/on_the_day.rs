@@ -164,6 +164,15 @@ fn human_error_in_contributing_factors_and_a_cause_that_is_only_a_name() {
     let mut d = with_people(&["Tom"]);
     d.causes.root_causes = "Tom".into();
     assert_eq!(findings(&d, "root-cause-person").len(), 1);
+    // A listed person's given name alone, the whole field: Tom for Tom Baker, 志豪 for 林志豪.
+    for (listed, cause) in [("Tom Baker", "Tom"), ("林志豪", "志豪。")] {
+        let mut d = with_people(&[listed]);
+        d.causes.root_causes = cause.into();
+        assert_eq!(findings(&d, "root-cause-person").len(), 1, "{cause}");
+        // Not when it is only a word of a longer cause.
+        d.causes.root_causes = format!("The {cause} service ran out of memory.");
+        assert!(findings(&d, "root-cause-person").is_empty(), "{cause} in a sentence");
+    }
     for name in ["林志豪", "John Smith"] {
         let mut d = chatgpt_2023_03_20();
         d.causes.root_causes = name.into();

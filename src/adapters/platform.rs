@@ -265,3 +265,33 @@ pub fn focus(id: &str) -> bool {
     doc.active_element()
         .is_some_and(|active| active.is_same_node(Some(&el)))
 }
+
+/// Runs `f` when the page is next idle (after the frames due now are painted), or within
+/// `within_ms` at the latest; at once where the browser has no idle callbacks.
+pub fn when_idle(within_ms: u32, f: impl FnOnce() + 'static) {
+    type Once = std::rc::Rc<std::cell::Cell<Option<Box<dyn FnOnce()>>>>;
+    let once: Once = std::rc::Rc::new(std::cell::Cell::new(Some(Box::new(f))));
+    let run = |once: &Once| {
+        if let Some(f) = once.take() {
+            f();
+        }
+    };
+    let Some(window) = web_sys::window() else {
+        run(&once);
+        return;
+    };
+    if !js_sys::Reflect::has(&window, &"requestIdleCallback".into()).unwrap_or(false) {
+        run(&once);
+        return;
+    }
+    let later = once.clone();
+    let callback = wasm_bindgen::closure::Closure::once_into_js(move || run(&later));
+    let options = web_sys::IdleRequestOptions::new();
+    options.set_timeout(within_ms);
+    if window
+        .request_idle_callback_with_options(callback.unchecked_ref(), &options)
+        .is_err()
+    {
+        run(&once);
+    }
+}

@@ -26,6 +26,9 @@ pub use rows::RowKeys;
 /// Longest wait between the first unsaved edit and its write.
 pub const SAVE_DELAY_MS: u64 = 300;
 
+/// How long a due save may wait for an idle moment.
+const SAVE_IDLE_WITHIN_MS: u32 = 1000;
+
 /// The session the app runs.
 pub type AppSession = Session<Backend, BrowserEnv>;
 
@@ -272,10 +275,12 @@ impl Editor {
             return;
         }
         let this = *self;
+        // The save, its read-back and the index update wait for an idle moment after the
+        // delay, so they never share a frame with a keystroke; a second at the most.
         let handle = set_timeout_with_handle(
             move || {
                 timer.set_value(None);
-                this.flush();
+                platform::when_idle(SAVE_IDLE_WITHIN_MS, move || this.flush());
             },
             std::time::Duration::from_millis(SAVE_DELAY_MS),
         )

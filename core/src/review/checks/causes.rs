@@ -114,9 +114,21 @@ pub(super) fn root_cause_person(cx: &Cx<'_>, out: &mut Vec<Finding>) {
         named.retain(|&(_, e)| !reports(&hay, e));
         crate::sort::sort(&mut named);
         let mut names = distinct(named.iter().map(|&(s, e)| hay.quote(s, e)));
-        // A cause that is nothing but a person's name ("Tom", 林志豪), listed or not.
-        if names.is_empty() && field != FieldId::Trigger && crate::people::looks_like_a_name(text) {
-            names.push(text.trim().trim_end_matches(['.', '。']).to_owned());
+        // A cause that is nothing but a person's name ("John Smith", 林志豪), listed or not,
+        // or a listed person's given name alone ("Tom" for Tom Baker).
+        let whole = text.trim().trim_end_matches(['.', '。']).trim();
+        let only_given = || {
+            let h = Hay::new(whole);
+            cx.people()
+                .find_near(&h, 0, h.len())
+                .iter()
+                .any(|&(s, e)| s == 0 && e == h.len())
+        };
+        if names.is_empty()
+            && field != FieldId::Trigger
+            && (crate::people::looks_like_a_name(text) || only_given())
+        {
+            names.push(whole.to_owned());
         }
         if !human.is_empty() {
             // One finding per field: it quotes the names too, so fixing only "human error"
