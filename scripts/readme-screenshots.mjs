@@ -26,8 +26,10 @@ try {
     await page.locator('#preview-header h1').waitFor();
     // The timeline: where a postmortem is written fastest, and where the preview shows its
     // derived durations.
-    await page.locator('#timeline-add').scrollIntoViewIfNeeded();
-    await page.locator('[id^="timeline-"][id$="-event"]').first().focus();
+    await page.evaluate(() => {
+      document.querySelector('#form-timeline .rows')?.scrollIntoView({ block: 'start' });
+      document.querySelector('#preview-timeline')?.scrollIntoView({ block: 'start' });
+    });
     await page.waitForTimeout(600);
     const out = path.join(root, 'docs', `app-${lang}.png`);
     await page.screenshot({ path: out });

@@ -59,6 +59,9 @@ pub fn Preview(
             Effect::new(move |_| {
                 let Some(el) = node.get() else { return };
                 html.with(|h| patch_inner_html(&el, h));
+                if section == SectionId::Timeline {
+                    mark_long_table(&el);
+                }
             });
             view! {
                 <div class="preview-section" id=format!("preview-{}", section.slug())
@@ -71,4 +74,21 @@ pub fn Preview(
             {sections}
         </article>
     }
+}
+
+/// Rows past which a timeline's table gets fixed columns (`style/main.css`): an automatic
+/// table measures every cell again when one changes, which a long timeline feels per key.
+const LONG_TABLE_ROWS: u32 = 40;
+
+/// Marks the section whose first table is long; on the section, not the table, so the
+/// table's own nodes stay equal to the rendered HTML and keep being patched.
+fn mark_long_table(section: &web_sys::Element) {
+    let rows = section
+        .query_selector(".table-wrap > table > tbody")
+        .ok()
+        .flatten()
+        .map_or(0, |body| body.child_element_count());
+    let _ = section
+        .class_list()
+        .toggle_with_force("long", rows > LONG_TABLE_ROWS);
 }
