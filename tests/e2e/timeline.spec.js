@@ -141,7 +141,11 @@ for (const lang of LANGUAGES) {
       await timeline.getByRole('button', { name: app.t('Add timeline event') }).click();
     }
     const second = app.row('Timeline', row(lang, 'Event', 2));
-    const height = async () => (await second.boundingBox()).height;
+    // In view: a row off screen is not laid out, and measures as its remembered size.
+    const height = async () => {
+      await second.scrollIntoViewIfNeeded();
+      return (await second.boundingBox()).height;
+    };
     // The form pane at 1280 wide: two short lines.
     expect(await height()).toBeLessThan(110);
     await page.setViewportSize({ width: 2200, height: 900 });
