@@ -1,5 +1,7 @@
-//! The browser's `localStorage` as a [`KeyValue`] backend.
+//! The browser's `localStorage` as a [`KeyValue`] backend, through the stack's storage
+//! crate (`gloo-storage`) once a probe has shown that storage is there.
 
+use gloo_storage::{LocalStorage, Storage};
 use hindsight_core::{storage::KeyValue, storage::WriteError};
 use wasm_bindgen::JsCast;
 
@@ -10,9 +12,11 @@ pub struct LocalStorageKv(web_sys::Storage);
 impl LocalStorageKv {
     /// The page's local storage, or `None` when the browser disables or hides it.
     pub fn open() -> Option<Self> {
-        // Reading `window.localStorage` throws when storage is disabled; `local_storage()`
-        // turns that into an error instead of aborting.
-        let storage = web_sys::window()?.local_storage().ok()??;
+        // gloo-storage aborts when storage is disabled or hidden (reading
+        // `window.localStorage` throws), so it is asked only once `local_storage()` has
+        // said, without throwing, that there is one.
+        web_sys::window()?.local_storage().ok()??;
+        let storage = LocalStorage::raw();
         // Some browsers hand out a storage whose every write throws; probe it once. A full
         // storage is still storage: its drafts can be read, and saving reports the quota.
         let probe = "hindsight:probe";
@@ -39,7 +43,7 @@ fn write_error(err: wasm_bindgen::JsValue) -> WriteError {
 
 impl KeyValue for LocalStorageKv {
     fn keys(&self) -> Vec<String> {
-        let len = self.0.length().unwrap_or(0);
+        let len = LocalStorage::length();
         (0..len)
             .filter_map(|i| self.0.key(i).ok().flatten())
             .collect()

@@ -1,13 +1,16 @@
 //! The app's own settings in local storage (the UI language, the theme, hidden guidance),
-//! each under the meta prefix beside the drafts. A setting that cannot be read is unset; one
-//! that cannot be written holds for this tab only.
+//! each under the meta prefix beside the drafts, as plain text (the page's `theme.js` reads
+//! the theme before the app starts). A setting that cannot be read is unset; one that cannot
+//! be written holds for this tab only.
 
+use gloo_storage::{LocalStorage, Storage};
 use hindsight_core::storage::META_PREFIX;
 
 fn storage() -> Option<web_sys::Storage> {
-    // Reading `window.localStorage` throws when storage is disabled; `local_storage()` turns
-    // that into an error instead of aborting.
-    web_sys::window()?.local_storage().ok()?
+    // gloo-storage aborts where storage is disabled; `local_storage()` says so first,
+    // without throwing.
+    web_sys::window()?.local_storage().ok()??;
+    Some(LocalStorage::raw())
 }
 
 /// The stored value of a setting.
