@@ -171,7 +171,10 @@ fn human_error_in_contributing_factors_and_a_cause_that_is_only_a_name() {
         assert_eq!(findings(&d, "root-cause-person").len(), 1, "{cause}");
         // Not when it is only a word of a longer cause.
         d.causes.root_causes = format!("The {cause} service ran out of memory.");
-        assert!(findings(&d, "root-cause-person").is_empty(), "{cause} in a sentence");
+        assert!(
+            findings(&d, "root-cause-person").is_empty(),
+            "{cause} in a sentence"
+        );
     }
     for name in ["林志豪", "John Smith"] {
         let mut d = chatgpt_2023_03_20();
