@@ -19,8 +19,9 @@ use hindsight_core::{
     render::render_html, words::audit,
 };
 use hindsight_core::{
-    customer::derived_text, customer::notice_internal_details, customer::remove_always_redact,
-    customer::reset_public_text, customer::set_action_public, customer::PublicPart,
+    customer::derived_text, customer::gaps, customer::notice_internal_details,
+    customer::remove_always_redact, customer::reset_public_text, customer::set_action_public,
+    customer::PublicPart,
 };
 use proptest::prelude::*;
 
@@ -116,10 +117,15 @@ fn internal_host_names_and_only_those() {
         ],
     );
     clean("status.example.com, the corp, a local fix, Intranet access");
-    flags(
-        "Grafana at grafana.internal:3000/d/abc.",
-        HitKind::InternalUrl,
-        &["grafana.internal:3000/d/abc"],
+    assert_eq!(
+        hits("Grafana at grafana.internal:3000/d/abc."),
+        [
+            ("Grafana".to_owned(), HitKind::InternalSystem),
+            (
+                "grafana.internal:3000/d/abc".to_owned(),
+                HitKind::InternalUrl
+            )
+        ]
     );
 }
 
@@ -223,6 +229,7 @@ Authorization: Bearer abc123XYZ789def456 密碼：Hk3j9Lq2Wx8z"
             "xoxb-000000000000-EXAMPLEexample",
             "eyJhbGciOiJub25lIn0.eyJzdWIiOiJleGFtcGxlIn0.c2lnbmF0dXJl",
             pem,
+            "DB_PASSWORD",
             "Zq8vN2kLp4Xr",
             "aB3$kL9!pQ2x",
             "Fx7#mQ2!zR9v",
@@ -230,8 +237,11 @@ Authorization: Bearer abc123XYZ789def456 密碼：Hk3j9Lq2Wx8z"
             "Hk3j9Lq2Wx8z",
         ]
     );
+    // The variable's name is a configuration name; its value is the secret.
     assert!(
-        found.iter().all(|(_, k)| *k == HitKind::Secret),
+        found.iter().all(
+            |(t, k)| *k == HitKind::Secret || (t == "DB_PASSWORD" && *k == HitKind::ConfigName)
+        ),
         "{found:?}"
     );
     // A block without its END line is kept out to the end of the text.
@@ -242,9 +252,12 @@ Authorization: Bearer abc123XYZ789def456 密碼：Hk3j9Lq2Wx8z"
 
 #[test]
 fn secret_traps() {
-    clean(
+    // No secret here; the variables' names are configuration names, nothing more.
+    flags(
         "password: reset for all users; token: expired; DB_PASSWORD=${DB_PASSWORD}; \
 password=changeme; secret sauce; tokens: 3; api_key=<your key>; password: ********",
+        HitKind::ConfigName,
+        &["DB_PASSWORD", "DB_PASSWORD", "api_key"],
     );
     clean("-----BEGIN CERTIFICATE-----\nTUlJRXhhbXBsZQ==\n-----END CERTIFICATE-----");
     clean("AKIAIOSFODNN7EXAMPLEX is too long, XAKIAIOSFODNN7EXAMPLE starts inside a word");
@@ -462,6 +475,12 @@ password=Zq8vN2kLp4Xr (oops)."
     doc
 }
 
+/// Writes the report's title, internal details and all, as the public title.
+fn with_report_title(doc: &mut Postmortem) {
+    let title = doc.header.title.clone();
+    set_public_text(doc, Part::Title, &title);
+}
+
 fn part(doc: &Postmortem, which: Part) -> PublicPart {
     customer_version(doc)
         .into_iter()
@@ -475,7 +494,8 @@ fn the_parts_follow_the_report_in_its_language() {
     let parts = customer_version(&doc);
     assert_eq!(parts.iter().map(|p| p.part).collect::<Vec<_>>(), Part::ALL);
     assert!(parts.iter().all(|p| !p.overridden && p.text == p.derived));
-    assert_eq!(parts[0].text, "Checkout failed for Alice Chen's region");
+    // The report's title is the team's: the notice has none until the author writes it.
+    assert_eq!(parts[0].text, "");
     assert_eq!(parts[1].text, doc.summary);
     assert_eq!(
         parts[2].text,
@@ -485,9 +505,8 @@ fn the_parts_follow_the_report_in_its_language() {
     );
     assert_eq!(
         parts[3].text,
-        "- 2023-03-20 22:00 — Impact started\n- 2023-03-20 22:20 — Status page updated\n\
-- 2023-03-20 23:00 — Mitigated\n- 2023-03-21 00:30 — Resolved\n\n\
-Times are in Asia/Taipei (UTC+08:00)."
+        "- Started: 22:00\n- Noticed: 22:10\n- Fixed: 23:00\n\n\
+Times are in Asia/Taipei (UTC+08:00), on 2023-03-20."
     );
     assert_eq!(
         parts[4].text,
@@ -508,12 +527,12 @@ Times are in Asia/Taipei (UTC+08:00)."
     );
     assert_eq!(
         parts[3].text,
-        "- 22:00 — 影響開始\n\n時間以 Asia/Taipei（UTC+08:00）為準，日期為 2023-03-20。"
+        "- 開始：22:00\n\n時間以 Asia/Taipei（UTC+08:00）為準，日期為 2023-03-20。"
     );
 }
 
 #[test]
-fn overrides_are_stored_apart_and_the_title_follows_until_edited() {
+fn overrides_are_stored_apart_and_the_title_is_empty_until_written() {
     let mut doc = leaky_doc();
     set_public_text(&mut doc, Part::Title, "Checkout errors on 20 March");
     assert_eq!(
@@ -523,17 +542,13 @@ fn overrides_are_stored_apart_and_the_title_follows_until_edited() {
     assert_eq!(doc.header.title, "Checkout failed for Alice Chen's region");
     let title = part(&doc, Part::Title);
     assert!(title.overridden);
-    assert_eq!(title.derived, "Checkout failed for Alice Chen's region");
+    assert_eq!(title.derived, "");
     assert!(title.hits.is_empty());
-    // Text equal to the derived one is not an override: the part keeps following.
-    set_public_text(
-        &mut doc,
-        Part::Title,
-        "Checkout failed for Alice Chen's region",
-    );
+    // Text equal to the derived one is not an override: emptied, the title is unwritten.
+    set_public_text(&mut doc, Part::Title, "");
     assert_eq!(doc.public.title, None);
     doc.header.title = "Checkout failed".into();
-    assert_eq!(part(&doc, Part::Title).text, "Checkout failed");
+    assert_eq!(part(&doc, Part::Title).text, "");
     set_public_text(&mut doc, Part::Notice, "");
     assert_eq!(doc.public.notice.as_deref(), Some(""));
     assert!(!customer_markdown(&doc).contains("We are sorry"));
@@ -595,7 +610,16 @@ const LEAKS: &[&str] = &[
 
 #[test]
 fn nothing_kept_out_reaches_any_export() {
-    let doc = leaky_doc();
+    let mut doc = leaky_doc();
+    // Without a public title the notice is headed by its date, never the report's title.
+    assert_eq!(
+        customer_file_stem(&doc),
+        "2023-03-20-service-incident-customer-version"
+    );
+    let md = customer_markdown(&doc);
+    assert!(md.starts_with("# Service incident on 2023-03-20\n"), "{md}");
+    assert!(!customer_text(&doc).contains("Checkout failed for"));
+    with_report_title(&mut doc);
     let md = customer_markdown(&doc);
     let html = customer_html(&doc);
     let text = customer_text(&doc);
@@ -736,6 +760,7 @@ fn a_link_to_a_kept_out_address_keeps_its_words_and_loses_the_link() {
 #[test]
 fn the_html_export_is_standalone_safe_and_in_the_report_language() {
     let mut doc = leaky_doc();
+    with_report_title(&mut doc);
     doc.language = Language::ZhTw;
     doc.summary
         .push_str("\n\n<script>alert(1)</script> [x](javascript:alert(1))");
@@ -772,13 +797,15 @@ fn the_html_export_is_standalone_safe_and_in_the_report_language() {
 
 #[test]
 fn the_plain_text_reads_like_an_email() {
-    let text = customer_text(&leaky_doc());
+    let mut doc = leaky_doc();
+    with_report_title(&mut doc);
+    let text = customer_text(&doc);
     assert!(
         text.starts_with("Checkout failed for [redacted]'s region\n\nWhat happened\n\n"),
         "{text}"
     );
     assert!(
-        text.contains("\n\nWhen\n\n- 2023-03-20 22:00 — Impact started\n"),
+        text.contains("\n\nWhen\n\n- Started: 22:00\n- Noticed: 22:10\n- Fixed: 23:00\n"),
         "{text}"
     );
     assert!(
@@ -791,12 +818,15 @@ fn the_plain_text_reads_like_an_email() {
 #[test]
 fn an_empty_report_has_a_title_and_nothing_else() {
     let doc = Postmortem::default();
-    assert_eq!(customer_markdown(&doc), "# Incident notice\n");
-    assert_eq!(customer_text(&doc), "Incident notice\n");
-    assert_eq!(customer_file_stem(&doc), "incident-notice-customer-version");
+    assert_eq!(customer_markdown(&doc), "# Service incident\n");
+    assert_eq!(customer_text(&doc), "Service incident\n");
+    assert_eq!(
+        customer_file_stem(&doc),
+        "service-incident-customer-version"
+    );
     let mut zh = doc.clone();
     zh.language = Language::ZhTw;
-    assert_eq!(customer_markdown(&zh), "# 事件公告\n");
+    assert_eq!(customer_markdown(&zh), "# 服務事件\n");
 }
 
 #[test]
@@ -821,12 +851,192 @@ fn hostile_overrides_stay_inside_their_part() {
             "<h2>What happened</h2>",
             "<h2>Who was affected</h2>",
             "<h2>When</h2>",
-            "<h2>What we are doing</h2>"
+            "<h2>What we are doing</h2>",
+            "<h2>Message from the team</h2>"
         ],
         "{md}"
     );
     let html = customer_html(&doc);
     assert!(!html.contains("<b>") && !html.contains("<script"), "{html}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// A notice that reads like one
+
+/// The report of issue 23: a failover that lagged, written for the team.
+fn failover_doc(lang: Language) -> Postmortem {
+    let mut doc = Postmortem {
+        language: lang,
+        ..Postmortem::default()
+    };
+    doc.header.title = "INC-9: Patroni promoted a lagging replica".into();
+    doc.header.incident_date = "2026-05-02".into();
+    doc.header.time_zone = "UTC".into();
+    doc.summary = "Orders failed for 20 minutes.".into();
+    doc.timeline = vec![
+        event("2026-05-02T10:00:00+00:00", EventKind::ImpactStarted, "x"),
+        event("2026-05-02T10:04:00+00:00", EventKind::Detected, "x"),
+        event(
+            "2026-05-02T10:06:00+00:00",
+            EventKind::StatusPageUpdated,
+            "x",
+        ),
+        event("2026-05-02T10:20:00+00:00", EventKind::Mitigated, "x"),
+        event("2026-05-02T11:00:00+00:00", EventKind::Resolved, "x"),
+    ];
+    let text = match lang {
+        Language::En => "[DB] Lower maximum_lag_on_failover in Patroni",
+        Language::ZhTw => "【DB】調低 Patroni 的 maximum_lag_on_failover",
+    };
+    doc.action_items = vec![action(text, ActionType::Prevent, None)];
+    doc
+}
+
+#[test]
+fn what_we_are_doing_flags_configuration_names_and_internal_systems_and_drops_tags() {
+    for (lang, want) in [
+        (Language::En, "- Lower [redacted] in [redacted]"),
+        (Language::ZhTw, "- 調低 ［已遮蔽］ 的 ［已遮蔽］"),
+    ] {
+        let doc = failover_doc(lang);
+        let doing = part(&doc, Part::WhatWeAreDoing);
+        let kinds: Vec<(&str, HitKind)> = doing
+            .hits
+            .iter()
+            .map(|h| (h.text.as_str(), h.kind))
+            .collect();
+        assert!(
+            kinds.contains(&("Patroni", HitKind::InternalSystem)),
+            "{kinds:?}"
+        );
+        assert!(
+            kinds.contains(&("maximum_lag_on_failover", HitKind::ConfigName)),
+            "{kinds:?}"
+        );
+        assert!(!doing.text.contains("DB"), "{}", doing.text);
+        let md = customer_markdown(&doc);
+        assert!(md.contains(want), "{md}");
+        assert!(
+            !md.contains("Patroni") && !md.contains("maximum_lag"),
+            "{md}"
+        );
+    }
+}
+
+#[test]
+fn when_says_started_noticed_and_fixed_in_both_languages() {
+    let doc = failover_doc(Language::En);
+    let when = part(&doc, Part::When).text;
+    assert!(
+        when.starts_with("- Started: 10:00\n- Noticed: 10:04\n- Fixed: 10:20\n\n"),
+        "{when}"
+    );
+    assert!(
+        !when.contains("Status page") && !when.contains("Mitigated"),
+        "{when}"
+    );
+    let zh = part(&failover_doc(Language::ZhTw), Part::When).text;
+    assert!(
+        zh.starts_with("- 開始：10:00\n- 發現：10:04\n- 修復：10:20\n\n"),
+        "{zh}"
+    );
+    // Resolved alone is when it was fixed.
+    let mut doc = failover_doc(Language::En);
+    doc.timeline.retain(|e| e.kind != EventKind::Mitigated);
+    assert!(part(&doc, Part::When).text.contains("- Fixed: 11:00\n"));
+}
+
+#[test]
+fn the_public_title_is_never_the_report_title_nor_a_generic_heading() {
+    for (lang, heading) in [
+        (Language::En, "# Service incident on 2026-05-02\n"),
+        (Language::ZhTw, "# 2026-05-02 服務事件\n"),
+    ] {
+        let mut doc = failover_doc(lang);
+        let md = customer_markdown(&doc);
+        assert!(md.starts_with(heading), "{md}");
+        assert!(!md.contains("Patroni promoted"), "{md}");
+        assert!(!md.contains("Executive Summary"), "{md}");
+        set_public_text(&mut doc, Part::Title, "Orders failed on 2 May");
+        assert!(customer_markdown(&doc).starts_with("# Orders failed on 2 May\n"));
+        assert!(customer_file_stem(&doc).contains("orders-failed-on-2-may"));
+    }
+}
+
+#[test]
+fn the_team_message_has_its_own_heading_and_what_happened_is_not_said_twice() {
+    for (lang, heading) in [
+        (Language::En, "## Message from the team\n\n"),
+        (Language::ZhTw, "## 來自團隊的訊息\n\n"),
+    ] {
+        let mut doc = failover_doc(lang);
+        doc.communication.customer_notice =
+            "We are sorry. Orders failed for 20 minutes. It is fixed.".into();
+        let md = customer_markdown(&doc);
+        assert!(md.contains(heading), "{md}");
+        assert!(!md.contains("---"), "{md}");
+        // The message says all the summary says: the summary is not repeated.
+        assert_eq!(
+            md.matches("Orders failed for 20 minutes.").count(),
+            1,
+            "{md}"
+        );
+        assert!(!md.contains(WHAT_HAPPENED_HEADING[lang as usize]), "{md}");
+        let text = customer_text(&doc);
+        assert_eq!(text.matches("Orders failed for 20 minutes.").count(), 1);
+        // A message that says something else leaves What happened in.
+        doc.communication.customer_notice = "We are sorry.".into();
+        let md = customer_markdown(&doc);
+        assert!(md.contains(WHAT_HAPPENED_HEADING[lang as usize]), "{md}");
+        assert!(
+            md.find("## What we").or(md.find("## 我們")) < md.find(heading),
+            "{md}"
+        );
+    }
+}
+
+const WHAT_HAPPENED_HEADING: [&str; 2] = ["## What happened", "## 發生了什麼"];
+
+#[test]
+fn sentences_with_a_gap_are_listed_with_where_they_are() {
+    let mut doc = failover_doc(Language::En);
+    doc.summary = "Orders failed for 20 minutes. Patroni promoted db-2.corp too early.".into();
+    let found = gaps(&doc);
+    let said: Vec<(Part, &str)> = found
+        .iter()
+        .map(|g| (g.part, g.redacted.as_str()))
+        .collect();
+    assert_eq!(
+        said,
+        [
+            (
+                Part::WhatHappened,
+                "[redacted] promoted [redacted] too early."
+            ),
+            (Part::WhatWeAreDoing, "Lower [redacted] in [redacted]"),
+        ]
+    );
+    let happened = part(&doc, Part::WhatHappened);
+    assert_eq!(
+        &happened.text[found[0].start..found[0].end],
+        "Patroni promoted db-2.corp too early."
+    );
+    // Letting the details through, or writing the sentence again, closes the gap.
+    set_let_through(&mut doc, "Patroni", true);
+    set_let_through(&mut doc, "db-2.corp", true);
+    set_public_text(
+        &mut doc,
+        Part::WhatWeAreDoing,
+        "- Fail over only to an up-to-date copy",
+    );
+    assert_eq!(gaps(&doc), []);
+    let mut zh = failover_doc(Language::ZhTw);
+    zh.summary = "訂單失敗 20 分鐘。Patroni 太早切換。".into();
+    let said: Vec<String> = gaps(&zh).into_iter().map(|g| g.redacted).collect();
+    assert_eq!(
+        said,
+        ["［已遮蔽］ 太早切換。", "調低 ［已遮蔽］ 的 ［已遮蔽］"]
+    );
 }
 
 #[test]
@@ -1133,7 +1343,8 @@ fn build(c: &Choices) -> Seeded {
         ..Postmortem::default()
     };
     let h = &mut doc.header;
-    h.title = slot(0, &mut public, !own_title);
+    // The report's title never reaches the notice: it has its own or a plain one.
+    h.title = slot(0, &mut public, false);
     h.incident_id = "INC-4242".into();
     h.incident_date = "2023-03-20".into();
     h.time_zone = "America/Los_Angeles".into();
@@ -1244,7 +1455,10 @@ fn build(c: &Choices) -> Seeded {
     let title_word = if own_title {
         c.public_words[51 % c.public_words.len()].clone()
     } else {
-        c.public_words[0].clone()
+        customer_words::SERVICE_INCIDENT
+            .get(c.lang)
+            .to_lowercase()
+            .replace(' ', "-")
     };
     public.sort();
     public.dedup();

@@ -9,14 +9,17 @@ hindsight_core::words_table! {
     EDITED_HERE = ("Edited here", "已在此改寫");
     USE_REPORT_TEXT = ("Use the report's text", "改回報告內容");
     USE_REPORT_TEXT_FOR = ("Use the report's text for {0}", "{0}：改回報告內容");
-    SOURCE_TITLE = ("The report's Title, until you edit it here.", "在這裡改寫之前，沿用報告的標題。");
+    SOURCE_TITLE = ("The heading customers read. The report's Title is written for the team, so it is only a hint here; until you write one, the notice is headed by its date.",
+        "客戶看到的標題。報告的標題是寫給團隊看的，這裡只當作提示；在你寫下標題之前，公告以日期作為標題。");
     SOURCE_WHAT_HAPPENED = ("From the Summary.", "取自「摘要」。");
     SOURCE_WHO = ("From Impact: its text when Customer visible is Yes, then Users affected and Data exposed.",
         "取自「影響」：客戶可見為「是」時的影響說明，以及受影響使用者與資料外洩。");
-    SOURCE_WHEN = ("From the Timeline: when the impact started, status page updates, mitigated and resolved.",
-        "取自「時間軸」：影響開始、狀態頁更新、緩解與解決的時間。");
-    SOURCE_DOING = ("From the action items marked Public below: their text only.", "取自下方勾選「公開」的行動項目，只列出行動內容。");
-    SOURCE_NOTICE = ("From Communication: Customer notice.", "取自「溝通」的客戶公告。");
+    SOURCE_WHEN = ("From the Timeline, in plain words: when it started (Impact started), when it was noticed (Detected) and when it was fixed (Mitigated or Resolved).",
+        "取自「時間軸」，用淺白的話說：何時開始（影響開始）、何時發現（發現）、何時修復（緩解或解決）。");
+    SOURCE_DOING = ("From the action items marked Public below: their text only, without tags. Configuration names and internal systems are marked for you to keep out or rewrite.",
+        "取自下方勾選「公開」的行動項目，只列出行動內容，不含標籤。設定名稱與內部系統名稱會標示出來，讓你遮蔽或改寫。");
+    SOURCE_NOTICE = ("From Communication: Customer notice, under its own heading. When it says everything What happened says, What happened is left out.",
+        "取自「溝通」的客戶公告，放在自己的標題下。若它已說完「發生了什麼」的內容，就不再重複「發生了什麼」。");
     NOTHING_YET = ("The report says nothing here yet.", "報告裡還沒有這部分的內容。");
     OWN_DOING_NOTE = ("You wrote this part yourself, so the Public checkboxes change it only after you use the report's text again.",
         "這部分已經自行改寫；改回報告內容之後，「公開」的勾選才會生效。");
@@ -41,6 +44,16 @@ hindsight_core::words_table! {
     HTML = ("HTML", "HTML");
     COPIED = ("Customer version copied to the clipboard.", "已將對外版本複製到剪貼簿。");
     COPY_FAILED = ("Could not copy: {0}. Download the customer version instead.", "無法複製：{0}。請改為下載對外版本。");
+    // A notice that reads like one (issue 23, item 8).
+    NOT_WRITTEN = ("Not written yet", "尚未撰寫");
+    TITLE_PLACEHOLDER = ("A plain heading, such as: Checkout errors on 2 May", "簡單的標題，例如：5 月 2 日結帳錯誤");
+    GAPS_TITLE = ("Some sentences still have a gap", "有些句子還留著空缺");
+    GAPS_INTRO = ("Customers would read {0} in the middle of these sentences. Rewrite a sentence in plain words, or go on as it is.",
+        "客戶會在這些句子中間讀到 {0}。可以用淺白的話改寫句子，或維持原樣繼續。");
+    IN_PART = ("In {0}", "位於「{0}」");
+    REWRITE_SENTENCE = ("Rewrite the sentence", "改寫這句");
+    COPY_ANYWAY = ("Copy anyway", "仍要複製");
+    DOWNLOAD_ANYWAY = ("Download anyway", "仍要下載");
 }
 
 #[cfg(test)]

@@ -38,6 +38,22 @@ const LANGS = [
     ownTitle: 'Checkout errors on 2 May',
     otherTitle: 'Disk full on the checkout database',
     ownText: 'Checkout failed for 40 minutes.',
+    docLang: 'en',
+    generic: 'Service incident',
+    when: 'When', messageHeading: 'Message from the team', edited: 'Edited here',
+    started: 'Started', noticed: 'Noticed', fixed: 'Fixed', statusPage: 'Status page updated',
+    gapsTitle: 'Some sentences still have a gap', copyAnyway: 'Copy anyway',
+    downloadAnyway: 'Download anyway', rewrite: 'Rewrite the sentence', cancel: 'Cancel',
+    kindConfig: 'Configuration name', kindSystem: 'Internal system name',
+    failTitle: 'INC-9: Patroni promoted a lagging replica',
+    failSummary: 'Orders failed for 20 minutes.',
+    failNotice: 'We are sorry. Orders failed for 20 minutes. It is fixed now.',
+    failAction: '[DB] Lower maximum_lag_on_failover in Patroni',
+    failDoing: '- Lower maximum_lag_on_failover in Patroni',
+    failDoingRedacted: '- Lower [redacted] in [redacted]',
+    failRewrite: '- Fail over only to an up-to-date copy',
+    datedTitle: 'Service incident on 2026-05-02',
+    moment: (word, time) => `- ${word}: ${time}`,
   },
   {
     name: '繁體中文',
@@ -71,6 +87,22 @@ const LANGS = [
     ownTitle: '5 月 2 日結帳錯誤',
     otherTitle: '結帳資料庫磁碟已滿',
     ownText: '結帳失敗約 40 分鐘。',
+    docLang: 'zh-TW',
+    generic: '服務事件',
+    when: '時間', messageHeading: '來自團隊的訊息', edited: '已在此改寫',
+    started: '開始', noticed: '發現', fixed: '修復', statusPage: '狀態頁更新',
+    gapsTitle: '有些句子還留著空缺', copyAnyway: '仍要複製',
+    downloadAnyway: '仍要下載', rewrite: '改寫這句', cancel: '取消',
+    kindConfig: '設定名稱', kindSystem: '內部系統名稱',
+    failTitle: 'INC-9：Patroni 提升了落後的副本',
+    failSummary: '訂單失敗了 20 分鐘。',
+    failNotice: '很抱歉。訂單失敗了 20 分鐘。問題已經修復。',
+    failAction: '【DB】調低 Patroni 的 maximum_lag_on_failover',
+    failDoing: '- 調低 Patroni 的 maximum_lag_on_failover',
+    failDoingRedacted: '- 調低 ［已遮蔽］ 的 ［已遮蔽］',
+    failRewrite: '- 只切換到資料最新的副本',
+    datedTitle: '2026-05-02 服務事件',
+    moment: (word, time) => `- ${word}：${time}`,
   },
 ];
 
@@ -117,12 +149,44 @@ for (const L of LANGS) {
       await expect(page).toHaveURL(/[?&]view=customer/);
     }
 
-    async function download(page, format) {
+    const gapsDialog = (page) => page.getByRole('dialog', { name: L.gapsTitle });
+
+    /** Downloads one format; with `anyway`, a sentence has a gap and the dialog is answered. */
+    async function download(page, format, { anyway = false } = {}) {
       const [file] = await Promise.all([
         page.waitForEvent('download'),
-        view(page).getByRole('button', { name: L.download(format), exact: true }).click(),
+        (async () => {
+          await view(page).getByRole('button', { name: L.download(format), exact: true }).click();
+          if (anyway) await gapsDialog(page).getByRole('button', { name: L.downloadAnyway, exact: true }).click();
+        })(),
       ]);
       return { name: file.suggestedFilename(), text: await fs.readFile(await file.path(), 'utf8') };
+    }
+
+    /** A report of issue 23, written for the team, imported as a new draft, and the view opened. */
+    async function importFailover(page) {
+      await page.goto('./');
+      await expect(section(page, L.header)).toBeVisible();
+      const at = (hhmm) => `2026-05-02T${hhmm}:00+00:00`;
+      const doc = {
+        schema_version: 3,
+        language: L.docLang,
+        header: { title: L.failTitle, incident_date: '2026-05-02', time_zone: 'UTC' },
+        summary: L.failSummary,
+        timeline: [
+          { time: at('10:00'), event: 'replica lag', kind: 'impact_started', link: '' },
+          { time: at('10:04'), event: 'alert', kind: 'detected', link: '' },
+          { time: at('10:06'), event: 'posted', kind: 'status_page_updated', link: '' },
+          { time: at('10:20'), event: 'failed back', kind: 'mitigated', link: '' },
+        ],
+        action_items: [{ action: L.failAction, kind: 'prevent' }],
+        communication: { customer_notice: L.failNotice },
+      };
+      await page.getByLabel(L.name === 'English' ? 'Import' : '匯入', { exact: true })
+        .setInputFiles({ name: 'failover.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
+      await expect(field(page, L.header, L.title)).toHaveValue(L.failTitle);
+      await page.getByRole('button', { name: L.customer, exact: true }).click();
+      await expect(view(page)).toBeVisible();
     }
 
     test('internal details are highlighted by kind; exactly the one let through reaches every export', async ({ page }) => {
@@ -136,9 +200,10 @@ for (const L of LANGS) {
         // Kept out by default.
         await expect(choice(happened, text).getByRole('radio', { name: L.keepOut })).toBeChecked();
       }
-      // The Public title is the report's title, with its tracker key marked too.
-      await expect(part(page, L.publicTitle).getByRole('textbox', { name: L.publicTitle })).toHaveValue(L.reportTitle);
-      await expect(part(page, L.publicTitle).locator('mark.hit[data-kind="tracker-key"]')).toHaveCount(1);
+      // The Public title is empty until written: the report's title is only its hint.
+      const titleBox = part(page, L.publicTitle).getByRole('textbox', { name: L.publicTitle });
+      await expect(titleBox).toHaveValue('');
+      await expect(titleBox).toHaveAttribute('placeholder', L.reportTitle);
 
       // Let exactly one through: the IP address.
       await choice(happened, '10.0.4.7').getByRole('radio', { name: L.letThrough }).check();
@@ -147,13 +212,14 @@ for (const L of LANGS) {
 
       const preview = view(page).getByRole('article', { name: L.preview });
       await expect(preview).toContainText('10.0.4.7');
-      await expect(preview.locator('h1')).toHaveText(new RegExp(`^${L.redacted.replace(/[[\]]/g, '\\$&')}`));
+      await expect(preview.locator('h1')).toHaveText(new RegExp(L.generic));
+      await expect(preview.locator('h1')).not.toContainText('checkout');
       const hidden = [DETAILS['internal-host'], DETAILS.email, DETAILS['tracker-key'], L.person];
       const previewHtml = await preview.innerHTML();
       for (const text of hidden) expect(previewHtml).not.toContain(text);
 
       for (const format of ['Markdown', 'HTML', L.plain]) {
-        const file = await download(page, format);
+        const file = await download(page, format, { anyway: true });
         expect(file.text).toContain('10.0.4.7');
         expect(file.text).toContain(L.redacted);
         for (const text of [...hidden, 'INC-77']) {
@@ -162,7 +228,7 @@ for (const L of LANGS) {
         }
         expect(file.name).toMatch(L.locale === 'zh-TW' ? /對外版本\.(md|html|txt)$/ : /customer-version\.(md|html|txt)$/);
       }
-      const html = await download(page, 'HTML');
+      const html = await download(page, 'HTML', { anyway: true });
       expect(html.text).toContain('<meta http-equiv="Content-Security-Policy"');
       expect(html.text).not.toContain('<script');
 
@@ -227,15 +293,17 @@ for (const L of LANGS) {
 
       // Copy puts the same Markdown as the download on the clipboard.
       await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-      const md = await download(page, 'Markdown');
+      const md = await download(page, 'Markdown', { anyway: true });
       expect(md.text).not.toContain('Falcon');
       expect(md.text).toContain(`- ${L.actionText.replace('db-1.corp', L.redacted)}`);
       expect(md.text.startsWith(`# ${L.ownTitle}\n`)).toBe(true);
       await view(page).getByRole('button', { name: L.copy('Markdown'), exact: true }).click();
+      await gapsDialog(page).getByRole('button', { name: L.copyAnyway, exact: true }).click();
       await expect(page.getByText(L.copied)).toBeVisible();
       expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(md.text);
-      const text = await download(page, L.plain);
+      const text = await download(page, L.plain, { anyway: true });
       await view(page).getByRole('button', { name: L.copy(L.plain), exact: true }).click();
+      await gapsDialog(page).getByRole('button', { name: L.copyAnyway, exact: true }).click();
       await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(text.text);
 
       // The internal report is as it was.
@@ -244,13 +312,105 @@ for (const L of LANGS) {
       await expect(field(page, L.header, L.title)).toHaveValue(L.reportTitle);
       const row = section(page, L.actions).getByRole('group', { name: L.actionItem(1), exact: true });
       await expect(row.getByLabel(L.action, { exact: true })).toHaveValue(L.actionText);
-      // A new report title does not replace the Public title the user wrote.
+      // A new report title does not replace the Public title the user wrote; emptied, the
+      // notice takes a plain heading, never the report's title.
       await field(page, L.header, L.title).fill(L.otherTitle);
       await page.getByRole('button', { name: L.customer, exact: true }).click();
       await expect(title).toHaveValue(L.ownTitle);
       await part(page, L.publicTitle).getByRole('button', { name: new RegExp(L.useReport) }).click();
-      await expect(title).toHaveValue(L.otherTitle);
-      await expect(preview.locator('h1')).toHaveText(L.otherTitle);
+      await expect(title).toHaveValue('');
+      await expect(title).toHaveAttribute('placeholder', L.otherTitle);
+      await expect(preview.locator('h1')).toHaveText(new RegExp(L.generic));
+    });
+
+    test('a notice that reads like one: its own title, When in plain words, the team message under its heading, no configuration names', async ({ page }) => {
+      await importFailover(page);
+      const preview = view(page).getByRole('article', { name: L.preview });
+      // The title: empty, the report's title as its hint, a plain heading until written.
+      const title = part(page, L.publicTitle).getByRole('textbox', { name: L.publicTitle });
+      await expect(title).toHaveValue('');
+      await expect(title).toHaveAttribute('placeholder', L.failTitle);
+      await expect(preview.locator('h1')).toHaveText(L.datedTitle);
+      await expect(preview).not.toContainText('Executive Summary');
+      await expect(preview).not.toContainText('INC-9');
+
+      // When: started, noticed, fixed; not the timeline's own kinds.
+      const when = part(page, L.when).getByRole('textbox', { name: L.when });
+      await expect(when).toHaveValue(new RegExp(
+        `^${L.moment(L.started, '10:00')}\n${L.moment(L.noticed, '10:04')}\n${L.moment(L.fixed, '10:20')}\n`));
+      await expect(preview).not.toContainText(L.statusPage);
+
+      // What we are doing: the tag is gone, the setting and the tool are marked and kept out.
+      const doing = part(page, L.whatWeAreDoing);
+      await expect(doing.getByRole('textbox', { name: L.whatWeAreDoing })).toHaveValue(L.failDoing);
+      await expect(doing.locator('mark.hit[data-kind="config-name"]')).toContainText('maximum_lag_on_failover');
+      await expect(doing.locator('mark.hit[data-kind="config-name"]')).toContainText(L.kindConfig);
+      await expect(doing.locator('mark.hit[data-kind="internal-system"]')).toContainText('Patroni');
+      await expect(doing.locator('mark.hit[data-kind="internal-system"]')).toContainText(L.kindSystem);
+      await expect(preview).toContainText(L.failDoingRedacted.slice(2));
+      for (const internal of ['maximum_lag', 'Patroni', 'DB']) await expect(preview).not.toContainText(internal);
+
+      // The team's message under its own heading, last; the summary it repeats is not said twice.
+      const headings = preview.locator('h2');
+      await expect(headings.last()).toHaveText(L.messageHeading);
+      await expect(preview.getByRole('heading', { name: L.whatHappened, exact: true })).toHaveCount(0);
+      await expect(preview.locator('h2 + p').last()).toHaveText(L.failNotice);
+      expect((await preview.innerText()).split(L.failSummary).length - 1).toBe(1);
+      await expect(preview).not.toContainText('---');
+
+      // Written, the title is the notice's.
+      await title.fill(L.ownTitle);
+      await expect(preview.locator('h1')).toHaveText(L.ownTitle);
+    });
+
+    test('copying or downloading with a gap in a sentence asks first, and offers to rewrite the sentence', async ({ page, context }) => {
+      await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+      await importFailover(page);
+      // Download: the dialog names the sentence; Download anyway goes on.
+      await view(page).getByRole('button', { name: L.download('Markdown'), exact: true }).click();
+      const dialog = gapsDialog(page);
+      await expect(dialog).toBeVisible();
+      await expect(dialog.getByRole('listitem')).toHaveCount(1);
+      await expect(dialog.getByRole('listitem')).toContainText(L.failDoingRedacted.slice(2));
+      await expect(dialog.getByRole('button', { name: L.cancel, exact: true })).toBeVisible();
+      const [file] = await Promise.all([
+        page.waitForEvent('download'),
+        dialog.getByRole('button', { name: L.downloadAnyway, exact: true }).click(),
+      ]);
+      expect(await fs.readFile(await file.path(), 'utf8')).toContain(L.redacted);
+      await expect(dialog).toHaveCount(0);
+
+      // Copy: Cancel copies nothing; Copy anyway copies the gap.
+      await page.evaluate(() => navigator.clipboard.writeText('before'));
+      const copyMd = view(page).getByRole('button', { name: L.copy('Markdown'), exact: true });
+      await copyMd.click();
+      await dialog.getByRole('button', { name: L.cancel, exact: true }).click();
+      await expect(dialog).toHaveCount(0);
+      await expect(copyMd).toBeFocused();
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('before');
+      await copyMd.click();
+      await dialog.getByRole('button', { name: L.copyAnyway, exact: true }).click();
+      await expect(page.getByText(L.copied)).toBeVisible();
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toContain(L.failDoingRedacted);
+
+      // Rewrite the sentence: the focus goes to the part's text with the sentence selected;
+      // what is typed replaces it, and the part is the author's own.
+      await copyMd.click();
+      await dialog.getByRole('button', { name: L.rewrite, exact: true }).click();
+      await expect(dialog).toHaveCount(0);
+      const doing = part(page, L.whatWeAreDoing);
+      const box = doing.getByRole('textbox', { name: L.whatWeAreDoing });
+      await expect(box).toBeFocused();
+      expect(await box.evaluate((el) => el.value.slice(el.selectionStart, el.selectionEnd))).toBe(L.failDoing);
+      await page.keyboard.type(L.failRewrite);
+      await expect(box).toHaveValue(L.failRewrite);
+      await expect(doing.getByText(L.edited, { exact: true })).toBeVisible();
+      await expect(doing.locator('mark.hit')).toHaveCount(0);
+      // No gap is left: copying asks nothing.
+      await copyMd.click();
+      await expect(dialog).toHaveCount(0);
+      await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toContain(L.failRewrite);
+      expect(await page.evaluate(() => navigator.clipboard.readText())).not.toContain(L.redacted);
     });
 
     test('the view has no serious accessibility violation and works from the keyboard', async ({ page }) => {
@@ -272,6 +432,10 @@ for (const L of LANGS) {
       await field(page, L.summary, L.summary).fill(hostile);
       await field(page, L.header, L.title).fill('<b onmouseover="window.__pwned=3">bold</b>');
       await page.getByRole('button', { name: L.customer, exact: true }).click();
+      // The report's title is only the Public title's hint; written there, it is the heading.
+      const title = part(page, L.publicTitle).getByRole('textbox', { name: L.publicTitle });
+      await expect(title).toHaveAttribute('placeholder', '<b onmouseover="window.__pwned=3">bold</b>');
+      await title.fill('<b onmouseover="window.__pwned=3">bold</b>');
       const happened = part(page, L.whatHappened);
       await expect(happened.locator('.highlighted')).toContainText('<img src=x onerror=');
       await expect(happened.locator('mark.hit[data-kind="internal-host"]')).toHaveCount(1);

@@ -1,39 +1,41 @@
 //! What each part of the customer version says until the user writes it themselves: derived
 //! from the internal report, in the report's language, leaving out what is for the team.
 //!
-//! - Public title: the report's title.
+//! - Public title: nothing. The report's title is written for the team ("OPS-1234: failover
+//!   lag on db-1"), so the notice has its own only once the author writes one; until then
+//!   the exports use a plain heading made of the date ([`super::export`]).
 //! - What happened: the Summary.
 //! - Who was affected: the Impact text only when Customer visible is Yes (otherwise it
 //!   describes internal effects), then Users affected and Data exposed with Kinds of data and
 //!   People affected. Failed requests, error budget, revenue and support tickets are the
 //!   team's measures and stay out.
-//! - When: the times of the events customers lived through (impact started, status page
-//!   updated, mitigated, resolved), each named by its kind, and the time zone. The events'
-//!   own text is responders' shorthand and stays out.
+//! - When: in plain words, when it started, when the team noticed and when it was fixed (the
+//!   first Impact started, Detected, and Mitigated or Resolved event), and the time zone.
+//!   The timeline's own kinds ("Status page updated") and the events' text are the team's
+//!   shorthand and stay out.
 //! - What we are doing: the text of each public action item, nothing else.
 //! - Notice: the Customer notice.
 
-use crate::choice::Choice;
 use crate::document::{EventKind, Postmortem};
 use crate::fields::{FieldId, NO, YES};
 use crate::metrics::sorted_by_time;
 use crate::report::{bold_label, timeline_note};
 use crate::time::format_offset;
 
-use super::Part;
+use super::{words, Part};
+use crate::words::Words;
 
-/// The timeline kinds a customer lived through.
-const PUBLIC_KINDS: [EventKind; 4] = [
-    EventKind::ImpactStarted,
-    EventKind::StatusPageUpdated,
-    EventKind::Mitigated,
-    EventKind::Resolved,
+/// The moments of "When", in plain words, each the first event of its kinds.
+const MOMENTS: [(Words, &[EventKind]); 3] = [
+    (words::STARTED, &[EventKind::ImpactStarted]),
+    (words::NOTICED, &[EventKind::Detected]),
+    (words::FIXED, &[EventKind::Mitigated, EventKind::Resolved]),
 ];
 
 /// What a part says when the user has not written it.
 pub(super) fn derived(doc: &Postmortem, part: Part) -> String {
     match part {
-        Part::Title => one_line(&doc.header.title),
+        Part::Title => String::new(),
         Part::WhatHappened => block(&doc.summary),
         Part::WhoWasAffected => who_was_affected(doc),
         Part::When => when(doc),
@@ -85,11 +87,18 @@ fn who_was_affected(doc: &Postmortem) -> String {
 
 fn when(doc: &Postmortem) -> String {
     let lang = doc.language;
-    let events: Vec<_> = sorted_by_time(&doc.timeline)
-        .into_iter()
-        .filter(|e| PUBLIC_KINDS.contains(&e.kind))
-        .filter_map(|e| Some((e.time?, e.kind)))
+    let sorted = sorted_by_time(&doc.timeline);
+    let mut events: Vec<_> = MOMENTS
+        .iter()
+        .filter_map(|(name, kinds)| {
+            let first = sorted
+                .iter()
+                .filter(|e| kinds.contains(&e.kind))
+                .find_map(|e| e.time)?;
+            Some((first, *name))
+        })
         .collect();
+    crate::sort::sort_by(&mut events, |a, b| a.0.cmp(&b.0));
     let Some((first, _)) = events.first().copied() else {
         return String::new();
     };
@@ -102,7 +111,7 @@ fn when(doc: &Postmortem) -> String {
         .any(|(t, _)| t.offset_minutes != first.offset_minutes);
     let lines: Vec<String> = events
         .iter()
-        .map(|(t, kind)| {
+        .map(|(t, name)| {
             let local = t.local();
             let mut at = if with_dates {
                 format!("{} {}", local.date_string(), local.time_string())
@@ -112,7 +121,7 @@ fn when(doc: &Postmortem) -> String {
             if mixed_offsets {
                 at = format!("{at} ({})", format_offset(t.offset_minutes, false));
             }
-            format!("- {at} — {}", kind.label(lang))
+            format!("- {}", words::MOMENT.fill(lang, &[name.get(lang), &at]))
         })
         .collect();
     let mut out = lines.join("\n");

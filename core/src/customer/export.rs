@@ -108,38 +108,70 @@ fn redacted_parts(doc: &Postmortem) -> Vec<(Part, String)> {
         .collect()
 }
 
-/// The public title, redacted, on one line; a placeholder title when it is empty.
-fn title_of(parts: &[(Part, String)], lang: Language) -> String {
+/// The notice's title: the public title, redacted, on one line. Until the author writes
+/// one it is a plain heading made of the incident date ("Service incident on 2023-03-20"),
+/// never the report's own title, which is written for the team.
+fn title_of(doc: &Postmortem, parts: &[(Part, String)]) -> String {
     let title = parts
         .iter()
         .find(|(p, _)| *p == Part::Title)
         .map(|(_, t)| one_line(t))
         .unwrap_or_default();
-    if title.is_empty() {
-        words::UNTITLED_NOTICE.get(lang).to_owned()
-    } else {
-        title
+    if !title.is_empty() {
+        return title;
+    }
+    let lang = doc.language;
+    match doc.header.incident_date.trim() {
+        "" => words::SERVICE_INCIDENT.get(lang).to_owned(),
+        date => words::SERVICE_INCIDENT_ON.fill(lang, &[date]),
     }
 }
 
-/// The body parts that have something to say, with their Markdown: a `##` part per heading,
-/// the closing notice after a rule.
+/// Whether the team's message already says everything What happened says: each of its
+/// sentences is in the message (compared folded, white space made single spaces). What
+/// happened is then left out rather than read twice.
+fn said_in(message: &str, what_happened: &str) -> bool {
+    let norm = |t: &str| {
+        crate::text::folded(&to_plain(t))
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let message = norm(message);
+    let mut sentences = crate::text::sentences(what_happened).map(norm).peekable();
+    sentences.peek().is_some()
+        && !message.is_empty()
+        && sentences.all(|s| s.is_empty() || message.contains(&s))
+}
+
+/// The body parts that have something to say, each under its `##` heading; What happened is
+/// left out when the team's message says all of it.
 fn markdown_parts(parts: &[(Part, String)], lang: Language) -> Vec<(Part, String)> {
+    body_parts(parts)
+        .into_iter()
+        .map(|(part, text)| {
+            let md = format!("## {}\n\n{}", part.heading().get(lang), escape_block(&text));
+            (part, md)
+        })
+        .collect()
+}
+
+/// The body parts with text, trimmed; What happened left out when the message repeats it.
+fn body_parts(parts: &[(Part, String)]) -> Vec<(Part, String)> {
+    let text_of = |which: Part| {
+        parts
+            .iter()
+            .find(|(p, _)| *p == which)
+            .map(|(_, t)| block(t))
+            .unwrap_or_default()
+    };
+    let repeated = said_in(&text_of(Part::Notice), &text_of(Part::WhatHappened));
     parts
         .iter()
         .filter(|(p, _)| *p != Part::Title)
-        .filter_map(|(part, text)| {
-            let text = block(text);
-            if text.is_empty() {
-                return None;
-            }
-            let body = escape_block(&text);
-            let md = match part {
-                Part::Notice => format!("---\n\n{body}"),
-                _ => format!("## {}\n\n{body}", part.heading().get(lang)),
-            };
-            Some((*part, md))
-        })
+        .filter(|(p, _)| !(repeated && *p == Part::WhatHappened))
+        .map(|(p, t)| (*p, block(t)))
+        .filter(|(_, t)| !t.is_empty())
         .collect()
 }
 
@@ -147,7 +179,7 @@ fn markdown_parts(parts: &[(Part, String)], lang: Language) -> Vec<(Part, String
 pub fn customer_markdown(doc: &Postmortem) -> String {
     let lang = doc.language;
     let parts = redacted_parts(doc);
-    let mut out = format!("# {}\n", escape_inline(&title_of(&parts, lang)));
+    let mut out = format!("# {}\n", escape_inline(&title_of(doc, &parts)));
     for (_, md) in markdown_parts(&parts, lang) {
         out.push('\n');
         out.push_str(&md);
@@ -161,7 +193,7 @@ pub fn customer_markdown(doc: &Postmortem) -> String {
 pub fn customer_html(doc: &Postmortem) -> String {
     let lang = doc.language;
     let parts = redacted_parts(doc);
-    let title = title_of(&parts, lang);
+    let title = title_of(doc, &parts);
     let mut out = page_head(lang.html_lang(), &title, REPORT_CSS);
     out.push_str("<article class=\"report customer-version\">\n");
     let _ = write!(
@@ -186,18 +218,16 @@ pub fn customer_html(doc: &Postmortem) -> String {
 pub fn customer_text(doc: &Postmortem) -> String {
     let lang = doc.language;
     let parts = redacted_parts(doc);
-    let mut out = title_of(&parts, lang);
+    let mut out = title_of(doc, &parts);
     out.push('\n');
-    for (part, text) in parts.iter().filter(|(p, _)| *p != Part::Title) {
-        let body = to_plain(&block(text));
+    for (part, text) in body_parts(&parts) {
+        let body = to_plain(&text);
         if body.is_empty() {
             continue;
         }
         out.push('\n');
-        if *part != Part::Notice {
-            out.push_str(part.heading().get(lang));
-            out.push_str("\n\n");
-        }
+        out.push_str(part.heading().get(lang));
+        out.push_str("\n\n");
         out.push_str(&body);
         out.push('\n');
     }
@@ -211,7 +241,79 @@ pub fn customer_file_stem(doc: &Postmortem) -> String {
     let lang = doc.language;
     let parts = redacted_parts(doc);
     let mut named = Postmortem::default();
-    named.header.title = title_of(&parts, lang);
+    // A notice without a public title is named by its date once, not twice.
+    named.header.title = match parts.iter().find(|(p, _)| *p == Part::Title) {
+        Some((_, t)) if !one_line(t).is_empty() => one_line(t),
+        _ => words::SERVICE_INCIDENT.get(lang).to_owned(),
+    };
     named.header.incident_date = doc.header.incident_date.clone();
     format!("{}-{}", file_stem(&named), words::FILE_SUFFIX.get(lang))
+}
+
+/// A sentence of the customer version with a kept-out detail in it: what customers would
+/// read, a "[redacted]" gap in the middle, and where the sentence is in the part's text, so
+/// the author can rewrite it there.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Gap {
+    /// The part the sentence is in.
+    pub part: Part,
+    /// The sentence as customers would read it, redacted, as plain text on one line (a list
+    /// item without its marker).
+    pub redacted: String,
+    /// Its byte range in the part's text (`PublicPart::text`, before redaction).
+    pub start: usize,
+    /// Just after its last byte.
+    pub end: usize,
+}
+
+/// Every sentence that would reach customers with a "[redacted]" gap in it, in the order of
+/// the parts, each once. Copying or downloading asks first while there is one.
+pub fn gaps(doc: &Postmortem) -> Vec<Gap> {
+    let let_through = &doc.public.let_through;
+    let shown: Vec<Part> = body_parts(&redacted_parts(doc))
+        .into_iter()
+        .map(|(p, _)| p)
+        .chain([Part::Title])
+        .collect();
+    let mut out: Vec<Gap> = Vec::new();
+    for p in customer_version(doc) {
+        if !shown.contains(&p.part) {
+            continue;
+        }
+        for sentence in crate::text::sentences(&p.text) {
+            let start = sentence.as_ptr() as usize - p.text.as_ptr() as usize;
+            let end = start + sentence.len();
+            let inside: Vec<Hit> = p
+                .hits
+                .iter()
+                .filter(|h| !h.is_let_through(let_through))
+                .filter(|h| h.start >= start && h.end <= end)
+                .map(|h| Hit {
+                    start: h.start - start,
+                    end: h.end - start,
+                    ..h.clone()
+                })
+                .collect();
+            if inside.is_empty() {
+                continue;
+            }
+            let text = redacted(sentence, &inside, &[], doc.language);
+            let plain = one_line(&to_plain(&text));
+            // A list item's marker is not part of what it says.
+            let plain = ["- ", "* ", "+ "]
+                .iter()
+                .find_map(|m| plain.strip_prefix(m))
+                .unwrap_or(&plain)
+                .to_owned();
+            if !out.iter().any(|g| g.part == p.part && g.redacted == plain) {
+                out.push(Gap {
+                    part: p.part,
+                    redacted: plain,
+                    start,
+                    end,
+                });
+            }
+        }
+    }
+    out
 }

@@ -30,13 +30,17 @@ pub enum HitKind {
     PersonName,
     /// A file or repository path (`.github/workflows/deploy.yml`, `/etc/nginx/nginx.conf`).
     FilePath,
+    /// A configuration name: a setting, a key or a flag (`maximum_lag_on_failover`).
+    ConfigName,
+    /// A tool or component that runs the service behind the scenes (Patroni, `checkout-api`).
+    InternalSystem,
     /// A word from the draft's own "Always redact" list.
     CustomWord,
 }
 
 impl HitKind {
     /// Every kind, in the order a legend lists them.
-    pub const ALL: [HitKind; 12] = [
+    pub const ALL: [HitKind; 14] = [
         HitKind::Secret,
         HitKind::PersonName,
         HitKind::Email,
@@ -48,6 +52,8 @@ impl HitKind {
         HitKind::Mention,
         HitKind::ChatLink,
         HitKind::FilePath,
+        HitKind::ConfigName,
+        HitKind::InternalSystem,
         HitKind::CustomWord,
     ];
 
@@ -65,6 +71,8 @@ impl HitKind {
             HitKind::Secret => words::SECRET,
             HitKind::PersonName => words::PERSON_NAME,
             HitKind::FilePath => words::FILE_PATH,
+            HitKind::ConfigName => words::CONFIG_NAME,
+            HitKind::InternalSystem => words::INTERNAL_SYSTEM,
             HitKind::CustomWord => words::CUSTOM_WORD,
         }
     }
@@ -83,6 +91,8 @@ impl HitKind {
             HitKind::Secret => "secret",
             HitKind::PersonName => "person-name",
             HitKind::FilePath => "file-path",
+            HitKind::ConfigName => "config-name",
+            HitKind::InternalSystem => "internal-system",
             HitKind::CustomWord => "custom-word",
         }
     }
@@ -108,6 +118,8 @@ impl HitKind {
             HitKind::ChatChannel => 2,
             HitKind::Mention => 1,
             HitKind::FilePath => 2,
+            HitKind::ConfigName => 1,
+            HitKind::InternalSystem => 1,
             HitKind::PersonName => 0,
         }
     }

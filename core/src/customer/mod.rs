@@ -25,8 +25,10 @@
 //!
 //! [`PublicVersion`]: crate::PublicVersion
 
+mod config;
 mod derive;
 mod export;
+mod find;
 mod hit;
 mod hosts;
 mod net;
@@ -39,13 +41,15 @@ use crate::document::{ActionItem, ActionType, Postmortem};
 use crate::words::Words;
 
 pub use crate::people::people_named;
-pub use export::{customer_file_stem, customer_html, customer_markdown, customer_text, redacted};
+pub use export::{
+    customer_file_stem, customer_html, customer_markdown, customer_text, gaps, redacted, Gap,
+};
 pub use hit::{Hit, HitKind};
 pub use scan::Scanner;
 /// A part of the customer version.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Part {
-    /// The public title: the report's title until the user writes their own.
+    /// The public title: empty until the user writes one (the report's title is the team's).
     Title,
     /// What happened: the Summary.
     WhatHappened,
@@ -55,7 +59,7 @@ pub enum Part {
     When,
     /// What we are doing: the public action items' text.
     WhatWeAreDoing,
-    /// The closing notice: the Customer notice.
+    /// The team's message: the Customer notice, under its own heading.
     Notice,
 }
 
@@ -78,8 +82,7 @@ impl Part {
             Part::WhoWasAffected => words::WHO_WAS_AFFECTED,
             Part::When => words::WHEN,
             Part::WhatWeAreDoing => words::WHAT_WE_ARE_DOING,
-            // The notice part is the Customer notice field: its label is the table's.
-            Part::Notice => crate::fields::FieldId::CustomerNotice.info().label,
+            Part::Notice => words::MESSAGE_FROM_TEAM,
         }
     }
 

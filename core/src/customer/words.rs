@@ -16,7 +16,13 @@ crate::words_table! {
     DOWNLOAD_CUSTOMER_VERSION = ("Download customer version", "下載對外版本");
     PLAIN_TEXT = ("plain text", "純文字");
     PLACEHOLDER = ("[redacted]", "［已遮蔽］");
-    UNTITLED_NOTICE = ("Incident notice", "事件公告");
+    SERVICE_INCIDENT = ("Service incident", "服務事件");
+    SERVICE_INCIDENT_ON = ("Service incident on {0}", "{0} 服務事件");
+    MESSAGE_FROM_TEAM = ("Message from the team", "來自團隊的訊息");
+    STARTED = ("Started", "開始");
+    NOTICED = ("Noticed", "發現");
+    FIXED = ("Fixed", "修復");
+    MOMENT = ("{0}: {1}", "{0}：{1}");
     FILE_SUFFIX = ("customer-version", "對外版本");
     EMAIL = ("Email address", "電子郵件地址");
     IP_ADDRESS = ("IP address", "IP 位址");
@@ -30,6 +36,8 @@ crate::words_table! {
     PERSON_NAME = ("Person's name", "人名");
     FILE_PATH = ("File or repository path", "檔案或儲存庫路徑");
     CUSTOM_WORD = ("Word you always redact", "一律遮蔽的字詞");
+    CONFIG_NAME = ("Configuration name", "設定名稱");
+    INTERNAL_SYSTEM = ("Internal system name", "內部系統名稱");
 }
 
 #[cfg(test)]

@@ -87,6 +87,16 @@ pub fn PartEditor(c: Customer, index: usize) -> impl IntoView {
     };
     let placeholder = ui.t(words::NOTHING_YET);
     let input = if part == Part::Title {
+        // The report's title is only a hint: the notice's own is empty until written.
+        let hint = Memo::new(move |_| {
+            c.ed.read(SectionId::Header, |d| d.header.title.trim().to_owned())
+        });
+        let placeholder = Signal::derive(move || {
+            hint.with(|t| match t.as_str() {
+                "" => words::TITLE_PLACEHOLDER.get(ui.lang()).to_owned(),
+                t => t.to_owned(),
+            })
+        });
         view! {
             <input type="text" id=id.clone() lang=c.html_lang placeholder=placeholder
                 aria-describedby=source_id.clone() on:input=on_input/>
@@ -105,6 +115,9 @@ pub fn PartEditor(c: Customer, index: usize) -> impl IntoView {
     let badge = Signal::derive(move || {
         let words = if overridden.get() {
             words::EDITED_HERE
+        } else if part == Part::Title {
+            // The title takes nothing from the report: until written, there is none.
+            words::NOT_WRITTEN
         } else {
             words::FROM_REPORT
         };
