@@ -35,6 +35,7 @@ const W = {
     template: 'Template',
     badgeRequired: 'Required',
     badgeOptional: 'Optional',
+    noDraftsYet: 'No drafts yet: what you write is saved as one.',
   },
   'zh-TW': {
     review: '審閱',
@@ -60,6 +61,7 @@ const W = {
     template: '範本',
     badgeRequired: '必填',
     badgeOptional: '選填',
+    noDraftsYet: '還沒有草稿：開始撰寫後就會儲存成草稿。',
   },
 };
 
@@ -111,6 +113,7 @@ for (const lang of LANGUAGES) {
       // The form is ready to type in, but no draft is listed or stored.
       await expect(app.field('Summary', 'Summary')).toBeEditable();
       await expect(app.draftList().getByRole('listitem')).toHaveCount(0);
+      await expect(app.draftList()).toContainText(w.noDraftsYet);
       expect(await app.storedDrafts()).toBe(0);
       // One line instead of a finding per empty section, and nothing else.
       await expect(app.findings(w.firstWords)).toHaveCount(1);

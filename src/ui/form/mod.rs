@@ -185,7 +185,9 @@ fn TemplateSelect() -> impl IntoView {
         hint: Some(i18n::TEMPLATE_HINT),
         placeholder: None,
         options: <Template as Choice>::OPTIONS,
-        detail: Some(|v| Template::parse(v).map(Template::description)),
+        // The names alone: on a phone a description would be cut off in the closed select,
+        // and the New draft dialog describes each.
+        detail: None,
     };
     let get = Callback::new(move |_: ()| ed.template().get_untracked().value().to_owned());
     let set = Callback::new(move |value: String| {
