@@ -167,7 +167,11 @@ fn every_check_has_an_id_and_titles_exactly_as_review_md() {
 
 #[test]
 fn findings_come_by_section_then_check_with_unique_keys() {
-    let findings = review(&Postmortem::default(), TODAY, &[]);
+    let started = Postmortem {
+        supporting_info: "Dashboards".into(),
+        ..Postmortem::default()
+    };
+    let findings = review(&started, TODAY, &[]);
     let order: Vec<(usize, usize)> = findings
         .iter()
         .map(|f| {
@@ -329,9 +333,13 @@ fn the_review_of_a_large_document_is_quick() {
 // required-empty
 
 #[test]
-fn required_empty_flags_every_section_of_a_fresh_full_draft() {
-    let found = of(&Postmortem::default(), check("required-empty"));
-    assert_eq!(found.len(), SectionId::ALL.len());
+fn required_empty_flags_every_empty_section_once_something_is_written() {
+    let started = Postmortem {
+        supporting_info: "Dashboards".into(),
+        ..Postmortem::default()
+    };
+    let found = of(&started, check("required-empty"));
+    assert_eq!(found.len(), SectionId::ALL.len() - 1);
     assert_eq!(found[2].key, "required-empty@impact");
     assert_eq!(found[2].target, Target::Section(SectionId::Impact));
     assert!(found[2]
@@ -345,6 +353,7 @@ fn required_empty_flags_every_section_of_a_fresh_full_draft() {
 fn required_empty_follows_the_lightweight_template() {
     let d = Postmortem {
         template: Template::Lightweight,
+        supporting_info: "Dashboards".into(),
         ..Postmortem::default()
     };
     let sections: Vec<Target> = of(&d, check("required-empty"))
@@ -363,6 +372,44 @@ fn required_empty_follows_the_lightweight_template() {
         ]
         .map(Target::Section)
     );
+}
+
+#[test]
+fn required_empty_before_the_first_words_is_one_line_and_nothing_else() {
+    use hindsight_core::review::{first_words, unstarted, FIRST_WORDS_KEY};
+    // A new draft, a title and a zone in the header, blank rows: not started.
+    let mut d = Postmortem {
+        header: Header {
+            title: "TODO: name it".into(),
+            time_zone: "Asia/Taipei".into(),
+            ..Header::default()
+        },
+        timeline: vec![TimelineEvent::default()],
+        action_items: vec![ActionItem::default()],
+        ..Postmortem::default()
+    };
+    assert!(unstarted(&d));
+    let found = review(&d, TODAY, &[]);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    let line = &found[0];
+    assert_eq!(line.key, FIRST_WORDS_KEY);
+    assert_eq!(line.level, Level::Problem, "the Final gate still holds");
+    assert_eq!(
+        line.title.en,
+        "Write the sections marked Required; the review starts as you write"
+    );
+    assert_eq!(line.title.zh, "請填寫標示為必填的段落；開始撰寫後即會審閱");
+    assert_eq!(line.target, Target::Section(SectionId::Summary));
+    assert_eq!(*line, first_words(&d));
+    // The first word anywhere but the header starts the review.
+    d.lessons.went_well = vec!["Paging worked".into()];
+    assert!(!unstarted(&d));
+    let found = review(&d, TODAY, &[]);
+    assert!(found.len() > 1);
+    assert!(found.iter().all(|f| f.key != FIRST_WORDS_KEY));
+    assert!(found
+        .iter()
+        .any(|f| f.key == "required-empty@summary" && f.check == check("required-empty")));
 }
 
 #[test]
@@ -419,7 +466,12 @@ fn impact_no_numbers_flags_words_only() {
     );
     assert_eq!(f.level, Level::Problem);
     assert_eq!(f.target, Target::Field(FieldId::ImpactText));
-    assert!(f.message.en.contains("Google SRE workbook"));
+    assert!(f
+        .check
+        .source()
+        .expect("a source")
+        .en
+        .contains("Google SRE workbook"));
     one(
         &impact("Online users often saw errors."),
         check("impact-no-numbers"),
@@ -736,7 +788,7 @@ fn root_cause_person_human_error_and_a_listed_name() {
         "{}",
         f.message.en
     );
-    assert!(f.message.en.contains("PagerDuty"));
+    assert!(f.check.source().expect("a source").en.contains("PagerDuty"));
     let b = one(&d, check("blame-language"));
     assert_eq!(b.target, Target::Field(FieldId::RootCauses));
     assert!(b.message.en.contains("“carelessly”"), "{}", b.message.en);
@@ -910,7 +962,12 @@ fn blame_language_after_a_role_quotes_and_suggests() {
     assert!(f.message.en.contains("“forgot to”"));
     assert!(f.message.en.contains("without relying on memory"));
     assert!(f.message.zh.contains("不靠記憶"));
-    assert!(f.message.en.contains("Google SRE book"));
+    assert!(f
+        .check
+        .source()
+        .expect("a source")
+        .en
+        .contains("Google SRE book"));
     one(
         &with_summary("They ignored the alert for an hour."),
         check("blame-language"),
@@ -1199,6 +1256,140 @@ fn action_no_owner_per_item() {
     );
     assert!(f.message.en.starts_with("Action item 2: nobody owns it"));
     assert!(f.message.zh.starts_with("行動項目 2：沒有負責人"));
+}
+
+#[test]
+fn grouping_makes_one_finding_of_a_check_on_several_rows_with_one_dismissal() {
+    use hindsight_core::review::group;
+    let mut d = example();
+    d.action_items.push(d.action_items[0].clone());
+    for i in [1, 2, 4] {
+        d.action_items[i].done = false;
+        d.action_items[i].tracking_link.clear();
+        d.action_items[i].action = format!("Add alert number {i}");
+    }
+    d.action_items[3].done = true;
+    d.action_items[3].tracking_link.clear();
+    let found = review(&d, TODAY, &[]);
+    let per_row: Vec<&Finding> = found
+        .iter()
+        .filter(|f| f.check == check("action-no-tracking"))
+        .collect();
+    assert_eq!(per_row.len(), 3, "a done item raises nothing");
+    let grouped = group(found.clone());
+    let tracking: Vec<&Finding> = grouped
+        .iter()
+        .filter(|f| f.check == check("action-no-tracking"))
+        .collect();
+    assert_eq!(tracking.len(), 1, "{tracking:#?}");
+    let g = tracking[0];
+    assert_eq!(
+        g.target,
+        Target::Row {
+            field: FieldId::TrackingLink,
+            index: 1
+        },
+        "it points at the first row"
+    );
+    assert!(
+        g.message
+            .en
+            .starts_with("Action items 2, 3 and 5 have no tracking link"),
+        "{}",
+        g.message.en
+    );
+    assert!(
+        g.message.zh.starts_with("行動項目 2、3、5沒有追蹤連結"),
+        "{}",
+        g.message.zh
+    );
+    assert_eq!(
+        g.keys,
+        [
+            "action-no-tracking@action:2",
+            "action-no-tracking@action:3",
+            "action-no-tracking@action:5"
+        ]
+    );
+    // One dismissal with one reason covers the group, stored per row.
+    for k in &g.keys {
+        d.dismissed.push(Dismissal {
+            finding: k.clone(),
+            reason: "tracked on the team board".into(),
+        });
+    }
+    assert!(is_dismissed(&d, g));
+    // A row added later is not covered: it raises the check again.
+    let mut added = d.action_items[1].clone();
+    added.action = "Add a canary".into();
+    d.action_items.push(added);
+    let open: Vec<Finding> = review(&d, TODAY, &[])
+        .into_iter()
+        .filter(|f| !is_dismissed(&d, f))
+        .collect();
+    let open = group(open);
+    let again: Vec<&Finding> = open
+        .iter()
+        .filter(|f| f.check == check("action-no-tracking"))
+        .collect();
+    assert_eq!(again.len(), 1);
+    assert_eq!(again[0].key, "action-no-tracking@action:6");
+    assert!(again[0]
+        .message
+        .en
+        .starts_with("Action item 6: no tracking link"));
+}
+
+#[test]
+fn grouping_a_group_with_one_problem_row_is_a_problem_and_other_checks_are_left_alone() {
+    use hindsight_core::review::group;
+    let mut d = example();
+    for i in [0, 1] {
+        d.action_items[i].done = false;
+        d.action_items[i].owner.clear();
+    }
+    d.summary = "The engineer forgot to renew it. Then the on-call forgot to page.".into();
+    let found = review(&d, TODAY, &[]);
+    let grouped = group(found.clone());
+    let owner: Vec<&Finding> = grouped
+        .iter()
+        .filter(|f| f.check == check("action-no-owner"))
+        .collect();
+    assert_eq!(owner.len(), 1);
+    assert_eq!(owner[0].level, Level::Problem);
+    assert!(owner[0]
+        .message
+        .en
+        .starts_with("Action items 1 and 2 have no owner"));
+    assert!(owner[0].message.zh.starts_with("行動項目 1、2沒有負責人"));
+    let others = |v: &[Finding]| {
+        v.iter()
+            .filter(|f| f.target.section() != SectionId::ActionItems)
+            .cloned()
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(others(&grouped), others(&found));
+}
+
+#[test]
+fn done_action_items_raise_no_per_item_finding() {
+    let mut d = example();
+    for a in &mut d.action_items {
+        a.done = true;
+        a.owner.clear();
+        a.due_date = "2020-01-01".into();
+        a.tracking_link.clear();
+        a.action = "Improve monitoring".into();
+    }
+    for id in [
+        "action-no-owner",
+        "action-no-due",
+        "action-no-tracking",
+        "action-vague",
+        "action-overdue",
+    ] {
+        none(&d, check(id));
+    }
 }
 
 #[test]

@@ -83,20 +83,39 @@ fn start(kv: &FaultyKv, env: &TestEnv, wanted: Option<&str>) -> Session<FaultyKv
     )
 }
 
+/// A session with a blank draft in storage, as "New draft" leaves it: what two tabs share.
+fn start_stored(kv: &FaultyKv, env: &TestEnv) -> Session<FaultyKv, TestEnv> {
+    let mut s = start(kv, env, None);
+    s.create(Template::Full, Language::En, "Europe/Berlin".into());
+    s
+}
+
 fn summary(s: &Session<FaultyKv, TestEnv>) -> String {
     s.doc().summary.clone()
 }
 
 #[test]
-fn a_first_start_creates_a_draft_and_an_edit_survives_a_reload() {
+fn a_first_start_stores_nothing_until_the_first_edit_which_survives_a_reload() {
     let (kv, env) = (FaultyKv::new(), TestEnv::default());
-    let mut s = start(&kv, &env, None);
-    assert_eq!(s.summaries().len(), 1);
+    let s = start(&kv, &env, None);
+    assert_eq!(
+        s.summaries().len(),
+        0,
+        "nothing listed before the first edit"
+    );
+    assert!(s.is_unstored());
     assert_eq!(s.doc().header.time_zone, "Europe/Berlin");
+    let first = s.open_id().expect("a draft to type in").to_owned();
+    assert!(kv.get(&draft_key(&first)).is_none(), "nothing stored");
+    // A reload before typing is the same calm start, not a second blank draft.
+    let mut s = start(&kv, &env, None);
+    assert_eq!(s.summaries().len(), 0);
     assert!(s.edit(|d| d.summary = "Typed".into()));
     assert_eq!(s.save_state(), SaveState::Saving);
     s.flush();
     assert_eq!(s.save_state(), SaveState::Saved);
+    assert_eq!(s.summaries().len(), 1, "listed once written");
+    assert!(!s.is_unstored());
     let again = start(&kv, &env, None);
     assert_eq!(summary(&again), "Typed");
     assert_eq!(again.summaries()[0].rev, 1);
@@ -152,7 +171,7 @@ fn a_storage_that_drops_writes_is_caught_by_reading_back() {
 #[test]
 fn a_stale_tab_never_overwrites_newer_text_and_keep_both_keeps_both() {
     let (kv, env) = (FaultyKv::new(), TestEnv::default());
-    let mut a = start(&kv, &env, None);
+    let mut a = start_stored(&kv, &env);
     let id = a.open_id().expect("open").to_owned();
     let mut b = start(&kv, &env, Some(&id));
     b.edit(|d| d.summary = "From B".into());
@@ -185,7 +204,7 @@ fn a_stale_tab_never_overwrites_newer_text_and_keep_both_keeps_both() {
 #[test]
 fn loading_the_other_tabs_version_replaces_this_tabs_text() {
     let (kv, env) = (FaultyKv::new(), TestEnv::default());
-    let mut a = start(&kv, &env, None);
+    let mut a = start_stored(&kv, &env);
     let id = a.open_id().expect("open").to_owned();
     let mut b = start(&kv, &env, Some(&id));
     b.edit(|d| d.summary = "Theirs".into());
@@ -205,7 +224,7 @@ fn loading_the_other_tabs_version_replaces_this_tabs_text() {
 #[test]
 fn other_tabs_writes_follow_through_the_storage_event() {
     let (kv, env) = (FaultyKv::new(), TestEnv::default());
-    let mut a = start(&kv, &env, None);
+    let mut a = start_stored(&kv, &env);
     let id = a.open_id().expect("open").to_owned();
     let mut b = start(&kv, &env, Some(&id));
     b.edit(|d| d.summary = "Newer".into());
@@ -332,6 +351,7 @@ fn a_bad_import_says_why_and_changes_nothing_and_a_good_one_opens() {
     let (kv, env) = (FaultyKv::new(), TestEnv::default());
     let mut s = start(&kv, &env, None);
     s.edit(|d| d.summary = "Kept".into());
+    s.flush();
     let before = s.summaries().len();
     assert!(matches!(
         s.import_file("broken.json", "{oops"),
@@ -447,10 +467,32 @@ fn an_untouched_empty_draft_is_removed_when_the_user_leaves_it() {
 }
 
 #[test]
+fn deleting_the_last_draft_leaves_the_calm_start_and_undo_brings_it_back() {
+    let (kv, env) = (FaultyKv::new(), TestEnv::default());
+    let mut s = start(&kv, &env, None);
+    s.edit(|d| d.header.title = "Only one".into());
+    s.flush();
+    let id = s.open_id().expect("open").to_owned();
+    s.delete(&id, Language::En, "UTC".into());
+    assert!(
+        s.summaries().is_empty(),
+        "no blank draft stored in its place"
+    );
+    assert!(s.is_unstored());
+    assert_eq!(s.doc().header.title, "");
+    assert_eq!(s.undo_last(), Undone::Draft);
+    assert_eq!(s.summaries().len(), 1, "the calm draft left nothing behind");
+    assert_eq!(s.doc().header.title, "Only one");
+}
+
+#[test]
 fn a_blank_draft_found_after_a_reload_is_removed_when_the_user_leaves_it_too() {
     let (kv, env) = (FaultyKv::new(), TestEnv::default());
+    // A blank draft stored by "New draft" (or by an older Hindsight's first visit).
     let first = {
-        let s = start(&kv, &env, None);
+        let mut s = start(&kv, &env, None);
+        s.create(Template::Full, Language::En, "UTC".into());
+        assert_eq!(s.summaries().len(), 1, "New draft is stored at once");
         s.open_id().expect("open").to_owned()
     };
     // A reload: the blank first draft is opened again, and leaving it removes it.
@@ -830,7 +872,7 @@ fn two_tabs_editing_different_fields_both_keep_their_edits_without_asking() {
 fn two_tabs_editing_the_same_field_ask_and_the_choice_is_kept_per_field() {
     use hindsight_core::merge::Side;
     let (kv, env) = (FaultyKv::new(), TestEnv::default());
-    let mut a = start(&kv, &env, None);
+    let mut a = start_stored(&kv, &env);
     let id = a.open_id().expect("open").to_owned();
     let mut b = start(&kv, &env, Some(&id));
     b.edit(|d| {

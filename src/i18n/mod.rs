@@ -246,6 +246,12 @@ hindsight_core::words_table! {
     CLOSE = ("Close", "關閉");
     PREVIEW = ("Preview", "預覽");
     REPORT_PREVIEW = ("Report preview", "報告預覽");
+
+    // The Header's template control (issue 23: a calm first draft).
+    TEMPLATE = ("Template", "範本");
+    NO_DRAFTS_YET = ("No drafts yet: what you write is saved as one.", "還沒有草稿：開始撰寫後就會儲存成草稿。");
+    TEMPLATE_HINT = ("Decides which sections are marked Required and what the review asks. Changing it never changes what is written.",
+        "決定哪些段落標示為必填，以及審閱會要求什麼。更換範本不會改動已寫的內容。");
 }
 
 #[cfg(test)]

@@ -416,6 +416,21 @@ impl Editor {
         self.act(|s| s.open(id));
     }
 
+    /// Switches the open draft's template: which sections are marked Required and what the
+    /// review asks change at once; no section's content does.
+    pub fn set_template(&self, template: Template) {
+        if self.peek(|d| d.template == template) {
+            return;
+        }
+        // Stored with the draft (the Header's edit), and told to the form and the review now
+        // rather than at the next write.
+        self.edit_sections(&[SectionId::Header], |d| d.template = template);
+        let signal = self.template();
+        if self.peek(|d| d.template == template) {
+            signal.set(template);
+        }
+    }
+
     /// Creates an empty draft from a template, in the UI language, and opens it.
     pub fn create(&self, template: Template, lang: Language) {
         self.flush();

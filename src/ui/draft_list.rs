@@ -110,7 +110,11 @@ pub fn DraftList() -> impl IntoView {
                 </button>
             </Show>
             <Show when=empty>
-                <p class="hint">{ui.t(i18n::NO_MATCH)}</p>
+                <p class="hint">{move || {
+                    // Before the first words nothing is stored: say so, not "no match".
+                    let none = ed.drafts().with(Vec::is_empty);
+                    ui.t(if none { i18n::NO_DRAFTS_YET } else { i18n::NO_MATCH })()
+                }}</p>
             </Show>
             <div class="file-actions">
                 <div class="file-button">

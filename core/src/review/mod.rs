@@ -23,14 +23,15 @@ pub mod phrases;
 mod scan;
 pub mod wording;
 
+use crate::choice::Choice;
 use crate::document::{Dismissal, Language, Postmortem};
 use crate::fields::{FieldId, Kind};
 use crate::sections::SectionId;
 use crate::words::{Text, Words};
 
 pub use checks::{
-    listed_people, rows_out_of_order, timeline_order, Check, CheckDef, OrderIssue, Run, CHECKS,
-    NARRATIVE,
+    has_content, listed_people, rows_out_of_order, timeline_order, Check, CheckDef, OrderIssue,
+    Run, CHECKS, NARRATIVE,
 };
 
 /// How much a finding matters.
@@ -197,6 +198,12 @@ pub struct Finding {
     pub key: String,
     /// The other draft's id, for repeat-open-actions.
     pub related: Option<String>,
+    /// The dismissal keys it covers: its own, or each row's when [`group`] made it of the
+    /// findings of one check on several rows.
+    pub keys: Vec<String>,
+    /// Where it is, as its message starts: the target's place, or a group's rows ("Action
+    /// items 2, 3 and 5").
+    pub place: Text,
 }
 
 impl Finding {
@@ -213,6 +220,8 @@ impl Finding {
             level: check.level(),
             target,
             message,
+            place: target.place(),
+            keys: vec![key.clone()],
             key,
             related: None,
         }
@@ -279,6 +288,9 @@ pub fn review_with(
     others: &[OtherDraft<'_>],
     notice_scan: NoticeScan<'_>,
 ) -> Vec<Finding> {
+    if unstarted(doc) {
+        return vec![first_words(doc)];
+    }
     let mut findings: Vec<Finding> = SectionId::ALL
         .iter()
         .flat_map(|&s| review_section(doc, s, today))
@@ -351,9 +363,111 @@ pub fn sort_findings(findings: &mut [Finding]) {
     crate::sort::sort_by_key(findings, |f| (f.target.section().index(), f.check.index()));
 }
 
-/// Whether the team set this finding aside.
+/// Whether nothing but the header is written yet. Until the first words the review is one
+/// line, [`first_words`], instead of a finding per empty section and the checks of text that
+/// is not there.
+pub fn unstarted(doc: &Postmortem) -> bool {
+    SectionId::ALL
+        .iter()
+        .filter(|&&s| s != SectionId::Header)
+        .all(|&s| !checks::has_content(doc, s))
+}
+
+/// The dismissal key of [`first_words`]: required-empty's id alone, which no per-section
+/// finding uses.
+pub const FIRST_WORDS_KEY: &str = "required-empty";
+
+/// The review of an [`unstarted`] document: one line, "Write the sections marked Required;
+/// the review starts as you write", about the first section the template requires after
+/// the header. A problem, so the Final gate still holds an empty report back.
+pub fn first_words(doc: &Postmortem) -> Finding {
+    let required: Vec<SectionId> = SectionId::ALL
+        .into_iter()
+        .filter(|&s| s != SectionId::Header && doc.template.requires(s))
+        .collect();
+    let section = required.first().copied().unwrap_or(SectionId::Summary);
+    let headings: Vec<Text> = required.iter().map(|s| s.heading().into()).collect();
+    // The panel shows the line alone; the command line, which prints a message per
+    // finding, says which sections those are.
+    let message = Text::with(
+        wording::FIRST_WORDS_DETAIL,
+        &[&doc.template.words().into(), &checks::and_list(&headings)],
+    );
+    let check = Check::from_id(FIRST_WORDS_KEY).unwrap_or_else(|| unreachable!("a row"));
+    let mut f = Finding::new(check, Target::Section(section), message);
+    f.title = wording::FIRST_WORDS;
+    f.key = FIRST_WORDS_KEY.to_owned();
+    f.keys = vec![f.key.clone()];
+    f
+}
+
+/// Findings of one check on several action items made one, listing the rows ("Action items
+/// 2, 3 and 5 have no tracking link") and pointing at the first; the others stay as they
+/// are, in order. The group's `keys` are its rows' keys, so one dismissal with one reason
+/// stores a dismissal per row: it follows each row as rows move, and a row added later is
+/// not covered and raises the check again. Group what is open (or what is dismissed), not
+/// both at once.
+pub fn group(findings: Vec<Finding>) -> Vec<Finding> {
+    let mut out: Vec<Finding> = Vec::with_capacity(findings.len());
+    // Where each grouped check's finding is in `out`, with its rows.
+    let mut groups: Vec<(Check, usize, Vec<usize>)> = Vec::new();
+    for f in findings {
+        let row = match f.target {
+            Target::Row { index, field } if field.section() == SectionId::ActionItems => index,
+            _ => {
+                out.push(f);
+                continue;
+            }
+        };
+        let Some(words) = checks::group_words(f.check) else {
+            out.push(f);
+            continue;
+        };
+        match groups.iter_mut().find(|(c, ..)| *c == f.check) {
+            Some((_, at, rows)) => {
+                rows.push(row);
+                let g = &mut out[*at];
+                g.keys.extend(f.keys);
+                g.place = rows_place(rows);
+                g.message = Text::with(words, &[&g.place]);
+                // A problem among suggestions makes the group a problem.
+                g.level = g.level.min(f.level);
+                g.title = f.check.title();
+            }
+            None => {
+                groups.push((f.check, out.len(), vec![row]));
+                out.push(f);
+            }
+        }
+    }
+    out
+}
+
+/// "Action items 2, 3 and 5" / 「行動項目 2、3、5」, rows counted from 0.
+fn rows_place(rows: &[usize]) -> Text {
+    let side = |lang: Language| {
+        let n: Vec<String> = rows.iter().map(|r| (r + 1).to_string()).collect();
+        let list = match n.split_last() {
+            Some((last, rest)) if !rest.is_empty() => crate::words::fill(
+                wording::ROWS_AND.get(lang),
+                &[&rest.join(wording::LIST_SEP.get(lang)), last],
+            ),
+            _ => n.join(""),
+        };
+        crate::words::fill(wording::ACTIONS_N.get(lang), &[&list])
+    };
+    Text {
+        en: side(Language::En),
+        zh: side(Language::ZhTw),
+    }
+}
+
+/// Whether the team set this finding aside: every key it covers is dismissed.
 pub fn is_dismissed(doc: &Postmortem, finding: &Finding) -> bool {
-    doc.dismissed.iter().any(|d| d.finding == finding.key)
+    finding
+        .keys
+        .iter()
+        .all(|k| doc.dismissed.iter().any(|d| d.finding == *k))
 }
 
 /// How many open (not dismissed) findings of each level there are.
@@ -405,7 +519,22 @@ mod tests {
     #[test]
     fn every_word_of_the_review_is_written_in_both_languages() {
         let levels = [Level::Problem, Level::Suggestion].map(|l| ("level", l.words()));
-        let all = wording::ALL.iter().copied().chain(levels);
+        let sources = Check::all().filter_map(|c| c.source().map(|s| (c.id(), s)));
+        let all = wording::ALL.iter().copied().chain(levels).chain(sources);
         assert_eq!(audit(all), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_finding_names_no_book_its_check_names_it_once() {
+        let books = ["Google", "PagerDuty", "Atlassian", "《SRE》", "手冊"];
+        for (name, words) in wording::ALL {
+            for b in books {
+                assert!(!words.en.contains(b) && !words.zh.contains(b), "{name}");
+            }
+        }
+        for id in ["blame-language", "action-no-tracking", "timeline-order"] {
+            let c = Check::from_id(id).expect("a check");
+            assert!(c.source().is_some(), "{id}");
+        }
     }
 }

@@ -1,6 +1,54 @@
-//! What the review says, in both languages: where a finding is, why it matters, and who
+//! What the review says, in both languages: where a finding is and why it matters. Who
 //! recommends it (the Google SRE book and workbook, PagerDuty's postmortem guide,
-//! Atlassian's incident handbook). `{0}` is always the place: a section, a field or a row.
+//! Atlassian's incident handbook) is said once per check, by [`source`], not in every
+//! finding. `{0}` is always the place: a section, a field or a row.
+
+use crate::words::{w, Words};
+
+/// Where a check's rule comes from, shown once in its detail ("Source: …"); `None` for the
+/// checks that stand on the seed essay or the law rather than a book.
+pub fn source(check_id: &str) -> Option<Words> {
+    SOURCES
+        .iter()
+        .find(|(id, _)| *id == check_id)
+        .map(|(_, words)| *words)
+}
+
+const SRE_BOOK: Words = w(
+    "Google SRE book, “Postmortem Culture”",
+    "Google《SRE》一書〈事後檢討文化〉",
+);
+const SRE_WORKBOOK: Words = w("Google SRE workbook", "Google SRE 工作手冊");
+const PAGERDUTY: Words = w("PagerDuty's postmortem guide", "PagerDuty 事後檢討指南");
+const ATLASSIAN: Words = w("Atlassian incident handbook", "Atlassian 事故管理手冊");
+
+/// One row per check that names a source.
+#[rustfmt::skip]
+static SOURCES: &[(&str, Words)] = &[
+    ("required-empty", SRE_BOOK),
+    ("impact-no-numbers", SRE_WORKBOOK),
+    ("timeline-missing-event", ATLASSIAN),
+    ("timeline-order", PAGERDUTY),
+    ("detection-missing", ATLASSIAN),
+    ("root-cause-person", w("PagerDuty's postmortem guide; Google SRE book, “Postmortem Culture”",
+        "PagerDuty 事後檢討指南；Google《SRE》一書〈事後檢討文化〉")),
+    ("root-cause-shallow", w("Atlassian incident handbook: five whys", "Atlassian 事故管理手冊：五個為什麼")),
+    ("blame-language", SRE_BOOK),
+    ("emotional-language", SRE_BOOK),
+    ("action-missing", SRE_BOOK),
+    ("action-no-owner", SRE_BOOK),
+    ("action-no-due", ATLASSIAN),
+    ("action-no-tracking", SRE_BOOK),
+    ("action-vague", SRE_WORKBOOK),
+    ("no-prevent-action", SRE_BOOK),
+    ("same-priority", SRE_BOOK),
+    ("action-overdue", w("Atlassian incident handbook: backlog check", "Atlassian 事故管理手冊：定期檢查待辦")),
+    ("review-late", w("PagerDuty's postmortem guide; Google SRE book", "PagerDuty 事後檢討指南；Google《SRE》一書")),
+    ("repeat-open-actions", w("Atlassian incident handbook: recurrence and backlog check",
+        "Atlassian 事故管理手冊：檢查過往事件與待辦")),
+    ("title-empty", SRE_BOOK),
+    ("root-cause-unknown", SRE_BOOK),
+];
 
 crate::words_table! {
     PROBLEM = ("Problem", "問題");
@@ -17,23 +65,55 @@ crate::words_table! {
     AND = ("{0} and {1}", "{0}與{1}");
     LIST_SEP = (", ", "、");
     QUOTED = ("“{0}”", "「{0}」");
+    SOURCE = ("Source: {0}", "出處：{0}");
     AND_MORE = ("{0} and {1} more", "{0}等另外 {1} 處");
 
+    FIRST_WORDS = (
+        "Write the sections marked Required; the review starts as you write",
+        "請填寫標示為必填的段落；開始撰寫後即會審閱"
+    );
+    FIRST_WORDS_DETAIL = (
+        "Nothing is written yet beyond the header. The “{0}” template marks {1} as Required.",
+        "除了基本資料，目前還沒有任何內容。「{0}」範本將{1}標示為必填。"
+    );
+    ACTIONS_N = ("Action items {0}", "行動項目 {0}");
+    ROWS_AND = ("{0} and {1}", "{0}、{1}");
+    GROUP_NO_OWNER = (
+        "{0} have no owner. Give each exactly one, or it tends not to get done.",
+        "{0}沒有負責人。每一項都要有一位明確的負責人，不然往往沒人去做。"
+    );
+    GROUP_NO_DUE = (
+        "{0} have no due date. Without one they drift down the backlog.",
+        "{0}沒有期限。沒有期限的項目很容易在待辦清單裡越沉越深。"
+    );
+    GROUP_NO_TRACKING = (
+        "{0} have no tracking link. File each as a ticket, so it is followed to the end.",
+        "{0}沒有追蹤連結。請把每一項都開成一張單，才能追到完成。"
+    );
+    GROUP_VAGUE = (
+        "{0} name a direction or ask people to be better, not a change. Say what will change and how you will know it is done.",
+        "{0}只說了方向或要求人更小心，沒說要改什麼。請寫出具體要做的改變，以及怎樣算完成。"
+    );
+    GROUP_OVERDUE = (
+        "{0} are past their due dates and not done. Finish them, move the dates or close them.",
+        "{0}已過期限還沒完成。請完成、改期或結案。"
+    );
+
     REQUIRED_EMPTY = (
-        "{0}: the “{1}” template requires this section, and nothing is written in it yet. The Google SRE book reviews a postmortem once it is complete.",
-        "{0}：「{1}」範本要求填寫這個段落，但目前還是空的。Google《SRE》一書的做法是，事後檢討寫完整之後才送審。"
+        "{0}: the “{1}” template requires this section, and nothing is written in it yet.",
+        "{0}：「{1}」範本要求填寫這個段落，但目前還是空的。"
     );
     IMPACT_NO_NUMBERS = (
-        "{0}: neither the text nor the measures give a number. Say how many users, requests or minutes, even as an estimate; the Google SRE workbook asks for impact in numbers.",
-        "{0}：說明和各項指標裡都沒有任何數字。請寫出受影響的使用者、請求數或持續時間，估計值也可以；Google SRE 工作手冊要求影響要量化。"
+        "{0}: neither the text nor the measures give a number. Say how many users, requests or minutes, even as an estimate.",
+        "{0}：說明和各項指標裡都沒有任何數字。請寫出受影響的使用者、請求數或持續時間，估計值也可以。"
     );
     TIMELINE_MISSING_EVENT = (
-        "{0}: no event of kind {1}. Without such events the time to detect and to resolve cannot be measured (Atlassian incident handbook).",
-        "{0}：缺少類型為{1}的事件，這樣就算不出偵測耗時與解決耗時（Atlassian 事故管理手冊）。"
+        "{0}: no event of kind {1}. Without such events the time to detect and to resolve cannot be measured.",
+        "{0}：缺少類型為{1}的事件，這樣就算不出偵測耗時與解決耗時。"
     );
     TIMELINE_ORDER = (
-        "{0}: this “{1}” event is earlier than the “{2}” event ({3}), which cannot happen. Check the times and the time zone; until then the derived durations show “—” (PagerDuty's postmortem guide: a timeline readers can trust).",
-        "{0}：這個「{1}」事件比「{2}」事件（{3}）還早，這不可能發生。請檢查時間與時區；修正之前，推算出來的時長會顯示「—」（PagerDuty 事後檢討指南：時間軸要讓讀者信得過）。"
+        "{0}: this “{1}” event is earlier than the “{2}” event ({3}), which cannot happen. Check the times and the time zone; until then the derived durations show “—”.",
+        "{0}：這個「{1}」事件比「{2}」事件（{3}）還早，這不可能發生。請檢查時間與時區；修正之前，推算出來的時長會顯示「—」。"
     );
     TIMELINE_DETECTED_EARLY = (
         "{0}: this “{1}” event is earlier than the “{2}” event ({3}). That is right when a canary or a test caught the fault before users felt it; otherwise check the times. Time to detect shows “—”.",
@@ -41,36 +121,36 @@ crate::words_table! {
     );
     DETECTION_CHOOSE_TITLE = ("Choose who or what detected it", "請選擇由誰或什麼發現");
     DETECTION_NO_SOURCE = (
-        "{0}: not set. The text says how it was noticed; choose whether it was an alert, a customer or someone on staff, so detection can be compared across incidents (Atlassian incident handbook).",
-        "{0}：尚未選擇。內文已說明怎麼發現的；請選擇是告警、客戶還是內部人員，才能跨事件比較偵測方式（Atlassian 事故管理手冊）。"
+        "{0}: not set. The text says how it was noticed; choose whether it was an alert, a customer or someone on staff, so detection can be compared across incidents.",
+        "{0}：尚未選擇。內文已說明怎麼發現的；請選擇是告警、客戶還是內部人員，才能跨事件比較偵測方式。"
     );
     DETECTION_NO_TEXT = (
-        "{0}: nothing is written. Say how the incident was noticed, and how you would have cut the time to detect in half (Atlassian incident handbook).",
-        "{0}：尚未填寫。請說明事件是怎麼被發現的，以及要怎麼做才能把偵測時間縮短一半（Atlassian 事故管理手冊）。"
+        "{0}: nothing is written. Say how the incident was noticed, and how you would have cut the time to detect in half.",
+        "{0}：尚未填寫。請說明事件是怎麼被發現的，以及要怎麼做才能把偵測時間縮短一半。"
     );
     DETECTION_NOTHING = (
-        "{0}: both empty. Say who or what noticed first, how, and how you would have cut the time to detect in half (Atlassian incident handbook).",
-        "{0}：都還沒填。請說明是誰或什麼最先發現、怎麼發現的，以及要怎麼做才能把偵測時間縮短一半（Atlassian 事故管理手冊）。"
+        "{0}: both empty. Say who or what noticed first, how, and how you would have cut the time to detect in half.",
+        "{0}：都還沒填。請說明是誰或什麼最先發現、怎麼發現的，以及要怎麼做才能把偵測時間縮短一半。"
     );
     ROOT_CAUSE_HUMAN_ERROR = (
-        "{0}: gives {1} as a cause. Human error is never a root cause (PagerDuty's postmortem guide): ask what let the mistake happen and reach production.",
-        "{0}：把{1}當成原因。PagerDuty 事後檢討指南說，人為疏失永遠不是根本原因：要追問的是，什麼讓這個失誤有機會發生，而且一路影響到正式環境。"
+        "{0}: gives {1} as a cause. Human error is never a root cause: ask what let the mistake happen and reach production.",
+        "{0}：把{1}當成原因。人為疏失永遠不是根本原因：要追問的是，什麼讓這個失誤有機會發生，而且一路影響到正式環境。"
     );
     ROOT_CAUSE_NAMES = (
-        "{0}: names {1}. The Google SRE book keeps postmortems blameless: describe the system and the conditions that allowed it, not the person.",
-        "{0}：點名了{1}。Google《SRE》一書強調事後檢討不究責：請描述讓這件事發生的系統與條件，而不是人。"
+        "{0}: names {1}. Postmortems are blameless: describe the system and the conditions that allowed it, not the person.",
+        "{0}：點名了{1}。事後檢討不究責：請描述讓這件事發生的系統與條件，而不是人。"
     );
     ROOT_CAUSE_SHALLOW = (
-        "{0}: {1} of five answers so far. Keep asking “why?” until you reach something the team can change; fewer than three rarely get past the first symptom (Atlassian incident handbook: five whys).",
-        "{0}：目前只有 {1} 個答案。請繼續追問「為什麼？」，直到找到團隊改得動的地方；少於三層通常還停在表面症狀（Atlassian 事故管理手冊：五個為什麼）。"
+        "{0}: {1} of five answers so far. Keep asking “why?” until you reach something the team can change; fewer than three rarely get past the first symptom.",
+        "{0}：目前只有 {1} 個答案。請繼續追問「為什麼？」，直到找到團隊改得動的地方；少於三層通常還停在表面症狀。"
     );
     BLAME = (
-        "{0}: {1} judges a person. {2} The Google SRE book: a blameless postmortem looks at what the system allowed, not at who slipped.",
-        "{0}：{1}是在責怪人。{2}Google《SRE》一書：不究責的事後檢討，看的是系統讓什麼事情發生，而不是誰出了錯。"
+        "{0}: {1} judges a person. {2} A blameless postmortem looks at what the system allowed, not at who slipped.",
+        "{0}：{1}是在責怪人。{2}不究責的事後檢討，看的是系統讓什麼事情發生，而不是誰出了錯。"
     );
     BLAME_MANY = (
-        "{0}: {1} judge a person. {2} The Google SRE book: a blameless postmortem looks at what the system allowed, not at who slipped.",
-        "{0}：{1}是在責怪人。{2}Google《SRE》一書：不究責的事後檢討，看的是系統讓什麼事情發生，而不是誰出了錯。"
+        "{0}: {1} judge a person. {2} A blameless postmortem looks at what the system allowed, not at who slipped.",
+        "{0}：{1}是在責怪人。{2}不究責的事後檢討，看的是系統讓什麼事情發生，而不是誰出了錯。"
     );
     NEUTRAL_HINDSIGHT = (
         "Instead, say what was known at that moment and what would have made the right step the easy one.",
@@ -97,64 +177,64 @@ crate::words_table! {
         "建議改寫成：當時知道哪些事。如果當下就很明顯，事情就不會發生了。"
     );
     EMOTIONAL = (
-        "{0}: {1} carries feeling rather than fact. The Google SRE book asks for neutral language: say what happened and what it did.",
-        "{0}：{1}帶有情緒，而不是事實。Google《SRE》一書建議用中性、就事論事的語氣：寫出發生了什麼、造成了什麼影響。"
+        "{0}: {1} carries feeling rather than fact. Keep the language neutral: say what happened and what it did.",
+        "{0}：{1}帶有情緒，而不是事實。請用中性、就事論事的語氣：寫出發生了什麼、造成了什麼影響。"
     );
     EMOTIONAL_MANY = (
-        "{0}: {1} carry feeling rather than fact. The Google SRE book asks for neutral language: say what happened and what it did.",
-        "{0}：{1}帶有情緒，而不是事實。Google《SRE》一書建議用中性、就事論事的語氣：寫出發生了什麼、造成了什麼影響。"
+        "{0}: {1} carry feeling rather than fact. Keep the language neutral: say what happened and what it did.",
+        "{0}：{1}帶有情緒，而不是事實。請用中性、就事論事的語氣：寫出發生了什麼、造成了什麼影響。"
     );
     ACTION_MISSING = (
-        "{0}: there is no action item. A postmortem without actions will not stop the incident from happening again (Google SRE book).",
-        "{0}：沒有任何行動項目。沒有行動項目的事後檢討，擋不住同樣的事故再發生（Google《SRE》一書）。"
+        "{0}: there is no action item. A postmortem without actions will not stop the incident from happening again.",
+        "{0}：沒有任何行動項目。沒有行動項目的事後檢討，擋不住同樣的事故再發生。"
     );
     ACTION_NO_OWNER = (
-        "{0}: nobody owns it. The Google SRE book gives every action item exactly one owner, or it tends not to get done.",
-        "{0}：沒有負責人。Google《SRE》一書要求每個行動項目都有一位明確的負責人，不然往往沒人去做。"
+        "{0}: nobody owns it. Give every action item exactly one owner, or it tends not to get done.",
+        "{0}：沒有負責人。每個行動項目都要有一位明確的負責人，不然往往沒人去做。"
     );
     ACTION_NO_DUE = (
-        "{0}: no due date. Without one it drifts down the backlog (Atlassian incident handbook: agreed dates for priority actions).",
-        "{0}：沒有期限。沒有期限的項目很容易在待辦清單裡越沉越深（Atlassian 事故管理手冊：優先行動要約定完成日期）。"
+        "{0}: no due date. Without one it drifts down the backlog: agree a date for each priority action.",
+        "{0}：沒有期限。沒有期限的項目很容易在待辦清單裡越沉越深：優先行動要約定完成日期。"
     );
     ACTION_NO_TRACKING = (
-        "{0}: no tracking link. The Google SRE book files every action item as a bug, so it is followed to the end.",
-        "{0}：沒有追蹤連結。Google《SRE》一書建議每個行動項目都開成一張單，才能追到完成。"
+        "{0}: no tracking link. File every action item as a ticket, so it is followed to the end.",
+        "{0}：沒有追蹤連結。請把每個行動項目都開成一張單，才能追到完成。"
     );
     ACTION_VAGUE_START = (
-        "{0}: starts with {1}, which names a direction, not a change. Say what will change and how you will know it is done (Google SRE workbook).",
-        "{0}：以{1}開頭，只說了方向，沒說要改什麼。請寫出具體要做的改變，以及怎樣算完成（Google SRE 工作手冊）。"
+        "{0}: starts with {1}, which names a direction, not a change. Say what will change and how you will know it is done.",
+        "{0}：以{1}開頭，只說了方向，沒說要改什麼。請寫出具體要做的改變，以及怎樣算完成。"
     );
     ACTION_BE_BETTER = (
-        "{0}: {1} asks people to be better. People already try; change the system so the mistake is hard to make (Google SRE workbook).",
-        "{0}：{1}是要求人更小心。大家本來就很努力了；請改變系統，讓錯誤不容易發生（Google SRE 工作手冊）。"
+        "{0}: {1} asks people to be better. People already try; change the system so the mistake is hard to make.",
+        "{0}：{1}是要求人更小心。大家本來就很努力了；請改變系統，讓錯誤不容易發生。"
     );
     NO_PREVENT_UNTYPED_TITLE = (
         "Mark which actions prevent a recurrence",
         "請標示哪些行動能防止再發生"
     );
     NO_PREVENT_UNTYPED = (
-        "{0}: no action item has a type yet. Mark which ones prevent a recurrence, which mitigate or detect, and which change a process; the Google SRE book asks for at least one that stops it happening again.",
-        "{0}：行動項目都還沒選類型。請標示哪些能防止再發生、哪些是緩解或偵測、哪些是流程改善；Google《SRE》一書要求至少有一項能防止事故再發生。"
+        "{0}: no action item has a type yet. Mark which ones prevent a recurrence, which mitigate or detect, and which change a process; at least one should stop it happening again.",
+        "{0}：行動項目都還沒選類型。請標示哪些能防止再發生、哪些是緩解或偵測、哪些是流程改善；至少要有一項能防止事故再發生。"
     );
     NO_PREVENT_ACTION = (
-        "{0}: no action item is of type Prevent. Mitigating and detecting help; the Google SRE book also asks for at least one that stops it happening again.",
-        "{0}：沒有任何「預防」類型的行動項目。緩解與偵測都有幫助，但 Google《SRE》一書也要求至少有一項能防止事故再發生。"
+        "{0}: no action item is of type Prevent. Mitigating and detecting help; at least one should also stop it happening again.",
+        "{0}：沒有任何「預防」類型的行動項目。緩解與偵測都有幫助，但也要至少有一項能防止事故再發生。"
     );
     SAME_PRIORITY = (
-        "{0}: all {1} action items are {2}. When everything has the same priority, nothing does; the Google SRE book gives each item its own.",
-        "{0}：{1} 個行動項目都是 {2}。每一項都一樣優先，就等於沒有優先；Google《SRE》一書建議每一項各自排定優先順序。"
+        "{0}: all {1} action items are {2}. When everything has the same priority, nothing does; give each item its own.",
+        "{0}：{1} 個行動項目都是 {2}。每一項都一樣優先，就等於沒有優先；請每一項各自排定優先順序。"
     );
     ACTION_OVERDUE = (
-        "{0}: due {1} and not done. Finish it, move the date or close it: an overdue action is a known risk left open (Atlassian incident handbook: backlog check).",
-        "{0}：期限是 {1}，還沒完成。請完成、改期或結案：逾期的行動項目代表已知的風險還開著（Atlassian 事故管理手冊：定期檢查待辦）。"
+        "{0}: due {1} and not done. Finish it, move the date or close it: an overdue action is a known risk left open.",
+        "{0}：期限是 {1}，還沒完成。請完成、改期或結案：逾期的行動項目代表已知的風險還開著。"
     );
     REVIEW_LATE_SEV1 = (
-        "{0}: {1}, {2} days after the incident. PagerDuty's postmortem guide holds the review meeting within 3 calendar days of a SEV1, while memories are fresh.",
-        "{0}：{1}，已是事件發生後 {2} 天。PagerDuty 事後檢討指南建議 SEV1 在 3 個日曆天內開檢討會議，趁大家記憶猶新。"
+        "{0}: {1}, {2} days after the incident. Hold the review meeting of a SEV1 within 3 calendar days, while memories are fresh.",
+        "{0}：{1}，已是事件發生後 {2} 天。SEV1 的檢討會議應在 3 個日曆天內召開，趁大家記憶猶新。"
     );
     REVIEW_LATE_SEV2 = (
-        "{0}: {1}, {2} business days after the incident. PagerDuty's postmortem guide holds the review meeting within 5 business days of a SEV2.",
-        "{0}：{1}，已是事件發生後 {2} 個工作天。PagerDuty 事後檢討指南建議 SEV2 在 5 個工作天內開檢討會議。"
+        "{0}: {1}, {2} business days after the incident. Hold the review meeting of a SEV2 within 5 business days.",
+        "{0}：{1}，已是事件發生後 {2} 個工作天。SEV2 的檢討會議應在 5 個工作天內召開。"
     );
     PLACEHOLDER_TEXT = (
         "{0}: still holds a template's placeholder, {1}. Replace it with the incident's own facts, or remove it.",
@@ -165,20 +245,20 @@ crate::words_table! {
         "{0}：還留著範本的佔位文字{1}，另外還有 {2} 處。請換成這次事件的實際內容，或刪除。"
     );
     TITLE_EMPTY = (
-        "{0}: empty. A title says what broke and for whom, so the report can be found and read later (Google SRE book).",
-        "{0}：還沒填。標題要說出什麼壞了、影響了誰，之後才找得到、看得懂（Google《SRE》一書）。"
+        "{0}: empty. A title says what broke and for whom, so the report can be found and read later.",
+        "{0}：還沒填。標題要說出什麼壞了、影響了誰，之後才找得到、看得懂。"
     );
     ROOT_CAUSE_UNKNOWN = (
-        "{0}: says the cause is not known ({1}), and no action item is about finding it. Add one with an owner and a date, so the incident cannot happen again the same way (Google SRE book).",
-        "{0}：寫明原因還不知道（{1}），但沒有任何行動項目要去找出原因。請加一項，指定負責人與期限，才能避免同樣的事再發生（Google《SRE》一書）。"
+        "{0}: says the cause is not known ({1}), and no action item is about finding it. Add one with an owner and a date, so the incident cannot happen again the same way.",
+        "{0}：寫明原因還不知道（{1}），但沒有任何行動項目要去找出原因。請加一項，指定負責人與期限，才能避免同樣的事再發生。"
     );
     ROOT_CAUSE_UNKNOWN_TRACKED = (
         "{0}: says the cause is not known ({1}). An action item is about finding it; update this report when it is found.",
         "{0}：寫明原因還不知道（{1}）。已有行動項目要去找出原因；找到後請更新這份報告。"
     );
     REVIEW_NOT_SET = (
-        "{0}: not set, while the report is {1}. The report is reviewed in a meeting before it is final (Google SRE book, PagerDuty's postmortem guide).",
-        "{0}：尚未設定，但報告已經是「{1}」。報告在定稿前應該先開過檢討會議（Google《SRE》一書、PagerDuty 事後檢討指南）。"
+        "{0}: not set, while the report is {1}. The report is reviewed in a meeting before it is final.",
+        "{0}：尚未設定，但報告已經是「{1}」。報告在定稿前應該先開過檢討會議。"
     );
     NO_CUSTOMER_NOTICE = (
         "{0}: empty, while Customer visible is Yes. Tell the people affected what happened and what you are doing about it, as OpenAI did after its 2023-03-20 incident.",
@@ -193,11 +273,11 @@ crate::words_table! {
         "{0}：含有{1}，是遮蔽檢查找到、而且還沒有人決定保留的內容。客戶看到的文字不該出現內部主機、人名或工單。"
     );
     REPEAT_OPEN_ACTIONS = (
-        "{0}: names “{1}”, an earlier incident whose action items are not all done ({2} open). Never the same mistake twice: finish them first (Atlassian incident handbook: recurrence and backlog check).",
-        "{0}：提到了「{1}」，這起先前的事件還有 {2} 個行動項目沒完成。同樣的錯不要犯兩次：先把它們做完（Atlassian 事故管理手冊：檢查過往事件與待辦）。"
+        "{0}: names “{1}”, an earlier incident whose action items are not all done ({2} open). Never the same mistake twice: finish them first.",
+        "{0}：提到了「{1}」，這起先前的事件還有 {2} 個行動項目沒完成。同樣的錯不要犯兩次：先把它們做完。"
     );
     REPEAT_SHARED_TAG = (
-        "{0}: “{1}”, an earlier incident also tagged {3}, still has open action items ({2}). If it had the same cause, name it here and finish its actions first (Atlassian incident handbook).",
-        "{0}：先前的事件「{1}」也有{3}標籤，還有 {2} 個行動項目沒完成。如果原因相同，請寫在這裡，並先完成那些行動（Atlassian 事故管理手冊）。"
+        "{0}: “{1}”, an earlier incident also tagged {3}, still has open action items ({2}). If it had the same cause, name it here and finish its actions first.",
+        "{0}：先前的事件「{1}」也有{3}標籤，還有 {2} 個行動項目沒完成。如果原因相同，請寫在這裡，並先完成那些行動。"
     );
 }

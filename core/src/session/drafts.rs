@@ -20,6 +20,10 @@ impl<K: KeyValue, E: Env> Session<K, E> {
         if self.open_id() != Some(id.as_str()) || id == next || self.dirty {
             return;
         }
+        if self.unstored.take().is_some_and(|u| u == id) {
+            // Never written: there is nothing to remove.
+            return;
+        }
         if self.store.remove(&id).is_ok() {
             self.index.forget(&id);
             self.pending.retain(|d| d.id != id);
@@ -53,8 +57,11 @@ impl<K: KeyValue, E: Env> Session<K, E> {
             && self.merging.is_none();
         if fill {
             self.doc.header.time_zone = self.zone.clone();
-            self.dirty = true;
-            self.flush();
+            // The calm first draft takes its zone without being written: that is no edit.
+            if !self.is_unstored() || self.dirty {
+                self.dirty = true;
+                self.flush();
+            }
         }
         fill
     }
@@ -112,9 +119,8 @@ impl<K: KeyValue, E: Env> Session<K, E> {
         self.show(draft);
     }
 
-    /// Creates an empty draft from a template, in a language and a time zone, and opens it.
-    pub fn create(&mut self, template: Template, language: Language, zone: String) {
-        let zone_unknown = zone.trim().is_empty();
+    /// An empty draft from a template, in a language and a time zone.
+    fn blank_draft(&self, template: Template, language: Language, zone: String) -> Draft {
         let doc = Postmortem {
             template,
             language,
@@ -124,13 +130,36 @@ impl<K: KeyValue, E: Env> Session<K, E> {
             },
             ..Postmortem::default()
         };
-        let draft = Draft::new(self.env.new_id(), doc, self.env.now_ms());
+        Draft::new(self.env.new_id(), doc, self.env.now_ms())
+    }
+
+    /// Creates an empty draft from a template, in a language and a time zone, and opens it.
+    pub fn create(&mut self, template: Template, language: Language, zone: String) {
+        let zone_unknown = zone.trim().is_empty();
+        let draft = self.blank_draft(template, language, zone);
         let id = draft.id.clone();
         self.add_and_open(draft);
         if zone_unknown {
             self.zone_wanted = Some(id.clone());
         }
         self.untouched = Some(id);
+    }
+
+    /// Opens an empty Full draft without writing it: where there is no draft at all (a first
+    /// visit, the last one deleted), the form is ready to type in, yet nothing is stored or
+    /// listed until the first edit, so a reload before it finds the same calm start and
+    /// never an accumulated blank draft.
+    pub(super) fn start_calm(&mut self, language: Language, zone: String) {
+        let zone_unknown = zone.trim().is_empty();
+        let draft = self.blank_draft(Template::Full, language, zone);
+        let id = draft.id.clone();
+        self.dirty = false;
+        self.show(draft);
+        if zone_unknown {
+            self.zone_wanted = Some(id.clone());
+        }
+        self.untouched = Some(id.clone());
+        self.unstored = Some(id);
     }
 
     /// Opens a copy of a document (the worked example, an import) as a new draft.
@@ -178,7 +207,7 @@ impl<K: KeyValue, E: Env> Session<K, E> {
                 .into_iter()
                 .find(|n| self.try_open_quiet(n));
             if next.is_none() {
-                self.create(Template::Full, language, zone);
+                self.start_calm(language, zone);
             }
         }
     }

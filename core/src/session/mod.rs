@@ -15,7 +15,7 @@ mod merging;
 mod rows;
 mod saving;
 
-use crate::document::{Header, Language, Postmortem, Template};
+use crate::document::{Header, Language, Postmortem};
 use crate::draft::Draft;
 use crate::incidents::{newest_first, Index, Summary};
 use crate::storage::{DraftStore, KeyValue, Unreadable};
@@ -91,6 +91,9 @@ pub struct Session<K: KeyValue, E: Env> {
     zone: String,
     /// The draft created before the browser's zone was known, which takes it then.
     zone_wanted: Option<String>,
+    /// The open draft, when it is the calm first draft: shown so the user can type at once,
+    /// but written to storage (and listed) only with the first edit.
+    unstored: Option<String>,
 }
 
 /// Whether nothing was written into a document: it is what `create` makes, with only its
@@ -172,6 +175,7 @@ impl<K: KeyValue, E: Env> Session<K, E> {
             untouched: None,
             zone: start.zone.clone(),
             zone_wanted: None,
+            unstored: None,
         };
         session.load_links();
         let wanted = start.wanted.filter(|id| session.index.get(id).is_some());
@@ -182,8 +186,13 @@ impl<K: KeyValue, E: Env> Session<K, E> {
                 return session;
             }
         }
-        session.create(Template::Full, start.language, start.zone);
+        session.start_calm(start.language, start.zone);
         session
+    }
+
+    /// Whether the open draft is the calm first draft, not stored until the first edit.
+    pub fn is_unstored(&self) -> bool {
+        self.unstored.is_some() && self.unstored.as_deref() == self.open_id()
     }
 
     /// The open document: the single source of truth for the form, preview and exports.

@@ -172,6 +172,10 @@ impl<K: KeyValue, E: Env> Session<K, E> {
                 _ => {}
             }
         }
+        // The calm first draft is stored from its first write on, like any other.
+        if self.unstored.as_deref() == Some(id.as_str()) {
+            self.unstored = None;
+        }
         draft.rev += 1;
         let result = self.store.save(&draft);
         if result.is_err() {

@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use hindsight_core::fields::{section_fields, Field, Kind};
 use hindsight_core::session::RowList;
-use hindsight_core::{review::Target, FieldId, Postmortem, SectionId, Timestamp};
+use hindsight_core::{review::Target, Choice, FieldId, Postmortem, SectionId, Template, Timestamp};
 use leptos::prelude::*;
 
 pub use control::{Control, FieldNote, FieldNotes, Spec};
@@ -156,6 +156,14 @@ fn SectionForm(section: SectionId) -> impl IntoView {
             <crate::ui::RelatedInDraft/>
         }
         .into_any(),
+        // The template is the draft's, chosen here at any time as well as at its start.
+        SectionId::Header => view! {
+            <div class="fields">
+                {section_fields(section).map(field_view).collect_view()}
+                <TemplateSelect/>
+            </div>
+        }
+        .into_any(),
         _ => view! {
             <div class="fields">
                 {section_fields(section).map(field_view).collect_view()}
@@ -164,6 +172,30 @@ fn SectionForm(section: SectionId) -> impl IntoView {
         .into_any(),
     };
     view! { <SectionFrame section=section>{body}</SectionFrame> }
+}
+
+/// The draft's template: which sections are marked Required and what the review asks.
+/// Switching it changes no section's content (`docs/review.md`).
+#[component]
+fn TemplateSelect() -> impl IntoView {
+    let ed = expect_context::<Editor>();
+    let spec = Spec {
+        kind: Kind::Choice { optional: false },
+        label: i18n::TEMPLATE,
+        hint: Some(i18n::TEMPLATE_HINT),
+        placeholder: None,
+        options: <Template as Choice>::OPTIONS,
+        // The names alone: on a phone a description would be cut off in the closed select,
+        // and the New draft dialog describes each.
+        detail: None,
+    };
+    let get = Callback::new(move |_: ()| ed.template().get_untracked().value().to_owned());
+    let set = Callback::new(move |value: String| {
+        if let Some(t) = Template::parse(&value) {
+            ed.set_template(t);
+        }
+    });
+    view! { <Control spec=spec id="header-template".to_owned() get=get set=set/> }
 }
 
 /// The control of one document field, shown only while the field applies.

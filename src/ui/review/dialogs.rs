@@ -25,7 +25,7 @@ fn ReasonForm() -> impl IntoView {
         return ().into_any();
     };
     let title = finding.title;
-    let key = finding.key.clone();
+    let keys = finding.keys.clone();
     let reason = RwSignal::new(String::new());
     let invalid = RwSignal::new(false);
     let close = Callback::new(move |_: ()| review.dismissing.set(None));
@@ -43,7 +43,7 @@ fn ReasonForm() -> impl IntoView {
                     focus_after_render("dismiss-reason".to_owned());
                     return;
                 }
-                review.dismiss(key.clone(), text);
+                review.dismiss(keys.clone(), text);
                 review.dismissing.set(None);
                 focus_after_render(HEADING_ID.to_owned());
             }>
@@ -109,7 +109,7 @@ fn GateDialog() -> impl IntoView {
             <ul class="gate-problems" tabindex="0" aria-labelledby="gate-count">
                 {move || review.problems().into_iter().map(|f| {
                     let title = f.title;
-                    let place = f.target.place();
+                    let place = f.place.clone();
                     view! {
                         <li><strong>{ui.t(title)}</strong>" · "<span>{move || ui.text(&place)}</span></li>
                     }

@@ -6,7 +6,10 @@
 mod dialogs;
 mod state;
 
-use hindsight_core::{report::display_title, review::Counts, review::Finding, review::Level, Text};
+use hindsight_core::{
+    report::display_title, review::wording, review::Counts, review::Finding, review::Level,
+    review::FIRST_WORDS_KEY, Text,
+};
 use leptos::prelude::*;
 
 use crate::i18n::{review as words, Ui};
@@ -47,8 +50,8 @@ pub fn ReviewPanel(
                 <p class="hint">{ui.t(words::NOTHING_FOUND)}</p>
             </Show>
             <ul class="findings">
-                <For each=move || keyed(open.get()) key=|(k, _)| k.clone() let:item>
-                    <FindingItem finding=item.1 on_jump=on_jump/>
+                <For each=move || keyed(open.get()) key=|(k, ..)| k.clone() let:item>
+                    <FindingItem finding=item.1 cite=item.2 on_jump=on_jump/>
                 </For>
             </ul>
             <Show when=move || dismissed.with(|d| !d.is_empty())>
@@ -67,24 +70,28 @@ pub fn ReviewPanel(
 }
 
 /// Keys that change when a finding's words do, unique even for two findings of one check
-/// about one row.
-fn keyed(findings: Vec<Finding>) -> Vec<(String, Finding)> {
+/// about one row; and whether the finding is its check's first, which names the source.
+fn keyed(findings: Vec<Finding>) -> Vec<(String, Finding, bool)> {
     let mut seen: Vec<String> = Vec::new();
+    let mut cited = Vec::new();
     findings
         .into_iter()
         .map(|f| {
-            let base = format!("{}|{}", f.key, f.message.en);
+            let cite = !cited.contains(&f.check);
+            cited.push(f.check);
+            let base = format!("{}|{}|{cite}", f.key, f.message.en);
             let n = seen.iter().filter(|s| **s == base).count();
             seen.push(base.clone());
-            (format!("{base}|{n}"), f)
+            (format!("{base}|{n}"), f, cite)
         })
         .collect()
 }
 
-/// One open finding: its title (a button to its field), its level, where and why, a link to
-/// the earlier incident when there is one, and Dismiss.
+/// One open finding: its title (a button to its field), its level, where and why, its
+/// check's source when it is the check's first, a link to the earlier incident when there is
+/// one, and Dismiss.
 #[component]
-fn FindingItem(finding: Finding, on_jump: Callback<()>) -> impl IntoView {
+fn FindingItem(finding: Finding, cite: bool, on_jump: Callback<()>) -> impl IntoView {
     let ui = Ui::get();
     let ed = expect_context::<Editor>();
     let review = ReviewState::get();
@@ -114,6 +121,14 @@ fn FindingItem(finding: Finding, on_jump: Callback<()>) -> impl IntoView {
         }
     });
     let dismissing = finding.clone();
+    // The one line before the first words is neither dismissed nor explained: it is all
+    // there is to say yet.
+    let first_words = finding.key == FIRST_WORDS_KEY;
+    let source = finding
+        .check
+        .source()
+        .filter(|_| cite && !first_words)
+        .map(|s| Text::with(wording::SOURCE, &[&s.into()]));
     view! {
         <li class="finding" class:problem={level == Level::Problem} class:suggestion={level == Level::Suggestion}>
             <div class="finding-head">
@@ -123,13 +138,24 @@ fn FindingItem(finding: Finding, on_jump: Callback<()>) -> impl IntoView {
                 }>{ui.t(title)}</button>
                 " "
                 <span class="level">{ui.t(level.words())}</span>
-                <button type="button" class="ghost small dismiss" disabled=move || ed.read_only().get()
-                    aria-label=move || ui.fill(words::DISMISS_NAMED, &[title.get(ui.lang())])
-                    on:click=move |_| review.dismissing.set(Some(dismissing.clone()))>
-                    {ui.t(words::DISMISS)}
-                </button>
+                <Show when=move || !first_words>
+                    <button type="button" class="ghost small dismiss" disabled=move || ed.read_only().get()
+                        aria-label=move || ui.fill(words::DISMISS_NAMED, &[title.get(ui.lang())])
+                        on:click={
+                            let dismissing = dismissing.clone();
+                            move |_| review.dismissing.set(Some(dismissing.clone()))
+                        }>
+                        {ui.t(words::DISMISS)}
+                    </button>
+                </Show>
             </div>
-            <p class="why">{move || ui.text(&message)}</p>
+            <Show when=move || !first_words>
+                <p class="why">{
+                    let message = message.clone();
+                    move || ui.text(&message)
+                }</p>
+            </Show>
+            {source.map(|s| view! { <p class="source hint">{move || ui.text(&s)}</p> })}
             {related.map(|r| view! { <div class="finding-actions">{r}</div> })}
         </li>
     }
@@ -142,8 +168,8 @@ fn DismissedItem(finding: Finding, reason: String) -> impl IntoView {
     let ed = expect_context::<Editor>();
     let review = ReviewState::get();
     let title = finding.title;
-    let key = finding.key.clone();
-    let place: Text = finding.target.place();
+    let keys = finding.keys.clone();
+    let place: Text = finding.place.clone();
     view! {
         <li class="finding dismissed">
             <div class="finding-head">
@@ -153,7 +179,7 @@ fn DismissedItem(finding: Finding, reason: String) -> impl IntoView {
                 <button type="button" class="ghost small dismiss" disabled=move || ed.read_only().get()
                     aria-label=move || ui.fill(words::RESTORE_NAMED, &[title.get(ui.lang())])
                     on:click=move |_| {
-                        review.restore(&key);
+                        review.restore(&keys);
                         focus_after_render(HEADING_ID.to_owned());
                     }>
                     {ui.t(words::RESTORE)}

@@ -5,11 +5,11 @@
 use hindsight_core::fields::doc_field;
 use hindsight_core::incidents::Summary;
 use hindsight_core::{
-    customer::notice_internal_details, review::depends_on, review::is_dismissed,
-    review::listed_people, review::reads_content, review::review_notice, review::review_others,
-    review::review_section, review::sort_findings, review::Finding, review::Level,
-    review::OtherDraft, review::PEOPLE_SECTIONS, ActionItem, Choice, Dismissal, FieldId,
-    Postmortem, SectionId, Status,
+    customer::notice_internal_details, review::depends_on, review::first_words, review::group,
+    review::is_dismissed, review::listed_people, review::reads_content, review::review_notice,
+    review::review_others, review::review_section, review::sort_findings, review::unstarted,
+    review::Finding, review::Level, review::OtherDraft, review::PEOPLE_SECTIONS, ActionItem,
+    Choice, Dismissal, FieldId, Postmortem, SectionId, Status,
 };
 use std::time::Duration;
 
@@ -116,9 +116,21 @@ impl ReviewState {
         request_animation_frame(move || {
             set_timeout(move || _ = live.try_set(true), Duration::ZERO)
         });
+        // Before the first words, the review is one line (`docs/review.md`). Cheap: it stops
+        // at the first section with anything typed in it.
+        let fresh = Memo::new(move |_| {
+            ed.template().track();
+            for s in SectionId::ALL {
+                ed.read(s, |_| ());
+            }
+            ed.peek(|d| unstarted(d).then(|| first_words(d)))
+        });
         let all = Memo::new(move |_| {
             if !live.get() {
                 return Vec::new();
+            }
+            if let Some(line) = fresh.get() {
+                return vec![line];
             }
             let mut all: Vec<Finding> = sections.iter().flat_map(|m| m.get()).collect();
             all.extend(earlier.get());
@@ -126,14 +138,17 @@ impl ReviewState {
             sort_findings(&mut all);
             all
         });
-        // Dismissals live in the document, edited as part of Header.
+        // Dismissals live in the document, edited as part of Header. What is open is
+        // grouped after the dismissed rows are left out, so a row added later shows alone.
         let open = Memo::new(move |_| {
             all.with(|all: &Vec<Finding>| {
                 ed.read(SectionId::Header, |d| {
-                    all.iter()
-                        .filter(|f| !is_dismissed(d, f))
-                        .cloned()
-                        .collect()
+                    group(
+                        all.iter()
+                            .filter(|f| !is_dismissed(d, f))
+                            .cloned()
+                            .collect(),
+                    )
                 })
             })
         });
@@ -177,16 +192,37 @@ impl ReviewState {
         self.open
     }
 
-    /// The dismissed findings with their reasons, tracked.
+    /// The dismissed findings with their reasons, tracked; rows dismissed with one reason
+    /// are listed as one.
     pub fn dismissed(self) -> Vec<(Finding, String)> {
         self.all.with(|all| {
             self.ed.read(SectionId::Header, |doc| {
-                all.iter()
-                    .filter_map(|f| {
-                        let d = doc.dismissed.iter().find(|d| d.finding == f.key)?;
-                        Some((f.clone(), d.reason.clone()))
-                    })
-                    .collect()
+                let reason = |key: &str| {
+                    doc.dismissed
+                        .iter()
+                        .find(|d| d.finding == key)
+                        .map(|d| d.reason.clone())
+                };
+                let dismissed: Vec<Finding> = all
+                    .iter()
+                    .filter(|f| is_dismissed(doc, f))
+                    .cloned()
+                    .collect();
+                // One group per check and reason: rows set aside for different reasons stay
+                // apart.
+                let mut out: Vec<(Finding, String)> = Vec::new();
+                let mut by_reason: Vec<(String, Vec<Finding>)> = Vec::new();
+                for f in dismissed {
+                    let r = reason(&f.key).unwrap_or_default();
+                    match by_reason.iter_mut().find(|(x, _)| *x == r) {
+                        Some((_, v)) => v.push(f),
+                        None => by_reason.push((r, vec![f])),
+                    }
+                }
+                for (r, findings) in by_reason {
+                    out.extend(group(findings).into_iter().map(|f| (f, r.clone())));
+                }
+                out
             })
         })
     }
@@ -247,21 +283,23 @@ impl ReviewState {
         focus_after_render(FieldId::Status.element_id());
     }
 
-    /// Sets a finding aside with the team's reason, in the document.
-    pub fn dismiss(self, key: String, reason: String) {
+    /// Sets a finding aside with the team's reason, in the document: a group's rows each
+    /// with the one reason, so each follows its row.
+    pub fn dismiss(self, keys: Vec<String>, reason: String) {
         self.ed.edit_sections(&[SectionId::Header], move |d| {
-            d.dismissed.retain(|x| x.finding != key);
-            d.dismissed.push(Dismissal {
-                finding: key,
-                reason,
-            });
+            d.dismissed.retain(|x| !keys.contains(&x.finding));
+            d.dismissed
+                .extend(keys.into_iter().map(|finding| Dismissal {
+                    finding,
+                    reason: reason.clone(),
+                }));
         });
     }
 
-    /// Takes a finding back into the review.
-    pub fn restore(self, key: &str) {
+    /// Takes a finding (every row of a group) back into the review.
+    pub fn restore(self, keys: &[String]) {
         self.ed.edit_sections(&[SectionId::Header], |d| {
-            d.dismissed.retain(|x| x.finding != key);
+            d.dismissed.retain(|x| !keys.contains(&x.finding));
         });
     }
 }

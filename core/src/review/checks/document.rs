@@ -15,7 +15,9 @@ use super::super::{Finding, Level, Target};
 use super::{and_list, blank_action, blank_event, days, label, typed, Cx};
 use crate::document::Postmortem;
 
-fn has_content(doc: &Postmortem, section: SectionId) -> bool {
+/// Whether anything is typed in a section: a field a person types into, or a non-blank
+/// row.
+pub fn has_content(doc: &Postmortem, section: SectionId) -> bool {
     match section {
         SectionId::Timeline => doc.timeline.iter().any(|e| !blank_event(e)),
         SectionId::ActionItems => doc.action_items.iter().any(|a| !blank_action(a)),

@@ -26,6 +26,7 @@ use super::wording as say;
 use super::{Finding, Level, NoticeScan, OtherDraft, Target};
 
 pub use causes::listed_people;
+pub use document::has_content;
 pub use language::NARRATIVE;
 pub use timeline::{rows_out_of_order, timeline_order, OrderIssue};
 
@@ -163,6 +164,24 @@ pub static CHECKS: &[CheckDef] = &[
         Problem, false, &[S::Causes, S::ActionItems], &[S::Causes], Run::Document(causes::root_cause_unknown)),
 ];
 
+/// The checks whose findings on several action items [`super::group`] makes one, with the
+/// words of the group's message (`{0}` is "Action items 2, 3 and 5").
+static GROUPS: &[(&str, Words)] = &[
+    ("action-no-owner", say::GROUP_NO_OWNER),
+    ("action-no-due", say::GROUP_NO_DUE),
+    ("action-no-tracking", say::GROUP_NO_TRACKING),
+    ("action-vague", say::GROUP_VAGUE),
+    ("action-overdue", say::GROUP_OVERDUE),
+];
+
+/// The words of a group of `check`'s findings, when it groups.
+pub(super) fn group_words(check: Check) -> Option<Words> {
+    GROUPS
+        .iter()
+        .find(|(id, _)| *id == check.id())
+        .map(|(_, w)| *w)
+}
+
 impl Check {
     /// Every check, in the table's order.
     pub fn all() -> impl Iterator<Item = Check> + Clone {
@@ -213,6 +232,11 @@ impl Check {
     /// document.
     pub fn is_local(self) -> bool {
         matches!(self.def().run, Run::Document(_))
+    }
+
+    /// Where its rule comes from, said once in its detail rather than in every finding.
+    pub fn source(self) -> Option<Words> {
+        say::source(self.id())
     }
 
     /// Its place in the table.
@@ -331,7 +355,7 @@ fn quotes<'a>(texts: impl IntoIterator<Item = &'a str>) -> Text {
 }
 
 /// Labels joined as "a, b and c" / "a、b與c".
-fn and_list(items: &[Text]) -> Text {
+pub(super) fn and_list(items: &[Text]) -> Text {
     let side = |lang: Language| {
         let parts: Vec<&str> = items.iter().map(|t| t.get(lang)).collect();
         match parts.split_last() {
