@@ -32,7 +32,7 @@ pub use index::{
     IndexHealth, IndexState, OpenAction, Stamp, Summary, INDEX_KEY, INDEX_VERSION, STAMP_PREFIX,
 };
 pub use open_items::{
-    mark_done, open_items, Filters, Group, GroupKey, Grouping, Item, Marked,
+    mark_done, mark_not_done, open_items, Filters, Group, GroupKey, Grouping, Item, Marked,
     OpenItems,
 };
 pub use related::{
