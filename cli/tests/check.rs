@@ -145,7 +145,9 @@ fn every_postmortem_gets_exactly_the_findings_of_the_cores_review() {
             .unwrap_or_else(|| panic!("{file} reads with the core"));
         docs.push((file.clone(), doc));
     }
-    assert!(docs.len() >= 30);
+    // Every postmortem of the fixture with a finding (one has none since a shared tag alone
+    // no longer says "same cause").
+    assert!(docs.len() >= 29);
     for (file, doc) in &docs {
         let others: Vec<OtherDraft> = docs
             .iter()

@@ -323,6 +323,29 @@ fn reports_are_in_their_own_language_and_the_site_says_its_words_in_its() {
     assert!(en.contains(&hindsight_core::export::report_article(&doc)));
     // Its related incidents: the earlier stampede its Recurrence names.
     assert!(en.contains("2024-02-15-cache-stampede-after-a-deploy-inc-2024-0215.html"));
+    // One incident in two languages: each page links to the other, never as related.
+    let chatgpt = |name: &str| {
+        std::fs::read_to_string(out.join(format!(
+            "reports/2023-03-20-chatgpt-{name}-inc-2023-0320.html"
+        )))
+        .expect("a ChatGPT report")
+    };
+    let (en, zh) = (
+        chatgpt("showed-some-users-other-users-chat-titles-and"),
+        chatgpt("部分使用者看到他人的對話標題與付款資訊"),
+    );
+    assert!(
+        en.contains("<p class=\"also-in\"><a href=\"../reports/2023-03-20-chatgpt-%E9%83%A8"),
+        "{en}"
+    );
+    assert!(en.contains("hreflang=\"zh-Hant-TW\">Also in 繁體中文</a></p>"));
+    assert!(zh.contains(
+        "<p class=\"also-in\" lang=\"en\"><a href=\"../reports/2023-03-20-chatgpt-showed"
+    ));
+    assert!(zh.contains("hreflang=\"en\">Also in English</a></p>"));
+    let related = |page: &str| page[page.find("related-here").expect("related")..].to_owned();
+    assert!(!related(&en).contains("data-id=\"postmortems/hindsight/2023-03-20-chatgpt-部分"));
+    assert!(!related(&zh).contains("data-id=\"postmortems/hindsight/2023-03-20-chatgpt-showed"));
     let index = std::fs::read_to_string(out.join("index.html")).expect("the index");
     assert!(index.contains("<h2 id=\"unreadable\">Files that could not be read</h2>"));
     assert!(

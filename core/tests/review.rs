@@ -1918,6 +1918,8 @@ fn earlier(id: &str, title: &str, date: &str, tags: &[&str]) -> Postmortem {
     d.header.title = title.into();
     d.header.incident_date = date.into();
     d.header.tags = tags.iter().map(|t| (*t).to_owned()).collect();
+    // Another cause than the example's, so only what a test sets relates them.
+    d.causes.root_causes = "A certificate expired on the load balancer.".into();
     d.action_items[3].done = false;
     d
 }
@@ -1970,16 +1972,38 @@ fn repeat_open_actions_named_by_title() {
 }
 
 #[test]
-fn repeat_open_actions_a_shared_tag_is_a_suggestion() {
-    let other = earlier("INC-9", "Redis pool exhausted", "2022-01-01", &["Redis"]);
+fn repeat_open_actions_similar_root_causes_are_a_suggestion() {
+    let mut other = earlier("INC-9", "Redis pool exhausted", "2022-01-01", &[]);
+    other.causes.root_causes = example().causes.root_causes;
     let found = repeats(&example(), &other);
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].level, Level::Suggestion);
     assert!(
-        found[0].message.en.contains("also tagged “Redis”"),
+        found[0]
+            .message
+            .en
+            .contains("whose root causes use similar words (100% in common)"),
         "{}",
         found[0].message.en
     );
+    assert!(found[0]
+        .message
+        .zh
+        .contains("根本原因用詞相似（100% 相同）"));
+}
+
+#[test]
+fn repeat_open_actions_a_shared_tag_alone_is_no_shared_cause() {
+    // A tag most drafts carry (postgres) said "same cause" of every earlier incident.
+    let mut d = example();
+    d.header.tags = vec!["postgres".into(), "Redis".into()];
+    let other = earlier(
+        "INC-9",
+        "Disk filled up",
+        "2022-01-01",
+        &["Postgres", "redis"],
+    );
+    assert!(repeats(&d, &other).is_empty());
 }
 
 #[test]

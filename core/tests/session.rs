@@ -566,6 +566,52 @@ fn open_actions(s: &Session<FaultyKv, TestEnv>, id: &str) -> Vec<String> {
 }
 
 #[test]
+fn undo_of_mark_done_reopens_the_item_through_the_same_revision_check() {
+    let (kv, env) = (FaultyKv::new(), TestEnv::default());
+    let mut s = start(&kv, &env, None);
+    let a = draft_with_actions(&mut s, "Cache leak", &["Fix A1", "Fix A2"]);
+    let b = draft_with_actions(&mut s, "Queue stall", &["Fix B1"]);
+    // Another draft than the open one.
+    let marked = s.mark_action_done(&a, 1, "Fix A2").expect("marked");
+    let rev = stored(&kv, &a).rev;
+    assert_eq!(
+        s.set_action_done(&a, marked.row(), "Fix A2", false),
+        Ok(Marked::Reopened(1))
+    );
+    assert!(!stored(&kv, &a).doc.action_items[1].done);
+    assert_eq!(stored(&kv, &a).rev, rev + 1);
+    assert_eq!(
+        open_actions(&s, &a),
+        ["Fix A1", "Fix A2"],
+        "the index follows"
+    );
+    assert_eq!(
+        s.set_action_done(&a, 1, "Fix A2", false),
+        Ok(Marked::AlreadyOpen(1))
+    );
+    assert_eq!(stored(&kv, &a).rev, rev + 1, "nothing written twice");
+    // The open draft.
+    assert_eq!(s.mark_action_done(&b, 0, "Fix B1"), Ok(Marked::Done(0)));
+    assert_eq!(
+        s.set_action_done(&b, 0, "Fix B1", false),
+        Ok(Marked::Reopened(0))
+    );
+    assert!(!s.doc().action_items[0].done);
+    assert!(!stored(&kv, &b).doc.action_items[0].done);
+    // Another tab rewrote the item meanwhile: Undo finds no such row and says why, as Mark
+    // done does, instead of reopening another item.
+    let mut other = start(&kv, &env, Some(&a));
+    other.edit(|d| d.action_items[0].action = "Fix A1 now".into());
+    other.flush();
+    assert_eq!(
+        s.set_action_done(&a, 0, "Fix A1", false),
+        Err(MarkFailed::Row(hindsight_core::Text::from(
+            hindsight_core::incidents::words::ROW_GONE
+        )))
+    );
+}
+
+#[test]
 fn marking_an_item_done_from_the_overview_writes_its_draft_through_the_revision_check() {
     let (kv, env) = (FaultyKv::new(), TestEnv::default());
     let mut s = start(&kv, &env, None);

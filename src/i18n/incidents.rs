@@ -34,4 +34,6 @@ hindsight_core::words_table! {
     SAVE_AS_DRAFT_NAMED = ("Save as draft: {0}", "另存為草稿：{0}");
     REPORT_OF = ("Report: {0}", "報告：{0}");
     PATH = ("File: {0}", "檔案：{0}");
+    REOPENED = ("“{0}” in “{1}” is not done again.", "「{1}」中的「{0}」已改回未完成。");
+    ALREADY_OPEN = ("“{0}” in “{1}” was not done already.", "「{1}」中的「{0}」本來就還沒完成。");
 }

@@ -25,10 +25,23 @@ impl Editor {
         index: usize,
         action: &str,
     ) -> Result<Marked, MarkFailed> {
+        self.set_action_done(id, index, action, true)
+    }
+
+    /// Marks that action item done, or not done (the Undo of Mark done, at the row Mark done
+    /// answered), through the same checks.
+    pub fn set_action_done(
+        &self,
+        id: &str,
+        index: usize,
+        action: &str,
+        done: bool,
+    ) -> Result<Marked, MarkFailed> {
         self.flush();
         let open = self.open_id().with_untracked(|o| o.as_deref() == Some(id));
-        let result = self.act(|s| s.mark_action_done(id, index, action));
-        if open && matches!(result, Ok(Marked::Done(_)) | Err(MarkFailed::Conflict)) {
+        let result = self.act(|s| s.set_action_done(id, index, action, done));
+        let changed = matches!(&result, Ok(m) if m.changed());
+        if open && (changed || matches!(result, Err(MarkFailed::Conflict))) {
             self.h
                 .with_value(|h| h.changed[SectionId::ActionItems.index()])
                 .notify();

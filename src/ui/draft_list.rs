@@ -1,6 +1,6 @@
 //! The drafts list: search, open, create, duplicate, delete, import, back up and restore.
 
-use hindsight_core::incidents::newest_first;
+use hindsight_core::incidents::{also_in, newest_first, translations_of};
 use hindsight_core::{report::display_title, report::severity_text, Choice, Template};
 use leptos::prelude::*;
 
@@ -56,6 +56,10 @@ pub fn DraftList() -> impl IntoView {
                         .last_exported_at
                         .map(|e| ui.fill(i18n::EXPORTED_AT, &[&platform::format_local_ms(e)]));
                     let read_only = d.read_only;
+                    // The same incident in the other language: a link to that draft.
+                    let also = translations_of(d, ds)
+                        .first()
+                        .map(|other| (other.id.clone(), also_in(other.language).get(lang)));
                     view! {
                         <li class="draft-item" class:open=is_open>
                             <button type="button" class="draft-open" aria-current=is_open.then_some("page")
@@ -78,6 +82,9 @@ pub fn DraftList() -> impl IntoView {
                                         // Never leave the focus on the next draft's Delete.
                                         focus_after_render("undo-button".into());
                                     }>{i18n::DELETE.get(lang)}</button>
+                                {also.map(|(other, words)| view! {
+                                    <button type="button" class="ghost small also-in" on:click=move |_| ed.open(&other)>{words}</button>
+                                })}
                             </div>
                         </li>
                     }

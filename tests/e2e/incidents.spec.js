@@ -1,7 +1,8 @@
 // The Incidents overview (事件總覽): every open action item of every draft, overdue first,
-// marked done from there into its draft; related incidents in the overview and in the
-// editor; trends with their tables; exports; a team's folder opened read-only. Every flow
-// runs in both UI languages.
+// marked done from there into its draft (and undone); related incidents in the overview and
+// in the editor, where a tag every draft carries relates none; one incident in two
+// languages counted once and linked ("Also in …"); trends over a chosen range with their
+// tables; exports; a team's folder opened read-only. Every flow runs in both UI languages.
 import { test, expect } from '@playwright/test';
 import { scan } from './axe.js';
 import fs from 'node:fs';
@@ -54,6 +55,13 @@ const WORDS = {
   'Show the numbers as a table': ['Show the numbers as a table', '以表格顯示數字'],
   'Files that could not be opened': ['Files that could not be opened', '無法開啟的檔案'],
   'Files skipped because they are not Markdown: {0}.': ['Files skipped because they are not Markdown: {0}.', '略過了 {0} 個不是 Markdown 的檔案。'],
+  Undo: ['Undo', '復原'],
+  '“{0}” in “{1}” is not done again.': ['“{0}” in “{1}” is not done again.', '「{1}」中的「{0}」已改回未完成。'],
+  Range: ['Range', '範圍'],
+  'Last 12 months': ['Last 12 months', '最近 12 個月'],
+  'All time': ['All time', '全部期間'],
+  'Also in English': ['Also in English', '另有英文版'],
+  'Also in 繁體中文': ['Also in 繁體中文', '另有繁體中文版'],
 };
 
 /** A word of the overview in `lang`, with its `{0}`, `{1}` filled. */
@@ -96,12 +104,12 @@ const DRAFTS = [
 
 /** Puts the drafts in storage before the app runs (from a page of the same origin that is
  *  not the app, so nothing is written back), then opens the app on draft `open`. */
-async function seeded(page, lang, open = 'a') {
+async function seeded(page, lang, open = 'a', drafts = DRAFTS) {
   await page.goto('./no-app-here.txt').catch(() => {});
   await page.evaluate((drafts) => {
     localStorage.clear();
     for (const d of drafts) localStorage.setItem(`hindsight:draft:${d.id}`, JSON.stringify(d));
-  }, DRAFTS);
+  }, drafts);
   const app = new EditorPage(page, lang);
   await app.open(`?draft=${open}`);
   return app;
@@ -117,6 +125,34 @@ async function openOverview(page, lang) {
 }
 
 const part = (view, lang, name) => view.getByRole('region', { name: w(lang, name), exact: true });
+
+/** `YYYY-MM` of the month `back` months before this one, in local time as the app counts. */
+function monthsAgo(back) {
+  const d = new Date();
+  d.setDate(1);
+  d.setMonth(d.getMonth() - back);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
+}
+
+// One SEV1 written in English and in Chinese (the same Incident ID), both tagged "ledger",
+// two months ago; and an older incident from two and a half years ago.
+const TRANSLATED = [
+  draft('en9', 3, {
+    language: 'en',
+    header: { title: 'Ledger outage', incident_id: 'INC-9', severity: 'SEV1', status: 'final', incident_date: `${monthsAgo(2)}-10`, time_zone: 'UTC', tags: ['ledger'] },
+    causes: { root_causes: 'Ledger writes timed out behind a full queue.' },
+    action_items: [{ action: 'Bound the ledger queue', owner: 'Ana' }],
+  }),
+  draft('zh9', 2, {
+    language: 'zh-TW',
+    header: { title: '帳本服務中斷', incident_id: 'INC-9', severity: 'SEV1', status: 'final', incident_date: `${monthsAgo(2)}-10`, time_zone: 'UTC', tags: ['ledger'] },
+    causes: { root_causes: '帳本寫入因佇列滿載而逾時。' },
+    action_items: [{ action: '限制帳本佇列長度', owner: 'Ana' }],
+  }),
+  draft('old', 1, {
+    header: { title: 'Old DNS outage', incident_id: 'INC-4', severity: 'SEV2', status: 'final', incident_date: `${monthsAgo(30)}-05`, time_zone: 'UTC', tags: ['dns'] },
+  }),
+];
 
 
 for (const lang of LANGUAGES) {
@@ -197,17 +233,20 @@ for (const lang of LANGUAGES) {
       await expect(items.locator('.item-action')).toHaveText(['Alert on stale reads', 'Load test cluster']);
     });
 
-    test('related incidents show in the draft, live, and in the overview', async ({ page }) => {
+    test('related incidents show in the draft, live, and in the overview; a tag every draft carries relates none', async ({ page }) => {
       const app = await seeded(page, lang, 'b');
       const causes = app.section('Trigger and root causes');
       const related = causes.getByRole('region', { name: w(lang, 'Related incidents'), exact: true });
-      await expect(related.getByRole('listitem')).toHaveCount(2);
+      // Every draft is tagged "cache": it relates nothing and is no reason, so only the
+      // incident that Recurrence names is related.
+      await expect(related.getByRole('listitem')).toHaveCount(1);
       const a = related.getByRole('listitem').filter({ hasText: 'INC-1 · Cache leak' });
       await expect(a).toContainText(w(lang, 'Named in this report\'s Recurrence'));
-      await expect(a).toContainText(w(lang, 'Shared tag: {0}', 'cache'));
+      await expect(related).not.toContainText(w(lang, 'Shared tag: {0}', 'cache'));
+      const c = related.getByRole('listitem').filter({ hasText: 'INC-3 · Login errors' });
+      await expect(c).toHaveCount(0);
       // Typing in Recurrence relates another incident at once.
       await causes.getByLabel(w(lang, 'Recurrence'), { exact: true }).fill('Like INC-1 and INC-3.');
-      const c = related.getByRole('listitem').filter({ hasText: 'INC-3 · Login errors' });
       await expect(c).toContainText(w(lang, 'Named in this report\'s Recurrence'));
       // A related incident is a link to its draft.
       await a.getByRole('link').click();
@@ -219,13 +258,15 @@ for (const lang of LANGUAGES) {
       const b = overview.getByRole('listitem').filter({ has: page.locator('summary', { hasText: 'INC-2 · Queue stall' }) });
       await b.locator('summary').click();
       await expect(b.getByRole('link', { name: 'INC-1 · Cache leak' })).toBeVisible();
-      await expect(b).toContainText(w(lang, 'Shared tag: {0}', 'cache'));
+      await expect(b).not.toContainText(w(lang, 'Shared tag: {0}', 'cache'));
     });
 
     test('trends are charts with tables, and the open items download as Markdown and CSV', async ({ page }) => {
       await seeded(page, lang);
       const view = await openOverview(page, lang);
       const trends = part(view, lang, 'Trends');
+      // These incidents are of 2024: all time shows them.
+      await trends.getByLabel(w(lang, 'Range'), { exact: true }).selectOption('all');
       const perMonth = trends.getByRole('img', { name: w(lang, 'Incidents per month by severity'), exact: true });
       await expect(perMonth).toBeVisible();
       await expect(perMonth.locator('rect')).not.toHaveCount(0);
@@ -249,6 +290,66 @@ for (const lang of LANGUAGES) {
       const csv = await download('Download CSV');
       expect(csv.startsWith(`\uFEFF${w(lang, 'Owner')},${w(lang, 'Action')},`)).toBe(true);
       expect(csv.split('\r\n').filter(Boolean)).toHaveLength(5);
+    });
+
+    test('Mark done can be undone: the item is listed again and its draft has it not done', async ({ page }) => {
+      const app = await seeded(page, lang);
+      const view = await openOverview(page, lang);
+      const open = part(view, lang, 'Open action items');
+      const items = open.locator('li.open-item');
+      await open.getByRole('button', { name: w(lang, 'Mark done: {0}', 'Rotate keys'), exact: true }).click();
+      await expect(items.locator('.item-action')).toHaveText(['Add cache checks', 'Alert on stale reads', 'Load test cluster']);
+      const toast = page.locator('.toast', { hasText: w(lang, 'Marked “{0}” done in “{1}”.', 'Rotate keys', 'Queue stall') });
+      await toast.getByRole('button', { name: w(lang, 'Undo'), exact: true }).click();
+      // Listed again, in its place, with the focus back on its Mark done button.
+      await expect(items.locator('.item-action')).toHaveText(['Add cache checks', 'Rotate keys', 'Alert on stale reads', 'Load test cluster']);
+      await expect(page.getByText(w(lang, '“{0}” in “{1}” is not done again.', 'Rotate keys', 'Queue stall'))).toBeVisible();
+      await expect(open.getByRole('button', { name: w(lang, 'Mark done: {0}', 'Rotate keys'), exact: true })).toBeFocused();
+      await expect(open.getByText(w(lang, '{0} open, {1} overdue', '4', '2'), { exact: true })).toBeVisible();
+      // Its draft has it not done, after a reload too (which keeps the overview open).
+      await page.reload();
+      await expect(view).toBeVisible();
+      await open.getByRole('link', { name: 'Rotate keys', exact: true }).click();
+      await expect(app.field('Header', 'Title')).toHaveValue('Queue stall');
+      const done = (n) => app.row('Action items', w(lang, 'Action item {0}', String(n))).getByLabel(w(lang, 'Done'), { exact: true });
+      await expect(done(2)).not.toBeChecked();
+    });
+
+    test('one incident in two languages counts once, is not related to itself, and links to its other version', async ({ page }) => {
+      const app = await seeded(page, lang, 'en9', TRANSLATED);
+      // In the editor: the other version is a link, never a related incident.
+      const related = app.section('Trigger and root causes').getByRole('region', { name: w(lang, 'Related incidents'), exact: true });
+      await expect(related.getByRole('listitem')).toHaveCount(0);
+      await related.getByRole('link', { name: w(lang, 'Also in 繁體中文'), exact: true }).click();
+      await expect(app.field('Header', 'Title')).toHaveValue('帳本服務中斷');
+      await expect(related.getByRole('link', { name: w(lang, 'Also in English'), exact: true })).toBeVisible();
+      // The drafts list links the two as well.
+      await app.draftItems('帳本服務中斷').getByRole('button', { name: w(lang, 'Also in English'), exact: true }).click();
+      await expect(app.field('Header', 'Title')).toHaveValue('Ledger outage');
+
+      // Trends: the last 12 months by default, from the first month with an incident in
+      // them; the SEV1 counted once.
+      const view = await openOverview(page, lang);
+      const trends = part(view, lang, 'Trends');
+      const range = trends.getByLabel(w(lang, 'Range'), { exact: true });
+      await expect(range).toHaveValue('12');
+      await expect(range.locator('option:checked')).toHaveText(w(lang, 'Last 12 months'));
+      const perMonth = trends.locator('figure', { has: page.locator('#chart-per-month') });
+      const months = perMonth.locator('tbody th');
+      await expect(months).toHaveText([monthsAgo(2), monthsAgo(1), monthsAgo(0)]);
+      const first = perMonth.locator('tbody tr').first().locator('td');
+      await expect(first.first()).toHaveText('1');
+      await expect(first.last()).toHaveText('1');
+      // All time reaches back to the older incident; 24 months do not.
+      await range.selectOption({ label: w(lang, 'All time') });
+      await expect(months.first()).toHaveText(monthsAgo(30));
+      await range.selectOption('24');
+      await expect(months.first()).toHaveText(monthsAgo(2));
+      // Their open items stay each draft's own.
+      const open = part(view, lang, 'Open action items');
+      await expect(open.locator('li.open-item .item-action')).toHaveText(['Bound the ledger queue', '限制帳本佇列長度']);
+      // And the overview relates neither version to the other.
+      await expect(part(view, lang, 'Related incidents').locator('summary')).toHaveCount(0);
     });
 
     test('a folder of five Markdown postmortems opens into the overview, read-only', async ({ page }) => {

@@ -9,7 +9,8 @@ import path from 'node:path';
 
 const FLAWED = path.resolve('tests/e2e/fixtures/flawed-report.md');
 
-// An earlier incident sharing the tag "payments", with an action item still open.
+// An earlier incident whose root cause uses words like the flawed report's (a shared tag
+// alone would be no shared cause), with an action item still open.
 const EARLIER = `---
 schema_version: 2
 template: "lightweight"
@@ -28,6 +29,12 @@ tags: ["payments"]
 ## Summary
 
 Card payments timed out for 12 minutes.
+
+## Trigger and root causes
+
+### Root causes
+
+The validation script was not run before the gateway configuration push.
 
 ## Action items
 
@@ -413,7 +420,7 @@ for (const lang of ['en', 'zh']) {
       await expect(app.findings(title)).toHaveCount(1);
     });
 
-    test('an earlier incident with open actions: a shared tag suggests, Recurrence makes it a problem, and it opens', async ({ page }) => {
+    test('an earlier incident with open actions: similar root causes suggest, Recurrence makes it a problem, and it opens', async ({ page }) => {
       const app = new ReviewPage(page, w);
       await app.open();
       await app.importText('earlier.md', EARLIER);

@@ -110,6 +110,10 @@ impl Links for SiteLinks<'_> {
     fn related(&self, related: &Related) -> String {
         self.to(&related.id, "")
     }
+
+    fn draft(&self, summary: &Summary) -> String {
+        self.to(&summary.id, "")
+    }
 }
 
 /// The site of `files`, in `lang`, counting overdue from `today`.

@@ -1,12 +1,13 @@
 //! The overview's three parts as pages, drawn as the app draws them (the core's
 //! `incidents::html`): the open action items (overdue first, grouped by owner, with the
 //! overview's Markdown and CSV exports beside them), related incidents, and the trend
-//! charts with their tables.
+//! charts with their tables. The site's trends span all time (a page runs no script to
+//! choose a range), each incident once whatever its languages.
 
 use hindsight_core::incidents::html::{chart_html, escape, items_html, related_overview_html};
 use hindsight_core::incidents::{
-    durations_over_time, durations_svg, durations_table, incidents_per_month, open_items_csv,
-    open_items_markdown, per_month_svg, per_month_table, words as t, OpenItems,
+    durations_svg, durations_table, open_items_csv, open_items_markdown, per_month_svg,
+    per_month_table, trends, words as t, OpenItems, TrendRange,
 };
 
 use super::page::{Page, Part};
@@ -101,8 +102,8 @@ fn related_page(site: &Site) -> Page {
 
 fn trends_page(site: &Site) -> Page {
     let lang = site.chrome.lang;
-    let per_month = incidents_per_month(&site.summaries);
-    let points = durations_over_time(&site.summaries);
+    let shown = trends(&site.summaries, TrendRange::AllTime, site.chrome.today);
+    let (per_month, points) = (shown.per_month, shown.durations);
     let charts = [
         (
             "chart-per-month",

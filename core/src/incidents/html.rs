@@ -27,6 +27,8 @@ pub trait Links {
     fn item(&self, item: &Item) -> String;
     /// The link of a related incident.
     fn related(&self, related: &Related) -> String;
+    /// The link of a draft (or report) by its summary: another language's version.
+    fn draft(&self, summary: &Summary) -> String;
 }
 
 /// Text for HTML content and quoted attribute values.
@@ -237,6 +239,27 @@ pub fn related_list_html(list: &[Related], lang: Language, links: &dyn Links) ->
     out
 }
 
+/// The links to the other languages' versions of an incident ([`super::translations_of`]),
+/// "Also in 繁體中文", each carrying `data-id` (the draft's id) and the version's language as
+/// `hreflang`, for the caller to place (`<p class="also-in">`); empty when there is none.
+pub fn also_in_links(translations: &[&Summary], lang: Language, links: &dyn Links) -> String {
+    let mut out = String::new();
+    for (i, other) in translations.iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        let _ = write!(
+            out,
+            "<a href=\"{}\" data-id=\"{}\" hreflang=\"{}\">{}</a>",
+            escape(&links.draft(other)),
+            escape(&other.id),
+            other.language.html_lang(),
+            super::also_in(other.language).get(lang),
+        );
+    }
+    out
+}
+
 /// One `<option>` of a `<select>` drawn as HTML; `selected` keeps the choice when the
 /// options are drawn anew.
 pub fn option_html(value: &str, label: &str, selected: bool) -> String {
@@ -316,6 +339,10 @@ mod tests {
         fn related(&self, r: &Related) -> String {
             format!("?draft={}", percent_encode(&r.id, &[]))
         }
+
+        fn draft(&self, s: &Summary) -> String {
+            format!("?draft={}", percent_encode(&s.id, &[]))
+        }
     }
 
     fn doc(title: &str, actions: &[(&str, &str, &str)]) -> Postmortem {
@@ -390,6 +417,20 @@ mod tests {
             assert!(html.contains("href=\"?draft=a%22%20onclick%3D%22x\""));
             assert!(html.contains("href=\"?view=incidents\""));
         }
+        // The link to another language's version carries its id escaped.
+        let mut zh = summaries[0].clone();
+        zh.language = Language::ZhTw;
+        let html = also_in_links(&[&zh], Language::En, &AppLike);
+        only_own_tags(&html);
+        assert!(
+            html.contains("data-id=\"a&quot; onclick=&quot;x\""),
+            "{html}"
+        );
+        assert!(
+            html.contains("hreflang=\"zh-Hant-TW\">Also in 繁體中文</a>"),
+            "{html}"
+        );
+        assert_eq!(also_in_links(&[], Language::En, &AppLike), "");
     }
 
     #[test]

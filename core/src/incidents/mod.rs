@@ -3,7 +3,8 @@
 //! Start-up and the overview read a small [`Index`] of the drafts kept in storage beside
 //! them, checked against each stored value's length and hash instead of parsing every draft.
 //! From its [`Summary`]s come the open action items across drafts, related incidents,
-//! trends with their SVG charts and table alternatives, the exports of open items, the
+//! which drafts are one incident in two languages ([`are_translations`]), trends with their
+//! SVG charts and table alternatives, the exports of open items, the
 //! read-only drafts of a team's folder, and the lists as HTML ([`html`]) that the app's
 //! overview and `hindsight site` share. Everything here is a pure function of its inputs.
 
@@ -15,6 +16,7 @@ mod index;
 mod open_items;
 mod related;
 mod svg;
+mod translations;
 mod trends;
 pub mod words;
 
@@ -30,14 +32,19 @@ pub use index::{
     IndexHealth, IndexState, OpenAction, Stamp, Summary, INDEX_KEY, INDEX_VERSION, STAMP_PREFIX,
 };
 pub use open_items::{
-    mark_done, open_items, Filters, Group, GroupKey, Grouping, Item, Marked, OpenItems,
+    mark_done, mark_not_done, open_items, Filters, Group, GroupKey, Grouping, Item, Marked,
+    OpenItems,
 };
 pub use related::{
-    names_incident, related, related_all, similarity, Reason, Related, SIMILAR_AT_LEAST,
+    names_incident, related, related_all, similarity, tag_weight, Reason, Related,
+    RARE_TAG_AT_LEAST, SIMILAR_AT_LEAST, TAGS_RELATE_AT,
+};
+pub use translations::{
+    also_in, are_translations, incident_numbers, once_per_incident, translations_of,
 };
 pub use trends::{
     durations_over_time, durations_svg, durations_table, incidents_per_month, per_month_svg,
-    per_month_table, ChartTable, DurationPoint, MonthRow, PerMonth,
+    per_month_table, trends, ChartTable, DurationPoint, MonthRow, PerMonth, TrendRange, Trends,
 };
 
 /// Cuts text to at most `max` bytes on a character boundary, so the index stays small

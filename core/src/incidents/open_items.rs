@@ -241,13 +241,32 @@ pub fn open_items(
     }
 }
 
-/// What marking an item done did.
+/// What marking an item done (or, to undo that, not done) did.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Marked {
     /// The item at this row is now done.
     Done(usize),
     /// The item at this row was done already; nothing changed.
     AlreadyDone(usize),
+    /// The item at this row is not done any more (Mark done undone).
+    Reopened(usize),
+    /// The item at this row was not done already; nothing changed.
+    AlreadyOpen(usize),
+}
+
+impl Marked {
+    /// Whether the draft changed.
+    pub fn changed(self) -> bool {
+        matches!(self, Marked::Done(_) | Marked::Reopened(_))
+    }
+
+    /// The row of the item it concerned.
+    pub fn row(self) -> usize {
+        match self {
+            Marked::Done(at) | Marked::AlreadyDone(at) | Marked::Reopened(at) => at,
+            Marked::AlreadyOpen(at) => at,
+        }
+    }
 }
 
 /// Marks done the action item the overview listed at row `index` with text `action`.
@@ -258,6 +277,18 @@ pub enum Marked {
 /// changes and the error says why. Call it on the draft as stored now, then write it with
 /// the editor's revision check.
 pub fn mark_done(doc: &mut Postmortem, index: usize, action: &str) -> Result<Marked, Text> {
+    set_done(doc, index, action, true)
+}
+
+/// Marks not done again the action item at row `index` with text `action`: the Undo of
+/// [`mark_done`], which found the row the same way (its row, else the one done item with
+/// that text).
+pub fn mark_not_done(doc: &mut Postmortem, index: usize, action: &str) -> Result<Marked, Text> {
+    set_done(doc, index, action, false)
+}
+
+/// Sets the action item listed at row `index` with text `action` done or not.
+fn set_done(doc: &mut Postmortem, index: usize, action: &str, done: bool) -> Result<Marked, Text> {
     let same = |text: &str| short(text) == action;
     let at = match doc.action_items.get(index) {
         Some(item) if same(&item.action) => Some(index),
@@ -266,7 +297,7 @@ pub fn mark_done(doc: &mut Postmortem, index: usize, action: &str) -> Result<Mar
                 .action_items
                 .iter()
                 .enumerate()
-                .filter(|(_, a)| !a.done && same(&a.action))
+                .filter(|(_, a)| a.done != done && same(&a.action))
                 .map(|(i, _)| i);
             match (candidates.next(), candidates.next()) {
                 (Some(i), None) => Some(i),
@@ -278,11 +309,14 @@ pub fn mark_done(doc: &mut Postmortem, index: usize, action: &str) -> Result<Mar
         return Err(Text::from(t::ROW_GONE));
     };
     let item = &mut doc.action_items[at];
-    if item.done {
-        return Ok(Marked::AlreadyDone(at));
-    }
-    item.done = true;
-    Ok(Marked::Done(at))
+    let unchanged = item.done == done;
+    item.done = done;
+    Ok(match (done, unchanged) {
+        (true, false) => Marked::Done(at),
+        (true, true) => Marked::AlreadyDone(at),
+        (false, false) => Marked::Reopened(at),
+        (false, true) => Marked::AlreadyOpen(at),
+    })
 }
 /// Where a priority sorts: P0 first, unset last.
 fn priority_rank(p: Option<Priority>) -> u8 {

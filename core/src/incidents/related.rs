@@ -1,20 +1,77 @@
 //! Related incidents (相關事件): drafts that share a cause with this one.
 //!
 //! Three plain rules, each shown as a reason: the draft's Recurrence names the other (by
-//! Incident ID or title) or the other's Recurrence names this one; they share a tag; or their
-//! root causes use similar words (Jaccard ≥ 0.3 over word sets without stop words). English
-//! and other spaced scripts are cut into words; Chinese and Japanese, which have no spaces,
-//! into overlapping character pairs (bigrams), so "快取外洩" and "快取設定" share "快取".
+//! Incident ID or title) or the other's Recurrence names this one; they share tags that few
+//! drafts carry ([`tag_weight`]: a tag most drafts carry, such as `postgres`, relates
+//! nothing); or their root causes use similar words (Jaccard ≥ 0.3 over word sets without
+//! stop words). English and other spaced scripts are cut into words; Chinese and Japanese,
+//! which have no spaces, into overlapping character pairs (bigrams), so "快取外洩" and
+//! "快取設定" share "快取". Two versions of one incident in two languages
+//! ([`super::translations`]) are never related to each other.
 
 use std::collections::HashMap;
 
 use super::index::Summary;
+use super::translations::{are_translations, numbers_of};
 use super::words as t;
 use crate::document::Language;
 use crate::text::contains_bounded;
 
 /// The least similarity of root causes that relates two incidents, in percent (0.3).
 pub const SIMILAR_AT_LEAST: u32 = 30;
+
+/// The weight, in percent, from which a tag counts as rare: a shared tag that weighs less
+/// is common, neither counted nor shown.
+pub const RARE_TAG_AT_LEAST: u32 = 25;
+
+/// The summed weight, in percent, of rare shared tags that relates two incidents by tags
+/// alone: one tag that only the two carry (100), or two tags that a few more carry.
+pub const TAGS_RELATE_AT: u32 = 50;
+
+/// How much sharing a tag says, from 0 to 1, when `carriers` of `incidents` incidents carry
+/// it: an idf-like weight over the other incidents than the two that share it. With `k` of
+/// those `m` others carrying it too, it is `ln((m + 1) / (k + 1)) / ln(m + 1)`: 1 when no
+/// other incident carries it (or there is no other), 0 when every other one does, and
+/// little once more than half do.
+pub fn tag_weight(carriers: usize, incidents: usize) -> f64 {
+    let others = incidents.saturating_sub(2);
+    let also = carriers.saturating_sub(2).min(others);
+    if others == 0 {
+        return 1.0;
+    }
+    let m = others as f64 + 1.0;
+    ((m / (also as f64 + 1.0)).ln() / m.ln()).clamp(0.0, 1.0)
+}
+
+/// Each interned tag's weight in percent among `universe`, counting every incident once
+/// (translations carry their tags together).
+fn tag_weights(universe: &[&Prepared]) -> Vec<u32> {
+    let summaries: Vec<&Summary> = universe.iter().map(|p| p.summary).collect();
+    let numbers = numbers_of(&summaries);
+    let incidents = numbers.iter().max().map_or(0, |n| n + 1);
+    let size = universe
+        .iter()
+        .flat_map(|p| p.tag_set.iter())
+        .max()
+        .map_or(0, |t| *t as usize + 1);
+    // Each incident's tags, once, then how many incidents carry each.
+    let mut per_incident: Vec<Vec<u32>> = vec![Vec::new(); incidents];
+    for (p, n) in universe.iter().zip(&numbers) {
+        per_incident[*n].extend(&p.tag_set);
+    }
+    let mut carriers = vec![0usize; size];
+    for mut tags in per_incident {
+        crate::sort::sort(&mut tags);
+        tags.dedup();
+        for t in tags {
+            carriers[t as usize] += 1;
+        }
+    }
+    carriers
+        .into_iter()
+        .map(|c| (tag_weight(c, incidents) * 100.0).round() as u32)
+        .collect()
+}
 
 /// Shortest title, in characters, that counts when named in a Recurrence: shorter ones
 /// ("DNS") would match too much ordinary text.
@@ -30,7 +87,7 @@ pub enum Reason {
     /// Their root causes share words: the Jaccard similarity, in percent (at least
     /// [`SIMILAR_AT_LEAST`]).
     SimilarCause(u8),
-    /// They share this tag (as this report writes it).
+    /// They share this tag (as this report writes it), one that few drafts carry.
     SharedTag(String),
 }
 
@@ -75,16 +132,28 @@ pub fn related(this: &Summary, others: &[Summary]) -> Vec<Related> {
         .iter()
         .map(|o| Prepared::new(o, &mut interner))
         .collect();
+    // Rarity is counted over every draft, this one as it is now instead of as stored.
+    let universe: Vec<&Prepared> = prepared
+        .iter()
+        .filter(|o| o.summary.id != this.id)
+        .chain([&me])
+        .collect();
+    let weights = tag_weights(&universe);
     let mut found: Vec<(usize, Found)> = prepared
         .iter()
         .enumerate()
-        .filter(|(_, o)| o.summary.id != this.id)
-        .filter_map(|(j, o)| Some((j, Found::of(&me, o, jaccard(&me.words, &o.words))?)))
+        .filter(|(_, o)| o.summary.id != this.id && !are_translations(this, o.summary))
+        .filter_map(|(j, o)| {
+            Some((
+                j,
+                Found::of(&me, o, jaccard(&me.words, &o.words), &weights)?,
+            ))
+        })
         .collect();
     sort(&mut found, others);
     found
         .into_iter()
-        .map(|(j, f)| f.related(&me, &prepared[j]))
+        .map(|(j, f)| f.related(&me, &prepared[j], &weights))
         .collect()
 }
 
@@ -98,17 +167,19 @@ pub fn related_all(summaries: &[Summary], limit: usize) -> Vec<Vec<Related>> {
         .iter()
         .map(|s| Prepared::new(s, &mut interner))
         .collect();
+    let weights = tag_weights(&prepared.iter().collect::<Vec<_>>());
     let mut found: Vec<Vec<(usize, Found)>> = vec![Vec::new(); summaries.len()];
     for i in 0..summaries.len() {
         for j in i + 1..summaries.len() {
-            if summaries[i].id == summaries[j].id {
+            if summaries[i].id == summaries[j].id || are_translations(&summaries[i], &summaries[j])
+            {
                 continue;
             }
             let sim = jaccard(&prepared[i].words, &prepared[j].words);
-            if let Some(f) = Found::of(&prepared[i], &prepared[j], sim) {
+            if let Some(f) = Found::of(&prepared[i], &prepared[j], sim, &weights) {
                 found[i].push((j, f));
             }
-            if let Some(f) = Found::of(&prepared[j], &prepared[i], sim) {
+            if let Some(f) = Found::of(&prepared[j], &prepared[i], sim, &weights) {
                 found[j].push((i, f));
             }
         }
@@ -120,7 +191,7 @@ pub fn related_all(summaries: &[Summary], limit: usize) -> Vec<Vec<Related>> {
             sort(&mut list, summaries);
             list.truncate(limit);
             list.into_iter()
-                .map(|(j, f)| f.related(&prepared[i], &prepared[j]))
+                .map(|(j, f)| f.related(&prepared[i], &prepared[j], &weights))
                 .collect()
         })
         .collect()
@@ -132,24 +203,28 @@ struct Found {
     named: bool,
     names_this: bool,
     similarity: Option<u8>,
-    shared_tags: usize,
+    /// The summed weight of the rare tags they share, in percent.
+    tag_weight: u32,
 }
 
 impl Found {
     /// Why `b` is related to `a`, or `None` when it is not.
-    fn of(a: &Prepared, b: &Prepared, similarity: Option<u8>) -> Option<Self> {
+    fn of(a: &Prepared, b: &Prepared, similarity: Option<u8>, weights: &[u32]) -> Option<Self> {
         let found = Self {
             named: a.names(b),
             names_this: b.names(a),
             similarity,
-            shared_tags: overlap(&a.tag_set, &b.tag_set),
+            tag_weight: shared_weight(&a.tag_set, &b.tag_set, weights),
         };
-        (found.named || found.names_this || found.similarity.is_some() || found.shared_tags > 0)
+        (found.named
+            || found.names_this
+            || found.similarity.is_some()
+            || found.tag_weight >= TAGS_RELATE_AT)
             .then_some(found)
     }
 
     /// The entry for `b` in `a`'s list, with every reason written out.
-    fn related(self, a: &Prepared, b: &Prepared) -> Related {
+    fn related(self, a: &Prepared, b: &Prepared, weights: &[u32]) -> Related {
         let mut reasons = Vec::new();
         if self.named {
             reasons.push(Reason::NamedInRecurrence);
@@ -160,7 +235,8 @@ impl Found {
         if let Some(percent) = self.similarity {
             reasons.push(Reason::SimilarCause(percent));
         }
-        reasons.extend(shared_tags(a, b).map(|tag| Reason::SharedTag(tag.trim().to_owned())));
+        reasons
+            .extend(shared_tags(a, b, weights).map(|tag| Reason::SharedTag(tag.trim().to_owned())));
         let s = b.summary;
         Related {
             id: s.id.clone(),
@@ -174,16 +250,46 @@ impl Found {
     }
 }
 
-/// The tags of `a` (as `a` writes them) that `b` has too, each once.
-fn shared_tags<'a>(a: &'a Prepared, b: &'a Prepared) -> impl Iterator<Item = &'a String> {
+/// The rare tags of `a` (as `a` writes them) that `b` has too, each once.
+fn shared_tags<'a>(
+    a: &'a Prepared,
+    b: &'a Prepared,
+    weights: &'a [u32],
+) -> impl Iterator<Item = &'a String> {
     a.tags
         .iter()
+        .zip(&a.tag_ids)
         .zip(&a.summary.tags)
         .enumerate()
-        .filter(|(i, (tag, _))| {
-            !tag.is_empty() && b.tags.contains(tag) && !a.tags[..*i].contains(tag)
+        .filter(move |(i, ((tag, id), _))| {
+            !tag.is_empty()
+                && b.tags.contains(tag)
+                && !a.tags[..*i].contains(tag)
+                && id.is_some_and(|id| {
+                    weights.get(id as usize).copied().unwrap_or(0) >= RARE_TAG_AT_LEAST
+                })
         })
         .map(|(_, (_, written))| written)
+}
+
+/// The summed weight of the rare tags two sorted tag sets share, in percent.
+fn shared_weight(a: &[u32], b: &[u32], weights: &[u32]) -> u32 {
+    let (mut i, mut j, mut sum) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                let weight = weights.get(a[i] as usize).copied().unwrap_or(0);
+                if weight >= RARE_TAG_AT_LEAST {
+                    sum += weight;
+                }
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    sum
 }
 
 /// Strongest first; the summaries give the tie-breaks (latest incident, then id).
@@ -192,7 +298,7 @@ fn sort(list: &mut [(usize, Found)], summaries: &[Summary]) {
         (b.named || b.names_this)
             .cmp(&(a.named || a.names_this))
             .then_with(|| b.similarity.cmp(&a.similarity))
-            .then_with(|| b.shared_tags.cmp(&a.shared_tags))
+            .then_with(|| b.tag_weight.cmp(&a.tag_weight))
             .then_with(|| {
                 summaries[*j]
                     .incident_date
@@ -212,6 +318,8 @@ struct Prepared<'a> {
     recurrence: String,
     /// Tags normalised, in `summary.tags` order.
     tags: Vec<String>,
+    /// Their interned numbers, in the same order (`None` for an empty tag).
+    tag_ids: Vec<Option<u32>>,
     /// The same tags interned, as a sorted set, for counting shared ones fast.
     tag_set: Vec<u32>,
     /// The root-cause words interned, as a sorted set.
@@ -223,15 +331,15 @@ struct Prepared<'a> {
 struct Interner(HashMap<String, u32>);
 
 impl Interner {
+    /// The number of `item`.
+    fn id(&mut self, item: &str) -> u32 {
+        let next = self.0.len() as u32;
+        *self.0.entry(item.to_owned()).or_insert(next)
+    }
+
     /// The sorted set of the numbers of `items`.
     fn set<'s>(&mut self, items: impl IntoIterator<Item = &'s str>) -> Vec<u32> {
-        let mut set: Vec<u32> = items
-            .into_iter()
-            .map(|item| {
-                let next = self.0.len() as u32;
-                *self.0.entry(item.to_owned()).or_insert(next)
-            })
-            .collect();
+        let mut set: Vec<u32> = items.into_iter().map(|item| self.id(item)).collect();
         crate::sort::sort(&mut set);
         set.dedup();
         set
@@ -244,6 +352,10 @@ impl<'a> Prepared<'a> {
         let tags: Vec<String> = summary.tags.iter().map(|t| normalize(t)).collect();
         Self {
             tag_set: interner.set(tags.iter().map(String::as_str).filter(|t| !t.is_empty())),
+            tag_ids: tags
+                .iter()
+                .map(|t| (!t.is_empty()).then(|| interner.id(t)))
+                .collect(),
             words: interner.set(summary.cause_words.iter().map(String::as_str)),
             tags,
             summary,
@@ -322,4 +434,72 @@ fn overlap<T: Ord>(a: &[T], b: &[T]) -> usize {
         }
     }
     shared
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn s(id: &str, incident_id: &str, tags: &[&str]) -> Summary {
+        Summary {
+            id: id.into(),
+            incident_id: incident_id.into(),
+            title: format!("Incident {id}"),
+            tags: tags.iter().map(|t| (*t).to_owned()).collect(),
+            ..Summary::default()
+        }
+    }
+
+    #[test]
+    fn a_tag_weighs_by_how_few_other_incidents_carry_it() {
+        // Only the two that share it: as strong as it gets, however many drafts there are.
+        assert_eq!(tag_weight(2, 2), 1.0);
+        assert_eq!(tag_weight(2, 200), 1.0);
+        // Every incident carries it: it says nothing.
+        assert_eq!(tag_weight(3, 3), 0.0);
+        assert_eq!(tag_weight(200, 200), 0.0);
+        // More than half carry it: too little to relate two incidents by itself.
+        assert!(tag_weight(6, 10) * 100.0 < TAGS_RELATE_AT as f64);
+        assert!(tag_weight(101, 200) * 100.0 < RARE_TAG_AT_LEAST as f64);
+        // Rarer weighs more.
+        assert!(tag_weight(3, 10) > tag_weight(4, 10));
+        assert!(tag_weight(3, 10) * 100.0 >= TAGS_RELATE_AT as f64);
+    }
+
+    #[test]
+    fn postgres_on_every_draft_relates_nothing_but_a_rare_tag_does() {
+        let drafts = vec![
+            s("a", "INC-1", &["postgres", "billing"]),
+            s("b", "INC-2", &["postgres", "billing"]),
+            s("c", "INC-3", &["postgres", "search"]),
+            s("d", "INC-4", &["postgres"]),
+            s("e", "INC-5", &["Postgres", "auth"]),
+        ];
+        let lists = related_all(&drafts, 10);
+        let ids = |n: usize| -> Vec<&str> { lists[n].iter().map(|r| r.id.as_str()).collect() };
+        assert_eq!(ids(0), ["b"]);
+        assert_eq!(ids(1), ["a"]);
+        assert!(ids(2).is_empty() && ids(3).is_empty() && ids(4).is_empty());
+        // The common tag is not given as a reason either.
+        assert_eq!(lists[0][0].reasons, [Reason::SharedTag("billing".into())]);
+        assert_eq!(related(&drafts[0], &drafts), lists[0]);
+    }
+
+    #[test]
+    fn two_languages_of_one_incident_are_never_related_to_each_other() {
+        let mut en = s("a", "INC-7", &["ledger"]);
+        en.recurrence = "Same as INC-7".into();
+        let mut zh = s("b", "INC-7", &["ledger"]);
+        zh.language = Language::ZhTw;
+        let other = s("c", "INC-8", &["ledger"]);
+        let lists = related_all(&[en.clone(), zh.clone(), other.clone()], 10);
+        let ids: Vec<&str> = lists[0].iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(ids, ["c"]);
+        assert!(related(&en, &[en.clone(), zh.clone(), other])
+            .iter()
+            .all(|r| r.id != "b"));
+        // The translations count as one incident carrying the tag: with the third, that is
+        // two incidents, so the tag is rare and relates them.
+        assert_eq!(lists[2].len(), 2);
+    }
 }

@@ -1,10 +1,14 @@
 //! Trends (趨勢): incidents per month by severity, and time to detect and to resolve over
 //! time, each as data, as an SVG chart and as a table for screen readers, in both languages.
+//! [`trends`] counts each incident once (two languages of one are one,
+//! [`super::translations`]) over a [`TrendRange`] of months up to an injected today, so the
+//! time axis starts at the first month with data in the range shown.
 
 use std::fmt::Write;
 
 use super::index::Summary;
 use super::svg::{self, esc, num, Legend, Swatch, BOTTOM, LEFT, RIGHT, TOP};
+use super::translations::once_per_incident;
 use super::words as t;
 use crate::choice::Choice;
 use crate::document::{Language, Severity};
@@ -47,8 +51,102 @@ pub struct PerMonth {
     pub undated: usize,
 }
 
-/// Counts incidents per month of their incident date, by severity.
+/// Which incidents the trends show, by incident date: the last months up to today's, or all.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum TrendRange {
+    /// This month and the eleven before it.
+    #[default]
+    Last12Months,
+    /// This month and the twenty-three before it.
+    Last24Months,
+    /// Every incident.
+    AllTime,
+}
+
+/// Each range: its stored value, its label, and how many months it spans (`None`: all).
+const RANGES: &[(TrendRange, &str, Words, Option<i64>)] = &[
+    (TrendRange::Last12Months, "12", t::LAST_12_MONTHS, Some(12)),
+    (TrendRange::Last24Months, "24", t::LAST_24_MONTHS, Some(24)),
+    (TrendRange::AllTime, "all", t::ALL_TIME, None),
+];
+
+impl TrendRange {
+    fn row(self) -> &'static (TrendRange, &'static str, Words, Option<i64>) {
+        RANGES.iter().find(|r| r.0 == self).unwrap_or(&RANGES[0])
+    }
+
+    /// How many months it spans, up to today's; `None` for all time.
+    pub fn months(self) -> Option<i64> {
+        self.row().3
+    }
+}
+
+impl Choice for TrendRange {
+    const ALL: &'static [Self] = &[
+        TrendRange::Last12Months,
+        TrendRange::Last24Months,
+        TrendRange::AllTime,
+    ];
+    const OPTIONS: &'static [(&'static str, Words)] = &[
+        ("12", t::LAST_12_MONTHS),
+        ("24", t::LAST_24_MONTHS),
+        ("all", t::ALL_TIME),
+    ];
+
+    fn value(self) -> &'static str {
+        self.row().1
+    }
+
+    fn words(self) -> Words {
+        self.row().2
+    }
+}
+
+/// A month as one number, for spans: twelve per year.
+fn month_ordinal((y, m): (i32, u32)) -> i64 {
+    i64::from(y) * 12 + i64::from(m) - 1
+}
+
+/// What the trends show of the drafts over a range.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Trends {
+    /// Incidents per month by severity.
+    pub per_month: PerMonth,
+    /// Time to detect and to resolve per incident.
+    pub durations: Vec<DurationPoint>,
+}
+
+/// The trends of `summaries` over `range`, `today` being the local date (`YYYY-MM-DD`,
+/// injected): each incident once (of its translations, the one that tells the most), those
+/// dated in the range's months up to today's (a date after today's month is outside any
+/// range but all time). With a range, the months run from the first with an incident in it
+/// to today's, so recent quiet months show as such; all time ends at the last incident.
+/// Incidents without a date are counted in the note whatever the range.
+pub fn trends(summaries: &[Summary], range: TrendRange, today: &str) -> Trends {
+    let once = once_per_incident(summaries);
+    let now = parse_date(today).map(|(y, m, _)| month_ordinal((y, m)));
+    let window = range.months().zip(now).map(|(n, now)| (now - n + 1, now));
+    let shown: Vec<&Summary> = once
+        .into_iter()
+        .filter(|s| match (window, parse_date(&s.incident_date)) {
+            (Some((from, to)), Some((y, m, _))) => (from..=to).contains(&month_ordinal((y, m))),
+            _ => true,
+        })
+        .collect();
+    Trends {
+        per_month: per_month_of(&shown, window.map(|(_, to)| to)),
+        durations: durations_of(&shown),
+    }
+}
+
+/// Counts incidents per month of their incident date, by severity, every draft counted.
 pub fn incidents_per_month(summaries: &[Summary]) -> PerMonth {
+    per_month_of(&summaries.iter().collect::<Vec<_>>(), None)
+}
+
+/// Incidents per month of `summaries`, the months filled in from the first with an
+/// incident to the last, or to the month `until` (an ordinal) when given.
+fn per_month_of(summaries: &[&Summary], until: Option<i64>) -> PerMonth {
     let mut counted: std::collections::BTreeMap<(i32, u32), MonthRow> = Default::default();
     let mut undated = 0;
     for s in summaries {
@@ -71,10 +169,11 @@ pub fn incidents_per_month(summaries: &[Summary]) -> PerMonth {
             undated,
         };
     };
-    let ordinal = |(y, m): (i32, u32)| i64::from(y) * 12 + i64::from(m) - 1;
-    let span = ordinal(last) - ordinal(first);
+    let ordinal = month_ordinal;
+    let end = until.map_or(ordinal(last), |u| u.max(ordinal(last)));
+    let span = end - ordinal(first);
     let months = if span < MAX_FILLED_MONTHS {
-        (ordinal(first)..=ordinal(last))
+        (ordinal(first)..=end)
             .map(|o| {
                 let key = (o.div_euclid(12) as i32, o.rem_euclid(12) as u32 + 1);
                 counted.remove(&key).unwrap_or_else(|| MonthRow {
@@ -114,6 +213,10 @@ pub struct DurationPoint {
 /// The incidents with an incident date and at least one of the two durations, by date.
 /// A negative duration (an impossible timeline, which the review reports) is left out.
 pub fn durations_over_time(summaries: &[Summary]) -> Vec<DurationPoint> {
+    durations_of(&summaries.iter().collect::<Vec<_>>())
+}
+
+fn durations_of(summaries: &[&Summary]) -> Vec<DurationPoint> {
     let mut points: Vec<DurationPoint> = summaries
         .iter()
         .filter(|s| parse_date(&s.incident_date).is_some())
@@ -437,4 +540,79 @@ pub fn durations_svg(points: &[DurationPoint], lang: Language) -> String {
     }
     out.push_str("</svg>");
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn s(id: &str, incident_id: &str, lang: Language, date: &str) -> Summary {
+        Summary {
+            id: id.into(),
+            incident_id: incident_id.into(),
+            language: lang,
+            incident_date: date.into(),
+            severity: Some(Severity::Sev1),
+            time_to_detect: Some(600),
+            ..Summary::default()
+        }
+    }
+
+    #[test]
+    fn the_ranges_table_and_the_choice_agree() {
+        for (range, (value, words)) in TrendRange::ALL.iter().zip(TrendRange::OPTIONS) {
+            assert_eq!(range.value(), *value);
+            assert_eq!(range.words(), *words);
+            assert_eq!(TrendRange::parse(value), Some(*range));
+        }
+        assert_eq!(TrendRange::default(), TrendRange::Last12Months);
+    }
+
+    #[test]
+    fn one_incident_in_two_languages_is_one_sev1() {
+        let list = [
+            s("a", "INC-7", Language::En, "2026-11-03"),
+            s("b", "INC-7", Language::ZhTw, "2026-11-03"),
+        ];
+        let shown = trends(&list, TrendRange::AllTime, "2026-12-07");
+        assert_eq!(shown.per_month.months.len(), 1);
+        assert_eq!(shown.per_month.months[0].by_severity[0], 1);
+        assert_eq!(shown.durations.len(), 1);
+    }
+
+    #[test]
+    fn the_axis_starts_at_the_first_month_with_data_in_the_range() {
+        let list = [
+            s("old", "INC-1", Language::En, "2023-02-10"),
+            s("a", "INC-2", Language::En, "2026-03-10"),
+            s("b", "INC-3", Language::En, "2026-09-01"),
+            s("later", "INC-4", Language::En, "2027-05-01"),
+            s("undated", "INC-5", Language::En, ""),
+        ];
+        let year = trends(&list, TrendRange::Last12Months, "2026-12-07");
+        let months: Vec<&str> = year
+            .per_month
+            .months
+            .iter()
+            .map(|m| m.month.as_str())
+            .collect();
+        // From March (the first month with an incident) to this month.
+        assert_eq!(months.first(), Some(&"2026-03"));
+        assert_eq!(months.last(), Some(&"2026-12"));
+        assert_eq!(months.len(), 10);
+        assert_eq!(year.per_month.undated, 1);
+        let dates: Vec<&str> = year
+            .durations
+            .iter()
+            .map(|p| p.incident_date.as_str())
+            .collect();
+        assert_eq!(dates, ["2026-03-10", "2026-09-01"]);
+        // 24 months reach back to January 2025: the same incidents here.
+        let two = trends(&list, TrendRange::Last24Months, "2026-12-07");
+        assert_eq!(two.per_month.months[0].month, "2026-03");
+        // All time has every dated incident, from the first to the last.
+        let all = trends(&list, TrendRange::AllTime, "2026-12-07");
+        assert_eq!(all.durations.len(), 4);
+        assert_eq!(all.per_month.months[0].month, "2023-02");
+    }
 }

@@ -23,8 +23,8 @@ crate::words_table! {
     MARK_DONE = ("Mark done", "標示為完成");
     ACTION_ITEM_N = ("Action item {0}", "行動項目 {0}");
     MARK_DONE_NAMED = ("Mark done: {0}", "標示為完成：{0}");
-    RELATED_EXPLAINED = ("Incidents named in the other's Recurrence (by Incident ID or title), sharing a tag, or whose root causes use similar words.",
-        "在彼此的「過往類似事件」中提到（以事件編號或標題）、有相同標籤，或根本原因用詞相似的事件。");
+    RELATED_EXPLAINED = ("Incidents named in the other's Recurrence (by Incident ID or title), sharing a tag that few incidents carry, or whose root causes use similar words; never the same incident in its other language.",
+        "在彼此的「過往類似事件」中提到（以事件編號或標題）、有少數事件才有的相同標籤，或根本原因用詞相似的事件；同一事件的另一種語言版本不算在內。");
     RELATED_COUNT = ("{0} related", "{0} 件相關事件");
     OPEN_COUNT = ("{0} open action items", "{0} 項未完成的行動項目");
     OPEN_COUNT_ONE = ("{0} open action item", "{0} 項未完成的行動項目");
@@ -57,4 +57,10 @@ crate::words_table! {
     MINUTES = ("Minutes", "分鐘");
     HOURS = ("Hours", "小時");
     DAYS = ("Days", "天");
+    ALSO_IN_ENGLISH = ("Also in English", "另有英文版");
+    ALSO_IN_CHINESE = ("Also in 繁體中文", "另有繁體中文版");
+    RANGE = ("Range", "範圍");
+    LAST_12_MONTHS = ("Last 12 months", "最近 12 個月");
+    LAST_24_MONTHS = ("Last 24 months", "最近 24 個月");
+    ALL_TIME = ("All time", "全部期間");
 }

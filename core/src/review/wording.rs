@@ -276,8 +276,8 @@ crate::words_table! {
         "{0}: names “{1}”, an earlier incident whose action items are not all done ({2} open). Never the same mistake twice: finish them first.",
         "{0}：提到了「{1}」，這起先前的事件還有 {2} 個行動項目沒完成。同樣的錯不要犯兩次：先把它們做完。"
     );
-    REPEAT_SHARED_TAG = (
-        "{0}: “{1}”, an earlier incident also tagged {3}, still has open action items ({2}). If it had the same cause, name it here and finish its actions first.",
-        "{0}：先前的事件「{1}」也有{3}標籤，還有 {2} 個行動項目沒完成。如果原因相同，請寫在這裡，並先完成那些行動。"
+    REPEAT_SIMILAR_CAUSE = (
+        "{0}: “{1}”, an earlier incident whose root causes use similar words ({3}% in common), still has open action items ({2}). If it had the same cause, name it here and finish its actions first.",
+        "{0}：先前的事件「{1}」的根本原因用詞相似（{3}% 相同），還有 {2} 個行動項目沒完成。如果原因相同，請寫在這裡，並先完成那些行動。"
     );
 }

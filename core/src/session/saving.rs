@@ -3,7 +3,9 @@
 
 use crate::document::Postmortem;
 use crate::draft::Draft;
-use crate::incidents::{mark_done, summarize_doc, Index, Marked, Stamp, STAMP_PREFIX};
+use crate::incidents::{
+    mark_done, mark_not_done, summarize_doc, Index, Marked, Stamp, STAMP_PREFIX,
+};
 use crate::report::{display_title, KEPT_FROM_OTHER_TAB};
 use crate::storage::{draft_key, parse_draft, KeyValue};
 use crate::words::Text;
@@ -74,12 +76,26 @@ impl<K: KeyValue, E: Env> Session<K, E> {
         index: usize,
         action: &str,
     ) -> Result<Marked, MarkFailed> {
+        self.set_action_done(id, index, action, true)
+    }
+
+    /// Marks an action item done (`done`) or, to undo Mark done, not done, as
+    /// [`Session::mark_action_done`] does: the same lookup of the row, the same revision
+    /// check. Undo passes the row that Mark done answered.
+    pub fn set_action_done(
+        &mut self,
+        id: &str,
+        index: usize,
+        action: &str,
+        done: bool,
+    ) -> Result<Marked, MarkFailed> {
+        let set = if done { mark_done } else { mark_not_done };
         if self.open_id() == Some(id) {
             if self.is_read_only() {
                 return Err(MarkFailed::ReadOnly);
             }
-            let marked = mark_done(&mut self.doc, index, action).map_err(MarkFailed::Row)?;
-            if let Marked::Done(_) = marked {
+            let marked = set(&mut self.doc, index, action).map_err(MarkFailed::Row)?;
+            if marked.changed() {
                 self.touch();
                 self.flush();
             }
@@ -95,8 +111,8 @@ impl<K: KeyValue, E: Env> Session<K, E> {
         if draft.read_only {
             return Err(MarkFailed::ReadOnly);
         }
-        let marked = mark_done(&mut draft.doc, index, action).map_err(MarkFailed::Row)?;
-        if let Marked::AlreadyDone(_) = marked {
+        let marked = set(&mut draft.doc, index, action).map_err(MarkFailed::Row)?;
+        if !marked.changed() {
             return Ok(marked);
         }
         draft.updated_at = self.env.now_ms();

@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use hindsight_core::incidents::html::{percent_encode, Links};
-use hindsight_core::incidents::{Item, Related, FOLDER_ID_PREFIX};
+use hindsight_core::incidents::{Item, Related, Summary, FOLDER_ID_PREFIX};
 use hindsight_core::session::RowList;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -19,7 +19,7 @@ const TRIES: u32 = 50;
 
 /// Runs `attempt` after the pending renders, again and again until it says it is done (or
 /// gives up after about a second): the view that holds its target may still be mounting.
-fn when_rendered(attempt: impl Fn() -> bool + Clone + 'static) {
+pub fn when_rendered(attempt: impl Fn() -> bool + Clone + 'static) {
     fn retry(attempt: impl Fn() -> bool + Clone + 'static, left: u32) {
         set_timeout(
             move || {
@@ -33,7 +33,7 @@ fn when_rendered(attempt: impl Fn() -> bool + Clone + 'static) {
     retry(attempt, TRIES);
 }
 
-fn element(id: &str) -> Option<web_sys::HtmlElement> {
+pub fn element(id: &str) -> Option<web_sys::HtmlElement> {
     document()
         .get_element_by_id(id)
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
@@ -69,6 +69,14 @@ impl Links for AppLinks {
             "?view=incidents".to_owned()
         } else {
             format!("?draft={}", percent_encode(&related.id, &[]))
+        }
+    }
+
+    fn draft(&self, summary: &Summary) -> String {
+        if summary.is_from_folder() {
+            "?view=incidents".to_owned()
+        } else {
+            format!("?draft={}", percent_encode(&summary.id, &[]))
         }
     }
 }

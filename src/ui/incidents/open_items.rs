@@ -15,15 +15,30 @@ use hindsight_core::{report::display_title, Choice, Language, Severity, Status, 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::links::{focus_nth_after_render, open_action_row, show_folder_entry, AppLinks};
+use super::links::{
+    focus_nth_after_render, open_action_row, show_folder_entry, when_rendered, AppLinks,
+};
 use super::Folder;
 use crate::adapters::{files, platform};
 use crate::i18n::{self, incidents as words, Ui};
 use crate::state::Editor;
+use crate::ui::rich::rich;
 use crate::ui::views::Views;
 
 /// The selector of every Mark done button of the list, in list order.
 const MARK_BUTTONS: &str = "#open-items-list button.mark-done";
+
+/// How long the Undo toast of Mark done offers its button, as the Undo of a deleted row.
+const UNDO_MS: u64 = 10_000;
+
+/// An item just marked done, which the toast's Undo takes back: the item as listed, the
+/// row Mark done answered, and what the toast says.
+#[derive(Clone)]
+struct JustMarked {
+    item: Item,
+    row: usize,
+    text: Text,
+}
 
 /// The filters as their `<select>`s hold them; empty means all.
 #[derive(Clone, Copy)]
@@ -188,6 +203,30 @@ pub fn OpenItemsPart(
     let html = move || items.with(|i| items_html(i, ui.lang(), &AppLinks, 4));
     let views = Views::get();
     let folder = Folder::get();
+    // The Undo toast of the last Mark done; a newer one replaces it, and it goes away after
+    // a while, as the Undo of a deleted row does.
+    let just_marked = RwSignal::new(None::<JustMarked>);
+    let shown = StoredValue::new(0u64);
+    let offer_undo = move |marked: JustMarked| {
+        shown.update_value(|n| *n += 1);
+        let this = shown.get_value();
+        just_marked.set(Some(marked));
+        set_timeout(
+            move || {
+                if shown.try_get_value() == Some(this) {
+                    just_marked.set(None);
+                }
+            },
+            std::time::Duration::from_millis(UNDO_MS),
+        );
+    };
+    let undo = move |_| {
+        let Some(marked) = just_marked.get_untracked() else {
+            return;
+        };
+        just_marked.set(None);
+        undo_mark_done(ed, items, &marked, ui.lang_untracked());
+    };
     let on_click = move |ev: leptos::ev::MouseEvent| {
         // A click with a modifier opens the link as the browser does (a new tab, …).
         if ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
@@ -210,8 +249,8 @@ pub fn OpenItemsPart(
         if el.tag_name().eq_ignore_ascii_case("a") {
             ev.prevent_default();
             follow(ed, views, folder, &item);
-        } else {
-            mark_done(ed, &item, &el, ui.lang_untracked());
+        } else if let Some(marked) = mark_done(ed, &item, &el, ui.lang_untracked()) {
+            offer_undo(marked);
         }
     };
     view! {
@@ -238,6 +277,16 @@ pub fn OpenItemsPart(
             </div>
             {move || items.with(|i| empty_note(i, summaries))}
             <div id="open-items-list" on:click=on_click inner_html=html></div>
+            <div class="toast-region mark-undo" aria-live="polite">
+                {move || just_marked.get().map(|marked| view! {
+                    <div class="toast">
+                        <span>{move || rich(&ui.text(&marked.text))}</span>
+                        <button type="button" class="secondary small" on:click=undo>{ui.t(i18n::UNDO)}</button>
+                        <button type="button" class="ghost small" aria-label=ui.t(i18n::DISMISS)
+                            on:click=move |_| just_marked.set(None)>"✕"</button>
+                    </div>
+                })}
+            </div>
         </section>
     }
 }
@@ -280,9 +329,36 @@ fn follow(ed: Editor, views: Views, folder: Folder, item: &Item) {
     }
 }
 
+/// The words of the action and of its draft's title, isolated for a sentence.
+fn names(item: &Item, lang: Language) -> (String, String) {
+    // User text inside the app's sentences is isolated (shown as `<bdi>`).
+    (
+        i18n::isolate(&action_text(item, lang)),
+        i18n::isolate(display_title(&item.draft_title, lang)),
+    )
+}
+
+/// Says why marking an item done (or not done) failed.
+fn say_failed(ed: Editor, failed: MarkFailed, title: &str) {
+    match failed {
+        // The conflict alert asks which text to keep.
+        MarkFailed::Conflict => {}
+        MarkFailed::NoDraft => ed.warn_text(Text::new(words::DRAFT_GONE, &[title])),
+        MarkFailed::ReadOnly => ed.warn_text(Text::new(words::DRAFT_READ_ONLY, &[title])),
+        MarkFailed::Stale => ed.warn_text(Text::new(words::CHANGED_ELSEWHERE, &[title])),
+        MarkFailed::Row(why) => ed.warn_text(why),
+    }
+}
+
 /// Marks an item done in its draft, says how it went, and keeps the focus at its place
-/// in the list (`button` is the item's Mark done button).
-fn mark_done(ed: Editor, item: &Item, button: &web_sys::Element, lang: Language) {
+/// in the list (`button` is the item's Mark done button). When it was marked, what the
+/// Undo toast needs.
+fn mark_done(
+    ed: Editor,
+    item: &Item,
+    button: &web_sys::Element,
+    lang: Language,
+) -> Option<JustMarked> {
     let position = document()
         .query_selector_all(MARK_BUTTONS)
         .ok()
@@ -291,20 +367,78 @@ fn mark_done(ed: Editor, item: &Item, button: &web_sys::Element, lang: Language)
             (0..all.length()).find(|i| all.item(*i).as_ref() == Some(button))
         })
         .unwrap_or(0) as usize;
-    // User text inside the app's sentences is isolated (shown as `<bdi>`).
-    let shown = i18n::isolate(&action_text(item, lang));
-    let title = i18n::isolate(display_title(&item.draft_title, lang));
-    let title = title.as_str();
-    let args = [shown.as_str(), title];
-    match ed.mark_action_done(&item.draft_id, item.index, &item.action) {
-        Ok(Marked::Done(_)) => ed.info().set(Some(Text::new(words::MARKED_DONE, &args))),
-        Ok(Marked::AlreadyDone(_)) => ed.info().set(Some(Text::new(words::ALREADY_DONE, &args))),
-        // The conflict alert asks which text to keep.
-        Err(MarkFailed::Conflict) => {}
-        Err(MarkFailed::NoDraft) => ed.warn_text(Text::new(words::DRAFT_GONE, &[title])),
-        Err(MarkFailed::ReadOnly) => ed.warn_text(Text::new(words::DRAFT_READ_ONLY, &[title])),
-        Err(MarkFailed::Stale) => ed.warn_text(Text::new(words::CHANGED_ELSEWHERE, &[title])),
-        Err(MarkFailed::Row(why)) => ed.warn_text(why),
-    }
+    let (shown, title) = names(item, lang);
+    let args = [shown.as_str(), title.as_str()];
+    let result = ed.mark_action_done(&item.draft_id, item.index, &item.action);
     focus_nth_after_render(MARK_BUTTONS, position, "open-items-title");
+    match result {
+        Ok(Marked::Done(row)) => {
+            return Some(JustMarked {
+                item: item.clone(),
+                row,
+                text: Text::new(words::MARKED_DONE, &args),
+            })
+        }
+        Ok(_) => ed.info().set(Some(Text::new(words::ALREADY_DONE, &args))),
+        Err(failed) => say_failed(ed, failed, &title),
+    }
+    None
+}
+
+/// Undoes a Mark done: the item is not done again in its draft (through the same checks),
+/// it is listed again, and the focus returns to its Mark done button.
+fn undo_mark_done(ed: Editor, items: Memo<OpenItems>, marked: &JustMarked, lang: Language) {
+    let item = &marked.item;
+    let (shown, title) = names(item, lang);
+    let args = [shown.as_str(), title.as_str()];
+    let row = match ed.set_action_done(&item.draft_id, marked.row, &item.action, false) {
+        Ok(Marked::Reopened(row)) => {
+            ed.info().set(Some(Text::new(words::REOPENED, &args)));
+            row
+        }
+        Ok(m) => {
+            ed.info().set(Some(Text::new(words::ALREADY_OPEN, &args)));
+            m.row()
+        }
+        Err(failed) => {
+            say_failed(ed, failed, &title);
+            marked.row
+        }
+    };
+    // The list is drawn anew with the item back in it: find its button by the item (its
+    // draft and row) and check the label, so a button of the list before is never taken.
+    let id = item.draft_id.clone();
+    let label = t::MARK_DONE_NAMED.fill(lang, &[&action_text(item, lang)]);
+    let tries = StoredValue::new(0u32);
+    when_rendered(move || {
+        tries.update_value(|n| *n += 1);
+        let n = items.with_untracked(|i| {
+            i.groups
+                .iter()
+                .flat_map(|g| &g.items)
+                .position(|it| it.draft_id == id && it.index == row)
+        });
+        let button = n.and_then(|n| {
+            document()
+                .query_selector(&format!("{MARK_BUTTONS}[data-n=\"{n}\"]"))
+                .ok()
+                .flatten()
+                .filter(|b| b.get_attribute("aria-label").as_deref() == Some(label.as_str()))
+                .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
+        });
+        match button {
+            Some(button) => {
+                let _ = button.focus();
+                true
+            }
+            // Not listed (a filter hides it, or it could not be reopened): the list's heading.
+            None if tries.get_value() > 25 => {
+                if let Some(heading) = super::links::element("open-items-title") {
+                    let _ = heading.focus();
+                }
+                true
+            }
+            None => false,
+        }
+    });
 }

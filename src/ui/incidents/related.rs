@@ -3,9 +3,9 @@
 //! overview for every draft. Both lists are HTML from the core's `incidents::html`, read by
 //! one click listener each.
 
-use hindsight_core::incidents::html::{related_list_html, related_overview_html};
+use hindsight_core::incidents::html::{also_in_links, related_list_html, related_overview_html};
 use hindsight_core::incidents::{
-    related, related_all, summarize_doc, words as t, Summary, FOLDER_ID_PREFIX,
+    related, related_all, summarize_doc, translations_of, words as t, Summary, FOLDER_ID_PREFIX,
 };
 use hindsight_core::SectionId;
 use leptos::prelude::*;
@@ -64,17 +64,27 @@ pub fn RelatedInDraft() -> impl IntoView {
             tags: s.tags,
             cause_words: s.cause_words,
             recurrence: s.recurrence,
+            language: s.language,
             ..Summary::default()
         }
     });
     let others = all_summaries(ed, Folder::get());
     let html = move || {
         let lang = ui.lang();
+        // This incident in its other language first: never a related incident, its version.
+        let also = me.with(|me| {
+            others.with(|others| also_in_links(&translations_of(me, others), lang, &AppLinks))
+        });
+        let also = if also.is_empty() {
+            also
+        } else {
+            format!("<p class=\"also-in\">{also}</p>")
+        };
         let list = me.with(|me| others.with(|others| related(me, others)));
         if list.is_empty() {
-            return format!("<p class=\"hint\">{}</p>", t::NO_RELATED.get(lang));
+            return format!("{also}<p class=\"hint\">{}</p>", t::NO_RELATED.get(lang));
         }
-        let mut html = related_list_html(&list[..list.len().min(SHOWN)], lang, &AppLinks);
+        let mut html = also + &related_list_html(&list[..list.len().min(SHOWN)], lang, &AppLinks);
         if list.len() > SHOWN {
             let more = words::MORE_RELATED.fill(lang, &[&(list.len() - SHOWN).to_string()]);
             html.push_str(&format!(

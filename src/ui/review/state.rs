@@ -304,10 +304,11 @@ impl ReviewState {
     }
 }
 
-/// What repeat-open-actions reads of another draft, from its summary: its header and its
-/// open action items.
+/// What repeat-open-actions reads of another draft, from its summary: its header, its root
+/// causes' words (which give the same words again) and its open action items.
 fn other_doc(s: &Summary) -> Postmortem {
     let mut doc = Postmortem::default();
+    doc.causes.root_causes = s.cause_words.join(" ");
     doc.header.title = s.title.clone();
     doc.header.incident_id = s.incident_id.clone();
     doc.header.incident_date = s.incident_date.clone();

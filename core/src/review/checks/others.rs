@@ -3,6 +3,7 @@
 
 use crate::document::{Language, Postmortem};
 use crate::fields::FieldId;
+use crate::incidents::{cause_words, similarity};
 use crate::report::display_title;
 use crate::text::{Hay, Pat};
 use crate::words::Text;
@@ -49,8 +50,9 @@ fn names(text: &Hay, name: &str) -> bool {
     (0..text.len()).any(|i| pat.at(text, i).is_some())
 }
 
-/// repeat-open-actions: an earlier incident named in Recurrence (a problem) or sharing a
-/// tag (a suggestion) still has open action items.
+/// repeat-open-actions: an earlier incident named in Recurrence (a problem) or whose root
+/// causes use similar words (a suggestion) still has open action items. A shared tag alone
+/// is no shared cause: a tag most drafts carry would flag every earlier incident.
 pub(super) fn repeat_open_actions(
     check: Check,
     doc: &Postmortem,
@@ -62,13 +64,7 @@ pub(super) fn repeat_open_actions(
     };
     let id = doc.header.incident_id.trim();
     let recurrence = Hay::new(&doc.causes.recurrence);
-    let tags: Vec<String> = doc
-        .header
-        .tags
-        .iter()
-        .map(|t| t.trim().to_lowercase())
-        .filter(|t| !t.is_empty())
-        .collect();
+    let causes = cause_words(&doc.causes.root_causes);
     for other in others {
         let o = &other.doc.header;
         let their_id = o.incident_id.trim();
@@ -95,16 +91,14 @@ pub(super) fn repeat_open_actions(
         let target = Target::Field(FieldId::Recurrence);
         let mut f = if names(&recurrence, their_id) || names(&recurrence, &o.title) {
             finding(check, target, say::REPEAT_OPEN_ACTIONS, &[&title, &count])
-        } else if let Some(tag) = o
-            .tags
-            .iter()
-            .find(|t| tags.contains(&t.trim().to_lowercase()))
+        } else if let Some(percent) =
+            similarity(&causes, &cause_words(&other.doc.causes.root_causes))
         {
             finding(
                 check,
                 target,
-                say::REPEAT_SHARED_TAG,
-                &[&title, &count, &quotes([tag.trim()])],
+                say::REPEAT_SIMILAR_CAUSE,
+                &[&title, &count, &Text::plain(percent.to_string())],
             )
             .at(Level::Suggestion)
         } else {
