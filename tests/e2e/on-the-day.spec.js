@@ -72,7 +72,8 @@ for (const lang of LANGUAGES) {
     await expect(actions.locator('table')).toHaveCount(1);
     await expect(actions.locator('ul li .task')).toHaveCount(0);
     if (lang === 'zh-TW') {
-      const detection = await app.preview('Detection').innerText();
+      // textContent: a preview section off screen is not rendered, so it has no innerText.
+      const detection = await app.preview('Detection').textContent();
       expect(detection).toMatch(/發現方式：\S/);
       expect(detection).not.toMatch(/：\s/);
     }
