@@ -9,6 +9,7 @@ use hindsight_core::{
 };
 use leptos::prelude::*;
 
+use crate::adapters::platform;
 use crate::i18n::{self, Ui};
 use crate::state::Editor;
 use crate::ui::patch::patch_inner_html;
@@ -56,11 +57,30 @@ pub fn Preview(
             });
             // Patched, not replaced: a keystroke in one row of a long table changes one row.
             let node = NodeRef::<leptos::html::Div>::new();
+            let pending = StoredValue::new(false);
             Effect::new(move |_| {
                 let Some(el) = node.get() else { return };
-                html.with(|h| patch_inner_html(&el, h));
-                if section == SectionId::Timeline {
-                    mark_long_table(&el);
+                let put = move |el: &web_sys::Element| {
+                    html.with_untracked(|h| patch_inner_html(el, h));
+                    if section == SectionId::Timeline {
+                        mark_long_table(el);
+                    }
+                };
+                let large = html.with(|h| h.len() > LARGE_SECTION_BYTES);
+                if !large || !el.has_child_nodes() {
+                    put(&el);
+                    return;
+                }
+                // A large section (a long timeline) is put in after the keystroke's frame is
+                // painted, the latest text only: typing never waits for it.
+                if !pending.get_value() {
+                    pending.set_value(true);
+                    platform::when_idle(LARGE_SECTION_WITHIN_MS, move || {
+                        // Gone with its view (another draft opened): nothing to put in.
+                        if pending.try_set_value(false).is_none() {
+                            put(&el);
+                        }
+                    });
                 }
             });
             view! {
@@ -75,6 +95,12 @@ pub fn Preview(
         </article>
     }
 }
+
+/// The HTML size past which a section is put in after the keystroke's frame.
+const LARGE_SECTION_BYTES: usize = 20_000;
+
+/// How long a large section's update may wait for an idle moment.
+const LARGE_SECTION_WITHIN_MS: u32 = 100;
 
 /// Rows past which a timeline's table gets fixed columns (`style/main.css`): an automatic
 /// table measures every cell again when one changes, which a long timeline feels per key.
