@@ -13,9 +13,24 @@ const MAX_CAUSE_WORDS: usize = 200;
 /// as character bigrams, cut at function words (的, 因為, 導致, …). Mixed text gives both.
 pub fn cause_words(text: &str) -> Vec<String> {
     let mut words: Vec<String> = Vec::new();
+    let mut seen: HashSet<String> = HashSet::new();
     let mut run = String::new();
     let mut cjk: Vec<char> = Vec::new();
+    // Only the first words are kept, so the scan stops once it has them: a pasted log of
+    // 100 KB costs what its first lines cost, on every save of the index.
+    let mut keep_new = |words: &mut Vec<String>, from: usize| {
+        let mut kept = from;
+        for i in from..words.len() {
+            if seen.insert(words[i].clone()) {
+                words.swap(kept, i);
+                kept += 1;
+            }
+        }
+        words.truncate(kept);
+        kept >= MAX_CAUSE_WORDS
+    };
     for c in text.chars().map(fold).chain(std::iter::once(' ')) {
+        let before = words.len();
         if is_spaceless(c) && c.is_alphanumeric() {
             flush_word(&mut run, &mut words);
             cjk.push(c);
@@ -26,10 +41,10 @@ pub fn cause_words(text: &str) -> Vec<String> {
             flush_word(&mut run, &mut words);
             flush_cjk(&mut cjk, &mut words);
         }
+        if words.len() > before && keep_new(&mut words, before) {
+            break;
+        }
     }
-    // Keep the first words when there are too many, then sort for the set operations.
-    let mut seen = HashSet::new();
-    words.retain(|w| seen.insert(w.clone()));
     words.truncate(MAX_CAUSE_WORDS);
     crate::sort::sort(&mut words);
     words
@@ -160,5 +175,22 @@ mod tests {
         assert_eq!(fold_plural("status"), "status");
         assert_eq!(fold_plural("class"), "class");
         assert_eq!(fold_plural("dns"), "dns");
+    }
+
+    #[test]
+    fn a_long_cause_keeps_its_first_distinct_words_as_a_short_one_does() {
+        // Repeats, plurals and bigrams before the cap, as a pasted log has them.
+        let word = |i: usize| format!("w{i}");
+        let mut first: Vec<String> = Vec::new();
+        for i in 0..MAX_CAUSE_WORDS - 1 {
+            first.push(word(i));
+            first.push(word(i / 2));
+        }
+        first.push("資料庫連線".to_owned());
+        let rest: Vec<String> = (MAX_CAUSE_WORDS..5_000).map(word).collect();
+        let long = cause_words(&format!("{} {}", first.join(" "), rest.join(" ")));
+        assert_eq!(long.len(), MAX_CAUSE_WORDS);
+        assert!(long.contains(&"資料".to_owned()) && !long.contains(&"w250".to_owned()));
+        assert_eq!(long, cause_words(&first.join(" ")));
     }
 }
