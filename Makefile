@@ -36,9 +36,10 @@ test-wasm:
 test-e2e: build
 	npx playwright test
 
-## Measure the performance goals in headless Chromium (results go in the README).
+## Measure the performance goals in headless Chromium, side by side with the build this one
+## started from (BENCH_BASE; see scripts/bench.sh). The results go in the README.
 bench: build
-	node scripts/bench.mjs
+	bash scripts/bench.sh
 
 ## Time `hindsight check` and `hindsight site` over 2,000 postmortems on one core (goal: 5 s each).
 bench-cli:

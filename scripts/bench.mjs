@@ -11,6 +11,9 @@
 //      and 500 KB; a Title keystroke with a 300,000-character field elsewhere;
 //   6. a timeline of 200 rows: typing in its last row, keystroke to the next frame against 5
 //      rows (goal: p95 at most 20 ms), and a reload until the form is editable (goal: 1.2 s).
+//   7. side by side with the build it started from (scripts/bench.sh builds it): first-load
+//      and total transfer, cold load, keystrokes at 50 and 500 KB, start-up with 1 and 200
+//      drafts, the Title keystroke, and the frames dropped while a 500 KB draft is saved.
 // Timings are reported, never asserted: `make bench`.
 import { chromium } from '@playwright/test';
 import { spawn, spawnSync } from 'node:child_process';
@@ -19,9 +22,12 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
-const dist = path.join(root, 'dist');
+const thisDist = path.join(root, 'dist');
 const port = Number(process.env.BENCH_PORT || 8096);
-const base = `http://127.0.0.1:${port}/`;
+// The build under measure: this one, or for a while the one it started from
+// (BENCH_BASE_DIST, built by scripts/bench.sh), each served on its own port.
+let dist = thisDist;
+let base = `http://127.0.0.1:${port}/`;
 
 // A Markdown-heavy paragraph with lists, a table, code and links, about 1 KB.
 function chunk(i) {
@@ -371,34 +377,160 @@ async function folderTime(browser, count) {
   return took;
 }
 
+/// One keystroke in a report of `bytes`, then every frame for two seconds, through the
+/// delayed save: the longest gap between two frames, and how many gaps missed a frame (over
+/// 1.5 display frames).
+async function saveFrames(page, bytes) {
+  await page.goto(base);
+  await page.evaluate((d) => {
+    localStorage.clear();
+    localStorage.setItem('hindsight:draft:bench', JSON.stringify(d));
+  }, draftOf('bench', bigDocument(bytes), Date.now()));
+  await page.goto(`${base}?draft=bench`);
+  await page.waitForSelector('#preview-supporting h2');
+  await page.locator('#summary-summary').click();
+  await page.keyboard.press('End');
+  await page.waitForTimeout(1500);
+  const before = await page.evaluate(() => localStorage.getItem('hindsight:draft:bench').length);
+  await page.evaluate(() => {
+    window.__gaps = [];
+    let last = performance.now();
+    const start = last;
+    const step = (t) => {
+      window.__gaps.push(t - last);
+      last = t;
+      if (t - start < 2000) requestAnimationFrame(step);
+      else window.__gapsDone = true;
+    };
+    requestAnimationFrame(step);
+  });
+  await page.keyboard.press('KeyA');
+  await page.waitForFunction(() => window.__gapsDone === true);
+  const { gaps, after } = await page.evaluate(() => ({
+    gaps: window.__gaps.slice(1),
+    after: localStorage.getItem('hindsight:draft:bench').length,
+  }));
+  const frame = median(gaps);
+  return { longest: Math.max(...gaps), dropped: gaps.filter((g) => g > 1.5 * frame).length, saved: after !== before };
+}
+
 async function medianOf(n, fn) {
   const xs = [];
   for (let i = 0; i < n; i++) xs.push(await fn());
   return median(xs);
 }
 
-/// Where the wasm's bytes go, by crate, from twiggy on the release build's own wasm (before
-/// wasm-bindgen and wasm-opt), when twiggy is installed.
+/// Where the wasm's bytes go, from twiggy on the release build's own wasm (before
+/// wasm-bindgen and wasm-opt), when twiggy is installed: by crate, and by what the code is
+/// for, with the parts the first keystroke does not need (the next lever for the first
+/// load) marked "later".
+const AREAS = [
+  ['importer of foreign reports (later)', /hindsight_core::import::foreign/],
+  ['review (later)', /hindsight_core::review|hindsight::ui::review|hindsight::i18n::review/],
+  ['customer version (later)', /hindsight_core::customer|hindsight::ui::customer|hindsight::i18n::customer/],
+  ['incidents overview (later)', /hindsight_core::incidents|hindsight::ui::incidents|hindsight::state::incidents|hindsight::i18n::incidents/],
+  ['team folder and merge (later)', /hindsight_core::merge|hindsight_core::session::(folder|merging)|hindsight::ui::(team_folder|opened_folder|merge_dialog)|hindsight::(adapters|state)::folder|hindsight::i18n::(team|merge)/],
+  ['imports and exports (later)', /hindsight_core::(import|export|json|share|backup|strict_json)|hindsight::state::exchange|hindsight::ui::(export_menu|import_map|import_picked_file|shared_view)|hindsight::adapters::files/],
+  ['worked examples (later)', /hindsight_core::example/],
+  ['editor: form, preview, drafts, session', /hindsight_core|hindsight::/],
+  ['Leptos and the browser bindings', /^<*(impl )?<*(reactive_graph|tachys|leptos\w*|web_sys|js_sys|wasm_bindgen\w*|any_spawner|throw_error|or_poisoned|send_wrapper|futures\w*|slotmap|oco_ref|guardian|pin_project\w*|either_of|next_tuple)\b/],
+  ['Markdown, JSON, deflate', /^<*(impl )?<*(pulldown_cmark\w*|unicase|serde\w*|itoa|ryu|miniz_oxide|adler2|memchr)\b/],
+  ['Rust standard library', /^<*(impl )?<*(core|alloc|std|hashbrown|dlmalloc|compiler_builtins|indexmap|rustc_demangle|__rust\w*|__rustc)\b/],
+];
 function breakdown() {
   const wasm = path.join(root, 'target/wasm32-unknown-unknown/release/hindsight-app.wasm');
   const run = spawnSync('twiggy', ['top', '-n', '100000', '-f', 'csv', wasm], { encoding: 'utf8', maxBuffer: 1 << 28 });
   if (run.status !== 0) return null;
-  const totals = new Map();
+  const crates = new Map();
+  const areas = new Map();
+  const add = (map, key, n) => map.set(key, (map.get(key) || 0) + n);
   for (const line of run.stdout.split('\n').slice(1)) {
     const m = line.match(/^(.*),(\d+),([\d.]+),/);
     if (!m) continue;
     const name = m[1].replace(/^"|"$/g, '');
     if (name.includes('function names') || name.startsWith('custom section') || name.includes('__wbindgen_describe')) continue;
-    const crate = name.startsWith('data segment') ? '(data: strings, tables)'
+    const bytes = Number(m[2]);
+    const data = name.startsWith('data segment');
+    const crate = data ? '(data: strings, tables)'
       : (name.replace(/^<+/, '').replace(/^impl /, '').match(/^([A-Za-z_][A-Za-z0-9_]*)(::|\[)/) || [, '(other)'])[1];
-    totals.set(crate, (totals.get(crate) || 0) + Number(m[2]));
+    add(crates, crate, bytes);
+    const area = data ? '(data: text in both languages, tables)'
+      : (AREAS.find(([, re]) => re.test(name)) || ['(other: closures, generics, glue)'])[0];
+    add(areas, area, bytes);
   }
-  const all = [...totals.values()].reduce((a, b) => a + b, 0);
-  return [...totals.entries()].sort((a, b) => b[1] - a[1]).slice(0, 12)
-    .map(([k, v]) => `${k} ${(100 * v / all).toFixed(0)}%`).join(', ');
+  const all = [...crates.values()].reduce((a, b) => a + b, 0);
+  const list = (map, n) => [...map.entries()].sort((a, b) => b[1] - a[1]).slice(0, n)
+    .map(([k, v]) => `${k} ${(100 * v / all).toFixed(0)}% (${(v / 1024).toFixed(0)} KiB)`).join(', ');
+  const later = [...areas.entries()].filter(([k]) => k.endsWith('(later)')).reduce((a, [, v]) => a + v, 0);
+  return `${list(crates, 12)}.\n\nBy what it is for (${(all / 1024).toFixed(0)} KiB before wasm-opt): ${list(areas, 20)}; `
+    + `the parts marked later, which the first keystroke does not need, are ${(100 * later / all).toFixed(0)}%`;
 }
 
-const server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', dist], { stdio: 'ignore' });
+/// Transfer, gzip -9: the files the editor needs before it is usable (the page, its script,
+/// module and style sheets), and everything the service worker precaches.
+function transfer() {
+  const files = fs.readdirSync(dist).filter((f) => /\.(wasm|js|css)$/.test(f) && f !== 'sw.js' && f !== 'theme.js');
+  const gz = (f) => zlib.gzipSync(fs.readFileSync(path.join(dist, f)), { level: 9 }).length;
+  const firstLoad = ['index.html', 'theme.js', ...files].filter((f) => fs.existsSync(path.join(dist, f)));
+  const walk = (dir) => fs.readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)).map((f) => path.join(e.name, f)) : [e.name]));
+  return {
+    files,
+    gz,
+    firstLoad,
+    first: firstLoad.reduce((sum, f) => sum + gz(f), 0),
+    everything: walk(dist).reduce((sum, f) => sum + gz(f), 0),
+    total: files.reduce((sum, f) => sum + gz(f), 0),
+  };
+}
+
+/// The measures of issue 20, for the build served at `base`.
+async function compared(browser, page) {
+  const strokes = {};
+  for (const size of [50_000, 500_000]) {
+    strokes[size] = await keystrokes(page, bigDocument(size));
+  }
+  const colds = [];
+  for (let i = 0; i < 5; i++) colds.push(await readyTime(browser, null));
+  return {
+    strokes,
+    title: await titleWithHugeField(page, 300_000),
+    colds,
+    one: await medianOf(5, () => readyTime(browser, seedDrafts(1), 2)),
+    many: await medianOf(5, () => readyTime(browser, seedDrafts(200), 2)),
+    save: await saveFrames(page, 500_000),
+    size: transfer(),
+  };
+}
+
+/// The two builds' measures, one row each.
+function comparison(was, now, name) {
+  const kib = (b) => `${(b / 1024).toFixed(0)} KiB`;
+  const pp = (xs) => `p50 ${ms(percentile(xs, 50))}, p95 ${ms(percentile(xs, 95))}`;
+  const rows = [
+    ['first-load transfer, gzip -9', (m) => kib(m.size.first), 'at most 250 KiB'],
+    ['everything precached, gzip -9', (m) => kib(m.size.everything), 'no more than 661 KiB'],
+    ['cold load, fresh profile (median of 5; max)', (m) => `${ms(median(m.colds))}; max ${ms(Math.max(...m.colds))}`, 'median at most 150 ms'],
+  ];
+  for (const size of [50_000, 500_000]) {
+    rows.push([`keystroke to preview, ${size / 1000} KB`, (m) => pp(m.strokes[size].preview), 'p95 at most 8 ms']);
+    rows.push([`keystroke to next frame, ${size / 1000} KB`, (m) => pp(m.strokes[size].frames), 'p95 at most 20 ms']);
+  }
+  rows.push(
+    ['start-up with 1 draft; with 200 (median of 5)', (m) => `${ms(m.one)}; ${ms(m.many)} (${m.many >= m.one ? '+' : '−'}${ms(Math.abs(m.many - m.one))})`, 'at most 50 ms more'],
+    ['Title keystroke, 300,000 characters elsewhere', (m) => ms(m.title), 'at most 50 ms'],
+    ['a 500 KB draft saved: longest frame, frames missed in 2 s', (m) => `${ms(m.save.longest)}, ${m.save.dropped}${m.save.saved ? '' : ' (not saved)'}`, 'none missed'],
+  );
+  console.log(`\n### Side by side with ${name}\n`);
+  console.log(`| what | ${name} | this build | goal |`);
+  console.log('|---|---|---|---|');
+  for (const [what, f, goal] of rows) console.log(`| ${what} | ${f(was)} | ${f(now)} | ${goal} |`);
+}
+
+const serve = (dir, at) => spawn('python3', ['-m', 'http.server', String(at), '--bind', '127.0.0.1', '--directory', dir], { stdio: 'ignore' });
+const server = serve(dist, port);
+const baseDist = process.env.BENCH_BASE_DIST;
+const baseServer = baseDist ? serve(baseDist, port + 1) : null;
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
@@ -439,21 +571,30 @@ try {
     process.exit(0);
   }
 
-  // 1. A keystroke in a short section of a 50 KB and of a 500 KB report.
+  // 1, 2, 3 and 7: the measures of issue 20, first for the build this one started from
+  // when scripts/bench.sh built it, then for this one.
+  let was = null;
+  if (baseDist) {
+    base = `http://127.0.0.1:${port + 1}/`;
+    dist = baseDist;
+    for (let i = 0; i < 50; i++) {
+      try { await page.goto(base); break; } catch { await new Promise((r) => setTimeout(r, 200)); }
+    }
+    was = await compared(browser, page);
+    base = `http://127.0.0.1:${port}/`;
+    dist = thisDist;
+  }
+  const now = await compared(browser, page);
+  if (process.env.BENCH_ONLY === 'compare') {
+    if (was) comparison(was, now, process.env.BENCH_BASE_NAME || 'the base build');
+    process.exit(0);
+  }
   const strokes = {};
   for (const size of [50_000, 500_000]) {
-    const doc = bigDocument(size);
-    strokes[size] = { ...(await keystrokes(page, doc)), bytes: JSON.stringify(doc).length };
+    strokes[size] = { ...now.strokes[size], bytes: JSON.stringify(bigDocument(size)).length };
   }
-  const title = await titleWithHugeField(page, 300_000);
-
-  // 2 and 3. Cold load, and start-up with 1 and 200 drafts (the second load of 200 reads the
-  // drafts index written by the first).
-  const colds = [];
-  for (let i = 0; i < 5; i++) colds.push(await readyTime(browser, null));
+  const { title, colds, one, many } = now;
   const cold = median(colds);
-  const one = await medianOf(5, () => readyTime(browser, seedDrafts(1), 2));
-  const many = await medianOf(5, () => readyTime(browser, seedDrafts(200), 2));
   const rebuild = await medianOf(3, () => readyTime(browser, seedDrafts(200), 1));
 
   // 3b. Incidents: start-up with 200 varied drafts and 1,000 open action items, and opening
@@ -490,16 +631,8 @@ try {
     }));
   }, { docs: sizes.map(markdownOf) });
 
-  // 5. Size: the files the editor needs before it is usable (the page, its script, module
-  // and style sheets), and everything the service worker precaches.
-  const files = fs.readdirSync(dist).filter((f) => /\.(wasm|js|css)$/.test(f) && f !== 'sw.js' && f !== 'theme.js');
-  const gz = (f) => zlib.gzipSync(fs.readFileSync(path.join(dist, f)), { level: 9 }).length;
-  const firstLoad = ['index.html', 'theme.js', ...files].filter((f) => fs.existsSync(path.join(dist, f)));
-  const first = firstLoad.reduce((sum, f) => sum + gz(f), 0);
-  const walk = (dir) => fs.readdirSync(dir, { withFileTypes: true })
-    .flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)).map((f) => path.join(e.name, f)) : [e.name]));
-  const everything = walk(dist).reduce((sum, f) => sum + gz(f), 0);
-  const total = files.reduce((sum, f) => sum + gz(f), 0);
+  // 5. Size.
+  const { files, gz, firstLoad, first, everything, total } = now.size;
   const where = breakdown();
 
   console.log('\n## Benchmark results\n');
@@ -525,7 +658,9 @@ try {
   console.log(`| first-load transfer, gzip -9 (${firstLoad.join(', ').replace(/-[0-9a-f]{16}/g, '')}); everything precached | ${(first / 1024).toFixed(0)} KiB; all ${(everything / 1024).toFixed(0)} KiB | at most 250 KiB |`);
   console.log(`| app size, gzip (${files.map((f) => `${f.replace(/-[0-9a-f]{16}/, '')} ${(gz(f) / 1024).toFixed(0)} KiB`).join(', ')}) | ${(total / 1024).toFixed(0)} KiB | at most 250 KiB |`);
   if (where) console.log(`\nWhere the wasm's code and data go (before wasm-opt): ${where}.`);
+  if (was) comparison(was, now, process.env.BENCH_BASE_NAME || 'the base build');
 } finally {
   await browser.close();
   server.kill();
+  baseServer?.kill();
 }
