@@ -101,6 +101,7 @@ hindsight_core::words_table! {
     SAVING = ("Saving…", "儲存中…");
     NOT_SAVED = ("Not saved", "未儲存");
     TAB_ONLY = ("Kept in this tab only", "只保留在這個分頁");
+    NOTHING_TO_SAVE = ("Nothing to save yet", "尚無內容可儲存");
     DOWNLOAD_JSON = ("Download JSON", "下載 JSON");
     BACK_UP_ALL = ("Back up all drafts", "備份所有草稿");
     DOWNLOAD_UNREADABLE = ("Download unreadable data", "下載無法讀取的資料");

@@ -64,6 +64,7 @@ struct Handles {
     shared: RwSignal<Option<Postmortem>>,
     last_backup: RwSignal<Option<i64>>,
     read_only: RwSignal<bool>,
+    unstored: RwSignal<bool>,
     template: RwSignal<Template>,
     rows: RowKeys,
     foreign: RwSignal<Option<(String, hindsight_core::import::ForeignImport)>>,
@@ -106,6 +107,8 @@ handles! {
     last_backup: RwSignal<Option<i64>>;
     /// Whether the open draft was written by a newer Hindsight.
     read_only: RwSignal<bool>;
+    /// Whether the open draft is the calm first draft, not stored until its first words.
+    unstored: RwSignal<bool>;
     /// The open draft's template: it orders the form.
     template: RwSignal<Template>;
     /// Stable keys of every list's rows.
@@ -173,6 +176,7 @@ impl Editor {
             shared: RwSignal::new(shared),
             last_backup: RwSignal::new(None),
             read_only: RwSignal::new(false),
+            unstored: RwSignal::new(false),
             template: RwSignal::new(Template::Full),
             rows: RowKeys::new(),
             foreign: RwSignal::new(None),
@@ -326,7 +330,7 @@ impl Editor {
                 (merge, s.take_merge_note())
             })
             .unwrap_or_default();
-        let (generation, open, drafts, alert, undo, read_only, template, backup, lens) =
+        let (generation, open, drafts, alert, undo, read_only, unstored, template, backup, lens) =
             self.session.with_value(|s| {
                 let undo = s.undo_stack().last().map(|u| {
                     let top = match u {
@@ -347,6 +351,7 @@ impl Editor {
                     s.alert().cloned(),
                     undo,
                     s.is_read_only(),
+                    s.is_unstored(),
                     s.doc().template,
                     s.last_backup(),
                     RowKeys::lengths(s.doc()),
@@ -361,6 +366,7 @@ impl Editor {
         set_if_changed(h.alert, alert);
         set_if_changed(h.undo, undo);
         set_if_changed(h.read_only, read_only);
+        set_if_changed(h.unstored, unstored);
         set_if_changed(h.template, template);
         set_if_changed(h.last_backup, backup);
         let asks = merge.is_some();

@@ -104,8 +104,12 @@ fn row_name(list: RowList, index: usize, lang: Language) -> String {
 pub fn SaveIndicator() -> impl IntoView {
     let ui = Ui::get();
     let ed = expect_context::<Editor>();
+    // The calm first draft is stored from its first words: until then, "Saved" would say
+    // something that has not happened.
+    let untouched = move || ed.unstored().get() && ed.save_state().get() == SaveState::Saved;
     let text = move || {
         let words = match ed.save_state().get() {
+            _ if untouched() => i18n::NOTHING_TO_SAVE,
             SaveState::Saved if !ed.persistent() => i18n::TAB_ONLY,
             SaveState::Saved => i18n::SAVED,
             SaveState::Saving => i18n::SAVING,
@@ -114,6 +118,7 @@ pub fn SaveIndicator() -> impl IntoView {
         words.get(ui.lang())
     };
     let class = move || match ed.save_state().get() {
+        _ if untouched() => "save-state untouched",
         SaveState::Saved => "save-state saved",
         SaveState::Saving => "save-state saving",
         SaveState::NotSaved => "save-state failed",

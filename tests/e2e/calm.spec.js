@@ -36,6 +36,7 @@ const W = {
     badgeRequired: 'Required',
     badgeOptional: 'Optional',
     noDraftsYet: 'No drafts yet: what you write is saved as one.',
+    nothingToSave: 'Nothing to save yet',
   },
   'zh-TW': {
     review: '審閱',
@@ -62,6 +63,7 @@ const W = {
     badgeRequired: '必填',
     badgeOptional: '選填',
     noDraftsYet: '還沒有草稿：開始撰寫後就會儲存成草稿。',
+    nothingToSave: '尚無內容可儲存',
   },
 };
 
@@ -115,6 +117,8 @@ for (const lang of LANGUAGES) {
       await expect(app.draftList().getByRole('listitem')).toHaveCount(0);
       await expect(app.draftList()).toContainText(w.noDraftsYet);
       expect(await app.storedDrafts()).toBe(0);
+      // The status says so, rather than "Saved" for what is not stored.
+      await expect(app.status()).toHaveText(w.nothingToSave);
       // One line instead of a finding per empty section, and nothing else.
       await expect(app.findings(w.firstWords)).toHaveCount(1);
       await expect(app.region().locator('ul.findings:not(.dismissed) > li')).toHaveCount(1);
@@ -124,6 +128,7 @@ for (const lang of LANGUAGES) {
       // A reload before typing is the same calm start, not an accumulated blank draft.
       await page.reload();
       await expect(app.section('Header')).toBeVisible();
+      await expect(app.status()).toHaveText(w.nothingToSave);
       await expect(app.findings(w.firstWords)).toHaveCount(1);
       await expect(app.draftList().getByRole('listitem')).toHaveCount(0);
       expect(await app.storedDrafts()).toBe(0);

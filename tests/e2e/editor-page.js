@@ -63,7 +63,7 @@ export class EditorPage {
   }
 
   status() {
-    return this.page.getByRole('status').filter({ hasText: /^(Saved|Saving…|Not saved|Kept in this tab only|已儲存|儲存中…|未儲存|只保留在這個分頁)$/ });
+    return this.page.getByRole('status').filter({ hasText: /^(Saved|Saving…|Not saved|Kept in this tab only|Nothing to save yet|已儲存|儲存中…|未儲存|只保留在這個分頁|尚無內容可儲存)$/ });
   }
 
   async expectSaved() {
