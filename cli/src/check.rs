@@ -2,7 +2,7 @@
 //! postmortems being the rest of the run (so an earlier incident's open action items are
 //! found as the app finds them among drafts).
 
-use hindsight_core::review::{is_dismissed, review, Level, OtherDraft};
+use hindsight_core::review::{group, is_dismissed, review, Level, OtherDraft};
 use hindsight_core::{Language, Postmortem, Text};
 
 use crate::files::Found;
@@ -161,8 +161,16 @@ pub fn check(found: &[Found], zone: &str, today: &str, lang: Language) -> Report
                 }),
         );
         let locator = file.locator();
-        for finding in review(doc, today, &others) {
-            let dismissed = is_dismissed(doc, &finding);
+        // As the app's panel shows them: one check's findings on several action items are
+        // one, grouped among the open findings and among the dismissed ones apart.
+        let (dismissed, open): (Vec<_>, Vec<_>) = review(doc, today, &others)
+            .into_iter()
+            .partition(|f| is_dismissed(doc, f));
+        let findings = group(open)
+            .into_iter()
+            .map(|f| (false, f))
+            .chain(group(dismissed).into_iter().map(|f| (true, f)));
+        for (dismissed, finding) in findings {
             let kind = match finding.level {
                 Level::Problem => Kind::Problem,
                 Level::Suggestion => Kind::Suggestion,

@@ -11,7 +11,7 @@ use std::path::Path;
 use common::*;
 use hindsight_core::error::MAX_IMPORT_BYTES;
 use hindsight_core::export::{export_json, export_markdown, export_markdown_body, file_stem};
-use hindsight_core::review::{is_dismissed, review, Level, OtherDraft};
+use hindsight_core::review::{group, is_dismissed, review, Finding, Level, OtherDraft};
 use hindsight_core::{Language, Postmortem};
 use serde_json::Value;
 
@@ -154,8 +154,13 @@ fn every_postmortem_gets_exactly_the_findings_of_the_cores_review() {
             .filter(|(f, _)| f != file)
             .map(|(f, d)| OtherDraft { id: f, doc: d })
             .collect();
-        let expected: Vec<(String, String, String, &str, bool)> = review(doc, TODAY, &others)
+        // Grouped as the app's panel shows them: the open findings, then the dismissed ones.
+        let (dismissed, open): (Vec<Finding>, Vec<Finding>) = review(doc, TODAY, &others)
+            .into_iter()
+            .partition(|f| is_dismissed(doc, f));
+        let expected: Vec<(String, String, String, &str, bool)> = group(open)
             .iter()
+            .chain(&group(dismissed))
             .map(|f| {
                 (
                     f.check.id().to_owned(),
