@@ -13,6 +13,7 @@ use std::fmt::Write;
 
 use super::open_items::{Item, OpenItems};
 use super::related::Related;
+use super::translations::are_translations;
 use super::trends::ChartTable;
 use super::words as t;
 use super::Summary;
@@ -184,8 +185,20 @@ pub fn related_overview_html(
     drawn: Option<&dyn Links>,
 ) -> String {
     let mut out = String::from("<ul class=\"related-overview\">");
+    // An incident written in two languages is listed once: in the reader's language when it
+    // has that version, else the first.
+    let rank = |n: usize| (summaries[n].language != lang, n);
+    let shown = |n: usize| {
+        !lists[n].is_empty()
+            && !(0..summaries.len()).any(|m| {
+                m != n
+                    && !lists[m].is_empty()
+                    && rank(m) < rank(n)
+                    && are_translations(&summaries[m], &summaries[n])
+            })
+    };
     for (n, (s, list)) in summaries.iter().zip(lists).enumerate() {
-        if list.is_empty() {
+        if !shown(n) {
             continue;
         }
         let _ = write!(
@@ -456,6 +469,34 @@ mod tests {
         assert!(html.contains("<th scope=\"row\">&lt;b&gt;</th><td>2 h</td>"));
         assert!(html.contains("<td class=\"num\">3</td>"));
         assert!(html.contains("SEV1 &quot;x&quot;") && html.contains("1 &amp; more"));
+    }
+
+    #[test]
+    fn the_overview_lists_an_incident_in_two_languages_once_in_the_readers_language() {
+        let mut en = doc("Ledger drift", &[]);
+        en.header.tags = vec!["ledger".into()];
+        en.header.incident_id = "INC-7".into();
+        let mut zh = en.clone();
+        zh.language = Language::ZhTw;
+        let mut other = en.clone();
+        other.header.incident_id = "INC-8".into();
+        let summaries = vec![
+            summarize_doc("en", &en),
+            summarize_doc("zh", &zh),
+            summarize_doc("other", &other),
+        ];
+        let lists = related_all(&summaries, 8);
+        for (lang, shown) in [
+            (Language::En, "data-n=\"0\""),
+            (Language::ZhTw, "data-n=\"1\""),
+        ] {
+            let html = related_overview_html(&summaries, &lists, lang, None);
+            assert_eq!(html.matches("data-n=").count(), 2, "{html}");
+            assert!(
+                html.contains(shown) && html.contains("data-n=\"2\""),
+                "{html}"
+            );
+        }
     }
 
     #[test]

@@ -151,10 +151,25 @@ pub fn related(this: &Summary, others: &[Summary]) -> Vec<Related> {
         })
         .collect();
     sort(&mut found, others);
-    found
+    once_per_incident(found, others)
         .into_iter()
         .map(|(j, f)| f.related(&me, &prepared[j], &weights))
         .collect()
+}
+
+/// A sorted list with one entry per incident: an incident written in two languages is
+/// related once, through its more strongly related version.
+fn once_per_incident(list: Vec<(usize, Found)>, summaries: &[Summary]) -> Vec<(usize, Found)> {
+    let mut kept: Vec<(usize, Found)> = Vec::with_capacity(list.len());
+    for (j, f) in list {
+        if !kept
+            .iter()
+            .any(|(k, _)| are_translations(&summaries[*k], &summaries[j]))
+        {
+            kept.push((j, f));
+        }
+    }
+    kept
 }
 
 /// The related incidents of every summary, at most `limit` each, in the order of
@@ -189,6 +204,7 @@ pub fn related_all(summaries: &[Summary], limit: usize) -> Vec<Vec<Related>> {
         .enumerate()
         .map(|(i, mut list)| {
             sort(&mut list, summaries);
+            let mut list = once_per_incident(list, summaries);
             list.truncate(limit);
             list.into_iter()
                 .map(|(j, f)| f.related(&prepared[i], &prepared[j], &weights))
@@ -495,11 +511,12 @@ mod tests {
         let lists = related_all(&[en.clone(), zh.clone(), other.clone()], 10);
         let ids: Vec<&str> = lists[0].iter().map(|r| r.id.as_str()).collect();
         assert_eq!(ids, ["c"]);
-        assert!(related(&en, &[en.clone(), zh.clone(), other])
+        assert!(related(&en, &[en.clone(), zh.clone(), other.clone()])
             .iter()
             .all(|r| r.id != "b"));
         // The translations count as one incident carrying the tag: with the third, that is
-        // two incidents, so the tag is rare and relates them.
-        assert_eq!(lists[2].len(), 2);
+        // two incidents, so the tag is rare and relates them, the incident once.
+        assert_eq!(lists[2].len(), 1);
+        assert_eq!(related(&other, &[en, zh, other.clone()]).len(), 1);
     }
 }
