@@ -21,7 +21,8 @@ pub fn cause_words(text: &str) -> Vec<String> {
     let mut keep_new = |words: &mut Vec<String>, from: usize| {
         let mut kept = from;
         for i in from..words.len() {
-            if seen.insert(words[i].clone()) {
+            if !seen.contains(&words[i]) {
+                seen.insert(words[i].clone());
                 words.swap(kept, i);
                 kept += 1;
             }
