@@ -295,3 +295,22 @@ pub fn when_idle(within_ms: u32, f: impl FnOnce() + 'static) {
         run(&once);
     }
 }
+
+/// The text of a file of this site (a relative URL, so it works under any sub-path), from
+/// the network or the service worker's cache; `None` when it cannot be had.
+pub async fn fetch_text(url: &str) -> Option<String> {
+    let window = web_sys::window()?;
+    let response: web_sys::Response =
+        wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(url))
+            .await
+            .ok()?
+            .dyn_into()
+            .ok()?;
+    if !response.ok() {
+        return None;
+    }
+    wasm_bindgen_futures::JsFuture::from(response.text().ok()?)
+        .await
+        .ok()?
+        .as_string()
+}

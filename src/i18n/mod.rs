@@ -145,6 +145,7 @@ hindsight_core::words_table! {
     NO_CLIPBOARD = ("this page cannot use the clipboard (it needs HTTPS or localhost)", "這個頁面無法使用剪貼簿（需要 HTTPS 或 localhost）");
     COPY_REFUSED = ("the browser did not allow copying", "瀏覽器不允許複製");
     SHARE_LINK_BROKEN = ("This share link could not be opened: {0}", "無法開啟這個分享連結：{0}");
+    EXAMPLE_UNAVAILABLE = ("The example could not be loaded. Open Hindsight once while online, then try again.", "無法載入範例。請先在連線時開啟 Hindsight 一次，再試一次。");
     IMPORTED = ("Imported “{0}” as a new draft.", "已將「{0}」匯入為新草稿。");
     IMPORTED_IGNORING = ("Imported “{0}” as a new draft. Hindsight does not know these parts of the file and left them out: {1}.",
         "已將「{0}」匯入為新草稿。檔案中這些部分 Hindsight 不認得，沒有匯入：{1}。");

@@ -444,10 +444,28 @@ impl Editor {
         self.act(|s| s.create(template, lang, zone));
     }
 
-    /// Opens a copy of the worked example, in `lang`, as a new draft.
+    /// Opens a copy of the worked example, in `lang`, as a new draft. The example is a file
+    /// of the site (`assets/examples/`), fetched when asked and precached for offline use,
+    /// not text carried in the wasm every visitor downloads first.
     pub fn open_example(&self, lang: Language) {
         self.flush();
-        self.act(|s| s.open_new(hindsight_core::example::worked_example(lang)));
+        let this = *self;
+        let url = format!(
+            "examples/worked-example.{}.json",
+            hindsight_core::Choice::value(lang)
+        );
+        leptos::task::spawn_local(async move {
+            let doc = platform::fetch_text(&url)
+                .await
+                .and_then(|text| hindsight_core::import::import_json(&text).ok());
+            if this.session.is_disposed() {
+                return;
+            }
+            match doc {
+                Some(doc) => this.act(|s| s.open_new(doc)),
+                None => this.warn_text(crate::i18n::EXAMPLE_UNAVAILABLE.into()),
+            }
+        });
     }
 
     /// Duplicates a draft and opens the copy.

@@ -251,3 +251,26 @@ for (const lang of LANGUAGES) {
     await expect(a.draftItems(`Shared incident${m(lang, 'kept')}`)).toHaveCount(1);
   });
 }
+
+test.describe('an example the host lost', () => {
+  // The request must reach the route below, not the service worker's cache.
+  test.use({ serviceWorkers: 'block' });
+  for (const lang of LANGUAGES) {
+    test(`[${lang}] an example the host does not serve gets a clear alert, and the open draft stays`, async ({ page }) => {
+      // The worked example is fetched when asked (assets/examples/); a host that lost it.
+      await page.route('**/examples/*.json', (route) => route.fulfill({ status: 404, body: 'not here' }));
+      const app = new EditorPage(page, lang);
+      await app.open();
+      await app.field('Header', 'Title').fill('Kept while the example fails');
+      await app.expectSaved();
+      const toggle = page.getByRole('button', { name: app.t('Drafts'), exact: true });
+      if (await toggle.isVisible()) await toggle.click();
+      await app.draftList().getByRole('button', { name: app.t('Open example') }).click();
+      await expect(alert(page)).toContainText(lang === 'en'
+        ? 'The example could not be loaded. Open Hindsight once while online, then try again.'
+        : '無法載入範例。請先在連線時開啟 Hindsight 一次，再試一次。');
+      await expect(app.field('Header', 'Title')).toHaveValue('Kept while the example fails');
+      await expect(app.draftList().getByRole('listitem')).toHaveCount(1);
+    });
+  }
+});

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { EditorPage } from './editor-page.js';
 import { LANGUAGES } from './words.js';
-import { expectSaved, startServer, themeSelect, waitForServiceWorker } from './pwa-helpers.js';
+import { expectSaved, openExample, startServer, themeSelect, waitForServiceWorker } from './pwa-helpers.js';
 
 /** The app served by `server`, in `lang`. */
 async function openOn(page, server, lang, url = server.url) {
@@ -59,6 +59,12 @@ for (const lang of LANGUAGES) {
         await expect(again.field('Header', 'Title')).toHaveValue(`Written during the outage (${lang})`);
         await fresh.close();
       }
+
+      // The worked example is a file of its own, fetched only when asked: precached, so it
+      // opens offline too, in the interface's language.
+      await openExample(app);
+      await expect(app.field('Header', 'Title')).toHaveValue(
+        lang === 'en' ? "ChatGPT showed some users other users' chat titles and payment details" : 'ChatGPT 部分使用者看到他人的對話標題與付款資訊');
       expect(elsewhere).toEqual([]);
     } finally {
       await server.dispose();
