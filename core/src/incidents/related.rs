@@ -12,7 +12,7 @@
 use std::collections::HashMap;
 
 use super::index::Summary;
-use super::translations::{are_translations, numbers_of};
+use super::translations::{are_translations, incident_numbers, numbers_of};
 use super::words as t;
 use crate::document::Language;
 use crate::text::contains_bounded;
@@ -151,25 +151,26 @@ pub fn related(this: &Summary, others: &[Summary]) -> Vec<Related> {
         })
         .collect();
     sort(&mut found, others);
-    once_per_incident(found, others)
+    once_per_incident(found, &incident_numbers(others), usize::MAX)
         .into_iter()
         .map(|(j, f)| f.related(&me, &prepared[j], &weights))
         .collect()
 }
 
-/// A sorted list with one entry per incident: an incident written in two languages is
-/// related once, through its more strongly related version.
-fn once_per_incident(list: Vec<(usize, Found)>, summaries: &[Summary]) -> Vec<(usize, Found)> {
-    let mut kept: Vec<(usize, Found)> = Vec::with_capacity(list.len());
-    for (j, f) in list {
-        if !kept
-            .iter()
-            .any(|(k, _)| are_translations(&summaries[*k], &summaries[j]))
-        {
-            kept.push((j, f));
-        }
-    }
-    kept
+/// The first `limit` entries of a sorted list, one per incident: an incident written in two
+/// languages is related once, through its more strongly related version. `numbers` are the
+/// summaries' incident numbers ([`incident_numbers`]), so this is linear in the list: the
+/// overview of a 2,000-file folder, where every file is related to every other, stays fast.
+fn once_per_incident(
+    list: Vec<(usize, Found)>,
+    numbers: &[usize],
+    limit: usize,
+) -> Vec<(usize, Found)> {
+    let mut seen = std::collections::HashSet::new();
+    list.into_iter()
+        .filter(|(j, _)| seen.insert(numbers[*j]))
+        .take(limit)
+        .collect()
 }
 
 /// The related incidents of every summary, at most `limit` each, in the order of
@@ -183,6 +184,7 @@ pub fn related_all(summaries: &[Summary], limit: usize) -> Vec<Vec<Related>> {
         .map(|s| Prepared::new(s, &mut interner))
         .collect();
     let weights = tag_weights(&prepared.iter().collect::<Vec<_>>());
+    let numbers = incident_numbers(summaries);
     let mut found: Vec<Vec<(usize, Found)>> = vec![Vec::new(); summaries.len()];
     for i in 0..summaries.len() {
         for j in i + 1..summaries.len() {
@@ -204,9 +206,8 @@ pub fn related_all(summaries: &[Summary], limit: usize) -> Vec<Vec<Related>> {
         .enumerate()
         .map(|(i, mut list)| {
             sort(&mut list, summaries);
-            let mut list = once_per_incident(list, summaries);
-            list.truncate(limit);
-            list.into_iter()
+            once_per_incident(list, &numbers, limit)
+                .into_iter()
                 .map(|(j, f)| f.related(&prepared[i], &prepared[j], &weights))
                 .collect()
         })
