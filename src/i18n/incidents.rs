@@ -19,6 +19,7 @@ hindsight_core::words_table! {
         "這個分頁還有「{0}」未儲存的內容時，另一個分頁已經改了它。沒有任何內容被覆寫；請開啟這份草稿確認。");
     OPEN_ITEMS_FILE = ("open-action-items", "未完成的行動項目");
     MORE_RELATED = ("{0} more in Incidents", "另有 {0} 件，請見事件總覽");
+    FINDING_RELATED = ("Finding related incidents…", "正在尋找相關事件…");
     FOLDER_HEADING = ("Postmortems in a folder", "資料夾中的事後檢討");
     FOLDER_EXPLAINED = ("Open a folder of Markdown postmortems, such as your team's shared folder: Hindsight's exports and reports written in other shapes alike. They are read in this tab only and stay read-only: nothing is stored until you save one as a draft.",
         "開啟一個放著 Markdown 事後檢討的資料夾，例如團隊共用的資料夾：Hindsight 匯出的檔案和其他格式寫成的報告都可以。檔案只在這個分頁以唯讀方式讀取；除非另存為草稿，否則不會儲存任何內容。");

@@ -82,6 +82,10 @@ pub fn App() -> impl IntoView {
     Effect::new(move |_| platform::set_html_lang(lang.get().html_lang()));
     let ed = Editor::start(lang.get_untracked());
     provide_context(ed);
+    // The analytics worker, started when the overview first asks it something.
+    provide_context(StoredValue::new_local(
+        crate::adapters::analytics::Analytics::default(),
+    ));
     let views = Views::start();
     provide_context(views);
     let guidance_hidden = RwSignal::new(settings::get(GUIDANCE_KEY).as_deref() == Some("hidden"));

@@ -261,6 +261,32 @@ for (const lang of LANGUAGES) {
       await expect(b).not.toContainText(w(lang, 'Shared tag: {0}', 'cache'));
     });
 
+    test('related incidents in the overview come from the analytics worker, and from the page itself where no worker can start', async ({ page, context }) => {
+      // With a worker: a second wasm, started when the overview first asks.
+      const workers = [];
+      page.on('worker', (wk) => workers.push(wk.url()));
+      await seeded(page, lang, 'b');
+      const view = await openOverview(page, lang);
+      const overview = part(view, lang, 'Related incidents');
+      const b = overview.getByRole('listitem').filter({ has: page.locator('summary', { hasText: 'INC-2 · Queue stall' }) });
+      await b.locator('summary').click();
+      await expect(b.getByRole('link', { name: 'INC-1 · Cache leak' })).toBeVisible();
+      expect(workers.some((u) => u.endsWith('/hindsight-worker_loader.js'))).toBe(true);
+
+      // Without one (a browser with no Worker): the same list, computed on the page.
+      const plain = await context.newPage();
+      await plain.addInitScript(() => { delete window.Worker; });
+      const plainWorkers = [];
+      plain.on('worker', (wk) => plainWorkers.push(wk.url()));
+      await new EditorPage(plain, lang).open('?draft=b');
+      const plainView = await openOverview(plain, lang);
+      const plainOverview = part(plainView, lang, 'Related incidents');
+      const b2 = plainOverview.getByRole('listitem').filter({ has: plain.locator('summary', { hasText: 'INC-2 · Queue stall' }) });
+      await b2.locator('summary').click();
+      await expect(b2.getByRole('link', { name: 'INC-1 · Cache leak' })).toBeVisible();
+      expect(plainWorkers.filter((u) => u.includes('hindsight-worker'))).toEqual([]);
+    });
+
     test('trends are charts with tables, and the open items download as Markdown and CSV', async ({ page }) => {
       await seeded(page, lang);
       const view = await openOverview(page, lang);

@@ -78,7 +78,7 @@ fn tag_weights(universe: &[&Prepared]) -> Vec<u32> {
 const MIN_TITLE_CHARS: usize = 4;
 
 /// Why two incidents are related.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Reason {
     /// This report's Recurrence names the other (by Incident ID or title).
     NamedInRecurrence,
@@ -103,8 +103,9 @@ impl Reason {
     }
 }
 
-/// Another incident related to this one, and why.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// Another incident related to this one, and why (serialisable: the app's worker sends it
+/// back to the page).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Related {
     /// The other draft's id (or folder id).
     pub id: String,

@@ -5,7 +5,7 @@
 
 use hindsight_core::incidents::html::{also_in_links, related_list_html, related_overview_html};
 use hindsight_core::incidents::{
-    related, related_all, summarize_doc, translations_of, words as t, Summary, FOLDER_ID_PREFIX,
+    related, summarize_doc, translations_of, words as t, Related, Summary, FOLDER_ID_PREFIX,
 };
 use hindsight_core::SectionId;
 use leptos::prelude::*;
@@ -13,9 +13,13 @@ use wasm_bindgen::JsCast;
 
 use super::links::{open_draft, show_folder_entry, AppLinks};
 use super::{all_summaries, Folder};
+use crate::adapters::analytics::Analytics;
 use crate::i18n::{incidents as words, Ui};
 use crate::state::Editor;
 use crate::ui::views::{View, Views};
+
+/// The summaries an answer was computed from, and each one's related incidents.
+type Answered = (Vec<Summary>, Vec<Vec<Related>>);
 
 /// Most related incidents listed under one draft; the overview has the rest.
 const SHOWN: usize = 8;
@@ -117,15 +121,34 @@ pub fn RelatedPart(
     summaries: Memo<Vec<Summary>>,
 ) -> impl IntoView {
     let ui = Ui::get();
+    // Comparing every pair of incidents is the overview's heaviest work (a second for a
+    // folder of 2,000): the analytics worker does it, and the list shows the latest answer
+    // with the summaries it was computed from; an answer to an older question is dropped.
+    let analytics = expect_context::<StoredValue<Analytics, LocalStorage>>();
+    let answered: RwSignal<Option<Answered>, LocalStorage> = RwSignal::new_local(None);
+    let asked = StoredValue::new(0u64);
+    Effect::new(move |_| {
+        let now = summaries.get();
+        let question = asked.get_value() + 1;
+        asked.set_value(question);
+        let from = now.clone();
+        analytics.get_value().related_all(now, SHOWN, move |lists| {
+            if asked.try_get_value() == Some(question) {
+                answered.set(Some((from, lists)));
+            }
+        });
+    });
     let html = move || {
         let lang = ui.lang();
-        summaries.with(|s| {
-            let lists = related_all(s, SHOWN);
-            if lists.iter().all(Vec::is_empty) {
+        answered.with(|a| match a {
+            None => format!(
+                "<p class=\"hint\" role=\"status\">{}</p>",
+                words::FINDING_RELATED.get(lang)
+            ),
+            Some((_, lists)) if lists.iter().all(Vec::is_empty) => {
                 format!("<p class=\"hint\">{}</p>", t::NONE_RELATED_YET.get(lang))
-            } else {
-                related_overview_html(s, &lists, lang, None)
             }
+            Some((s, lists)) => related_overview_html(s, lists, lang, None),
         })
     };
     let on_click = move |ev: leptos::ev::MouseEvent| {
@@ -146,7 +169,8 @@ pub fn RelatedPart(
             .filter(|b| b.child_element_count() == 0)
         {
             let lang = ui.lang_untracked();
-            summaries.with_untracked(|s| {
+            answered.with_untracked(|a| {
+                let Some((s, _)) = a else { return };
                 if let Some(me) = s.get(n) {
                     let list = related(me, s);
                     body.set_inner_html(&related_list_html(
