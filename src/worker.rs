@@ -1,9 +1,10 @@
-//! The analytics worker: a second, small wasm that Trunk builds from the core alone
-//! (`data-type="worker"` in `index.html`). It computes what the incidents overview needs
-//! across every draft and folder file, so a team's 2,000 postmortems never freeze the page;
-//! the page (`adapters::analytics`) sends it requests and runs the same core functions
-//! itself where a worker cannot start. It never reads storage: what it needs comes in the
-//! message.
+//! The worker: a second, small wasm that Trunk builds from the core alone
+//! (`data-type="worker"` in `index.html`). It runs the review of the open draft (with the
+//! customer version's scan of its notice) and what the incidents overview needs across
+//! every draft and folder file, so neither a long report nor a team's 2,000 postmortems
+//! makes typing wait. The page (`adapters::background`) sends it messages and keeps the
+//! same core [`hindsight_core::offload::Offload`] itself where a worker cannot start. It
+//! never reads storage: the drafts' index comes in the messages.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
@@ -14,12 +15,13 @@ fn main() {
         return;
     };
     let reply_to = scope.clone();
+    let held = std::cell::RefCell::new(hindsight_core::offload::Offload::default());
     let on_message =
         Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
-            let Some(request) = ev.data().as_string() else {
+            let Some(message) = ev.data().as_string() else {
                 return;
             };
-            if let Some(answer) = hindsight_core::incidents::analytics::answer(&request) {
+            if let Some(answer) = held.borrow_mut().handle(&message) {
                 let _ = reply_to.post_message(&answer.into());
             }
         });
@@ -27,7 +29,7 @@ fn main() {
     // The handler lives as long as the worker.
     on_message.forget();
     // Messages sent before the wasm was ready found no handler: say when it is.
-    let _ = scope.post_message(&hindsight_core::incidents::analytics::READY.into());
+    let _ = scope.post_message(&hindsight_core::offload::READY.into());
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -39,6 +39,7 @@ pub mod metrics;
 pub mod migrate;
 pub mod names;
 pub mod normalize;
+pub mod offload;
 pub mod people;
 pub mod placeholders;
 pub mod render;

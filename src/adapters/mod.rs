@@ -1,7 +1,7 @@
 //! The browser adapters: the only code that talks to `localStorage`, the URL, files, the
 //! clipboard and `Intl`. Each is feature-detected, so the app also runs on plain-http hosts.
 
-pub mod analytics;
+pub mod background;
 pub mod files;
 pub mod folder;
 pub mod local_storage;

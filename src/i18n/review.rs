@@ -4,6 +4,7 @@
 hindsight_core::words_table! {
     REVIEW = ("Review", "審閱");
     SHOW_REVIEW = ("Show review", "顯示審閱");
+    REVIEWING = ("Reviewing…", "正在審閱…");
     NOTHING_FOUND = ("Nothing to fix or look at: the checks run again on every change.",
         "目前沒有問題，也沒有建議；每次修改後都會重新檢查。");
     DISMISS = ("Dismiss", "略過");
@@ -35,6 +36,7 @@ mod tests {
         let pairs = [
             (super::REVIEW, "Review", "審閱"),
             (super::SHOW_REVIEW, "Show review", "顯示審閱"),
+            (super::REVIEWING, "Reviewing…", "正在審閱…"),
             (super::DISMISS_NAMED, "Dismiss: {0}", "略過：{0}"),
             (super::RESTORE, "Restore", "恢復"),
             (super::REASON, "Reason", "原因"),

@@ -82,9 +82,9 @@ pub fn App() -> impl IntoView {
     Effect::new(move |_| platform::set_html_lang(lang.get().html_lang()));
     let ed = Editor::start(lang.get_untracked());
     provide_context(ed);
-    // The analytics worker, started when the overview first asks it something.
+    // The worker, for the review and the overview: started after the first paint.
     provide_context(StoredValue::new_local(
-        crate::adapters::analytics::Analytics::default(),
+        crate::adapters::background::Background::default(),
     ));
     let views = Views::start();
     provide_context(views);

@@ -50,6 +50,7 @@ const WORDS = {
     form: 'Postmortem form',
     review: 'Review',
     heading: (p, s) => `Review: ${p} problems, ${s} suggestion${s === 1 ? '' : 's'}`,
+    reviewing: 'Reviewing…',
     problem: 'Problem',
     suggestion: 'Suggestion',
     imported: 'Imported “Checkout failed after a config push” as a new draft.',
@@ -111,6 +112,7 @@ const WORDS = {
     form: '事後檢討表單',
     review: '審閱',
     heading: (p, s) => `審閱：${p} 個問題、${s} 個建議`,
+    reviewing: '正在審閱…',
     problem: '問題',
     suggestion: '建議',
     imported: '已將「Checkout failed after a config push」匯入為新草稿。',
@@ -324,6 +326,55 @@ for (const lang of ['en', 'zh']) {
       await expect(status).toHaveValue('final');
       await expect(status).toBeFocused();
       await expect(page.locator('#preview-header')).toContainText('Final');
+    });
+
+    test.describe('the worker', () => {
+      // Its wasm must come from the network, where the test can hold it back, not from the
+      // service worker's cache.
+      test.use({ serviceWorkers: 'block' });
+
+      test('the checks run in the worker: Reviewing… until its first answer, typing meanwhile, and the same review on the page where no worker can start', async ({ page, context }) => {
+        // The worker's wasm is held back: the draft is written and edited while it loads.
+        let release;
+        const held = new Promise((r) => { release = r; });
+        await page.route('**/hindsight-worker_bg.wasm', async (route) => { await held; await route.continue(); });
+        const workers = [];
+        page.on('worker', (wk) => workers.push(wk.url()));
+        const app = new ReviewPage(page, w);
+        await app.open();
+        await app.importFlawed();
+        await expect(app.heading()).toHaveText(w.reviewing);
+        await expect(app.region()).toHaveAttribute('aria-busy', 'true');
+        await expect(app.region().getByText(lang === 'en' ? 'Nothing to fix' : '目前沒有問題')).toHaveCount(0);
+        const owner = app.row(w.actions, w.action1).getByLabel(w.owner, { exact: true });
+        await owner.fill('Payments team');
+        await expect(owner).toHaveValue('Payments team');
+        await expect(app.heading()).toHaveText(w.reviewing);
+        release();
+        // The answer is about the draft as it is now: the owner typed while waiting counts.
+        await expect(app.heading()).toHaveText(w.heading(12, 3));
+        await expect(app.region()).toHaveAttribute('aria-busy', 'false');
+        await expect(app.findings(w.titles.noOwner)).toHaveCount(0);
+        expect(workers.some((u) => u.endsWith('/hindsight-worker_loader.js'))).toBe(true);
+
+        // Two browsers where no worker runs (none at all; its wasm missing): the same review,
+        // from the same checks on the page.
+        for (const setup of [
+          (p) => p.addInitScript(() => { delete window.Worker; }),
+          (p) => p.route('**/hindsight-worker_bg.wasm', (route) => route.fulfill({ status: 404, body: '' })),
+        ]) {
+          const plain = await context.newPage();
+          await setup(plain);
+          const other = new ReviewPage(plain, w);
+          await other.open();
+          await other.importFlawed();
+          await expect(other.heading()).toHaveText(w.heading(13, 3));
+          await expect(other.findings(w.titles.required)).toHaveCount(5);
+          await other.row(w.actions, w.action1).getByLabel(w.owner, { exact: true }).fill('Payments team');
+          await expect(other.heading()).toHaveText(w.heading(12, 3));
+          await plain.close();
+        }
+      });
     });
 
     test('Dismiss asks for a reason, lists the finding apart, survives a Markdown round trip, and Restore', async ({ page }) => {

@@ -8,7 +8,6 @@
 //! read-only drafts of a team's folder, and the lists as HTML ([`html`]) that the app's
 //! overview and `hindsight site` share. Everything here is a pure function of its inputs.
 
-pub mod analytics;
 pub(crate) mod cause;
 mod export;
 mod folder;

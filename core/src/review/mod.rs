@@ -3,8 +3,9 @@
 //! date and, for one check, the other drafts; both languages' phrase lists run on every
 //! document.
 //!
-//! The app runs the review on every keystroke. To keep that cheap it can memoize per
-//! section: [`review_section`] returns the findings about one section and reads only the
+//! The app runs [`review_draft`] in its worker a moment after each change (`offload`), so
+//! typing never waits for it. A caller that must stay cheap on every keystroke can memoize
+//! per section instead: [`review_section`] returns the findings about one section and reads only the
 //! sections [`depends_on`] lists (and the template and today's date); [`review_others`] and
 //! [`review_notice`] add the two checks that look beyond the document. Concatenated and put
 //! in order by [`sort_findings`], the parts equal [`review`].
@@ -21,6 +22,7 @@
 mod checks;
 pub mod phrases;
 mod scan;
+mod wire;
 pub mod wording;
 
 use crate::choice::Choice;
@@ -279,6 +281,53 @@ pub fn redaction_scan(doc: &Postmortem) -> Vec<String> {
 /// `today` is the local date, `YYYY-MM-DD`; `others` are the other drafts (never this one).
 pub fn review(doc: &Postmortem, today: &str, others: &[OtherDraft<'_>]) -> Vec<Finding> {
     review_with(doc, today, others, &redaction_scan)
+}
+
+/// The review of the open draft as the app runs it: the other drafts are their summaries
+/// (the drafts' index), those with open action items and an incident date, never `open`.
+pub fn review_draft(
+    doc: &Postmortem,
+    today: &str,
+    open: Option<&str>,
+    index: &[crate::incidents::Summary],
+) -> Vec<Finding> {
+    let others: Vec<(&str, Postmortem)> = index
+        .iter()
+        .filter(|s| Some(s.id.as_str()) != open && !s.is_from_folder())
+        .filter(|s| !s.open_actions.is_empty() && !s.incident_date.is_empty())
+        .map(|s| (s.id.as_str(), summary_doc(s)))
+        .collect();
+    let others: Vec<OtherDraft<'_>> = others
+        .iter()
+        .map(|(id, doc)| OtherDraft { id, doc })
+        .collect();
+    review(doc, today, &others)
+}
+
+/// What repeat-open-actions reads of another draft, from its summary: its header, its root
+/// causes' words (which give the same words again) and its open action items.
+fn summary_doc(s: &crate::incidents::Summary) -> Postmortem {
+    let mut doc = Postmortem::default();
+    doc.causes.root_causes = s.cause_words.join(" ");
+    doc.header.title = s.title.clone();
+    doc.header.incident_id = s.incident_id.clone();
+    doc.header.incident_date = s.incident_date.clone();
+    doc.header.tags = s.tags.clone();
+    doc.action_items = s
+        .open_actions
+        .iter()
+        .map(|a| crate::document::ActionItem {
+            action: a.action.clone(),
+            kind: a.kind,
+            owner: a.owner.clone(),
+            priority: a.priority,
+            due_date: a.due_date.clone(),
+            tracking_link: a.tracking_link.clone(),
+            done: false,
+            public: None,
+        })
+        .collect();
+    doc
 }
 
 /// [`review`] with the redaction pass that notice-internal-details uses.

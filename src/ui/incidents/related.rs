@@ -7,13 +7,14 @@ use hindsight_core::incidents::html::{also_in_links, related_list_html, related_
 use hindsight_core::incidents::{
     related, summarize_doc, translations_of, words as t, Related, Summary, FOLDER_ID_PREFIX,
 };
+use hindsight_core::offload::{related_request, Answer};
 use hindsight_core::SectionId;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::links::{open_draft, show_folder_entry, AppLinks};
 use super::{all_summaries, Folder};
-use crate::adapters::analytics::Analytics;
+use crate::adapters::background::Background;
 use crate::i18n::{incidents as words, Ui};
 use crate::state::Editor;
 use crate::ui::views::{View, Views};
@@ -122,9 +123,9 @@ pub fn RelatedPart(
 ) -> impl IntoView {
     let ui = Ui::get();
     // Comparing every pair of incidents is the overview's heaviest work (a second for a
-    // folder of 2,000): the analytics worker does it, and the list shows the latest answer
-    // with the summaries it was computed from; an answer to an older question is dropped.
-    let analytics = expect_context::<StoredValue<Analytics, LocalStorage>>();
+    // folder of 2,000): the worker does it, and the list shows the latest answer with the
+    // summaries it was computed from; an answer to an older question is dropped.
+    let background = expect_context::<StoredValue<Background, LocalStorage>>();
     let answered: RwSignal<Option<Answered>, LocalStorage> = RwSignal::new_local(None);
     let asked = StoredValue::new(0u64);
     Effect::new(move |_| {
@@ -132,11 +133,16 @@ pub fn RelatedPart(
         let question = asked.get_value() + 1;
         asked.set_value(question);
         let from = now.clone();
-        analytics.get_value().related_all(now, SHOWN, move |lists| {
-            if asked.try_get_value() == Some(question) {
-                answered.set(Some((from, lists)));
-            }
-        });
+        background.get_value().ask(
+            |id| related_request(id, &now, SHOWN),
+            move |answer| {
+                if let Answer::Related { related, .. } = answer {
+                    if asked.try_get_value() == Some(question) {
+                        answered.set(Some((from, related)));
+                    }
+                }
+            },
+        );
     });
     let html = move || {
         let lang = ui.lang();

@@ -32,6 +32,9 @@ pub fn ReviewPanel(
     let review = ReviewState::get();
     let open = review.open();
     let heading = move || {
+        if review.reviewing() {
+            return words::REVIEWING.get(ui.lang()).to_owned();
+        }
         open.with(|open| {
             let problems = open.iter().filter(|f| f.level == Level::Problem).count();
             let counts = Counts {
@@ -42,9 +45,14 @@ pub fn ReviewPanel(
         })
     };
     let dismissed = Memo::new(move |_| review.dismissed());
-    let empty = move || open.with(Vec::is_empty);
+    let empty = move || !review.reviewing() && open.with(Vec::is_empty);
     view! {
-        <section class="review" id="review-pane" aria-label=ui.t(words::REVIEW)>
+        <section
+            class="review"
+            id="review-pane"
+            aria-label=ui.t(words::REVIEW)
+            aria-busy=move || review.reviewing().to_string()
+        >
             <h2 id=HEADING_ID tabindex="-1">{heading}</h2>
             <Show when=empty>
                 <p class="hint">{ui.t(words::NOTHING_FOUND)}</p>

@@ -1,25 +1,32 @@
-//! The review's findings as memos: one per section reading only the sections its checks read,
-//! one for the earlier incidents, one for the customer notice; then combined and sorted. A
-//! keystroke re-runs the checks of the sections it touches, never the whole review.
+//! The review's findings, from the worker: the page sends the open draft a moment after it
+//! changes (at most every [`ASK_EVERY_MS`], when the page is idle), keeps the last answer
+//! that matches the draft as it is, and says "Reviewing…" until the first one comes. Typing
+//! never waits for the checks. The line before the first words, the grouping and the
+//! dismissals are cheap and stay here.
 
 use hindsight_core::fields::doc_field;
-use hindsight_core::incidents::Summary;
+use hindsight_core::offload::{review_request, Answer};
 use hindsight_core::{
-    customer::notice_internal_details, review::depends_on, review::first_words, review::group,
-    review::is_dismissed, review::listed_people, review::reads_content, review::review_notice,
-    review::review_others, review::review_section, review::sort_findings, review::unstarted,
-    review::Finding, review::Level, review::OtherDraft, review::PEOPLE_SECTIONS, ActionItem,
-    Choice, Dismissal, FieldId, Postmortem, SectionId, Status,
+    review::first_words, review::group, review::is_dismissed, review::review_draft,
+    review::unstarted, review::Finding, review::Level, Choice, Dismissal, FieldId, SectionId,
+    Status,
 };
 use std::time::Duration;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::adapters::background::Background;
 use crate::adapters::platform;
 use crate::state::Editor;
 use crate::ui::focus::focus_after_render;
 use crate::ui::form::{element_of, FieldNote, FieldNotes, Reveal, SetGuard};
+
+/// How often, at most, the open draft goes to the worker while it changes.
+const ASK_EVERY_MS: u64 = 150;
+
+/// How long a question may wait for an idle moment.
+const ASK_IDLE_WITHIN_MS: u32 = 300;
 
 /// The review of the open draft, shared through context by the panel, its dialogs and the
 /// form's notes.
@@ -30,6 +37,15 @@ pub struct ReviewState {
     all: Memo<Vec<Finding>>,
     /// The findings not dismissed.
     open: Memo<Vec<Finding>>,
+    /// Whether the first answer is still to come.
+    reviewing: Memo<bool>,
+    /// Whether the findings shown are those of the draft as it is now.
+    current: Memo<bool>,
+    /// The last answer that matched the draft, and the revision it was about.
+    findings: RwSignal<Option<Vec<Finding>>>,
+    answered_at: RwSignal<u32>,
+    /// The draft's revision as the review knows it.
+    revision: RwSignal<u32>,
     /// The Status value held at the Final gate while its dialog is open.
     pub gate: RwSignal<Option<String>>,
     /// The finding whose dismissal reason is being asked for.
@@ -43,78 +59,19 @@ impl ReviewState {
     /// and the focus mover to the views created after it (the form among them).
     pub fn start(ed: Editor) -> ReviewState {
         let reveal = Reveal::provide();
-        // What the checks of other sections read of Header, Response and Action items is the
-        // people they list: a keystroke in the title re-runs no other section's checks.
-        let people = Memo::new(move |_| {
-            for &s in PEOPLE_SECTIONS {
-                ed.read(s, |_| ());
-            }
-            ed.peek(listed_people)
-        });
-        let sections: Vec<Memo<Vec<Finding>>> = SectionId::ALL
-            .into_iter()
-            .map(|section| {
-                let reads = depends_on(section);
-                Memo::new(move |_| {
-                    ed.template().track();
-                    for &s in &reads {
-                        if !reads_content(section, s) {
-                            people.track();
-                        } else {
-                            ed.read(s, |_| ());
-                        }
-                    }
-                    let today = platform::today();
-                    ed.peek(|d| review_section(d, section, &today))
-                })
-            })
-            .collect();
-        let others = Memo::new(move |_| {
-            ed.drafts().track();
-            let open = ed.open_id().get();
-            ed.peek_summaries(|all| {
-                all.iter()
-                    .filter(|s| Some(&s.id) != open.as_ref() && !s.is_from_folder())
-                    .filter(|s| !s.open_actions.is_empty() && !s.incident_date.is_empty())
-                    .map(|s| (s.id.clone(), other_doc(s)))
-                    .collect::<Vec<_>>()
-            })
-        });
-        let earlier = Memo::new(move |_| {
-            ed.read(SectionId::Header, |_| ());
-            ed.read(SectionId::Causes, |_| ());
-            others.with(|others| {
-                let others: Vec<OtherDraft<'_>> = others
-                    .iter()
-                    .map(|(id, doc)| OtherDraft { id, doc })
-                    .collect();
-                ed.peek(|d| review_others(d, &others))
-            })
-        });
-        // The redaction reads the notice and the names listed in these sections.
-        let notice = Memo::new(move |_| {
-            for s in [
-                SectionId::Header,
-                SectionId::Response,
-                SectionId::ActionItems,
-                SectionId::Communication,
-            ] {
-                ed.read(s, |_| ());
-            }
-            ed.peek(|d| {
-                review_notice(d, &|d: &Postmortem| {
-                    notice_internal_details(d)
-                        .into_iter()
-                        .map(|hit| hit.text)
-                        .collect()
-                })
-            })
-        });
+        let background = expect_context::<StoredValue<Background, LocalStorage>>();
         // The first review runs once the form has been painted: a new visitor sees an
-        // editable form sooner, and the findings follow a frame later.
+        // editable form sooner, and the worker starts loading then.
         let live = RwSignal::new(false);
         request_animation_frame(move || {
-            set_timeout(move || _ = live.try_set(true), Duration::ZERO)
+            set_timeout(
+                move || {
+                    if live.try_set(true).is_none() {
+                        background.with_value(Background::start);
+                    }
+                },
+                Duration::ZERO,
+            )
         });
         // Before the first words, the review is one line (`docs/review.md`). Cheap: it stops
         // at the first section with anything typed in it.
@@ -125,6 +82,66 @@ impl ReviewState {
             }
             ed.peek(|d| unstarted(d).then(|| first_words(d)))
         });
+        // The drafts' index, for repeat-open-actions: the worker is sent each change.
+        Effect::new(move |_| {
+            ed.drafts().track();
+            let index = ed.peek_summaries(|all| {
+                all.iter()
+                    .filter(|s| !s.is_from_folder())
+                    .cloned()
+                    .collect::<Vec<_>>()
+            });
+            background.with_value(|b| b.set_index(index));
+        });
+        // The draft's revision as the review knows it, and that of the last answer.
+        let revision = RwSignal::new(0u32);
+        let answered_at = RwSignal::new(u32::MAX);
+        let findings: RwSignal<Option<Vec<Finding>>> = RwSignal::new(None);
+        let timer = StoredValue::new(false);
+        let ask = move || {
+            let asked_at = revision.get_untracked();
+            let today = platform::today();
+            let open = ed.open_id().get_untracked();
+            background.with_value(|b| {
+                b.ask(
+                    |id| ed.peek(|d| review_request(id, &today, open.as_deref(), d)),
+                    move |answer| {
+                        // An answer about an older revision is dropped: a newer question
+                        // is on its way.
+                        let Answer::Review { findings: f, .. } = answer else {
+                            return;
+                        };
+                        if revision.try_get_untracked() == Some(asked_at) {
+                            findings.set(Some(f));
+                            answered_at.set(asked_at);
+                        }
+                    },
+                )
+            });
+        };
+        Effect::new(move |_| {
+            ed.template().track();
+            ed.drafts().track();
+            ed.open_id().track();
+            for s in SectionId::ALL {
+                ed.read(s, |_| ());
+            }
+            if !live.get() || fresh.with(Option::is_some) {
+                return;
+            }
+            revision.update(|r| *r = r.wrapping_add(1));
+            if timer.get_value() {
+                return;
+            }
+            timer.set_value(true);
+            set_timeout(
+                move || {
+                    _ = timer.try_set_value(false);
+                    platform::when_idle(ASK_IDLE_WITHIN_MS, ask);
+                },
+                Duration::from_millis(ASK_EVERY_MS),
+            );
+        });
         let all = Memo::new(move |_| {
             if !live.get() {
                 return Vec::new();
@@ -132,12 +149,13 @@ impl ReviewState {
             if let Some(line) = fresh.get() {
                 return vec![line];
             }
-            let mut all: Vec<Finding> = sections.iter().flat_map(|m| m.get()).collect();
-            all.extend(earlier.get());
-            all.extend(notice.get());
-            sort_findings(&mut all);
-            all
+            findings.get().unwrap_or_default()
         });
+        let reviewing = Memo::new(move |_| {
+            live.get() && fresh.with(Option::is_none) && findings.with(Option::is_none)
+        });
+        let current =
+            Memo::new(move |_| fresh.with(Option::is_some) || answered_at.get() == revision.get());
         // Dismissals live in the document, edited as part of Header. What is open is
         // grouped after the dismissed rows are left out, so a row added later shows alone.
         let open = Memo::new(move |_| {
@@ -171,6 +189,11 @@ impl ReviewState {
             ed,
             all,
             open,
+            reviewing,
+            current,
+            findings,
+            answered_at,
+            revision,
             gate: RwSignal::new(None),
             dismissing: RwSignal::new(None),
             reveal,
@@ -185,6 +208,23 @@ impl ReviewState {
     /// The review from context.
     pub fn get() -> ReviewState {
         expect_context::<ReviewState>()
+    }
+
+    /// Whether the first answer is still to come ("Reviewing…"), tracked.
+    pub fn reviewing(self) -> bool {
+        self.reviewing.get()
+    }
+
+    /// Reviews the draft as it is now, here, as the worker would.
+    fn review_now(self) {
+        let open = self.ed.open_id().get_untracked();
+        let today = platform::today();
+        let index = self.ed.peek_summaries(<[_]>::to_vec);
+        let all = self
+            .ed
+            .peek(|d| review_draft(d, &today, open.as_deref(), &index));
+        self.findings.set(Some(all));
+        self.answered_at.set(self.revision.get_untracked());
     }
 
     /// The open findings, tracked.
@@ -244,6 +284,11 @@ impl ReviewState {
             return true;
         }
         let already = self.ed.peek(|d| d.header.status == Status::Final);
+        if !self.current.get_untracked() {
+            // The worker has not answered about the draft as it is: the gate runs the same
+            // checks here, once, rather than let a stale answer through or wait.
+            self.review_now();
+        }
         let problems = self
             .open
             .with_untracked(|open| open.iter().any(|f| f.level == Level::Problem));
@@ -302,30 +347,4 @@ impl ReviewState {
             d.dismissed.retain(|x| !keys.contains(&x.finding));
         });
     }
-}
-
-/// What repeat-open-actions reads of another draft, from its summary: its header, its root
-/// causes' words (which give the same words again) and its open action items.
-fn other_doc(s: &Summary) -> Postmortem {
-    let mut doc = Postmortem::default();
-    doc.causes.root_causes = s.cause_words.join(" ");
-    doc.header.title = s.title.clone();
-    doc.header.incident_id = s.incident_id.clone();
-    doc.header.incident_date = s.incident_date.clone();
-    doc.header.tags = s.tags.clone();
-    doc.action_items = s
-        .open_actions
-        .iter()
-        .map(|a| ActionItem {
-            action: a.action.clone(),
-            kind: a.kind,
-            owner: a.owner.clone(),
-            priority: a.priority,
-            due_date: a.due_date.clone(),
-            tracking_link: a.tracking_link.clone(),
-            done: false,
-            public: None,
-        })
-        .collect();
-    doc
 }

@@ -1,0 +1,326 @@
+//! The messages between the page and its worker (the app's `src/worker.rs`), and the
+//! worker's side of them: what runs off the page so typing never waits for it (the review,
+//! with the customer version's scan of the notice, and the incidents analytics).
+//!
+//! The worker never reads storage. The page sends it the drafts' index once ([`IndexFeed::full`]),
+//! then each change ([`IndexFeed::changes`]); a question carries a number, echoed in its
+//! answer, so the page can drop the answer to a question it no longer asks. Where no worker
+//! starts, the page keeps an [`Offload`] of its own and hands it the same messages: the
+//! same code, on the page. Plain JSON strings, written and read here so both sides share
+//! one definition.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::document::Postmortem;
+use crate::incidents::{related_all, Related, Summary};
+use crate::review::{review_draft, Finding};
+
+/// What the worker says once it listens: the page holds its messages until then, since a
+/// message that arrives while the wasm is still loading finds no handler.
+pub const READY: &str = "ready";
+
+/// What the page sends, borrowed from the page's state.
+#[derive(Serialize)]
+#[serde(rename_all = "lowercase")]
+enum Ask<'a> {
+    Index {
+        summaries: &'a [Summary],
+    },
+    Changed {
+        ids: Vec<&'a str>,
+        summaries: Vec<&'a Summary>,
+    },
+    Review {
+        id: u32,
+        today: &'a str,
+        open: Option<&'a str>,
+        doc: &'a Postmortem,
+    },
+    Related {
+        id: u32,
+        limit: usize,
+        summaries: &'a [Summary],
+    },
+}
+
+/// What the worker reads.
+#[derive(Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum Request {
+    /// The drafts' whole index, replacing what it held.
+    Index { summaries: Vec<Summary> },
+    /// The index's ids in order, and the summaries that are new or changed.
+    Changed {
+        ids: Vec<String>,
+        summaries: Vec<Summary>,
+    },
+    /// The review of the open draft.
+    Review {
+        id: u32,
+        today: String,
+        open: Option<String>,
+        doc: Box<Postmortem>,
+    },
+    /// Every summary's related incidents, at most `limit` each.
+    Related {
+        id: u32,
+        limit: usize,
+        summaries: Vec<Summary>,
+    },
+}
+
+/// What the worker answers.
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Answer {
+    /// The review of the open draft.
+    Review {
+        /// The question's number.
+        id: u32,
+        /// Every finding, dismissed or not, in the review's order.
+        findings: Vec<Finding>,
+    },
+    /// Every summary's related incidents.
+    Related {
+        /// The question's number.
+        id: u32,
+        /// [`related_all`] of the question's summaries.
+        related: Vec<Vec<Related>>,
+    },
+}
+
+impl Answer {
+    /// The number of the question it answers.
+    pub fn id(&self) -> u32 {
+        match self {
+            Answer::Review { id, .. } | Answer::Related { id, .. } => *id,
+        }
+    }
+}
+
+fn write(ask: &Ask<'_>) -> String {
+    serde_json::to_string(ask).unwrap_or_default()
+}
+
+/// The question for the review of the open draft `doc` (`open` is its id, which the review
+/// of the other drafts leaves out); `today` is `YYYY-MM-DD`.
+pub fn review_request(id: u32, today: &str, open: Option<&str>, doc: &Postmortem) -> String {
+    write(&Ask::Review {
+        id,
+        today,
+        open,
+        doc,
+    })
+}
+
+/// The question for every summary's related incidents.
+pub fn related_request(id: u32, summaries: &[Summary], limit: usize) -> String {
+    write(&Ask::Related {
+        id,
+        limit,
+        summaries,
+    })
+}
+
+/// The page's side: an answer, or `None` for a message it cannot read.
+pub fn read_answer(text: &str) -> Option<Answer> {
+    serde_json::from_str(text).ok()
+}
+
+/// What the worker holds between messages, and how it answers them.
+#[derive(Default)]
+pub struct Offload {
+    /// The drafts' index as the page last sent it.
+    index: Vec<Summary>,
+}
+
+impl Offload {
+    /// Takes one message: the answer to a question, `None` for news of the index or for a
+    /// message it cannot read.
+    pub fn handle(&mut self, text: &str) -> Option<String> {
+        let answer = match serde_json::from_str(text).ok()? {
+            Request::Index { summaries } => {
+                self.index = summaries;
+                return None;
+            }
+            Request::Changed { ids, summaries } => {
+                let mut held: HashMap<String, Summary> = std::mem::take(&mut self.index)
+                    .into_iter()
+                    .chain(summaries)
+                    .map(|s| (s.id.clone(), s))
+                    .collect();
+                self.index = ids.iter().filter_map(|id| held.remove(id)).collect();
+                return None;
+            }
+            Request::Review {
+                id,
+                today,
+                open,
+                doc,
+            } => Answer::Review {
+                id,
+                findings: review_draft(&doc, &today, open.as_deref(), &self.index),
+            },
+            Request::Related {
+                id,
+                limit,
+                summaries,
+            } => Answer::Related {
+                id,
+                related: related_all(&summaries, limit),
+            },
+        };
+        serde_json::to_string(&answer).ok()
+    }
+}
+
+/// The page's record of the index it sent, so it sends only what changed.
+#[derive(Default)]
+pub struct IndexFeed {
+    ids: Vec<String>,
+    sent: HashMap<String, Summary>,
+}
+
+impl IndexFeed {
+    /// The whole index, for a worker that starts (or for the page's own [`Offload`]).
+    pub fn full(&mut self, index: &[Summary]) -> String {
+        self.remember(index);
+        write(&Ask::Index { summaries: index })
+    }
+
+    /// What changed since the last message, or `None` when nothing did.
+    pub fn changes(&mut self, index: &[Summary]) -> Option<String> {
+        let changed: Vec<&Summary> = index
+            .iter()
+            .filter(|s| self.sent.get(&s.id) != Some(s))
+            .collect();
+        let same_ids =
+            self.ids.len() == index.len() && self.ids.iter().zip(index).all(|(id, s)| *id == s.id);
+        if changed.is_empty() && same_ids {
+            return None;
+        }
+        let message = write(&Ask::Changed {
+            ids: index.iter().map(|s| s.id.as_str()).collect(),
+            summaries: changed,
+        });
+        self.remember(index);
+        Some(message)
+    }
+
+    fn remember(&mut self, index: &[Summary]) {
+        self.ids = index.iter().map(|s| s.id.clone()).collect();
+        self.sent = index.iter().map(|s| (s.id.clone(), s.clone())).collect();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::example::chatgpt_2023_03_20;
+    use crate::incidents::OpenAction;
+
+    fn summary(id: &str, tag: &str) -> Summary {
+        Summary {
+            id: id.into(),
+            title: format!("Incident {id}"),
+            tags: vec![tag.into(), "common".into()],
+            ..Summary::default()
+        }
+    }
+
+    fn review_of(worker: &mut Offload, id: u32, open: Option<&str>, doc: &Postmortem) -> Answer {
+        let text = worker
+            .handle(&review_request(id, "2030-01-01", open, doc))
+            .expect("answers");
+        read_answer(&text).expect("reads")
+    }
+
+    #[test]
+    fn related_incidents_are_the_cores_own_result_for_the_question() {
+        let summaries = vec![
+            summary("a", "ledger"),
+            summary("b", "ledger"),
+            summary("c", "search"),
+        ];
+        let mut worker = Offload::default();
+        let text = worker
+            .handle(&related_request(7, &summaries, 8))
+            .expect("answers");
+        let answer = read_answer(&text).expect("reads");
+        assert_eq!(answer.id(), 7);
+        assert_eq!(
+            answer,
+            Answer::Related {
+                id: 7,
+                related: related_all(&summaries, 8)
+            }
+        );
+        assert_eq!(worker.handle("not json"), None);
+    }
+
+    #[test]
+    fn the_workers_review_is_the_pages_with_the_index_it_was_sent() {
+        let doc = chatgpt_2023_03_20();
+        // An earlier incident with the same root cause and an open action:
+        // repeat-open-actions.
+        let mut earlier = summary("earlier", "cache");
+        earlier.cause_words = crate::incidents::cause_words(&doc.causes.root_causes);
+        earlier.incident_date = "2023-01-01".into();
+        earlier.open_actions = vec![OpenAction {
+            action: "Add a cache check".into(),
+            ..OpenAction::default()
+        }];
+        let open = summary("open", "x");
+        let index = vec![open.clone(), earlier.clone()];
+
+        let mut feed = IndexFeed::default();
+        let mut worker = Offload::default();
+        assert_eq!(worker.handle(&feed.full(&index)), None);
+        let answer = review_of(&mut worker, 3, Some("open"), &doc);
+        let expected = review_draft(&doc, "2030-01-01", Some("open"), &index);
+        assert!(expected
+            .iter()
+            .any(|f| f.related.as_deref() == Some("earlier")));
+        assert_eq!(
+            answer,
+            Answer::Review {
+                id: 3,
+                findings: expected
+            }
+        );
+
+        // Nothing changed: nothing to send. Then one change, and one draft gone.
+        assert_eq!(feed.changes(&index), None);
+        let mut changed = earlier.clone();
+        changed.open_actions.clear();
+        let message = feed.changes(&[changed.clone()]).expect("a change");
+        assert!(!message.contains("\"open\""), "only what changed travels");
+        assert_eq!(worker.handle(&message), None);
+        let answer = review_of(&mut worker, 4, Some("open"), &doc);
+        let expected = review_draft(&doc, "2030-01-01", Some("open"), &[changed]);
+        assert!(expected.iter().all(|f| f.related.is_none()));
+        assert_eq!(
+            answer,
+            Answer::Review {
+                id: 4,
+                findings: expected
+            }
+        );
+    }
+
+    #[test]
+    fn the_index_keeps_the_pages_order_through_changes() {
+        let mut feed = IndexFeed::default();
+        let mut worker = Offload::default();
+        let (a, b, c) = (summary("a", "t"), summary("b", "t"), summary("c", "t"));
+        worker.handle(&feed.full(&[a.clone(), b.clone()]));
+        let message = feed
+            .changes(&[c.clone(), b.clone(), a.clone()])
+            .expect("sent");
+        worker.handle(&message);
+        let ids: Vec<&str> = worker.index.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(ids, ["c", "b", "a"]);
+    }
+}

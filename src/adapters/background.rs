@@ -1,0 +1,198 @@
+//! The page's side of the worker (`src/worker.rs`): the review and the incidents overview ask
+//! it their questions, and the answers come back by message while the page goes on. It
+//! sends the worker the drafts' index once it listens, then each change. Where a worker
+//! cannot start (no `Worker`, a blocked script, a failed load, no word within 10 s), the
+//! page keeps the core's [`Offload`] itself and hands it the same messages: correct, only
+//! slower.
+
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use hindsight_core::incidents::Summary;
+use hindsight_core::offload::{read_answer, Answer, IndexFeed, Offload, READY};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+/// What to do with an answer.
+type Reply = Box<dyn FnOnce(Answer)>;
+
+/// The worker's loader, next to `index.html` (Trunk's `data-loader-shim`).
+const LOADER: &str = "hindsight-worker_loader.js";
+
+/// How long the worker may take to load before the page does its work itself. A load that
+/// fails says so at once (`onerror`); this is for one that hangs, so it is generous: a busy
+/// machine's first compile of the worker's wasm must not put the review back on the page.
+const READY_WITHIN: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// The worker, started after the first paint, and what waits for it.
+#[derive(Clone, Default)]
+pub struct Background(Rc<Inner>);
+
+#[derive(Default)]
+struct Inner {
+    worker: RefCell<Option<web_sys::Worker>>,
+    /// The page's own worker, once the real one failed or could not start.
+    local: RefCell<Option<Offload>>,
+    /// Whether the worker said it listens; questions wait in `queue` until then.
+    ready: Cell<bool>,
+    queue: RefCell<Vec<String>>,
+    next: Cell<u32>,
+    /// Each unanswered question's reply, and the question, should the worker fail.
+    waiting: RefCell<HashMap<u32, (Reply, String)>>,
+    /// The drafts' index as the page last gave it, and what the worker was sent of it.
+    index: RefCell<Vec<Summary>>,
+    feed: RefCell<IndexFeed>,
+}
+
+impl Background {
+    /// Starts the worker, if it is not running already.
+    pub fn start(&self) {
+        self.worker();
+    }
+
+    /// The drafts' index changed: the worker is sent what changed (all of it when it starts).
+    pub fn set_index(&self, index: Vec<Summary>) {
+        *self.0.index.borrow_mut() = index;
+        // A worker that does not listen yet gets the whole index when it does.
+        let listening = self.0.ready.get() && self.0.worker.borrow().is_some();
+        if !listening && self.0.local.borrow().is_none() {
+            return;
+        }
+        let index = self.0.index.borrow();
+        let Some(message) = self.0.feed.borrow_mut().changes(&index) else {
+            return;
+        };
+        drop(index);
+        self.send(message);
+    }
+
+    /// Asks a question, written by `question` with the number its answer will carry; `reply`
+    /// gets the answer, from the worker or at once from the page's own.
+    pub fn ask(&self, question: impl FnOnce(u32) -> String, reply: impl FnOnce(Answer) + 'static) {
+        let id = self.0.next.get().wrapping_add(1);
+        self.0.next.set(id);
+        let text = question(id);
+        if self.worker().is_none() {
+            if let Some(answer) = self.on_page(&text) {
+                reply(answer);
+            }
+            return;
+        }
+        self.0
+            .waiting
+            .borrow_mut()
+            .insert(id, (Box::new(reply), text.clone()));
+        self.send(text);
+    }
+
+    /// Sends a message: to the worker, held until it listens, or to the page's own.
+    fn send(&self, text: String) {
+        let worker = self.0.worker.borrow().clone();
+        match worker {
+            None => _ = self.on_page(&text),
+            Some(_) if !self.0.ready.get() => self.0.queue.borrow_mut().push(text),
+            Some(w) => {
+                if w.post_message(&text.into()).is_err() {
+                    self.fail();
+                }
+            }
+        }
+    }
+
+    /// The page's own worker takes a message: the answer to a question, if it is one.
+    fn on_page(&self, text: &str) -> Option<Answer> {
+        let mut local = self.0.local.borrow_mut();
+        let local = local.get_or_insert_with(|| {
+            let mut o = Offload::default();
+            o.handle(&self.0.feed.borrow_mut().full(&self.0.index.borrow()));
+            o
+        });
+        local.handle(text).as_deref().and_then(read_answer)
+    }
+
+    /// The running worker, started if need be; `None` where it cannot run.
+    fn worker(&self) -> Option<web_sys::Worker> {
+        if self.0.local.borrow().is_some() {
+            return None;
+        }
+        if let Some(w) = self.0.worker.borrow().as_ref() {
+            return Some(w.clone());
+        }
+        // `Worker` may be missing altogether (an old or locked-down browser): a plain
+        // lookup, since calling a missing constructor through web-sys would throw.
+        let has_worker = js_sys::Reflect::has(&js_sys::global(), &"Worker".into()).unwrap_or(false);
+        let worker = has_worker
+            .then(|| web_sys::Worker::new(LOADER).ok())
+            .flatten();
+        let Some(worker) = worker else {
+            self.fail();
+            return None;
+        };
+        let this = self.clone();
+        let on_message =
+            Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
+                let Some(text) = ev.data().as_string() else {
+                    return;
+                };
+                if text == READY {
+                    this.listening();
+                    return;
+                }
+                let Some(answer) = read_answer(&text) else {
+                    return;
+                };
+                let waiting = this.0.waiting.borrow_mut().remove(&answer.id());
+                if let Some((reply, _)) = waiting {
+                    reply(answer);
+                }
+            });
+        let this = self.clone();
+        let on_error = Closure::<dyn Fn(web_sys::Event)>::new(move |_| this.fail());
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        // The handlers live as long as the page's one worker.
+        on_message.forget();
+        on_error.forget();
+        *self.0.worker.borrow_mut() = Some(worker.clone());
+        let this = self.clone();
+        leptos::prelude::set_timeout(
+            move || {
+                if !this.0.ready.get() {
+                    this.fail();
+                }
+            },
+            READY_WITHIN,
+        );
+        Some(worker)
+    }
+
+    /// The worker listens: the index goes first, then what waited for it.
+    fn listening(&self) {
+        self.0.ready.set(true);
+        let index = self.0.feed.borrow_mut().full(&self.0.index.borrow());
+        let queued: Vec<String> = self.0.queue.borrow_mut().drain(..).collect();
+        for message in std::iter::once(index).chain(queued) {
+            self.send(message);
+        }
+    }
+
+    /// The worker failed (its script or wasm did not load, or it threw): the page's own
+    /// answers what waits for it, and everything after.
+    fn fail(&self) {
+        if let Some(w) = self.0.worker.borrow_mut().take() {
+            w.terminate();
+        }
+        self.0.queue.borrow_mut().clear();
+        // Created here, so the questions below and every later one stay on the page.
+        self.on_page("");
+        let waiting: Vec<_> = self.0.waiting.borrow_mut().drain().collect();
+        let mut waiting: Vec<_> = waiting.into_iter().collect();
+        waiting.sort_by_key(|(id, _)| *id);
+        for (_, (reply, text)) in waiting {
+            if let Some(answer) = self.on_page(&text) {
+                reply(answer);
+            }
+        }
+    }
+}
