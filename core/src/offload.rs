@@ -13,6 +13,7 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::customer::{customer_markdown, customer_version, PublicPart};
 use crate::document::Postmortem;
 use crate::incidents::{related_all, Related, Summary};
 use crate::review::{review_draft, Finding};
@@ -43,6 +44,10 @@ enum Ask<'a> {
         limit: usize,
         summaries: &'a [Summary],
     },
+    Customer {
+        id: u32,
+        doc: &'a Postmortem,
+    },
 }
 
 /// What the worker reads.
@@ -69,6 +74,8 @@ enum Request {
         limit: usize,
         summaries: Vec<Summary>,
     },
+    /// The customer version of the open draft, its parts and its redacted Markdown.
+    Customer { id: u32, doc: Box<Postmortem> },
 }
 
 /// What the worker answers.
@@ -89,13 +96,24 @@ pub enum Answer {
         /// [`related_all`] of the question's summaries.
         related: Vec<Vec<Related>>,
     },
+    /// The customer version of the open draft.
+    Customer {
+        /// The question's number.
+        id: u32,
+        /// Every part with its text and the internal details found in it.
+        parts: Vec<PublicPart>,
+        /// The customer version's Markdown, redacted.
+        markdown: String,
+    },
 }
 
 impl Answer {
     /// The number of the question it answers.
     pub fn id(&self) -> u32 {
         match self {
-            Answer::Review { id, .. } | Answer::Related { id, .. } => *id,
+            Answer::Review { id, .. }
+            | Answer::Related { id, .. }
+            | Answer::Customer { id, .. } => *id,
         }
     }
 }
@@ -122,6 +140,11 @@ pub fn related_request(id: u32, summaries: &[Summary], limit: usize) -> String {
         limit,
         summaries,
     })
+}
+
+/// The question for the customer version of the open draft.
+pub fn customer_request(id: u32, doc: &Postmortem) -> String {
+    write(&Ask::Customer { id, doc })
 }
 
 /// The page's side: an answer, or `None` for a message it cannot read.
@@ -170,6 +193,11 @@ impl Offload {
             } => Answer::Related {
                 id,
                 related: related_all(&summaries, limit),
+            },
+            Request::Customer { id, doc } => Answer::Customer {
+                id,
+                parts: customer_version(&doc),
+                markdown: customer_markdown(&doc),
             },
         };
         serde_json::to_string(&answer).ok()
@@ -308,6 +336,29 @@ mod tests {
                 findings: expected
             }
         );
+    }
+
+    #[test]
+    fn the_customer_version_comes_back_with_its_parts_hits_and_redacted_markdown() {
+        let mut doc = chatgpt_2023_03_20();
+        doc.summary = format!("{} Ask alice@example.com on #inc-redis.", doc.summary);
+        let mut worker = Offload::default();
+        let text = worker.handle(&customer_request(9, &doc)).expect("answers");
+        let answer = read_answer(&text).expect("reads");
+        let expected = Answer::Customer {
+            id: 9,
+            parts: customer_version(&doc),
+            markdown: customer_markdown(&doc),
+        };
+        assert_eq!(answer, expected);
+        let Answer::Customer {
+            parts, markdown, ..
+        } = answer
+        else {
+            unreachable!("a customer answer")
+        };
+        assert!(parts.iter().any(|p| !p.hits.is_empty()));
+        assert!(!markdown.contains("alice@example.com"));
     }
 
     #[test]

@@ -30,6 +30,7 @@ hindsight_core::words_table! {
     ALWAYS_REDACTED = ("Always redacted: it is on this draft's list below.", "一律遮蔽：已列在下方這份草稿的清單中。");
     COUNTS = ("{0}: {1} · {2}: {3}", "{0}：{1}・{2}：{3}");
     NO_HITS = ("No internal details found.", "沒有找到內部細節。");
+    LOOKING = ("Looking for internal details…", "正在找出內部細節…");
     ALWAYS_INTRO = ("Words the scanner cannot know, such as a project's code name or an internal domain (acme.net also covers every host under it). They never reach the customer version.",
         "掃描找不到的字詞，例如專案代號或內部網域（填 acme.net 會一併涵蓋底下所有主機）。這些字詞永遠不會出現在對外版本中。");
     WORD_OR_DOMAIN = ("Word or domain", "字詞或網域");

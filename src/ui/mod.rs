@@ -2,6 +2,7 @@
 //! alerts.
 
 mod alerts;
+pub mod asking;
 mod customer;
 mod draft_list;
 mod export_menu;

@@ -23,6 +23,7 @@ const LANGS = [
     copy: (f) => `Copy customer version (${f})`,
     plain: 'plain text',
     copied: 'Customer version copied to the clipboard.',
+    looking: 'Looking for internal details…',
     preview: 'Customer version preview',
     redacted: '[redacted]',
     kinds: {
@@ -72,6 +73,7 @@ const LANGS = [
     copy: (f) => `複製對外版本（${f}）`,
     plain: '純文字',
     copied: '已將對外版本複製到剪貼簿。',
+    looking: '正在找出內部細節…',
     preview: '對外版本預覽',
     redacted: '［已遮蔽］',
     kinds: {
@@ -188,6 +190,34 @@ for (const L of LANGS) {
       await page.getByRole('button', { name: L.customer, exact: true }).click();
       await expect(view(page)).toBeVisible();
     }
+
+    test.describe('the worker', () => {
+      // Its wasm must come from the network, where the test can hold it back, not from the
+      // service worker's cache.
+      test.use({ serviceWorkers: 'block' });
+
+      test('the scanners run in the worker: "Looking for internal details…" until it answers, and the same marks on the page where no worker can start', async ({ page, context }) => {
+        let release;
+        const held = new Promise((r) => { release = r; });
+        await page.route('**/hindsight-worker_bg.wasm', async (route) => { await held; await route.continue(); });
+        await importFailover(page);
+        await expect(view(page).getByText(L.looking)).toBeVisible();
+        await expect(view(page).locator('mark.hit')).toHaveCount(0);
+        release();
+        await expect(view(page).getByText(L.looking)).toHaveCount(0);
+        const marks = await view(page).locator('mark.hit').allInnerTexts();
+        expect(marks.length).toBeGreaterThan(0);
+        const preview = await view(page).getByRole('article', { name: L.preview }).innerText();
+
+        const plain = await context.newPage();
+        await plain.addInitScript(() => { delete window.Worker; });
+        await importFailover(plain);
+        await expect(view(plain).locator('mark.hit')).toHaveCount(marks.length);
+        expect(await view(plain).locator('mark.hit').allInnerTexts()).toEqual(marks);
+        await expect(view(plain).getByRole('article', { name: L.preview })).toHaveText(preview);
+        await plain.close();
+      });
+    });
 
     test('internal details are highlighted by kind; exactly the one let through reaches every export', async ({ page }) => {
       await fillAndOpen(page);

@@ -1,12 +1,14 @@
 //! What the redaction finds: the kinds of internal detail, one hit, and the detectors' raw
 //! finds before they are merged.
 
+use serde::{Deserialize, Serialize};
+
 use crate::words::Words;
 
 use super::words;
 
 /// What kind of internal detail a hit is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum HitKind {
     /// An email address.
     Email,
@@ -126,7 +128,7 @@ impl HitKind {
 }
 
 /// One internal detail found in a text: a byte range of that text, its kind and its text.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Hit {
     /// Byte offset where the hit starts.
     pub start: usize,

@@ -38,6 +38,8 @@ mod tokens;
 pub mod words;
 
 use crate::document::{ActionItem, ActionType, Postmortem};
+use serde::{Deserialize, Serialize};
+
 use crate::words::Words;
 
 pub use crate::people::people_named;
@@ -47,7 +49,7 @@ pub use export::{
 pub use hit::{Hit, HitKind};
 pub use scan::Scanner;
 /// A part of the customer version.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Part {
     /// The public title: empty until the user writes one (the report's title is the team's).
     Title,
@@ -125,12 +127,15 @@ impl Part {
     }
 }
 
-/// One part of the customer version as the view shows it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// One part of the customer version as the view shows it. As JSON (for the worker) its
+/// heading is left out: the part gives it back.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "PartWire")]
 pub struct PublicPart {
     /// Which part.
     pub part: Part,
     /// Its heading in both languages.
+    #[serde(skip_serializing)]
     pub heading: Words,
     /// What the internal report says for it, in the report's language (Markdown).
     pub derived: String,
@@ -140,6 +145,28 @@ pub struct PublicPart {
     pub overridden: bool,
     /// Every internal detail in `text`, sorted, let-through ones included.
     pub hits: Vec<Hit>,
+}
+
+#[derive(Deserialize)]
+struct PartWire {
+    part: Part,
+    derived: String,
+    text: String,
+    overridden: bool,
+    hits: Vec<Hit>,
+}
+
+impl From<PartWire> for PublicPart {
+    fn from(w: PartWire) -> Self {
+        PublicPart {
+            part: w.part,
+            heading: w.part.heading(),
+            derived: w.derived,
+            text: w.text,
+            overridden: w.overridden,
+            hits: w.hits,
+        }
+    }
 }
 
 /// The customer version of a document, every part in [`Part::ALL`]'s order, in the

@@ -4,20 +4,25 @@
 //!
 //! The view keeps no copy of the document: every part, hit and choice is read from it through
 //! the core (`customer_version`, `customer_markdown`), and every change goes back into it.
+//! The scanners run in the worker, a moment after each change (`ui::asking`): typing in a
+//! part never waits for them, and "Looking for internal details…" shows until they first
+//! answer.
 
 mod export;
 mod parts;
 mod redact;
 
 use hindsight_core::customer::words as cw;
+use hindsight_core::offload::{customer_request, Answer};
 use hindsight_core::{
-    customer::customer_markdown, customer::customer_version, customer::Part, customer::PublicPart,
-    render::render_html_in, Choice, Language, Postmortem, SectionId,
+    customer::Part, customer::PublicPart, render::render_html_in, Choice, Language, Postmortem,
+    SectionId,
 };
 use leptos::prelude::*;
 
 use crate::i18n::{customer as words, views as view_words, Ui};
 use crate::state::Editor;
+use crate::ui::asking::Asking;
 use crate::ui::views::Views;
 
 /// One internal detail's text and kind, as the view lists it.
@@ -34,7 +39,10 @@ pub struct Found {
 #[derive(Clone, Copy)]
 struct Customer {
     ed: Editor,
-    /// Every part with its text and hits, in [`Part::ALL`]'s order.
+    /// Every part with its text and hits, in [`Part::ALL`]'s order, and the redacted
+    /// Markdown: the worker's last answer about the draft.
+    scanned: Asking<(Vec<PublicPart>, String)>,
+    /// The parts alone (none until the first answer).
     parts: Memo<Vec<PublicPart>>,
     /// The hit texts the user let through.
     let_through: Memo<Vec<String>>,
@@ -48,9 +56,26 @@ struct Customer {
 
 impl Customer {
     fn new(ed: Editor) -> Self {
+        let scanned = Asking::start(
+            move || read_all(ed, |_| true),
+            move |id| ed.peek(|d| customer_request(id, d)),
+            |answer| match answer {
+                Answer::Customer {
+                    parts, markdown, ..
+                } => Some((parts, markdown)),
+                _ => None,
+            },
+        );
         Self {
             ed,
-            parts: Memo::new(move |_| read_all(ed, customer_version)),
+            scanned,
+            parts: Memo::new(move |_| {
+                scanned.answer.with(|a| {
+                    a.as_ref()
+                        .map(|(parts, _)| parts.clone())
+                        .unwrap_or_default()
+                })
+            }),
             let_through: Memo::new(move |_| read_all(ed, |d| d.public.let_through.clone())),
             always: Memo::new(move |_| read_all(ed, |d| d.public.always_redact.clone())),
             lang: Memo::new(move |_| ed.read(SectionId::Header, |d| d.language)),
@@ -85,8 +110,12 @@ pub fn CustomerView() -> impl IntoView {
     let ed = expect_context::<Editor>();
     let c = Customer::new(ed);
     let html = Memo::new(move |_| {
-        let md = read_all(ed, customer_markdown);
-        render_html_in(&md, c.lang.get())
+        let lang = c.lang.get();
+        c.scanned.answer.with(|a| {
+            a.as_ref()
+                .map(|(_, md)| render_html_in(md, lang))
+                .unwrap_or_default()
+        })
     });
     let intro = Signal::derive(move || ui.fill(words::INTRO, &[c.lang.get().label(ui.lang())]));
     view! {
@@ -136,7 +165,9 @@ fn Counts(c: Customer) -> impl IntoView {
             })
         });
         let lang = ui.lang();
-        if kept + through == 0 {
+        if c.scanned.answer.with(Option::is_none) {
+            words::LOOKING.get(lang).to_owned()
+        } else if kept + through == 0 {
             words::NO_HITS.get(lang).to_owned()
         } else {
             words::COUNTS.fill(
@@ -151,5 +182,5 @@ fn Counts(c: Customer) -> impl IntoView {
         }
     });
     let clean = Memo::new(move |_| c.parts.with(|p| p.iter().all(|p| p.hits.is_empty())));
-    view! { <p class="customer-counts" class:clean=clean>{text}</p> }
+    view! { <p class="customer-counts" class:clean=clean role="status">{text}</p> }
 }

@@ -1,6 +1,6 @@
 //! The review's findings, from the worker: the page sends the open draft a moment after it
-//! changes (at most every [`ASK_EVERY_MS`], when the page is idle), keeps the last answer
-//! that matches the draft as it is, and says "Reviewing…" until the first one comes. Typing
+//! changes (`ui::asking`), keeps the last answer that matches the draft as it is, and says
+//! "Reviewing…" until the first one comes. Typing
 //! never waits for the checks. The line before the first words, the grouping and the
 //! dismissals are cheap and stay here.
 
@@ -19,14 +19,9 @@ use wasm_bindgen::JsCast;
 use crate::adapters::background::Background;
 use crate::adapters::platform;
 use crate::state::Editor;
+use crate::ui::asking::Asking;
 use crate::ui::focus::focus_after_render;
 use crate::ui::form::{element_of, FieldNote, FieldNotes, Reveal, SetGuard};
-
-/// How often, at most, the open draft goes to the worker while it changes.
-const ASK_EVERY_MS: u64 = 150;
-
-/// How long a question may wait for an idle moment.
-const ASK_IDLE_WITHIN_MS: u32 = 300;
 
 /// The review of the open draft, shared through context by the panel, its dialogs and the
 /// form's notes.
@@ -41,11 +36,8 @@ pub struct ReviewState {
     reviewing: Memo<bool>,
     /// Whether the findings shown are those of the draft as it is now.
     current: Memo<bool>,
-    /// The last answer that matched the draft, and the revision it was about.
-    findings: RwSignal<Option<Vec<Finding>>>,
-    answered_at: RwSignal<u32>,
-    /// The draft's revision as the review knows it.
-    revision: RwSignal<u32>,
+    /// The worker's review of the draft.
+    asking: Asking<Vec<Finding>>,
     /// The Status value held at the Final gate while its dialog is open.
     pub gate: RwSignal<Option<String>>,
     /// The finding whose dismissal reason is being asked for.
@@ -93,55 +85,25 @@ impl ReviewState {
             });
             background.with_value(|b| b.set_index(index));
         });
-        // The draft's revision as the review knows it, and that of the last answer.
-        let revision = RwSignal::new(0u32);
-        let answered_at = RwSignal::new(u32::MAX);
-        let findings: RwSignal<Option<Vec<Finding>>> = RwSignal::new(None);
-        let timer = StoredValue::new(false);
-        let ask = move || {
-            let asked_at = revision.get_untracked();
-            let today = platform::today();
-            let open = ed.open_id().get_untracked();
-            background.with_value(|b| {
-                b.ask(
-                    |id| ed.peek(|d| review_request(id, &today, open.as_deref(), d)),
-                    move |answer| {
-                        // An answer about an older revision is dropped: a newer question
-                        // is on its way.
-                        let Answer::Review { findings: f, .. } = answer else {
-                            return;
-                        };
-                        if revision.try_get_untracked() == Some(asked_at) {
-                            findings.set(Some(f));
-                            answered_at.set(asked_at);
-                        }
-                    },
-                )
-            });
-        };
-        Effect::new(move |_| {
-            ed.template().track();
-            ed.drafts().track();
-            ed.open_id().track();
-            for s in SectionId::ALL {
-                ed.read(s, |_| ());
-            }
-            if !live.get() || fresh.with(Option::is_some) {
-                return;
-            }
-            revision.update(|r| *r = r.wrapping_add(1));
-            if timer.get_value() {
-                return;
-            }
-            timer.set_value(true);
-            set_timeout(
-                move || {
-                    _ = timer.try_set_value(false);
-                    platform::when_idle(ASK_IDLE_WITHIN_MS, ask);
-                },
-                Duration::from_millis(ASK_EVERY_MS),
-            );
-        });
+        let asking = Asking::start(
+            move || {
+                ed.template().track();
+                ed.drafts().track();
+                ed.open_id().track();
+                for s in SectionId::ALL {
+                    ed.read(s, |_| ());
+                }
+                live.get() && fresh.with(Option::is_none)
+            },
+            move |id| {
+                let open = ed.open_id().get_untracked();
+                ed.peek(|d| review_request(id, &platform::today(), open.as_deref(), d))
+            },
+            |answer| match answer {
+                Answer::Review { findings, .. } => Some(findings),
+                _ => None,
+            },
+        );
         let all = Memo::new(move |_| {
             if !live.get() {
                 return Vec::new();
@@ -149,13 +111,12 @@ impl ReviewState {
             if let Some(line) = fresh.get() {
                 return vec![line];
             }
-            findings.get().unwrap_or_default()
+            asking.answer.get().unwrap_or_default()
         });
         let reviewing = Memo::new(move |_| {
-            live.get() && fresh.with(Option::is_none) && findings.with(Option::is_none)
+            live.get() && fresh.with(Option::is_none) && asking.answer.with(Option::is_none)
         });
-        let current =
-            Memo::new(move |_| fresh.with(Option::is_some) || answered_at.get() == revision.get());
+        let current = Memo::new(move |_| fresh.with(Option::is_some) || asking.current.get());
         // Dismissals live in the document, edited as part of Header. What is open is
         // grouped after the dismissed rows are left out, so a row added later shows alone.
         let open = Memo::new(move |_| {
@@ -191,9 +152,7 @@ impl ReviewState {
             open,
             reviewing,
             current,
-            findings,
-            answered_at,
-            revision,
+            asking,
             gate: RwSignal::new(None),
             dismissing: RwSignal::new(None),
             reveal,
@@ -223,8 +182,7 @@ impl ReviewState {
         let all = self
             .ed
             .peek(|d| review_draft(d, &today, open.as_deref(), &index));
-        self.findings.set(Some(all));
-        self.answered_at.set(self.revision.get_untracked());
+        self.asking.set_now(all);
     }
 
     /// The open findings, tracked.

@@ -1,0 +1,98 @@
+//! A question the worker answers about the open draft (its review, its customer version),
+//! asked again a moment after each change: at most every [`ASK_EVERY_MS`] while the draft
+//! changes, in an idle moment, so typing never waits for it. Only an answer about the draft
+//! as it still is counts; one about an older revision is dropped, since a newer question is
+//! on its way.
+
+use std::time::Duration;
+
+use hindsight_core::offload::Answer;
+use leptos::prelude::*;
+
+use crate::adapters::background::Background;
+use crate::adapters::platform;
+
+/// How often, at most, the question goes to the worker while the draft changes.
+const ASK_EVERY_MS: u64 = 150;
+
+/// How long a question may wait for an idle moment.
+const ASK_IDLE_WITHIN_MS: u32 = 300;
+
+/// The last answer to one question, kept current as the draft changes.
+pub struct Asking<T: Send + Sync + 'static> {
+    /// The last answer that was about the draft as it was then; `None` until the first.
+    pub answer: RwSignal<Option<T>>,
+    /// Whether `answer` is about the draft as it is now.
+    pub current: Memo<bool>,
+    revision: RwSignal<u32>,
+    answered_at: RwSignal<u32>,
+}
+
+impl<T: Send + Sync + 'static> Clone for Asking<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T: Send + Sync + 'static> Copy for Asking<T> {}
+
+impl<T: Send + Sync + 'static> Asking<T> {
+    /// Asks `question` (written with the number its answer will carry) whenever what
+    /// `watch` tracks changes and `watch` says a question is due; `read` takes the value out
+    /// of the answer.
+    pub fn start(
+        watch: impl Fn() -> bool + 'static,
+        question: impl Fn(u32) -> String + Copy + 'static,
+        read: impl Fn(Answer) -> Option<T> + Copy + 'static,
+    ) -> Self {
+        let background = expect_context::<StoredValue<Background, LocalStorage>>();
+        let answer = RwSignal::new(None);
+        let revision = RwSignal::new(0u32);
+        let answered_at = RwSignal::new(u32::MAX);
+        let ask = move || {
+            let asked_at = revision.get_untracked();
+            background.with_value(|b| {
+                b.ask(question, move |reply| {
+                    let Some(value) = read(reply) else {
+                        return;
+                    };
+                    if revision.try_get_untracked() == Some(asked_at) {
+                        answer.set(Some(value));
+                        answered_at.set(asked_at);
+                    }
+                })
+            });
+        };
+        let timer = StoredValue::new(false);
+        Effect::new(move |_| {
+            if !watch() {
+                return;
+            }
+            revision.update(|r| *r = r.wrapping_add(1));
+            if timer.get_value() {
+                return;
+            }
+            timer.set_value(true);
+            set_timeout(
+                move || {
+                    _ = timer.try_set_value(false);
+                    platform::when_idle(ASK_IDLE_WITHIN_MS, ask);
+                },
+                Duration::from_millis(ASK_EVERY_MS),
+            );
+        });
+        let current = Memo::new(move |_| answered_at.get() == revision.get());
+        Self {
+            answer,
+            current,
+            revision,
+            answered_at,
+        }
+    }
+
+    /// An answer worked out here, about the draft as it is now.
+    pub fn set_now(self, value: T) {
+        self.answer.set(Some(value));
+        self.answered_at.set(self.revision.get_untracked());
+    }
+}
