@@ -6,6 +6,13 @@
 //! same core [`hindsight_core::offload::Offload`] itself where a worker cannot start. It
 //! never reads storage: the drafts' index comes in the messages.
 
+// The page's own time-zone code: times read in the worker get the offsets they get on the
+// page.
+#[cfg(target_arch = "wasm32")]
+#[path = "adapters/zones.rs"]
+#[allow(dead_code)]
+mod zones;
+
 #[cfg(target_arch = "wasm32")]
 fn main() {
     use wasm_bindgen::closure::Closure;
@@ -15,7 +22,10 @@ fn main() {
         return;
     };
     let reply_to = scope.clone();
-    let held = std::cell::RefCell::new(hindsight_core::offload::Offload::default());
+    let zones = zones::Zones::default();
+    let held = std::cell::RefCell::new(hindsight_core::offload::Offload::new(Box::new(
+        move |zone, utc| zones.offset_minutes(zone, utc),
+    )));
     let on_message =
         Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
             let Some(message) = ev.data().as_string() else {

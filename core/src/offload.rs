@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::customer::{customer_markdown, customer_version, PublicPart};
 use crate::document::Postmortem;
-use crate::incidents::{related_all, Related, Summary};
+use crate::incidents::{read_folder, related_all, FolderImport, Related, Summary};
 use crate::review::{review_draft, Finding};
 
 /// What the worker says once it listens: the page holds its messages until then, since a
@@ -48,6 +48,11 @@ enum Ask<'a> {
         id: u32,
         doc: &'a Postmortem,
     },
+    Folder {
+        id: u32,
+        zone: &'a str,
+        files: &'a [(String, String)],
+    },
 }
 
 /// What the worker reads.
@@ -76,6 +81,12 @@ enum Request {
     },
     /// The customer version of the open draft, its parts and its redacted Markdown.
     Customer { id: u32, doc: Box<Postmortem> },
+    /// A folder's files (path, text) read as postmortems, times in `zone`.
+    Folder {
+        id: u32,
+        zone: String,
+        files: Vec<(String, String)>,
+    },
 }
 
 /// What the worker answers.
@@ -105,6 +116,13 @@ pub enum Answer {
         /// The customer version's Markdown, redacted.
         markdown: String,
     },
+    /// What a folder's files held.
+    Folder {
+        /// The question's number.
+        id: u32,
+        /// [`read_folder`] of the question's files.
+        found: FolderImport,
+    },
 }
 
 impl Answer {
@@ -113,7 +131,8 @@ impl Answer {
         match self {
             Answer::Review { id, .. }
             | Answer::Related { id, .. }
-            | Answer::Customer { id, .. } => *id,
+            | Answer::Customer { id, .. }
+            | Answer::Folder { id, .. } => *id,
         }
     }
 }
@@ -147,19 +166,44 @@ pub fn customer_request(id: u32, doc: &Postmortem) -> String {
     write(&Ask::Customer { id, doc })
 }
 
+/// The question for a folder's files (path, text), read with times in `zone`.
+pub fn folder_request(id: u32, zone: &str, files: &[(String, String)]) -> String {
+    write(&Ask::Folder { id, zone, files })
+}
+
 /// The page's side: an answer, or `None` for a message it cannot read.
 pub fn read_answer(text: &str) -> Option<Answer> {
     serde_json::from_str(text).ok()
 }
 
+/// The offset in minutes east of UTC of a zone at an instant (seconds), as the browser's
+/// `Intl` gives it.
+pub type OffsetAt = Box<dyn Fn(&str, i64) -> i32>;
+
 /// What the worker holds between messages, and how it answers them.
-#[derive(Default)]
 pub struct Offload {
     /// The drafts' index as the page last sent it.
     index: Vec<Summary>,
+    /// Where times read from files get their offsets.
+    offset_at: OffsetAt,
+}
+
+impl Default for Offload {
+    /// Every zone at UTC (for tests).
+    fn default() -> Self {
+        Offload::new(Box::new(|_, _| 0))
+    }
 }
 
 impl Offload {
+    /// An empty worker whose times take their offsets from `offset_at`.
+    pub fn new(offset_at: OffsetAt) -> Self {
+        Offload {
+            index: Vec::new(),
+            offset_at,
+        }
+    }
+
     /// Takes one message: the answer to a question, `None` for news of the index or for a
     /// message it cannot read.
     pub fn handle(&mut self, text: &str) -> Option<String> {
@@ -198,6 +242,10 @@ impl Offload {
                 id,
                 parts: customer_version(&doc),
                 markdown: customer_markdown(&doc),
+            },
+            Request::Folder { id, zone, files } => Answer::Folder {
+                id,
+                found: read_folder(&files, &zone, &*self.offset_at),
             },
         };
         serde_json::to_string(&answer).ok()
@@ -359,6 +407,27 @@ mod tests {
         };
         assert!(parts.iter().any(|p| !p.hits.is_empty()));
         assert!(!markdown.contains("alice@example.com"));
+    }
+
+    #[test]
+    fn a_folder_is_read_in_the_worker_as_on_the_page() {
+        let files = vec![
+            (
+                "2023-03-20-chatgpt.md".to_owned(),
+                crate::markdown::to_markdown(&chatgpt_2023_03_20()),
+            ),
+            ("README.md".to_owned(), "# Our team\n\nNotes.".to_owned()),
+            ("diagram.png".to_owned(), String::new()),
+        ];
+        let mut worker = Offload::default();
+        let text = worker
+            .handle(&folder_request(5, "UTC", &files))
+            .expect("answers");
+        let found = read_folder(&files, "UTC", &|_, _| 0);
+        assert_eq!(found.entries.len(), 1);
+        assert_eq!(found.failed.len(), 1);
+        assert_eq!(found.skipped, ["diagram.png"]);
+        assert_eq!(read_answer(&text), Some(Answer::Folder { id: 5, found }));
     }
 
     #[test]

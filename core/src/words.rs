@@ -130,7 +130,7 @@ mod tests {
 
 /// A message in both languages with its parameters filled in: what an error carries until
 /// the UI shows it in the language of the moment.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Text {
     /// English.
     pub en: String,

@@ -9,6 +9,7 @@ use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
 
+use crate::adapters::zones::Zones;
 use hindsight_core::incidents::Summary;
 use hindsight_core::offload::{read_answer, Answer, IndexFeed, Offload, READY};
 use wasm_bindgen::closure::Closure;
@@ -86,6 +87,22 @@ impl Background {
         self.send(text);
     }
 
+    /// Asks a question and waits for its answer (`None` for a message nobody could read).
+    pub async fn answer(&self, question: impl FnOnce(u32) -> String) -> Option<Answer> {
+        let slot: Rc<RefCell<Option<Answer>>> = Rc::default();
+        let mut resolve = None;
+        let promise = js_sys::Promise::new(&mut |res, _| resolve = Some(res));
+        let filled = slot.clone();
+        self.ask(question, move |answer| {
+            *filled.borrow_mut() = Some(answer);
+            if let Some(resolve) = resolve {
+                _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+            }
+        });
+        _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+        slot.take()
+    }
+
     /// Sends a message: to the worker, held until it listens, or to the page's own.
     fn send(&self, text: String) {
         let worker = self.0.worker.borrow().clone();
@@ -104,7 +121,8 @@ impl Background {
     fn on_page(&self, text: &str) -> Option<Answer> {
         let mut local = self.0.local.borrow_mut();
         let local = local.get_or_insert_with(|| {
-            let mut o = Offload::default();
+            let zones = Zones::default();
+            let mut o = Offload::new(Box::new(move |zone, utc| zones.offset_minutes(zone, utc)));
             o.handle(&self.0.feed.borrow_mut().full(&self.0.index.borrow()));
             o
         });

@@ -8,6 +8,7 @@ pub mod local_storage;
 pub mod platform;
 pub mod service_worker;
 pub mod settings;
+pub mod zones;
 
 use hindsight_core::{session::Env, storage::KeyValue, storage::MemoryKv, storage::WriteError};
 

@@ -5,7 +5,7 @@
 use wasm_bindgen::JsCast;
 use wasm_bindgen::JsValue;
 
-use hindsight_core::time::LocalDateTime;
+pub use super::zones::{browser_time_zone, is_valid_time_zone, zone_offset_minutes, Zones};
 
 /// A random 96-bit id in hex, from `crypto.getRandomValues` (available without HTTPS).
 pub fn random_id() -> String {
@@ -108,86 +108,6 @@ pub fn set_draft_in_url(id: &str) {
         Some(_) => set_url_params(&[("draft", Some(id))], true),
         None => set_url_params(&[("draft", Some(id))], false),
     }
-}
-
-/// The browser's own IANA time zone, such as `Europe/Berlin`.
-pub fn browser_time_zone() -> String {
-    let options = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &js_sys::Object::new())
-        .resolved_options();
-    js_sys::Reflect::get(&options, &JsValue::from_str("timeZone"))
-        .ok()
-        .and_then(|v| v.as_string())
-        .unwrap_or_else(|| "UTC".into())
-}
-
-/// Whether the browser knows a time-zone name.
-pub fn is_valid_time_zone(zone: &str) -> bool {
-    zone_formatter(zone).is_some()
-}
-
-fn zone_formatter(zone: &str) -> Option<js_sys::Intl::DateTimeFormat> {
-    if zone.trim().is_empty() {
-        return None;
-    }
-    let options = js_sys::Object::new();
-    let set = |k: &str, v: &str| {
-        let _ = js_sys::Reflect::set(&options, &JsValue::from_str(k), &JsValue::from_str(v));
-    };
-    set("timeZone", zone.trim());
-    set("hourCycle", "h23");
-    for part in ["year", "month", "day", "hour", "minute", "second"] {
-        set(part, if part == "year" { "numeric" } else { "2-digit" });
-    }
-    let locales = js_sys::Array::of1(&JsValue::from_str("en-US"));
-    // An unknown zone makes the constructor throw a RangeError, so it is called through
-    // Reflect, which turns the exception into an error instead of a trap.
-    let intl = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("Intl")).ok()?;
-    let ctor: js_sys::Function = js_sys::Reflect::get(&intl, &JsValue::from_str("DateTimeFormat"))
-        .ok()?
-        .dyn_into()
-        .ok()?;
-    let made = js_sys::Reflect::construct(&ctor, &js_sys::Array::of2(&locales, &options)).ok()?;
-    Some(made.unchecked_into())
-}
-
-/// The offset in minutes east of UTC that `zone` has at the instant `utc` (seconds).
-///
-/// The domain has no zone database; the browser's `Intl` does. An unknown zone falls back to
-/// the browser's own offset.
-pub fn zone_offset_minutes(zone: &str, utc: i64) -> i32 {
-    let date = js_sys::Date::new(&JsValue::from_f64((utc * 1000) as f64));
-    let Some(format) = zone_formatter(zone) else {
-        return -(date.get_timezone_offset() as i32);
-    };
-    let parts = format.format_to_parts(&date);
-    let mut fields = [0i64; 6];
-    for part in parts.iter() {
-        let get = |k: &str| {
-            js_sys::Reflect::get(&part, &JsValue::from_str(k))
-                .ok()
-                .and_then(|v| v.as_string())
-                .unwrap_or_default()
-        };
-        let index = match get("type").as_str() {
-            "year" => 0,
-            "month" => 1,
-            "day" => 2,
-            "hour" => 3,
-            "minute" => 4,
-            "second" => 5,
-            _ => continue,
-        };
-        fields[index] = get("value").parse().unwrap_or(0);
-    }
-    let wall = LocalDateTime {
-        year: fields[0] as i32,
-        month: fields[1] as u32,
-        day: fields[2] as u32,
-        hour: (fields[3] % 24) as u32,
-        minute: fields[4] as u32,
-        second: fields[5] as u32,
-    };
-    ((wall.as_epoch_seconds() - utc) / 60) as i32
 }
 
 /// Scrolls an element into view, if it exists and is shown.

@@ -25,8 +25,6 @@ hindsight_core::words_table! {
         "開啟一個放著 Markdown 事後檢討的資料夾，例如團隊共用的資料夾：Hindsight 匯出的檔案和其他格式寫成的報告都可以。檔案只在這個分頁以唯讀方式讀取；除非另存為草稿，否則不會儲存任何內容。");
     FOLDER_OPENED = ("Opened {0} postmortems from the folder.", "已從資料夾開啟 {0} 份事後檢討。");
     FOLDER_OPENED_ONE = ("Opened {0} postmortem from the folder.", "已從資料夾開啟 {0} 份事後檢討。");
-    FOLDER_NOT_A_POSTMORTEM = ("None of its headings names a part of a postmortem (Summary, Impact, Timeline, …).",
-        "沒有任何標題對應到事後檢討的段落（摘要、影響、時間軸……）。");
     FOLDER_NOTHING = ("The folder holds no Markdown postmortem.", "這個資料夾裡沒有 Markdown 事後檢討。");
     SHOW_REPORT = ("Show report", "顯示報告");
     HIDE_REPORT = ("Hide report", "隱藏報告");

@@ -2,14 +2,13 @@
 //! postmortems read from its files, kept in memory for the app's lifetime and shared
 //! through context by the overview, the drafts panel and the connected folder.
 
-use hindsight_core::incidents::{import_folder_with, FolderFailure, FolderImport};
-use hindsight_core::{
-    error::ImportError, import::import_any_markdown, import::MarkdownImport,
-    import::Target as ImportTarget, FieldId,
-};
+use hindsight_core::incidents::{FolderFailure, FolderImport};
+use hindsight_core::offload::{folder_request, Answer};
+use hindsight_core::{import::import_any_markdown, import::MarkdownImport};
 use leptos::prelude::*;
 
-use crate::i18n::incidents as words;
+use crate::adapters::background::Background;
+use crate::adapters::platform;
 
 /// The opened folder, kept for the app's lifetime (never stored), shared through context.
 #[derive(Clone, Copy)]
@@ -22,6 +21,8 @@ pub struct Folder {
     /// The text of each file read, by path: a report written elsewhere is read again when
     /// it is saved as a draft, so the user sees where each part went.
     texts: StoredValue<Vec<(String, String)>>,
+    /// The worker, which reads the files.
+    background: StoredValue<Background, LocalStorage>,
 }
 
 impl Folder {
@@ -31,6 +32,7 @@ impl Folder {
             opened: RwSignal::new(FolderImport::default()),
             shown: RwSignal::new(None),
             texts: StoredValue::new(Vec::new()),
+            background: expect_context(),
         });
     }
 
@@ -39,34 +41,37 @@ impl Folder {
         expect_context::<Folder>()
     }
 
-    /// Puts in what a folder's files gave, replacing the folder opened before.
-    pub(crate) fn replace(
+    /// Reads a folder's files (path, text) in the worker and puts in what they gave,
+    /// replacing the folder opened before; `unreadable` are those the browser could not
+    /// read. Returns how many postmortems it holds.
+    pub(crate) async fn read(
         self,
-        files: &[(String, String)],
+        files: Vec<(String, String)>,
         unreadable: Vec<FolderFailure>,
     ) -> usize {
-        // Hindsight's own Markdown (with or without its front matter) and reports written
-        // elsewhere alike: a team's folder is rarely all Hindsight's.
-        let zone = crate::adapters::platform::browser_time_zone();
-        let mut found = import_folder_with(files, |text| {
-            match import_any_markdown(text, &zone, &crate::adapters::platform::zone_offset_minutes)?
-            {
-                MarkdownImport::Hindsight(doc) | MarkdownImport::HindsightBody(doc) => Ok(doc),
-                // Notes, a README, a changelog: a file none of whose headings names a part of
-                // a postmortem is listed with the reason, not shown as an untitled one.
-                MarkdownImport::Foreign(foreign) if !names_a_part(&foreign) => {
-                    Err(ImportError::new(words::FOLDER_NOT_A_POSTMORTEM, &[]))
-                }
-                MarkdownImport::Foreign(foreign) => Ok(foreign.doc),
-            }
-        });
+        let zone = platform::browser_time_zone();
+        let background = self.background.get_value();
+        let answer = background
+            .answer(|id| folder_request(id, &zone, &files))
+            .await;
+        let mut found = match answer {
+            Some(Answer::Folder { found, .. }) => found,
+            _ => FolderImport::default(),
+        };
         // Those the browser could not read come after those that did not import.
         found.failed.extend(unreadable);
-        self.texts.set_value(files.to_vec());
+        self.texts.set_value(files);
         let count = found.entries.len();
         self.shown.set(None);
         self.opened.set(found);
         count
+    }
+
+    /// Forgets the folder opened.
+    pub(crate) fn clear(self) {
+        self.texts.set_value(Vec::new());
+        self.shown.set(None);
+        self.opened.set(FolderImport::default());
     }
 
     /// The text of the file at `path`, as read.
@@ -86,12 +91,8 @@ impl Folder {
                 .find(|(p, _)| p == path)
                 .map(|(_, text)| text.clone())
         })?;
-        let zone = crate::adapters::platform::browser_time_zone();
-        match import_any_markdown(
-            &text,
-            &zone,
-            &crate::adapters::platform::zone_offset_minutes,
-        ) {
+        let zone = platform::browser_time_zone();
+        match import_any_markdown(&text, &zone, &platform::zone_offset_minutes) {
             Ok(MarkdownImport::Foreign(foreign)) => Some(*foreign),
             _ => None,
         }
@@ -106,16 +107,4 @@ impl Folder {
                 .map(|e| e.doc.clone())
         })
     }
-}
-
-/// Whether a report read from elsewhere has a heading that names a part of a postmortem
-/// (its title alone does not).
-fn names_a_part(foreign: &hindsight_core::import::ForeignImport) -> bool {
-    foreign.parts.iter().any(|p| {
-        !p.heading.is_empty()
-            && !matches!(
-                p.target,
-                ImportTarget::Supporting | ImportTarget::Field(FieldId::Title)
-            )
-    })
 }

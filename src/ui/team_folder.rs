@@ -148,7 +148,7 @@ impl TeamFolder {
         self.known.set_value(Vec::new());
         self.last_saved.set(None);
         ed.connect_folder(false, Vec::new());
-        self.folder.replace(&[], Vec::new());
+        self.folder.clear();
         leptos::task::spawn_local(Dir::forget());
     }
 
@@ -241,7 +241,7 @@ impl TeamFolder {
                 }),
             }
         }
-        folder.replace(&texts, unreadable);
+        folder.read(texts, unreadable).await;
         self.known.set_value(
             listed
                 .iter()

@@ -261,7 +261,7 @@ for (const lang of LANGUAGES) {
       await expect(b).not.toContainText(w(lang, 'Shared tag: {0}', 'cache'));
     });
 
-    test('related incidents in the overview come from the analytics worker, and from the page itself where no worker can start', async ({ page, context }) => {
+    test('related incidents and a folder\'s postmortems come from the worker, and from the page itself where no worker can start', async ({ page, context }) => {
       // With a worker: a second wasm, started when the overview first asks.
       const workers = [];
       page.on('worker', (wk) => workers.push(wk.url()));
@@ -272,6 +272,13 @@ for (const lang of LANGUAGES) {
       await b.locator('summary').click();
       await expect(b.getByRole('link', { name: 'INC-1 · Cache leak' })).toBeVisible();
       expect(workers.some((u) => u.endsWith('/hindsight-worker_loader.js'))).toBe(true);
+      // A folder's files are read in the worker too.
+      const readFolder = async (p, v) => {
+        await v.getByLabel(w(lang, 'Open a folder'), { exact: true }).setInputFiles(FOLDER);
+        await expect(p.getByText(w(lang, 'Opened {0} postmortems from the folder.', '5'))).toBeVisible();
+        await expect(part(v, lang, 'Postmortems in a folder').locator('li.folder-entry')).toHaveCount(5);
+      };
+      await readFolder(page, view);
 
       // Without one (a browser with no Worker): the same list, computed on the page.
       const plain = await context.newPage();
@@ -284,6 +291,7 @@ for (const lang of LANGUAGES) {
       const b2 = plainOverview.getByRole('listitem').filter({ has: plain.locator('summary', { hasText: 'INC-2 · Queue stall' }) });
       await b2.locator('summary').click();
       await expect(b2.getByRole('link', { name: 'INC-1 · Cache leak' })).toBeVisible();
+      await readFolder(plain, plainView);
       expect(plainWorkers.filter((u) => u.includes('hindsight-worker'))).toEqual([]);
     });
 

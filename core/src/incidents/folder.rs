@@ -1,16 +1,22 @@
 //! A team's folder (開啟資料夾): Markdown postmortems read in memory, read-only, beside the
 //! drafts. Nothing is stored; "Save as draft" is the only way one becomes a draft.
 
+use serde::{Deserialize, Serialize};
+
 use super::index::{summarize_doc, Stamp, Summary};
+use super::words;
 use crate::document::Postmortem;
 use crate::error::ImportError;
+use crate::fields::FieldId;
+use crate::import::{import_any_markdown, ForeignImport, MarkdownImport, Target};
 use crate::words::Text;
 
 /// Prefix of the ids given to a folder's files, so they never meet a draft's id.
 pub const FOLDER_ID_PREFIX: &str = "folder:";
 
 /// One postmortem read from the folder.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "EntryWire")]
 pub struct FolderEntry {
     /// Its path in the folder, as the browser gave it.
     pub path: String,
@@ -20,8 +26,29 @@ pub struct FolderEntry {
     pub summary: Summary,
 }
 
+/// A folder entry as JSON (from the worker): the summary's path, which a summary never
+/// stores, comes back from the entry's.
+#[derive(Deserialize)]
+struct EntryWire {
+    path: String,
+    doc: Postmortem,
+    summary: Summary,
+}
+
+impl From<EntryWire> for FolderEntry {
+    fn from(w: EntryWire) -> Self {
+        let mut summary = w.summary;
+        summary.folder = Some(w.path.clone());
+        FolderEntry {
+            path: w.path,
+            doc: w.doc,
+            summary,
+        }
+    }
+}
+
 /// A file of the folder that could not be read, and why.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FolderFailure {
     /// Its path in the folder.
     pub path: String,
@@ -30,7 +57,7 @@ pub struct FolderFailure {
 }
 
 /// What opening a folder found.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FolderImport {
     /// The postmortems read, by path.
     pub entries: Vec<FolderEntry>,
@@ -50,6 +77,36 @@ pub fn is_markdown_path(path: &str) -> bool {
 /// Reads a folder's files (path, text) with Hindsight's Markdown importer.
 pub fn import_folder(files: &[(String, String)]) -> FolderImport {
     import_folder_with(files, crate::import::import_markdown)
+}
+
+/// Reads a team's folder as the app does: Hindsight's own Markdown (with or without its front
+/// matter) and reports written elsewhere alike, since a team's folder is rarely all
+/// Hindsight's; times are read in `zone`, with offsets from `offset_at`. Notes, a README or
+/// a changelog (no heading names a part of a postmortem) are listed with the reason, not
+/// shown as untitled postmortems.
+pub fn read_folder(
+    files: &[(String, String)],
+    zone: &str,
+    offset_at: &dyn Fn(&str, i64) -> i32,
+) -> FolderImport {
+    import_folder_with(files, |text| {
+        match import_any_markdown(text, zone, offset_at)? {
+            MarkdownImport::Hindsight(doc) | MarkdownImport::HindsightBody(doc) => Ok(doc),
+            MarkdownImport::Foreign(foreign) if !names_a_part(&foreign) => {
+                Err(ImportError::new(words::FOLDER_NOT_A_POSTMORTEM, &[]))
+            }
+            MarkdownImport::Foreign(foreign) => Ok(foreign.doc),
+        }
+    })
+}
+
+/// Whether a report read from elsewhere has a heading that names a part of a postmortem
+/// (its title alone does not).
+fn names_a_part(foreign: &ForeignImport) -> bool {
+    foreign.parts.iter().any(|p| {
+        !p.heading.is_empty()
+            && !matches!(p.target, Target::Supporting | Target::Field(FieldId::Title))
+    })
 }
 
 /// Reads a folder's files (path, text) with the importer given: the one place to plug in

@@ -23,8 +23,8 @@ pub mod words;
 pub use cause::cause_words;
 pub use export::{open_items_csv, open_items_markdown};
 pub use folder::{
-    import_folder, import_folder_with, is_already_a_draft, is_markdown_path, FolderEntry,
-    FolderFailure, FolderImport, FOLDER_ID_PREFIX,
+    import_folder, import_folder_with, is_already_a_draft, is_markdown_path, read_folder,
+    FolderEntry, FolderFailure, FolderImport, FOLDER_ID_PREFIX,
 };
 pub(crate) use index::fnv1a64;
 pub use index::{

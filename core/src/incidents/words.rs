@@ -8,6 +8,8 @@ crate::words_table! {
     TRENDS = ("Trends", "趨勢");
     OPEN_A_FOLDER = ("Open a folder", "開啟資料夾");
     SAVE_AS_DRAFT = ("Save as draft", "另存為草稿");
+    FOLDER_NOT_A_POSTMORTEM = ("None of its headings names a part of a postmortem (Summary, Impact, Timeline, …).",
+        "沒有任何標題對應到事後檢討的段落（摘要、影響、時間軸……）。");
     FROM_FOLDER = ("From folder", "來自資料夾");
     OPEN_COUNTS = ("{0} open, {1} overdue", "{0} 項未完成，{1} 項已逾期");
     UNASSIGNED = ("Unassigned", "未指派");

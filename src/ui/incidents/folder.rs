@@ -47,7 +47,7 @@ fn open_picked(input: web_sys::HtmlInputElement, ed: Editor, folder: Folder) {
                 Err(reason) => unreadable.push(FolderFailure { path, reason }),
             }
         }
-        let count = folder.replace(&texts, unreadable);
+        let count = folder.read(texts, unreadable).await;
         let message = if count == 0 {
             Text::from(words::FOLDER_NOTHING)
         } else {
