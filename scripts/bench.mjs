@@ -373,16 +373,21 @@ async function folderTime(browser, count) {
       await w.close();
     }
   }, { sample, count });
+  const watchLongTasks = () => page.evaluate(() => {
+    window.__longest = 0;
+    if (window.__observer) window.__observer.disconnect();
+    window.__observer = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
+    });
+    window.__observer.observe({ type: 'longtask' });
+  });
+  await watchLongTasks();
   const start = Date.now();
   await page.getByRole('button', { name: 'Connect a folder' }).click();
   await page.getByText(`In the folder (${count})`).waitFor({ timeout: 60_000 });
   const took = Date.now() - start;
-  await page.evaluate(() => {
-    window.__longest = 0;
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
-    }).observe({ type: 'longtask' });
-  });
+  const connectLongest = await page.evaluate(() => window.__longest);
+  await watchLongTasks();
   const opened = Date.now();
   await page.getByRole('button', { name: 'Incidents', exact: true }).click();
   await page.locator('.related-overview').waitFor({ timeout: 120_000 });
@@ -390,12 +395,12 @@ async function folderTime(browser, count) {
   await page.waitForTimeout(300);
   const longest = await page.evaluate(() => window.__longest);
   await context.close();
-  return { took, overview, longest };
+  return { took, connectLongest, overview, longest };
 }
 
 /// The folder runs as table rows.
 function folderLines(runs) {
-  return `| connected folder of 2,000 postmortems: Connect to the drafts panel listing them (median of 3) | ${ms(median(runs.map((r) => r.took)))} | at most 2 s |\n`
+  return `| connected folder of 2,000 postmortems: Connect to the drafts panel listing them; the longest task meanwhile (median of 3) | ${ms(median(runs.map((r) => r.took)))}; longest task ${ms(median(runs.map((r) => r.connectLongest)))} | at most 2 s |\n`
     + `| the same folder: the Incidents overview until its related incidents are drawn; the longest task meanwhile (median of 3) | ${ms(median(runs.map((r) => r.overview)))}; longest task ${ms(median(runs.map((r) => r.longest)))} | — |`;
 }
 

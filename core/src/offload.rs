@@ -423,8 +423,10 @@ mod tests {
         let text = worker
             .handle(&folder_request(5, "UTC", &files))
             .expect("answers");
-        let found = read_folder(&files, "UTC", &|_, _| 0);
+        let mut found = read_folder(&files, "UTC", &|_, _| 0);
         assert_eq!(found.entries.len(), 1);
+        // The documents stay behind: the page reads a file again when it shows it.
+        found.entries[0].doc = Postmortem::default();
         assert_eq!(found.failed.len(), 1);
         assert_eq!(found.skipped, ["diagram.png"]);
         assert_eq!(read_answer(&text), Some(Answer::Folder { id: 5, found }));

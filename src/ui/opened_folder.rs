@@ -2,7 +2,7 @@
 //! postmortems read from its files, kept in memory for the app's lifetime and shared
 //! through context by the overview, the drafts panel and the connected folder.
 
-use hindsight_core::incidents::{FolderFailure, FolderImport};
+use hindsight_core::incidents::{read_folder, FolderFailure, FolderImport};
 use hindsight_core::offload::{folder_request, Answer};
 use hindsight_core::{import::import_any_markdown, import::MarkdownImport};
 use leptos::prelude::*;
@@ -98,13 +98,20 @@ impl Folder {
         }
     }
 
-    /// The document of the postmortem at `path`.
+    /// The document of the postmortem at `path`, read again from its file: the worker's
+    /// answer carries the summaries alone.
     pub(crate) fn doc(self, path: &str) -> Option<hindsight_core::Postmortem> {
-        self.opened.with_untracked(|f| {
-            f.entries
-                .iter()
-                .find(|e| e.path == path)
-                .map(|e| e.doc.clone())
+        let listed = self
+            .opened
+            .with_untracked(|f| f.entries.iter().any(|e| e.path == path));
+        let text = listed.then(|| self.text(path)).flatten()?;
+        let zone = platform::browser_time_zone();
+        let zones = platform::Zones::default();
+        read_folder(&[(path.to_owned(), text)], &zone, &|z, utc| {
+            zones.offset_minutes(z, utc)
         })
+        .entries
+        .pop()
+        .map(|e| e.doc)
     }
 }

@@ -373,7 +373,7 @@ pub fn TeamFolderBox() -> impl IntoView {
                 .map(|e| {
                     (
                         e.path.clone(),
-                        display_title(&e.doc.header.title, lang).to_owned(),
+                        display_title(&e.summary.title, lang).to_owned(),
                     )
                 })
                 .collect::<Vec<_>>()

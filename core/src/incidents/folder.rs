@@ -14,13 +14,16 @@ use crate::words::Text;
 /// Prefix of the ids given to a folder's files, so they never meet a draft's id.
 pub const FOLDER_ID_PREFIX: &str = "folder:";
 
-/// One postmortem read from the folder.
+/// One postmortem read from the folder. As JSON (the worker's answer) it leaves its document
+/// out: the page reads one file again when it is shown, so 2,000 documents never cross, and
+/// the list needs only the summaries.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(from = "EntryWire")]
 pub struct FolderEntry {
     /// Its path in the folder, as the browser gave it.
     pub path: String,
-    /// The document, for viewing and for "Save as draft".
+    /// The document, for viewing and for "Save as draft" (empty when read from JSON).
+    #[serde(skip_serializing)]
     pub doc: Postmortem,
     /// Its summary for the overview: read-only, marked as from the folder.
     pub summary: Summary,
@@ -31,7 +34,6 @@ pub struct FolderEntry {
 #[derive(Deserialize)]
 struct EntryWire {
     path: String,
-    doc: Postmortem,
     summary: Summary,
 }
 
@@ -41,7 +43,7 @@ impl From<EntryWire> for FolderEntry {
         summary.folder = Some(w.path.clone());
         FolderEntry {
             path: w.path,
-            doc: w.doc,
+            doc: Postmortem::default(),
             summary,
         }
     }

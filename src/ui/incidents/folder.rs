@@ -137,7 +137,7 @@ fn folder_entry(position: usize, entry: &FolderEntry, folder: Folder) -> impl In
     let views = Views::get();
     let team = crate::ui::team_folder::TeamFolder::get();
     let lang = ui.lang_untracked();
-    let title = display_title(&entry.doc.header.title, lang).to_owned();
+    let title = display_title(&entry.summary.title, lang).to_owned();
     let path = entry.path.clone();
     let shown = {
         let path = path.clone();
