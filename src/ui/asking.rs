@@ -90,6 +90,11 @@ impl<T: Send + Sync + 'static> Asking<T> {
         }
     }
 
+    /// Forgets the last answer (another draft opened): none until the next.
+    pub fn forget(self) {
+        self.answer.set(None);
+    }
+
     /// An answer worked out here, about the draft as it is now.
     pub fn set_now(self, value: T) {
         self.answer.set(Some(value));

@@ -85,10 +85,22 @@ impl ReviewState {
             });
             background.with_value(|b| b.set_index(index));
         });
+        // Which other drafts there are, at which revision: saving the open draft changes
+        // its own summary, which asks nothing new of the review.
+        let others = Memo::new(move |_| {
+            ed.drafts().track();
+            let open = ed.open_id().get();
+            ed.peek_summaries(|all| {
+                all.iter()
+                    .filter(|s| Some(&s.id) != open.as_ref() && !s.is_from_folder())
+                    .map(|s| (s.id.clone(), s.rev))
+                    .collect::<Vec<_>>()
+            })
+        });
         let asking = Asking::start(
             move || {
                 ed.template().track();
-                ed.drafts().track();
+                others.track();
                 ed.open_id().track();
                 for s in SectionId::ALL {
                     ed.read(s, |_| ());
@@ -104,6 +116,14 @@ impl ReviewState {
                 _ => None,
             },
         );
+        // Another draft opened: its review is to come, not the last one's.
+        Effect::new(move |before: Option<Option<String>>| {
+            let open = ed.open_id().get();
+            if before.is_some_and(|b| b != open) {
+                asking.forget();
+            }
+            open
+        });
         let all = Memo::new(move |_| {
             if !live.get() {
                 return Vec::new();
