@@ -350,9 +350,9 @@ async function timelineFrames(browser, rows) {
 /// Runs `fn` `n` times and gives the median.
 // A connected folder of `count` Hindsight postmortems (an origin-private folder handed out
 // by a test double of the directory picker): from the click on Connect to the drafts panel
-// listing them all; then the overview opened, until its related incidents are drawn, with
-// the longest task the page ran meanwhile (the analytics worker takes the comparison of
-// every pair off the page).
+// listing them all, with the longest task meanwhile (the worker reads the files); then the
+// overview opened, until its related incidents are drawn, with the longest task the page
+// ran meanwhile (the worker takes the comparison of every pair off the page).
 async function folderTime(browser, count) {
   const sample = fs.readFileSync(path.join(root, 'cli/tests/fixtures/repo/postmortems/hindsight/2026-09-02-api-latency-in-eu-west-inc-2026-0902.md'), 'utf8');
   const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 800 } });
@@ -496,8 +496,8 @@ function breakdown() {
 /// Transfer, gzip -9: the files the editor needs before it is usable (the page, its script,
 /// module and style sheets), and everything the service worker precaches.
 function transfer() {
-  // The analytics worker (hindsight-worker*) starts when the overview first needs it: not
-  // part of the first load, but precached with everything else.
+  // The worker (hindsight-worker*) starts after the first paint, for the review and the
+  // overview: not part of the first load, but precached with everything else.
   const files = fs.readdirSync(dist).filter((f) => /\.(wasm|js|css)$/.test(f) && f !== 'sw.js' && f !== 'theme.js'
     && !f.startsWith('hindsight-worker'));
   const gz = (f) => zlib.gzipSync(fs.readFileSync(path.join(dist, f)), { level: 9 }).length;
