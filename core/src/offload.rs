@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::customer::{customer_markdown, customer_version, PublicPart};
 use crate::document::Postmortem;
-use crate::incidents::{read_folder, related_all, FolderImport, Related, Summary};
+use crate::incidents::{read_folder, related_all, FolderImport, Related, Stamp, Summary};
 use crate::review::{review_draft, Finding};
 
 /// What the worker says once it listens: the page holds its messages until then, since a
@@ -252,33 +252,38 @@ impl Offload {
     }
 }
 
-/// The page's record of the index it sent, so it sends only what changed.
+/// The page's record of the index it sent, so it sends only what changed: each draft's
+/// revision and stamp, never a copy of its summary. A folder's files are not drafts and are
+/// left out.
 #[derive(Default)]
 pub struct IndexFeed {
     ids: Vec<String>,
-    sent: HashMap<String, Summary>,
+    sent: HashMap<String, (u64, Stamp)>,
 }
 
 impl IndexFeed {
     /// The whole index, for a worker that starts (or for the page's own [`Offload`]).
     pub fn full(&mut self, index: &[Summary]) -> String {
+        let drafts: Vec<Summary> = drafts(index).cloned().collect();
         self.remember(index);
-        write(&Ask::Index { summaries: index })
+        write(&Ask::Index { summaries: &drafts })
     }
 
     /// What changed since the last message, or `None` when nothing did.
     pub fn changes(&mut self, index: &[Summary]) -> Option<String> {
-        let changed: Vec<&Summary> = index
-            .iter()
-            .filter(|s| self.sent.get(&s.id) != Some(s))
+        let changed: Vec<&Summary> = drafts(index)
+            .filter(|s| self.sent.get(&s.id) != Some(&(s.rev, s.stamp)))
             .collect();
-        let same_ids =
-            self.ids.len() == index.len() && self.ids.iter().zip(index).all(|(id, s)| *id == s.id);
+        let same_ids = self
+            .ids
+            .iter()
+            .map(String::as_str)
+            .eq(drafts(index).map(|s| s.id.as_str()));
         if changed.is_empty() && same_ids {
             return None;
         }
         let message = write(&Ask::Changed {
-            ids: index.iter().map(|s| s.id.as_str()).collect(),
+            ids: drafts(index).map(|s| s.id.as_str()).collect(),
             summaries: changed,
         });
         self.remember(index);
@@ -286,9 +291,16 @@ impl IndexFeed {
     }
 
     fn remember(&mut self, index: &[Summary]) {
-        self.ids = index.iter().map(|s| s.id.clone()).collect();
-        self.sent = index.iter().map(|s| (s.id.clone(), s.clone())).collect();
+        self.ids = drafts(index).map(|s| s.id.clone()).collect();
+        self.sent = drafts(index)
+            .map(|s| (s.id.clone(), (s.rev, s.stamp)))
+            .collect();
     }
+}
+
+/// The drafts of an index, without a folder's files.
+fn drafts(index: &[Summary]) -> impl Iterator<Item = &Summary> {
+    index.iter().filter(|s| !s.is_from_folder())
 }
 
 #[cfg(test)]
@@ -371,6 +383,7 @@ mod tests {
         assert_eq!(feed.changes(&index), None);
         let mut changed = earlier.clone();
         changed.open_actions.clear();
+        changed.rev += 1;
         let message = feed.changes(&[changed.clone()]).expect("a change");
         assert!(!message.contains("\"open\""), "only what changed travels");
         assert_eq!(worker.handle(&message), None);
@@ -437,6 +450,12 @@ mod tests {
         let mut feed = IndexFeed::default();
         let mut worker = Offload::default();
         let (a, b, c) = (summary("a", "t"), summary("b", "t"), summary("c", "t"));
+        let mut folder = summary("folder:team/x.md", "t");
+        folder.folder = Some("team/x.md".into());
+        assert!(
+            !feed.full(&[folder.clone()]).contains("team/x.md"),
+            "no folder file"
+        );
         worker.handle(&feed.full(&[a.clone(), b.clone()]));
         let message = feed
             .changes(&[c.clone(), b.clone(), a.clone()])

@@ -18,6 +18,9 @@ use wasm_bindgen::JsCast;
 /// What to do with an answer.
 type Reply = Box<dyn FnOnce(Answer)>;
 
+/// Where the drafts' index comes from: it lends the summaries as they are now.
+pub type IndexSource = Box<dyn Fn(&mut dyn FnMut(&[Summary]))>;
+
 /// The worker's loader, next to `index.html` (Trunk's `data-loader-shim`).
 const LOADER: &str = "hindsight-worker_loader.js";
 
@@ -41,8 +44,9 @@ struct Inner {
     next: Cell<u32>,
     /// Each unanswered question's reply, and the question, should the worker fail.
     waiting: RefCell<HashMap<u32, (Reply, String)>>,
-    /// The drafts' index as the page last gave it, and what the worker was sent of it.
-    index: RefCell<Vec<Summary>>,
+    /// The drafts' index, read when the worker starts and when it changes, and what the
+    /// worker was sent of it.
+    index: RefCell<Option<IndexSource>>,
     feed: RefCell<IndexFeed>,
 }
 
@@ -52,20 +56,38 @@ impl Background {
         self.worker();
     }
 
-    /// The drafts' index changed: the worker is sent what changed (all of it when it starts).
-    pub fn set_index(&self, index: Vec<Summary>) {
-        *self.0.index.borrow_mut() = index;
+    /// Where the drafts' index comes from; the worker gets all of it when it starts.
+    pub fn set_index_source(&self, source: IndexSource) {
+        *self.0.index.borrow_mut() = Some(source);
+    }
+
+    /// The drafts' index changed: the worker is sent what changed.
+    pub fn index_changed(&self) {
         // A worker that does not listen yet gets the whole index when it does.
         let listening = self.0.ready.get() && self.0.worker.borrow().is_some();
         if !listening && self.0.local.borrow().is_none() {
             return;
         }
-        let index = self.0.index.borrow();
-        let Some(message) = self.0.feed.borrow_mut().changes(&index) else {
-            return;
-        };
-        drop(index);
-        self.send(message);
+        if let Some(message) = self.index_message(IndexFeed::changes) {
+            self.send(message);
+        }
+    }
+
+    /// The index message `write` makes of the index as it is now.
+    fn index_message(
+        &self,
+        write: impl FnOnce(&mut IndexFeed, &[Summary]) -> Option<String>,
+    ) -> Option<String> {
+        let source = self.0.index.borrow();
+        let source = source.as_ref()?;
+        let mut write = Some(write);
+        let mut message = None;
+        source(&mut |index| {
+            if let Some(write) = write.take() {
+                message = write(&mut self.0.feed.borrow_mut(), index);
+            }
+        });
+        message
     }
 
     /// Asks a question, written by `question` with the number its answer will carry; `reply`
@@ -123,7 +145,9 @@ impl Background {
         let local = local.get_or_insert_with(|| {
             let zones = Zones::default();
             let mut o = Offload::new(Box::new(move |zone, utc| zones.offset_minutes(zone, utc)));
-            o.handle(&self.0.feed.borrow_mut().full(&self.0.index.borrow()));
+            if let Some(full) = self.index_message(|feed, index| Some(feed.full(index))) {
+                o.handle(&full);
+            }
             o
         });
         local.handle(text).as_deref().and_then(read_answer)
@@ -188,9 +212,9 @@ impl Background {
     /// The worker listens: the index goes first, then what waited for it.
     fn listening(&self) {
         self.0.ready.set(true);
-        let index = self.0.feed.borrow_mut().full(&self.0.index.borrow());
+        let index = self.index_message(|feed, index| Some(feed.full(index)));
         let queued: Vec<String> = self.0.queue.borrow_mut().drain(..).collect();
-        for message in std::iter::once(index).chain(queued) {
+        for message in index.into_iter().chain(queued) {
             self.send(message);
         }
     }

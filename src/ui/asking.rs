@@ -1,6 +1,7 @@
 //! A question the worker answers about the open draft (its review, its customer version),
-//! asked again a moment after each change: at most every [`ASK_EVERY_MS`] while the draft
-//! changes, in an idle moment, so typing never waits for it. Only an answer about the draft
+//! asked again once the draft has not changed for [`ASK_AFTER_MS`], in an idle moment: while
+//! someone types, the page writes no question at all (a 500 KB draft takes milliseconds to
+//! write down), so typing never waits for it. Only an answer about the draft
 //! as it still is counts; one about an older revision is dropped, since a newer question is
 //! on its way.
 
@@ -12,8 +13,8 @@ use leptos::prelude::*;
 use crate::adapters::background::Background;
 use crate::adapters::platform;
 
-/// How often, at most, the question goes to the worker while the draft changes.
-const ASK_EVERY_MS: u64 = 150;
+/// How long the draft must rest before the question goes to the worker.
+const ASK_AFTER_MS: u64 = 200;
 
 /// How long a question may wait for an idle moment.
 const ASK_IDLE_WITHIN_MS: u32 = 300;
@@ -63,23 +64,23 @@ impl<T: Send + Sync + 'static> Asking<T> {
                 })
             });
         };
-        let timer = StoredValue::new(false);
+        let timer: StoredValue<Option<TimeoutHandle>> = StoredValue::new(None);
         Effect::new(move |_| {
             if !watch() {
                 return;
             }
             revision.update(|r| *r = r.wrapping_add(1));
-            if timer.get_value() {
-                return;
+            if let Some(pending) = timer.get_value() {
+                pending.clear();
             }
-            timer.set_value(true);
-            set_timeout(
+            let handle = set_timeout_with_handle(
                 move || {
-                    _ = timer.try_set_value(false);
+                    _ = timer.try_set_value(None);
                     platform::when_idle(ASK_IDLE_WITHIN_MS, ask);
                 },
-                Duration::from_millis(ASK_EVERY_MS),
+                Duration::from_millis(ASK_AFTER_MS),
             );
+            timer.set_value(handle.ok());
         });
         let current = Memo::new(move |_| answered_at.get() == revision.get());
         Self {

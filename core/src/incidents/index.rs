@@ -199,9 +199,11 @@ impl Summary {
             .count()
     }
 
-    /// Whether it comes from an opened folder rather than from storage.
+    /// Whether it comes from an opened folder rather than from storage: by its path, or by
+    /// its id where the path did not travel (a summary read back from JSON, as the worker's
+    /// are, has none).
     pub fn is_from_folder(&self) -> bool {
-        self.folder.is_some()
+        self.folder.is_some() || self.id.starts_with(super::FOLDER_ID_PREFIX)
     }
 }
 

@@ -74,16 +74,16 @@ impl ReviewState {
             }
             ed.peek(|d| unstarted(d).then(|| first_words(d)))
         });
-        // The drafts' index, for repeat-open-actions: the worker is sent each change.
+        // The drafts' index, for repeat-open-actions: the worker reads it when it starts
+        // and is sent each change, from the first paint on.
+        background.with_value(|b| {
+            b.set_index_source(Box::new(move |lend| ed.peek_summaries(|all| lend(all))))
+        });
         Effect::new(move |_| {
             ed.drafts().track();
-            let index = ed.peek_summaries(|all| {
-                all.iter()
-                    .filter(|s| !s.is_from_folder())
-                    .cloned()
-                    .collect::<Vec<_>>()
-            });
-            background.with_value(|b| b.set_index(index));
+            if live.get() {
+                background.with_value(Background::index_changed);
+            }
         });
         // Which other drafts there are, at which revision: saving the open draft changes
         // its own summary, which asks nothing new of the review.
