@@ -51,7 +51,10 @@ impl<T: Send + Sync + 'static> Asking<T> {
         let revision = RwSignal::new(0u32);
         let answered_at = RwSignal::new(u32::MAX);
         let ask = move || {
-            let asked_at = revision.get_untracked();
+            // The view that asked may be gone by the idle moment (the customer view closed).
+            let Some(asked_at) = revision.try_get_untracked() else {
+                return;
+            };
             background.with_value(|b| {
                 b.ask(question, move |reply| {
                     let Some(value) = read(reply) else {
@@ -81,6 +84,11 @@ impl<T: Send + Sync + 'static> Asking<T> {
                 Duration::from_millis(ASK_AFTER_MS),
             );
             timer.set_value(handle.ok());
+        });
+        on_cleanup(move || {
+            if let Some(Some(pending)) = timer.try_get_value() {
+                pending.clear();
+            }
         });
         let current = Memo::new(move |_| answered_at.get() == revision.get());
         Self {

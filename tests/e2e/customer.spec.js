@@ -209,6 +209,16 @@ for (const L of LANGS) {
         expect(marks.length).toBeGreaterThan(0);
         const preview = await view(page).getByRole('article', { name: L.preview }).innerText();
 
+        // A change, then the view closed before the worker is asked: the app goes on.
+        const errors = [];
+        page.on('pageerror', (e) => errors.push(e.message));
+        await part(page, L.whatHappened).getByRole('textbox').fill('A short public note.');
+        await view(page).getByRole('button', { name: L.back, exact: true }).click();
+        await page.waitForTimeout(600);
+        await field(page, L.header, L.title).fill('Still typing');
+        await expect(page.locator('#preview-header h1')).toHaveText('Still typing');
+        expect(errors).toEqual([]);
+
         const plain = await context.newPage();
         await plain.addInitScript(() => { delete window.Worker; });
         await importFailover(plain);
