@@ -26,6 +26,7 @@ lint:
 	cargo fmt --check
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy --workspace --all-targets --target wasm32-unknown-unknown -- -D warnings
+	cargo clippy -p hindsight --all-targets --target wasm32-unknown-unknown --features split -- -D warnings
 
 test-native:
 	cargo test --workspace

@@ -498,10 +498,14 @@ function breakdown() {
 function transfer() {
   // The worker (hindsight-worker*) starts after the first paint, for the review and the
   // overview: not part of the first load, but precached with everything else.
-  const files = fs.readdirSync(dist).filter((f) => /\.(wasm|js|css)$/.test(f) && f !== 'sw.js' && f !== 'theme.js'
-    && !f.startsWith('hindsight-worker'));
+  // The app's modules sit in app-<hash>/ (scripts/build_app.py); the views' own modules
+  // (split_*, chunk_*) load when first shown, so they are not part of the first load either.
+  const appDirs = fs.readdirSync(dist).filter((f) => /^app-/.test(f));
+  const files = [...fs.readdirSync(dist), ...appDirs.flatMap((d) => fs.readdirSync(path.join(dist, d)).map((f) => `${d}/${f}`))]
+    .filter((f) => /\.(wasm|js|css)$/.test(f) && f !== 'sw.js' && f !== 'theme.js' && !f.startsWith('hindsight-worker'));
+  const later = (f) => /(^|\/)(split_|chunk_)[^/]*\.wasm$/.test(f);
   const gz = (f) => zlib.gzipSync(fs.readFileSync(path.join(dist, f)), { level: 9 }).length;
-  const firstLoad = ['index.html', 'theme.js', ...files].filter((f) => fs.existsSync(path.join(dist, f)));
+  const firstLoad = ['index.html', 'theme.js', ...files.filter((f) => !later(f))].filter((f) => fs.existsSync(path.join(dist, f)));
   const walk = (dir) => fs.readdirSync(dir, { withFileTypes: true })
     .flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)).map((f) => path.join(e.name, f)) : [e.name]));
   return {

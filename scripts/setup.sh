@@ -10,6 +10,9 @@ log() { printf '\033[1;34m[setup]\033[0m %s\n' "$*"; }
 # The exact versions that fit together (see README, "Toolchain").
 WASM_BINDGEN_VERSION=$(grep -A1 '^name = "wasm-bindgen"$' Cargo.lock | sed -n 's/^version = "\(.*\)"/\1/p')
 TRUNK_VERSION=0.21.14
+# The splitter of the app's wasm (scripts/build_app.py); its format is the one of the
+# wasm_split_helpers that leptos's #[lazy] uses (0.2.x in Cargo.lock).
+WASM_SPLIT_VERSION=0.2.4
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
@@ -40,6 +43,11 @@ if [ "$(wasm-bindgen --version 2>/dev/null | cut -d' ' -f2)" != "$WASM_BINDGEN_V
     (cd "$work" && cargo update -p webpki-roots --precise 1.0.10 && cargo install --path . --locked)
     rm -rf "$work"
   fi
+fi
+
+if ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  log "installing wasm-split-cli $WASM_SPLIT_VERSION (a minute)"
+  cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked
 fi
 
 if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then

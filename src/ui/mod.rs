@@ -236,8 +236,8 @@ pub fn App() -> impl IntoView {
                         <DraftList/>
                         {move || match views.current() {
                             View::Editor => editor_view(ed, ui, pane).into_any(),
-                            View::Customer => view! { <CustomerView/> }.into_any(),
-                            View::Incidents => view! { <IncidentsView/> }.into_any(),
+                            View::Customer => lazy_view(customer_view()),
+                            View::Incidents => lazy_view(incidents_view()),
                         }}
                     </div>
                 }.into_any(),
@@ -346,4 +346,66 @@ pub fn import_picked_file(ed: Editor, ui: Ui, file: web_sys::File, as_backup: bo
             Err(why) => ed.file_unreadable(&name, &why),
         }
     });
+}
+
+/// A later view's code could not be fetched (offline before Hindsight was ever fully loaded).
+pub struct NotLoaded;
+
+#[cfg(feature = "split")]
+impl From<leptos::wasm_split::SplitLoaderError> for NotLoaded {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+        NotLoaded
+    }
+}
+
+/// A view that the first keystroke does not need. Built with the `split` feature (as
+/// scripts/build_app.py builds the app), its code is a module of its own that the browser
+/// fetches when the view is first shown; without it, the same function, at once.
+macro_rules! later_view {
+    ($(#[$doc:meta])* $name:ident in $module:ident => $view:expr) => {
+        $(#[$doc])*
+        #[cfg(feature = "split")]
+        #[leptos::wasm_split::wasm_split($module, wasm_split_path = ::leptos::wasm_split, fallible)]
+        fn $name() -> Result<AnyView, NotLoaded> {
+            Ok($view)
+        }
+
+        $(#[$doc])*
+        #[cfg(not(feature = "split"))]
+        async fn $name() -> Result<AnyView, NotLoaded> {
+            Ok($view)
+        }
+    };
+}
+
+later_view! {
+    /// The customer version's view.
+    customer_view in customer => view! { <CustomerView/> }.into_any()
+}
+
+later_view! {
+    /// The incidents overview.
+    incidents_view in incidents => view! { <IncidentsView/> }.into_any()
+}
+
+/// A later view: a status line while its code is on its way, an alert if it cannot come.
+fn lazy_view(
+    view: impl std::future::Future<Output = Result<AnyView, NotLoaded>> + Send + 'static,
+) -> AnyView {
+    let ui = Ui::get();
+    view! {
+        <Suspense fallback=move || view! {
+            <p class="view-loading" role="status">{ui.t(i18n::views::LOADING_VIEW)}</p>
+        }>
+            {Suspend::new(async move {
+                view.await.unwrap_or_else(|NotLoaded| {
+                    view! {
+                        <p class="view-loading" role="alert">{ui.t(i18n::views::VIEW_UNAVAILABLE)}</p>
+                    }
+                    .into_any()
+                })
+            })}
+        </Suspense>
+    }
+    .into_any()
 }

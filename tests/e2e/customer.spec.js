@@ -24,6 +24,8 @@ const LANGS = [
     plain: 'plain text',
     copied: 'Customer version copied to the clipboard.',
     looking: 'Looking for internal details…',
+    loadingView: 'Loading this view…',
+    viewUnavailable: 'This view could not be loaded. Open Hindsight once while online, then try again.',
     preview: 'Customer version preview',
     redacted: '[redacted]',
     kinds: {
@@ -74,6 +76,8 @@ const LANGS = [
     plain: '純文字',
     copied: '已將對外版本複製到剪貼簿。',
     looking: '正在找出內部細節…',
+    loadingView: '正在載入這個畫面…',
+    viewUnavailable: '無法載入這個畫面。請先在連線時開啟 Hindsight 一次，再試一次。',
     preview: '對外版本預覽',
     redacted: '［已遮蔽］',
     kinds: {
@@ -226,6 +230,41 @@ for (const L of LANGS) {
         expect(await view(plain).locator('mark.hit').allInnerTexts()).toEqual(marks);
         await expect(view(plain).getByRole('article', { name: L.preview })).toHaveText(preview);
         await plain.close();
+      });
+    });
+
+    test.describe('its own module', () => {
+      // The module must come from the network, where the test can hold it back or fail it.
+      test.use({ serviceWorkers: 'block' });
+
+      test('"Loading this view…" until the view\'s module arrives; where it cannot, an alert, and the draft is kept', async ({ page, context }) => {
+        let release;
+        const held = new Promise((r) => { release = r; });
+        await page.route('**/split_customer.wasm', async (route) => { await held; await route.continue(); });
+        await page.goto('./');
+        await field(page, L.header, L.title).fill(L.failTitle);
+        await page.getByRole('button', { name: L.customer, exact: true }).click();
+        await expect(page.getByRole('status').filter({ hasText: L.loadingView })).toBeVisible();
+        await expect(view(page)).toHaveCount(0);
+        release();
+        await expect(view(page)).toBeVisible();
+        await expect(page.getByText(L.loadingView)).toHaveCount(0);
+
+        const offline = await context.newPage();
+        await offline.route('**/split_*.wasm', (route) => route.fulfill({ status: 404, body: '' }));
+        await offline.goto('./');
+        await field(offline, L.header, L.title).fill('Kept while the view fails');
+        const errors = [];
+        offline.on('pageerror', (e) => errors.push(e.message));
+        await offline.getByRole('button', { name: L.customer, exact: true }).click();
+        await expect(offline.getByRole('alert').filter({ hasText: L.viewUnavailable })).toBeVisible();
+        // The app goes on: back in the editor, the draft is as it was.
+        await offline.goBack();
+        await expect(field(offline, L.header, L.title)).toHaveValue('Kept while the view fails');
+        await field(offline, L.header, L.title).fill('Still typing');
+        await expect(offline.locator('#preview-header h1')).toHaveText('Still typing');
+        expect(errors).toEqual([]);
+        await offline.close();
       });
     });
 

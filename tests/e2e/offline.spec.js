@@ -65,6 +65,13 @@ for (const lang of LANGUAGES) {
       await openExample(app);
       await expect(app.field('Header', 'Title')).toHaveValue(
         lang === 'en' ? "ChatGPT showed some users other users' chat titles and payment details" : 'ChatGPT 部分使用者看到他人的對話標題與付款資訊');
+
+      // The customer version and the incidents overview are modules of their own, fetched
+      // when first shown: precached, so they open offline too.
+      for (const name of lang === 'en' ? ['Customer version', 'Incidents'] : ['對外版本', '事件總覽']) {
+        await page.getByRole('banner').getByRole('button', { name, exact: true }).click();
+        await expect(page.getByRole('region', { name, exact: true })).toBeVisible();
+      }
       expect(elsewhere).toEqual([]);
     } finally {
       await server.dispose();
