@@ -9,6 +9,7 @@
 
 pub mod adapters;
 pub mod i18n;
+pub mod split;
 pub mod state;
 pub mod ui;
 

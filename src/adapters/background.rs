@@ -2,11 +2,11 @@
 //! it their questions, and the answers come back by message while the page goes on. It
 //! sends the worker the drafts' index once it listens, then each change. Where a worker
 //! cannot start (no `Worker`, a blocked script, a failed load, no word within 10 s), the
-//! page keeps the core's [`Offload`] itself and hands it the same messages: correct, only
-//! slower.
+//! page keeps the core's [`Offload`] itself and hands it the same messages, in order:
+//! correct, only slower. That code is a module of its own (`crate::split`), fetched only then.
 
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::rc::Rc;
 
 use crate::adapters::zones::Zones;
@@ -36,8 +36,14 @@ pub struct Background(Rc<Inner>);
 #[derive(Default)]
 struct Inner {
     worker: RefCell<Option<web_sys::Worker>>,
-    /// The page's own worker, once the real one failed or could not start.
+    /// Whether the page answers itself: the worker failed or could not start.
+    on_page: Cell<bool>,
+    /// The page's own worker, made by the first message it takes.
     local: RefCell<Option<Offload>>,
+    /// Messages for the page's own worker, each with what to do with its answer, taken in
+    /// order by one task at a time (`busy`).
+    page_queue: RefCell<VecDeque<(String, Option<Reply>)>>,
+    busy: Cell<bool>,
     /// Whether the worker said it listens; questions wait in `queue` until then.
     ready: Cell<bool>,
     queue: RefCell<Vec<String>>,
@@ -65,7 +71,7 @@ impl Background {
     pub fn index_changed(&self) {
         // A worker that does not listen yet gets the whole index when it does.
         let listening = self.0.ready.get() && self.0.worker.borrow().is_some();
-        if !listening && self.0.local.borrow().is_none() {
+        if !listening && !self.0.on_page.get() {
             return;
         }
         if let Some(message) = self.index_message(IndexFeed::changes) {
@@ -97,9 +103,7 @@ impl Background {
         self.0.next.set(id);
         let text = question(id);
         if self.worker().is_none() {
-            if let Some(answer) = self.on_page(&text) {
-                reply(answer);
-            }
+            self.on_page(text, Some(Box::new(reply)));
             return;
         }
         self.0
@@ -129,7 +133,7 @@ impl Background {
     fn send(&self, text: String) {
         let worker = self.0.worker.borrow().clone();
         match worker {
-            None => _ = self.on_page(&text),
+            None => self.on_page(text, None),
             Some(_) if !self.0.ready.get() => self.0.queue.borrow_mut().push(text),
             Some(w) => {
                 if w.post_message(&text.into()).is_err() {
@@ -139,23 +143,42 @@ impl Background {
         }
     }
 
-    /// The page's own worker takes a message: the answer to a question, if it is one.
-    fn on_page(&self, text: &str) -> Option<Answer> {
-        let mut local = self.0.local.borrow_mut();
-        let local = local.get_or_insert_with(|| {
-            let zones = Zones::default();
-            let mut o = Offload::new(Box::new(move |zone, utc| zones.offset_minutes(zone, utc)));
-            if let Some(full) = self.index_message(|feed, index| Some(feed.full(index))) {
-                o.handle(&full);
+    /// The page's own worker takes a message, after those before it; `reply` gets the answer
+    /// to a question.
+    fn on_page(&self, text: String, reply: Option<Reply>) {
+        self.0.page_queue.borrow_mut().push_back((text, reply));
+        if self.0.busy.replace(true) {
+            return;
+        }
+        let this = self.clone();
+        leptos::task::spawn_local(async move {
+            loop {
+                let next = this.0.page_queue.borrow_mut().pop_front();
+                let Some((text, reply)) = next else { break };
+                // The first message to the page's own worker brings the whole index with it.
+                let full = this
+                    .0
+                    .local
+                    .borrow()
+                    .is_none()
+                    .then(|| this.index_message(|feed, index| Some(feed.full(index))))
+                    .flatten();
+                // Without its module (offline before the app was ever fully loaded) there is
+                // nobody to answer; the views keep saying they are waiting.
+                let answer = answer_on_page(&this.0.local, full, text).await;
+                if let (Some(reply), Ok(Some(answer))) = (reply, answer) {
+                    if let Some(answer) = read_answer(&answer) {
+                        reply(answer);
+                    }
+                }
             }
-            o
+            this.0.busy.set(false);
         });
-        local.handle(text).as_deref().and_then(read_answer)
     }
 
     /// The running worker, started if need be; `None` where it cannot run.
     fn worker(&self) -> Option<web_sys::Worker> {
-        if self.0.local.borrow().is_some() {
+        if self.0.on_page.get() {
             return None;
         }
         if let Some(w) = self.0.worker.borrow().as_ref() {
@@ -226,15 +249,35 @@ impl Background {
             w.terminate();
         }
         self.0.queue.borrow_mut().clear();
-        // Created here, so the questions below and every later one stay on the page.
-        self.on_page("");
+        // From here on, every question stays on the page, those waiting first.
+        self.0.on_page.set(true);
         let waiting: Vec<_> = self.0.waiting.borrow_mut().drain().collect();
         let mut waiting: Vec<_> = waiting.into_iter().collect();
         waiting.sort_by_key(|(id, _)| *id);
         for (_, (reply, text)) in waiting {
-            if let Some(answer) = self.on_page(&text) {
-                reply(answer);
-            }
+            self.on_page(text, Some(reply));
         }
+    }
+}
+
+crate::split::later! {
+    offload =>
+    /// The page's own worker answers a message (made first, with the whole index, `full`):
+    /// the answer's text, if it was a question.
+    fn answer_on_page(
+        local: &RefCell<Option<Offload>>,
+        full: Option<String>,
+        text: String,
+    ) -> Option<String> {
+        let mut local = local.borrow_mut();
+        let local = local.get_or_insert_with(|| {
+            let zones = Zones::default();
+            let mut o = Offload::new(Box::new(move |zone, utc| zones.offset_minutes(zone, utc)));
+            if let Some(full) = full {
+                o.handle(&full);
+            }
+            o
+        });
+        local.handle(&text)
     }
 }

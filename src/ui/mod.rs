@@ -348,49 +348,21 @@ pub fn import_picked_file(ed: Editor, ui: Ui, file: web_sys::File, as_backup: bo
     });
 }
 
-/// A later view's code could not be fetched (offline before Hindsight was ever fully loaded).
-pub struct NotLoaded;
-
-#[cfg(feature = "split")]
-impl From<leptos::wasm_split::SplitLoaderError> for NotLoaded {
-    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
-        NotLoaded
-    }
-}
-
-/// A view that the first keystroke does not need. Built with the `split` feature (as
-/// scripts/build_app.py builds the app), its code is a module of its own that the browser
-/// fetches when the view is first shown; without it, the same function, at once.
-macro_rules! later_view {
-    ($(#[$doc:meta])* $name:ident in $module:ident => $view:expr) => {
-        $(#[$doc])*
-        #[cfg(feature = "split")]
-        #[leptos::wasm_split::wasm_split($module, wasm_split_path = ::leptos::wasm_split, fallible)]
-        fn $name() -> Result<AnyView, NotLoaded> {
-            Ok($view)
-        }
-
-        $(#[$doc])*
-        #[cfg(not(feature = "split"))]
-        async fn $name() -> Result<AnyView, NotLoaded> {
-            Ok($view)
-        }
-    };
-}
-
-later_view! {
+crate::split::later! {
+    customer =>
     /// The customer version's view.
-    customer_view in customer => view! { <CustomerView/> }.into_any()
+    fn customer_view() -> AnyView { view! { <CustomerView/> }.into_any() }
 }
 
-later_view! {
+crate::split::later! {
+    incidents =>
     /// The incidents overview.
-    incidents_view in incidents => view! { <IncidentsView/> }.into_any()
+    fn incidents_view() -> AnyView { view! { <IncidentsView/> }.into_any() }
 }
 
 /// A later view: a status line while its code is on its way, an alert if it cannot come.
 fn lazy_view(
-    view: impl std::future::Future<Output = Result<AnyView, NotLoaded>> + Send + 'static,
+    view: impl std::future::Future<Output = Result<AnyView, crate::split::NotLoaded>> + Send + 'static,
 ) -> AnyView {
     let ui = Ui::get();
     view! {
@@ -398,7 +370,7 @@ fn lazy_view(
             <p class="view-loading" role="status">{ui.t(i18n::views::LOADING_VIEW)}</p>
         }>
             {Suspend::new(async move {
-                view.await.unwrap_or_else(|NotLoaded| {
+                view.await.unwrap_or_else(|crate::split::NotLoaded| {
                     view! {
                         <p class="view-loading" role="alert">{ui.t(i18n::views::VIEW_UNAVAILABLE)}</p>
                     }
