@@ -365,6 +365,7 @@ fn lazy_view(
     view: impl std::future::Future<Output = Result<AnyView, crate::split::NotLoaded>> + Send + 'static,
 ) -> AnyView {
     let ui = Ui::get();
+    let views = Views::get();
     view! {
         <Suspense fallback=move || view! {
             <p class="view-loading" role="status">{ui.t(i18n::views::LOADING_VIEW)}</p>
@@ -372,7 +373,12 @@ fn lazy_view(
             {Suspend::new(async move {
                 view.await.unwrap_or_else(|crate::split::NotLoaded| {
                     view! {
-                        <p class="view-loading" role="alert">{ui.t(i18n::views::VIEW_UNAVAILABLE)}</p>
+                        <div class="view-loading">
+                            <p role="alert">{ui.t(i18n::views::VIEW_UNAVAILABLE)}</p>
+                            <button type="button" class="secondary" on:click=move |_| views.back()>
+                                {ui.t(i18n::views::BACK_TO_EDITOR)}
+                            </button>
+                        </div>
                     }
                     .into_any()
                 })

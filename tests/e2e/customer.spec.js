@@ -259,7 +259,7 @@ for (const L of LANGS) {
         await offline.getByRole('button', { name: L.customer, exact: true }).click();
         await expect(offline.getByRole('alert').filter({ hasText: L.viewUnavailable })).toBeVisible();
         // The app goes on: back in the editor, the draft is as it was.
-        await offline.goBack();
+        await offline.getByRole('button', { name: L.back, exact: true }).click();
         await expect(field(offline, L.header, L.title)).toHaveValue('Kept while the view fails');
         await field(offline, L.header, L.title).fill('Still typing');
         await expect(offline.locator('#preview-header h1')).toHaveText('Still typing');
