@@ -61,12 +61,39 @@ def split_and_bind(wasm: str, out: str, release: bool) -> None:
         for name in os.listdir(split):
             if name != f"{BIN}.wasm":
                 shutil.copy(os.path.join(split, name), os.path.join(out, name))
+    tolerate_wasm_type(os.path.join(out, "__wasm_split.js"))
     if release:
         for name in sorted(os.listdir(out)):
             if name.endswith(".wasm"):
                 path = os.path.join(out, name)
                 run(["wasm-opt", *WASM_OPT_FEATURES, "-Oz", "--strip-debug",
                      "--strip-producers", path, "-o", path])
+
+
+STREAMING = "WebAssembly.instantiateStreaming(src, imports)"
+TOLERANT = '''
+// Written by scripts/build_app.py: like wasm-bindgen's own loader, a module served under
+// another type than application/wasm (some static hosts) still loads, from its bytes.
+async function instantiateAnyType(src, imports) {
+    const response = await src;
+    if (!response.ok) throw new Error(`${response.url}: ${response.status}`);
+    const type = (response.headers.get("Content-Type") || "").split(";")[0].trim();
+    if (type === "application/wasm") return WebAssembly.instantiateStreaming(response, imports);
+    return WebAssembly.instantiate(await response.arrayBuffer(), imports);
+}
+'''
+
+
+def tolerate_wasm_type(link: str) -> None:
+    """The split modules' loader, made to accept any content type, as the first module's
+    does; it fails loudly if wasm-split-cli ever writes its loader differently."""
+    with open(link, encoding="utf-8") as f:
+        js = f.read()
+    if STREAMING not in js:
+        raise SystemExit(f"build_app.py: {link} no longer loads modules as expected")
+    js = js.replace(STREAMING, "instantiateAnyType(src, imports)") + TOLERANT
+    with open(link, "w", encoding="utf-8") as f:
+        f.write(js)
 
 
 def folder_hash(folder: str) -> str:

@@ -250,6 +250,17 @@ for (const L of LANGS) {
         await expect(view(page)).toBeVisible();
         await expect(page.getByText(L.loadingView)).toHaveCount(0);
 
+        // A static host that serves .wasm under another type: the module still loads.
+        const plainHost = await context.newPage();
+        await plainHost.route(/\/(split|chunk)_[^/]*\.wasm$/, async (route) => {
+          const response = await route.fetch();
+          await route.fulfill({ response, headers: { ...response.headers(), 'content-type': 'application/octet-stream' } });
+        });
+        await plainHost.goto('./');
+        await plainHost.getByRole('button', { name: L.customer, exact: true }).click();
+        await expect(view(plainHost)).toBeVisible();
+        await plainHost.close();
+
         const offline = await context.newPage();
         await offline.route('**/split_*.wasm', (route) => route.fulfill({ status: 404, body: '' }));
         await offline.goto('./');
