@@ -3,7 +3,7 @@ SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 export CHROMEDRIVER := /usr/bin/chromedriver
 
-.PHONY: setup build serve test lint test-native test-wasm test-e2e bench bench-cli
+.PHONY: setup build serve test lint test-native test-wasm test-e2e bench bench-cli shell
 
 ## Install every missing tool (idempotent, quick when all are there).
 setup:
@@ -11,6 +11,12 @@ setup:
 
 ## The release build in dist/.
 build: setup
+	trunk build --release --offline
+
+## The first screen shown before the wasm arrives (assets/shell/), captured from the app
+## itself, then the build again with it.
+shell: build
+	node scripts/shell.mjs
 	trunk build --release --offline
 
 ## Build, then serve dist/ as any static host would, on http://127.0.0.1:8080.

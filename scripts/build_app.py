@@ -19,6 +19,8 @@ import subprocess
 import sys
 import tempfile
 
+import staged
+
 BIN = "hindsight-app"
 # rustc targets these wasm features by default; wasm-opt must be told to accept them.
 WASM_OPT_FEATURES = [
@@ -124,18 +126,11 @@ def loader(folder: str) -> str:
 
 
 def main() -> int:
-    staging = os.environ.get("TRUNK_STAGING_DIR")
-    source = os.environ.get("TRUNK_SOURCE_DIR", os.getcwd())
-    if not staging:
-        print("build_app.py: TRUNK_STAGING_DIR is not set (run it from Trunk)", file=sys.stderr)
+    started = staged.start("build_app.py", MARKER)
+    if not started:
         return 1
+    staging, source, html = started
     release = os.environ.get("TRUNK_PROFILE", "release") == "release"
-    index = os.path.join(staging, "index.html")
-    with open(index, encoding="utf-8") as f:
-        html = f.read()
-    if html.count(MARKER) != 1:
-        print(f"build_app.py: index.html must hold `{MARKER}` once", file=sys.stderr)
-        return 1
     wasm = cargo_build(source, release)
     out = os.path.join(staging, "app")
     shutil.rmtree(out, ignore_errors=True)
@@ -145,8 +140,7 @@ def main() -> int:
     os.rename(out, os.path.join(staging, folder))
     # Trunk leaves the skipped app's link in place; browsers ignore it, but it says nothing.
     html = re.sub(r'\s*<link data-trunk rel="rust" data-bin="hindsight-app"[^>]*>', "", html)
-    with open(index, "w", encoding="utf-8") as f:
-        f.write(html.replace(MARKER, loader(folder)))
+    staged.write_index(staging, html.replace(MARKER, loader(folder)))
     print(f"build_app.py: {folder}: {', '.join(sorted(os.listdir(os.path.join(staging, folder))))}")
     return 0
 

@@ -7,33 +7,27 @@ inline script but Trunk's own loader can run.
 """
 import base64
 import hashlib
-import os
 import re
 import sys
+
+import staged
 
 PLACEHOLDER = "'inline-script-hashes'"
 
 
 def main() -> int:
-    staging = os.environ.get("TRUNK_STAGING_DIR")
-    if not staging:
-        print("csp_hash.py: TRUNK_STAGING_DIR is not set (run it from Trunk)", file=sys.stderr)
+    staging = staged.folder("csp_hash.py")
+    html = staging and staged.index_with(staging, PLACEHOLDER, "csp_hash.py")
+    if not html:
         return 1
-    path = os.path.join(staging, "index.html")
-    with open(path, encoding="utf-8") as f:
-        html = f.read()
     scripts = re.findall(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", html, flags=re.S)
     hashes = [
         "'sha256-" + base64.b64encode(hashlib.sha256(s.encode("utf-8")).digest()).decode() + "'"
         for s in scripts
         if s.strip()
     ]
-    if PLACEHOLDER not in html:
-        print("csp_hash.py: no CSP placeholder in index.html", file=sys.stderr)
-        return 1
     html = html.replace(PLACEHOLDER, " ".join(hashes) if hashes else "'none'")
-    with open(path, "w", encoding="utf-8") as f:
-        f.write(html)
+    staged.write_index(staging, html)
     print(f"csp_hash.py: allowed {len(hashes)} inline script(s) by hash")
     return 0
 

@@ -12,6 +12,8 @@ import json
 import os
 import sys
 
+import staged
+
 WORKER = "sw.js"
 VERSION_PLACEHOLDER = "const VERSION = 'development';"
 PRECACHE_PLACEHOLDER = "const PRECACHE = [];"
@@ -39,9 +41,8 @@ def version_of(staging: str, files: list[str]) -> str:
 
 
 def main() -> int:
-    staging = os.environ.get("TRUNK_STAGING_DIR")
+    staging = staged.folder("precache.py")
     if not staging:
-        print("precache.py: TRUNK_STAGING_DIR is not set (run it from Trunk)", file=sys.stderr)
         return 1
     worker = os.path.join(staging, WORKER)
     if not os.path.exists(worker):

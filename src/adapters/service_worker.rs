@@ -55,7 +55,11 @@ pub fn register(
             let Ok(registration) = wasm_bindgen_futures::JsFuture::from(promise).await else {
                 return;
             };
-            let registration: ServiceWorkerRegistration = registration.unchecked_into();
+            // Something that stands in for the browser's registration (a test harness that
+            // blocks workers) may answer with nothing: that is no registration either.
+            let Ok(registration) = registration.dyn_into::<ServiceWorkerRegistration>() else {
+                return;
+            };
             watch(&container, &registration, on_waiting);
             on_registered(registration);
         });

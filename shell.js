@@ -1,0 +1,58 @@
+// The first screen before the app's wasm has arrived (issue 20). On a first visit, shows the
+// form as the app draws it (assets/shell/, captured from the app by scripts/shell.mjs and put
+// into index.html as templates by scripts/shell.py): its text fields take typing at once,
+// the preview's heading follows the Title, and everything else waits, disabled, for the app.
+// When the app starts, src/ui/shell.rs takes what was typed, the focus and the caret, and
+// removes this. A returning visitor's drafts would differ from it, so they wait for the app.
+(() => {
+  let first = location.search === '' && location.hash === '';
+  let lang = null;
+  try {
+    for (let i = 0; i < localStorage.length; i++) {
+      const key = localStorage.key(i);
+      if (key === 'hindsight:meta:ui-language') lang = localStorage.getItem(key);
+      else if (key.startsWith('hindsight:') && key !== 'hindsight:meta:theme') first = false;
+    }
+  } catch (_) {
+    // Storage disabled: the app starts on a new draft, which is what the shell shows.
+  }
+  if (!first) return;
+  // The app's own rule (Language::from_browser in the core): Traditional Chinese for zh-TW,
+  // zh-Hant and zh-HK, else English, by the first tag that is either.
+  if (lang !== 'en' && lang !== 'zh-TW') {
+    lang = 'en';
+    for (const tag of navigator.languages?.length ? navigator.languages : [navigator.language || '']) {
+      const t = tag.toLowerCase();
+      if (t.startsWith('zh-tw') || t.startsWith('zh-hant') || t.startsWith('zh-hk')) { lang = 'zh-TW'; break; }
+      if (t.startsWith('en') || t.startsWith('zh')) break;
+    }
+  }
+  const template = document.getElementById(`shell-${lang}`);
+  if (!template) return;
+  const shell = template.content.firstElementChild.cloneNode(true);
+  document.documentElement.lang = lang === 'en' ? 'en' : 'zh-Hant-TW';
+  document.body.append(shell);
+  const heading = shell.querySelector('#preview-header h1');
+  const untitled = heading?.textContent ?? '';
+  // A file dropped on the page goes where the import button would put it, for the app to
+  // import when it takes over; the browser must not open it in place of the page.
+  const onDragover = (event) => event.preventDefault();
+  const onDrop = (event) => {
+    event.preventDefault();
+    const input = shell.querySelector('#import-file');
+    if (input && event.dataTransfer?.files.length) input.files = event.dataTransfer.files;
+  };
+  addEventListener('dragover', onDragover);
+  addEventListener('drop', onDrop);
+  new MutationObserver((_, observer) => {
+    if (shell.isConnected) return;
+    removeEventListener('dragover', onDragover);
+    removeEventListener('drop', onDrop);
+    observer.disconnect();
+  }).observe(document.body, { childList: true });
+  shell.querySelector('#header-title')?.addEventListener('input', (event) => {
+    const title = event.target.value.trim() || untitled;
+    if (heading) heading.textContent = title;
+    document.title = `\u2068${title}\u2069 · Hindsight`;
+  });
+})();
