@@ -5,6 +5,15 @@
 // When the app starts, src/ui/shell.rs takes what was typed, the focus and the caret, and
 // removes this. A returning visitor's drafts would differ from it, so they wait for the app.
 (() => {
+  // The app's first module starts compiling now, while the page is still parsed and before
+  // the first screen is painted, instead of when the app's loader runs after both
+  // (scripts/build_app.py's loader takes it; it falls back to its own fetch on any failure,
+  // such as a host that serves .wasm under another type).
+  const preload = document.querySelector('link[rel=preload][type="application/wasm"]');
+  if (preload && WebAssembly.compileStreaming) {
+    window.hindsightWasm = WebAssembly.compileStreaming(fetch(preload.href, { credentials: 'same-origin' }));
+    window.hindsightWasm.catch(() => {});
+  }
   let first = location.search === '' && location.hash === '';
   let lang = null;
   try {

@@ -118,7 +118,10 @@ def loader(folder: str) -> str:
         f'<link rel="preload" href="{wasm}" crossorigin="anonymous" as="fetch" type="application/wasm">'
         f'<script type="module">\n'
         f"import init, * as bindings from '{js}';\n"
-        f"const wasm = await init({{ module_or_path: '{wasm}' }});\n"
+        # shell.js starts compiling the first module while the page is still parsed, before
+        # the first screen is painted; where that could not start, the module is fetched here.
+        f"const early = await window.hindsightWasm?.catch(() => null);\n"
+        f"const wasm = await init({{ module_or_path: early || '{wasm}' }});\n"
         f"window.wasmBindings = bindings;\n"
         f'dispatchEvent(new CustomEvent("TrunkApplicationStarted", {{detail: {{wasm}}}}));\n'
         f"</script>"

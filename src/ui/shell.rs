@@ -83,6 +83,10 @@ pub fn take_over(ed: Editor) {
         window.scroll_y().unwrap_or(0.0),
     );
     shell.remove();
+    if caret.is_none() && chosen.is_empty() && scroll == (0.0, 0.0) {
+        // Nothing to put back: no call that would lay the new page out before its frame.
+        return;
+    }
     let restore = wasm_bindgen::closure::Closure::once_into_js(move || {
         if let Some(caret) = caret {
             restore_caret(&caret);
@@ -90,8 +94,10 @@ pub fn take_over(ed: Editor) {
         for (id, files) in chosen {
             choose_again(&id, &files);
         }
-        if let Some(w) = web_sys::window() {
-            w.scroll_to_with_x_and_y(scroll.0, scroll.1);
+        if scroll != (0.0, 0.0) {
+            if let Some(w) = web_sys::window() {
+                w.scroll_to_with_x_and_y(scroll.0, scroll.1);
+            }
         }
     });
     window.queue_microtask(restore.unchecked_ref());

@@ -125,6 +125,26 @@ for (const { lang, locale, file } of SHELL_LANGUAGES) {
       await context.close();
     });
 
+    test('a host that serves .wasm under another type still gets the app, with what was typed', async ({ page }) => {
+      const ed = new EditorPage(page, lang);
+      const errors = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      let release;
+      const held = new Promise((r) => { release = r; });
+      await page.route(APP_WASM, async (route) => {
+        await held;
+        const response = await route.fetch();
+        await route.fulfill({ response, headers: { ...response.headers(), 'content-type': 'application/octet-stream' } });
+      });
+      await page.goto('./');
+      await ed.field('Header', 'Title').fill('Served as octet-stream');
+      release();
+      await expect(app(page)).toHaveCount(1);
+      await expect(ed.field('Header', 'Title')).toHaveValue('Served as octet-stream');
+      await expect(ed.preview('Header').locator('h1')).toHaveText('Served as octet-stream');
+      expect(errors).toEqual([]);
+    });
+
     test('a returning visitor waits for the app instead of seeing an empty form', async ({ page }) => {
       await page.goto('./');
       const ed = new EditorPage(page, lang);
