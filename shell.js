@@ -43,6 +43,28 @@
   document.body.append(shell);
   const heading = shell.querySelector('#preview-header h1');
   const untitled = heading?.textContent ?? '';
+  // The app may never start (a browser without WebAssembly, a module the host lost, a
+  // failure while it starts): then nothing typed here would be saved, and the page says so
+  // in its alert region, as the app would, with the text left in place to copy.
+  const FAILED = {
+    en: 'Hindsight could not start in this browser, so what you type here is not saved. Copy it somewhere safe, then reload the page.',
+    'zh-TW': 'Hindsight 無法在這個瀏覽器中啟動，這裡輸入的內容不會儲存。請先把內容複製到安全的地方，再重新載入頁面。',
+  };
+  const onFailure = (event) => {
+    // A resource that failed to load, other than a script or a module, is not the app's start.
+    if (event.type === 'error' && !(event instanceof ErrorEvent) && event.target?.tagName !== 'SCRIPT') return;
+    const region = shell.querySelector('.alert[role=alert]');
+    if (!shell.isConnected || !region || region.childElementCount) return;
+    const box = document.createElement('div');
+    box.className = 'alert-box';
+    const text = document.createElement('span');
+    text.className = 'alert-text';
+    text.textContent = FAILED[lang];
+    box.append(text);
+    region.append(box);
+  };
+  addEventListener('error', onFailure, true);
+  addEventListener('unhandledrejection', onFailure);
   // A file dropped on the page goes where the import button would put it, for the app to
   // import when it takes over; the browser must not open it in place of the page.
   const onDragover = (event) => event.preventDefault();
@@ -57,6 +79,8 @@
     if (shell.isConnected) return;
     removeEventListener('dragover', onDragover);
     removeEventListener('drop', onDrop);
+    removeEventListener('error', onFailure, true);
+    removeEventListener('unhandledrejection', onFailure);
     observer.disconnect();
   }).observe(document.body, { childList: true });
   shell.querySelector('#header-title')?.addEventListener('input', (event) => {

@@ -145,6 +145,18 @@ for (const { lang, locale, file } of SHELL_LANGUAGES) {
       expect(errors).toEqual([]);
     });
 
+    test('where the app cannot start, the first screen says that nothing is saved, and keeps the text', async ({ page }) => {
+      const ed = new EditorPage(page, lang);
+      await page.route(APP_WASM, (route) => route.fulfill({ status: 404, body: '' }));
+      await page.goto('./');
+      await ed.field('Header', 'Title').fill('Typed while the app failed');
+      await expect(page.getByRole('alert')).toHaveText(lang === 'en'
+        ? 'Hindsight could not start in this browser, so what you type here is not saved. Copy it somewhere safe, then reload the page.'
+        : 'Hindsight 無法在這個瀏覽器中啟動，這裡輸入的內容不會儲存。請先把內容複製到安全的地方，再重新載入頁面。');
+      await expect(ed.field('Header', 'Title')).toHaveValue('Typed while the app failed');
+      await expect(ed.field('Header', 'Title')).toBeEditable();
+    });
+
     test('a returning visitor waits for the app instead of seeing an empty form', async ({ page }) => {
       await page.goto('./');
       const ed = new EditorPage(page, lang);
