@@ -1,6 +1,7 @@
-// The first screen before the app's wasm has arrived (issue 20). On a first visit, shows the
-// form as the app draws it (assets/shell/, captured from the app by scripts/shell.mjs and put
-// into index.html as templates by scripts/shell.py): its text fields take typing at once,
+// The first screen before the app's wasm has arrived (issue 20), inlined at the end of
+// index.html's body by scripts/shell.py. On a first visit, shows the form as the app draws it
+// (assets/shell/, captured from the app by scripts/shell.mjs and put into index.html as
+// templates by scripts/shell.py): its text fields take typing at once,
 // the preview's heading follows the Title, and everything else waits, disabled, for the app.
 // When the app starts, src/ui/shell.rs takes what was typed, the focus and the caret, and
 // removes this. A returning visitor's drafts would differ from it, so they wait for the app.

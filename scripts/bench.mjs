@@ -516,11 +516,10 @@ function transfer() {
   const later = (f) => /(^|\/)(split_|chunk_)[^/]*\.wasm$/.test(f);
   const gz = (f) => zlib.gzipSync(fs.readFileSync(path.join(dist, f)), { level: 9 }).length;
   const appFirst = ['index.html', 'theme.js', ...files.filter((f) => !later(f))].filter((f) => fs.existsSync(path.join(dist, f)));
-  // With the first screen in index.html (shell.js, scripts/shell.py), the editor takes typing
-  // once the page, its CSS and its two small scripts are in; the app's first module follows.
-  const shelled = fs.existsSync(path.join(dist, 'shell.js'))
-    && fs.readFileSync(path.join(dist, 'index.html'), 'utf8').includes('<template id="shell-');
-  const firstLoad = shelled ? appFirst.filter((f) => !/\.(wasm|js)$/.test(f) || f === 'theme.js' || f === 'shell.js') : appFirst;
+  // With the first screen in index.html (shell.js inline, scripts/shell.py), the editor takes
+  // typing once the page, its CSS and theme.js are in; the app's first module follows.
+  const shelled = fs.readFileSync(path.join(dist, 'index.html'), 'utf8').includes('<template id="shell-');
+  const firstLoad = shelled ? appFirst.filter((f) => !/\.(wasm|js)$/.test(f) || f === 'theme.js') : appFirst;
   const walk = (dir) => fs.readdirSync(dir, { withFileTypes: true })
     .flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)).map((f) => path.join(e.name, f)) : [e.name]));
   return {
@@ -637,6 +636,12 @@ try {
     }
     const { first, app } = transfer();
     console.log(`| cold load: usable ${ms(median(usable))} (max ${ms(Math.max(...usable))}); app painted ${ms(median(taken))} (max ${ms(Math.max(...taken))}) | first load ${(first / 1024).toFixed(0)} KiB, app ${(app / 1024).toFixed(0)} KiB |`);
+    process.exit(0);
+  }
+  if (process.env.BENCH_ONLY === 'save') {
+    const runs = [];
+    for (let i = 0; i < 7; i++) runs.push(await saveFrames(page, 500_000));
+    console.log(`| 500 KB save: longest frames ${runs.map((r) => ms(r.longest)).join(', ')}; missed ${runs.map((r) => r.dropped).join(', ')} |`);
     process.exit(0);
   }
   if (process.env.BENCH_ONLY === 'timeline') {
