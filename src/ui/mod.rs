@@ -84,7 +84,7 @@ pub fn App() -> impl IntoView {
     Effect::new(move |_| platform::set_html_lang(lang.get().html_lang()));
     let ed = Editor::start(lang.get_untracked());
     provide_context(ed);
-    shell::take_over(ed);
+    shell::take_over(ed, lang.get_untracked());
     // The worker, for the review and the overview: started after the first paint.
     provide_context(StoredValue::new_local(
         crate::adapters::background::Background::default(),

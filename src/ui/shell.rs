@@ -5,6 +5,8 @@
 //! It all happens in the task that mounts the app, so no keystroke falls between the two.
 
 use hindsight_core::fields::{Kind, DOC_FIELDS};
+use hindsight_core::{Language, Template};
+use leptos::prelude::GetUntracked;
 use wasm_bindgen::JsCast;
 
 use crate::state::Editor;
@@ -41,10 +43,11 @@ struct Caret {
     end: Option<u32>,
 }
 
-/// Takes over from the shell, if the page shows one: applies what was typed to `ed`'s draft,
+/// Takes over from the shell, if the page shows one: applies what was typed to `ed`'s new
+/// draft (one made in `lang` if the app opened a stored draft instead),
 /// removes the shell, and once the app is mounted (a microtask later, before any input
 /// event) focuses the same field with the same selection and scrolls back to where it was.
-pub fn take_over(ed: Editor) {
+pub fn take_over(ed: Editor, lang: Language) {
     let Some(window) = web_sys::window() else {
         return;
     };
@@ -58,6 +61,7 @@ pub fn take_over(ed: Editor) {
         .active_element()
         .filter(|el| shell.contains(Some(el)));
     let mut caret = None;
+    let mut typed = Vec::new();
     for field in DOC_FIELDS.iter().filter(|f| typed_as_text(f.kind)) {
         let id = field.id.element_id();
         let Some(el) = shell.query_selector(&format!("#{id}")).ok().flatten() else {
@@ -73,6 +77,18 @@ pub fn take_over(ed: Editor) {
                 end,
             });
         }
+        typed.push((field, value));
+    }
+    // The shell stood for a new draft. Should the app open a stored one instead (another
+    // tab wrote its first draft in the meantime), what was typed goes into a new draft of
+    // its own rather than over that one.
+    let fresh = ed.peek(|d| typed.iter().all(|(f, _)| f.is_empty(d)));
+    if !(ed.unstored().get_untracked() && fresh)
+        && typed.iter().any(|(_, value)| !value.trim().is_empty())
+    {
+        ed.create(Template::Full, lang);
+    }
+    for (field, value) in typed {
         if value != ed.peek(|d| field.input_value(d)) {
             ed.edit(field.id, |d| field.set_input(d, &value));
         }

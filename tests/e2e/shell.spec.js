@@ -157,6 +157,26 @@ for (const { lang, locale, file } of SHELL_LANGUAGES) {
       await expect(ed.field('Header', 'Title')).toBeEditable();
     });
 
+    test('should another tab write a first draft meanwhile, what was typed becomes a draft of its own', async ({ context }) => {
+      const page = await context.newPage();
+      const ed = new EditorPage(page, lang);
+      const release = await holdApp(page);
+      await page.goto('./');
+      await ed.field('Header', 'Title').fill('Typed in this tab');
+      const other = await context.newPage();
+      const otherEd = new EditorPage(other, lang);
+      await other.goto('./');
+      await expect(app(other)).toHaveCount(1);
+      await otherEd.field('Header', 'Title').fill('Written in the other tab');
+      await otherEd.expectSaved();
+      release();
+      await expect(app(page)).toHaveCount(1);
+      await expect(ed.field('Header', 'Title')).toHaveValue('Typed in this tab');
+      await ed.expectSaved();
+      await expect(ed.draftItems('Typed in this tab')).toHaveCount(1);
+      await expect(ed.draftItems('Written in the other tab')).toHaveCount(1);
+    });
+
     test('a returning visitor waits for the app instead of seeing an empty form', async ({ page }) => {
       await page.goto('./');
       const ed = new EditorPage(page, lang);
