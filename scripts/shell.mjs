@@ -5,7 +5,7 @@
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import { captureShell, SHELL_LANGUAGES } from '../tests/e2e/shell-capture.js';
+import { captureShell, SHELL_LANGUAGES, zoneNotYetKnown } from '../tests/e2e/shell-capture.js';
 
 const port = Number(process.env.SHELL_PORT || 8157);
 const server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', 'dist'],
@@ -24,6 +24,7 @@ try {
   for (const { locale, file } of SHELL_LANGUAGES) {
     const context = await browser.newContext({ locale, serviceWorkers: 'block' });
     const page = await context.newPage();
+    await page.addInitScript(zoneNotYetKnown);
     await page.goto(`http://127.0.0.1:${port}/`);
     await page.waitForSelector('body > .app:not([data-shell]) #header-title');
     await page.waitForLoadState('networkidle');

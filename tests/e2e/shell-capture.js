@@ -20,6 +20,16 @@ export function captureShell() {
   return app.outerHTML;
 }
 
+/** An init script for the capture: the browser's time zone is not known yet, as when the
+ *  app first draws itself (it asks after its first paint), so the first screen carries no
+ *  zone of the machine that captured it, and a capture in Taipei equals one in UTC. */
+export function zoneNotYetKnown() {
+  const resolved = Intl.DateTimeFormat.prototype.resolvedOptions;
+  Intl.DateTimeFormat.prototype.resolvedOptions = function resolvedOptions() {
+    return { ...resolved.call(this), timeZone: '' };
+  };
+}
+
 /** The shell files by UI language, and the browser locale that opens each. */
 export const SHELL_LANGUAGES = [
   { lang: 'en', locale: 'en-US', file: 'assets/shell/en.html' },

@@ -6,7 +6,7 @@ import { test, expect } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
 import { EditorPage } from './editor-page.js';
-import { captureShell, SHELL_LANGUAGES } from './shell-capture.js';
+import { captureShell, SHELL_LANGUAGES, zoneNotYetKnown } from './shell-capture.js';
 
 const APP_WASM = /hindsight-app_bg\.wasm$/;
 const FLAWED = path.resolve('tests/e2e/fixtures/flawed-report.md');
@@ -192,6 +192,7 @@ for (const { lang, locale, file } of SHELL_LANGUAGES) {
     });
 
     test("the shell is the app's first screen (else run `make shell`)", async ({ page }) => {
+      await page.addInitScript(zoneNotYetKnown);
       await page.goto('./');
       await expect(app(page)).toHaveCount(1);
       await expect(page.locator('#header-title')).toBeEditable();
