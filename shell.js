@@ -11,7 +11,7 @@
   // (scripts/build_app.py's loader takes it; it falls back to its own fetch on any failure,
   // such as a host that serves .wasm under another type).
   const preload = document.querySelector('link[rel=preload][type="application/wasm"]');
-  if (preload && WebAssembly.compileStreaming) {
+  if (preload && window.WebAssembly?.compileStreaming) {
     window.hindsightWasm = WebAssembly.compileStreaming(fetch(preload.href, { credentials: 'same-origin' }));
     window.hindsightWasm.catch(() => {});
   }
@@ -51,9 +51,15 @@
     en: 'Hindsight could not start in this browser, so what you type here is not saved. Copy it somewhere safe, then reload the page.',
     'zh-TW': 'Hindsight 無法在這個瀏覽器中啟動，這裡輸入的內容不會儲存。請先把內容複製到安全的地方，再重新載入頁面。',
   };
+  const ours = (url) => !url || url.startsWith(location.origin);
   const onFailure = (event) => {
-    // A resource that failed to load, other than a script or a module, is not the app's start.
-    if (event.type === 'error' && !(event instanceof ErrorEvent) && event.target?.tagName !== 'SCRIPT') return;
+    // Only the page's own scripts failing: a script of ours that did not load, or an error
+    // thrown by one (the app's loader reports a failed start so), never an extension's
+    // script or another resource.
+    const failed = event instanceof ErrorEvent
+      ? ours(event.filename)
+      : event.target?.tagName === 'SCRIPT' && ours(event.target.src);
+    if (!failed) return;
     const region = shell.querySelector('.alert[role=alert]');
     if (!shell.isConnected || !region || region.childElementCount) return;
     const box = document.createElement('div');
@@ -65,11 +71,15 @@
     region.append(box);
   };
   addEventListener('error', onFailure, true);
-  addEventListener('unhandledrejection', onFailure);
   // A file dropped on the page goes where the import button would put it, for the app to
   // import when it takes over; the browser must not open it in place of the page.
-  const onDragover = (event) => event.preventDefault();
+  // Text dragged into a field is the field's own.
+  const files = (event) => event.dataTransfer?.types.includes('Files');
+  const onDragover = (event) => {
+    if (files(event)) event.preventDefault();
+  };
   const onDrop = (event) => {
+    if (!files(event)) return;
     event.preventDefault();
     const input = shell.querySelector('#import-file');
     if (input && event.dataTransfer?.files.length) input.files = event.dataTransfer.files;
@@ -81,7 +91,6 @@
     removeEventListener('dragover', onDragover);
     removeEventListener('drop', onDrop);
     removeEventListener('error', onFailure, true);
-    removeEventListener('unhandledrejection', onFailure);
     observer.disconnect();
   }).observe(document.body, { childList: true });
   shell.querySelector('#header-title')?.addEventListener('input', (event) => {

@@ -9,6 +9,7 @@ use hindsight_core::{Language, Template};
 use leptos::prelude::GetUntracked;
 use wasm_bindgen::JsCast;
 
+use crate::adapters::zones::is_valid_time_zone;
 use crate::state::Editor;
 
 /// The kinds of field the shell leaves live: those typed as text. Its other controls (rows,
@@ -77,19 +78,29 @@ pub fn take_over(ed: Editor, lang: Language) {
                 end,
             });
         }
-        typed.push((field, value));
+        // Every field of the shell started empty: only what was written in it is taken,
+        // and a zone only once it names one (as the form's own zone box checks).
+        let written = !value.trim().is_empty()
+            && (field.kind != Kind::Zone || is_valid_time_zone(value.trim()));
+        if written {
+            typed.push((field, value));
+        }
     }
-    // The shell stood for a new draft. Should the app open a stored one instead (another
-    // tab wrote its first draft in the meantime), what was typed goes into a new draft of
-    // its own rather than over that one.
-    let fresh = ed.peek(|d| typed.iter().all(|(f, _)| f.is_empty(d)));
-    if !(ed.unstored().get_untracked() && fresh)
-        && typed.iter().any(|(_, value)| !value.trim().is_empty())
-    {
-        ed.create(Template::Full, lang);
-    }
-    for (field, value) in typed {
-        if value != ed.peek(|d| field.input_value(d)) {
+    if !typed.is_empty() {
+        // The shell stood for a new draft. Should the app open a stored one instead (another
+        // tab wrote its first draft in the meantime), what was typed goes into a new draft
+        // of its own rather than over that one.
+        // (Its choices hold their defaults, and its zone may be learned by then.)
+        let fresh = ed.peek(|d| {
+            DOC_FIELDS
+                .iter()
+                .filter(|f| typed_as_text(f.kind) && f.kind != Kind::Zone)
+                .all(|f| f.is_empty(d))
+        });
+        if !(ed.unstored().get_untracked() && fresh) {
+            ed.create(Template::Full, lang);
+        }
+        for (field, value) in typed {
             ed.edit(field.id, |d| field.set_input(d, &value));
         }
     }
